@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The bounded load test: gunicorn with the PRODUCTION settings on 127.0.0.1 only, against the
+# generated data set in PostgreSQL, N virtual users for D seconds; stops gunicorn when done.
+#
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/oc_bench OPENCASUS_FIELD_KEY=... bench/run_load_test.sh
+#
+# Environment: LOAD_USERS (100), LOAD_SECONDS (60), LOAD_PORT (8765), LOAD_WORKERS (4), LOAD_THREADS (4).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${DATABASE_URL:?set DATABASE_URL to the benchmark database}"
+case "$DATABASE_URL" in *@127.0.0.1:*|*@127.0.0.1/*) ;; *) echo "only PostgreSQL on 127.0.0.1" >&2; exit 2;; esac
+: "${OPENCASUS_FIELD_KEY:?set OPENCASUS_FIELD_KEY to the key the data set was generated with}"
+PY=.venv/bin/python
+export PYTHONPATH="$PWD/src"
+export DJANGO_SETTINGS_MODULE=opencasus.settings.production
+export SECRET_KEY="${SECRET_KEY:-$($PY -c 'import secrets; print(secrets.token_urlsafe(64))')}"
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
+PORT=${LOAD_PORT:-8765}
+USERS=${LOAD_USERS:-100}
+DURATION=${LOAD_SECONDS:-60}
+mkdir -p var
+$PY manage.py collectstatic --noinput -v0
+$PY manage.py prepare_load_test --port "$PORT" --out var/load-scenario.json
+.venv/bin/gunicorn opencasus.wsgi --bind "127.0.0.1:$PORT" --workers "${LOAD_WORKERS:-4}" \
+  --worker-class gthread --threads "${LOAD_THREADS:-4}" --keep-alive 30 --preload \
+  > var/gunicorn-load.log 2>&1 &
+GUNICORN=$!
+trap 'kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
+  sleep 0.5
+done
+echo "gunicorn (production settings) on 127.0.0.1:$PORT, ${LOAD_WORKERS:-4} workers x ${LOAD_THREADS:-4} threads"
+# Warm up every worker and its database connection (not measured).
+$PY bench/loadtest.py var/load-scenario.json --users 16 --seconds "${LOAD_WARMUP_SECONDS:-10}" > /dev/null || true
+$PY bench/loadtest.py var/load-scenario.json --users "$USERS" --seconds "$DURATION"

@@ -1,0 +1,156 @@
+"""The access policy for cases: one queryset filter for lists, one object check for details.
+
+Every page, API endpoint, export, admin view and background job that touches a case or what
+hangs under it goes through here.
+
+- Core staff (process director, secretary) of a house see all of its cases (CORE).
+- A partner professional named as an active participant sees an admitted case (PARTICIPANT),
+  while their membership in the house is active for the participating organisation, that
+  organisation's covenant is in force, and the case is not closed longer than the house's
+  read-only period.
+- The professional who filed an intake sees its status and feedback (FILER), nothing more, while
+  they are still a partner professional (or core staff member) of the house for the filing
+  organisation.
+- Managers, municipality officers, steering-group members, privacy officers and functional
+  administrators see no case content; other houses see nothing.
+
+A record someone may not see raises Http404, exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from opencasus.access import roles
+from opencasus.cases.models import Case, InformationItem, Participant
+from opencasus.cases.vocabulary import SharingScope
+from opencasus.cases.workflow import SHARED_STATUSES, Status
+from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Partnership, Role
+
+FILING_ROLES = frozenset({Role.PARTNER_PROFESSIONAL, *CORE_STAFF_ROLES})
+
+
+class CaseAccess(IntEnum):
+    NONE = 0
+    FILER = 1  # status and feedback of an intake they filed
+    PARTICIPANT = 2  # what is shared with them
+    CORE = 3  # core staff of the house
+
+
+def _participation_q(user: Any, *, now: dt.datetime | None = None) -> Q:
+    """Cases where the user is an active, named participant with access still running."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    memberships = Membership.objects.active(today).filter(
+        user=user, role=Role.PARTNER_PROFESSIONAL,
+        house_id=OuterRef("case__house_id"), organisation_id=OuterRef("organisation_id"))
+    covenants = Partnership.objects.covenant_in_force(today).filter(
+        house_id=OuterRef("case__house_id"), organisation_id=OuterRef("organisation_id"))
+    participations = Participant.objects.active().filter(user=user).filter(Exists(memberships), Exists(covenants))
+    case_ids = participations.values("case_id")
+    # Closed cases stay readable for the house's read-only period (a house-level setting).
+    read_only = Q(pk__in=[])
+    house_ids = roles.house_ids_with_role(user, Role.PARTNER_PROFESSIONAL)
+    for house_id, days in House.objects.filter(pk__in=house_ids).values_list("pk", "read_only_days_after_closure"):
+        read_only |= Q(house_id=house_id, status=Status.CLOSED, closed_at__gt=now - dt.timedelta(days=days))
+    return Q(pk__in=case_ids, status__in=SHARED_STATUSES) & (Q(status=Status.ADMITTED) | read_only)
+
+
+def _read_only_cutoff_ok(case: Case, now: dt.datetime) -> bool:
+    if case.status == Status.ADMITTED:
+        return True
+    if case.status == Status.CLOSED and case.closed_at is not None:
+        return case.closed_at > now - dt.timedelta(days=case.house.read_only_days_after_closure)
+    return False
+
+
+def visible_cases(*, actor: Any, minimum: CaseAccess = CaseAccess.FILER) -> QuerySet[Case]:
+    """All cases the actor may see at `minimum` level or higher."""
+    if actor is None or not actor.is_authenticated:
+        return Case.objects.none()
+    core_houses = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
+    branches = [Q(house_id__in=core_houses)] if core_houses else []
+    if minimum <= CaseAccess.PARTICIPANT and roles.has_role(actor, None, Role.PARTNER_PROFESSIONAL):
+        branches.append(_participation_q(actor))
+    if minimum <= CaseAccess.FILER:
+        filer = _filer_q(actor, exclude_houses=core_houses)  # core staff see those houses' cases anyway
+        if filer is not None:
+            branches.append(filer)
+    if not branches:
+        return Case.objects.none()
+    if len(branches) == 1:
+        return Case.objects.filter(branches[0])
+    # An OR of the branches makes PostgreSQL scan every case (an IN-subquery cannot join a bitmap OR);
+    # the union of each branch's ids is found through the indexes (docs/performance.md).
+    ids = [Case.objects.filter(branch).order_by().values("pk") for branch in branches]
+    return Case.objects.filter(pk__in=ids[0].union(*ids[1:]))
+
+
+def _filer_q(actor: Any, *, exclude_houses: set[int] | None = None) -> Q | None:
+    """Intakes the actor filed, while they may still file there (partner professional or core staff)."""
+    excluded = exclude_houses or set()
+    pairs = {(g.house_id, g.organisation_id) for g in roles.grants(actor)
+             if g.role in FILING_ROLES and g.house_id not in excluded}
+    if not pairs:
+        return None
+    q = Q(pk__in=[])
+    for house_id, organisation_id in pairs:
+        q |= Q(house_id=house_id, filed_by_organisation_id=organisation_id)
+    return Q(filed_by=actor) & q
+
+
+def case_access(*, actor: Any, case: Case, now: dt.datetime | None = None) -> CaseAccess:
+    """The object-level check: the actor's access level to one case."""
+    if actor is None or not actor.is_authenticated:
+        return CaseAccess.NONE
+    if roles.is_core_staff(actor, case.house_id):
+        return CaseAccess.CORE
+    now = now or timezone.now()
+    if (case.status in SHARED_STATUSES and _read_only_cutoff_ok(case, now)
+            and Case.objects.filter(pk=case.pk).filter(_participation_q(actor, now=now)).exists()):
+        return CaseAccess.PARTICIPANT
+    if case.filed_by_id == actor.pk and any(
+            g.house_id == case.house_id and g.organisation_id == case.filed_by_organisation_id
+            and g.role in FILING_ROLES for g in roles.grants(actor)):
+        return CaseAccess.FILER
+    return CaseAccess.NONE
+
+
+def case_get(*, actor: Any, case_id: int, minimum: CaseAccess = CaseAccess.FILER,
+             for_update: bool = False) -> tuple[Case, CaseAccess]:
+    """Fetch one case with the actor's access level; 404 when below `minimum` or missing."""
+    qs = Case.objects.select_related("house", "municipality", "filed_by_organisation", "target_group")
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    case = qs.filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    level = case_access(actor=actor, case=case)
+    if level < minimum:
+        raise Http404
+    return case, level
+
+
+def participating_organisation_ids(*, actor: Any, case: Case) -> set[int]:
+    return set(Participant.objects.active().filter(case=case, user=actor).values_list("organisation_id", flat=True))
+
+
+def visible_information_items(*, actor: Any, case: Case, level: CaseAccess) -> QuerySet[InformationItem]:
+    """Information items by sharing scope: core staff see all; participants what is shared with them."""
+    items = InformationItem.objects.filter(case=case)
+    if level >= CaseAccess.CORE:
+        return items
+    if level < CaseAccess.PARTICIPANT:
+        return items.none()
+    orgs = participating_organisation_ids(actor=actor, case=case)
+    return items.filter(
+        Q(organisation_id__in=orgs)
+        | Q(sharing_scope=SharingScope.ALL_PARTICIPANTS)
+        | Q(sharing_scope=SharingScope.NAMED_ORGANISATIONS, shared_with__in=orgs)
+    ).distinct()

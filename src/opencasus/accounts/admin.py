@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from opencasus.access.admin import admin_house_ids
+from opencasus.accounts.models import User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    """Functional administrators manage the accounts of their own houses' members."""
+
+    list_display = ["username", "first_name", "last_name", "email", "is_active", "is_system_client"]
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Open Casus", {"fields": ("is_system_client", "phone")}))  # type: ignore[misc]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
+        ids = admin_house_ids(request)
+        if ids is None:
+            return qs
+        return qs.filter(memberships__house__in=ids, is_superuser=False).distinct()
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ("is_superuser", "is_staff", "groups", "user_permissions", "last_login", "date_joined")
+
+    def _is_admin(self, request: HttpRequest) -> bool:
+        ids = admin_house_ids(request)
+        return ids is None or bool(ids)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._is_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._is_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._is_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._is_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser

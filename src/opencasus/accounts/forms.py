@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("The username or password is not correct. Note that both are case-sensitive."),
+        "inactive": _("This account is not active."),
+        "system_client": _("This account is a system client and can only use the API."),
+    }
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if user.is_system_client:
+            raise forms.ValidationError(self.error_messages["system_client"], code="system_client")
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Six-digit code from your authenticator app"),
+        min_length=6, max_length=6,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
+                                      "pattern": "[0-9]{6}", "class": "utrecht-textbox"}),
+    )
+
+    def clean_token(self) -> str:
+        token: str = self.cleaned_data["token"].strip()
+        if not token.isdigit():
+            raise forms.ValidationError(_("Enter the six digits from your authenticator app."))
+        return token

@@ -1,0 +1,19 @@
+"""The REST API, version 1. Each app contributes its own routes."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from opencasus.core.api.views import MeView
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]),
+         name="openapi"),
+    path("me", MeView.as_view(), name="me"),
+    path("", include("opencasus.network.api.urls")),
+    path("", include("opencasus.cases.api.urls")),
+    path("", include("opencasus.triage.api.urls")),
+    path("", include("opencasus.meetings.api.urls")),
+    path("", include("opencasus.plans.api.urls")),
+    path("", include("opencasus.privacy.api.urls")),
+    path("", include("opencasus.reporting.api.urls")),
+]

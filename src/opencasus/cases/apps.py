@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "opencasus.cases"
+    label = "cases"
+    verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from opencasus.access import roles
+        from opencasus.cases.services.intake import FILING_ROLES
+        from opencasus.core.start import NavItem, register_nav
+
+        register_nav(NavItem(_("My cases"), "cases:list", lambda user: bool(roles.grants(user)), order=20))
+        register_nav(NavItem(_("New intake"), "cases:intake-start",
+                             lambda user: roles.has_role(user, None, *FILING_ROLES), order=21))

@@ -1,0 +1,68 @@
+"""Status changes along the transition table, and the data subjects of a case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opencasus.access import roles
+from opencasus.cases.models import Case, StatusChange
+from opencasus.cases.workflow import Status, can_transition
+from opencasus.logbook.models import Action
+from opencasus.logbook.services import record_processing
+
+ACTIVITY_BY_STATUS: dict[str, str] = {
+    Status.IN_TRIAGE: "triage", Status.ADMITTED: "triage", Status.ADVICE_GIVEN: "triage",
+    Status.ROUTED: "triage", Status.DECLINED: "triage", Status.CLOSED: "action-plan",
+}
+
+
+def case_subjects(case: Case) -> list[str]:
+    """The pseudonyms of the people in a case: the data subjects for the processing log."""
+    return [str(p) for p in case.persons.values_list("pseudonym", flat=True)] or [""]
+
+
+@transaction.atomic
+def case_transition(*, actor: Any, case_id: int, to_status: str, reason: str = "",
+                    expected_version: int | None = None, **fields: Any) -> Case:
+    """Move a case to a new status along the transition table, locking the row.
+
+    `fields` are set on the case in the same write (e.g. purpose at admission). With
+    `expected_version`, a concurrent change since the caller read the case is refused.
+    """
+    case = Case.objects.select_for_update().get(pk=case_id)
+    if expected_version is not None and case.version != expected_version:
+        raise ValidationError(_("This case was changed by someone else in the meantime. Reload and try again."),
+                              code="conflict")
+    if not can_transition(case.status, to_status):
+        raise ValidationError(
+            _("A case with status “%(current)s” cannot go to “%(new)s”.")
+            % {"current": Status(case.status).label, "new": Status(to_status).label},
+            code="invalid_transition")
+    now = timezone.now()
+    previous = case.status
+    case.status = to_status
+    for name, value in fields.items():
+        setattr(case, name, value)
+    if to_status == Status.ADMITTED and case.admitted_at is None:
+        case.admitted_at = now
+    if to_status == Status.CLOSED:
+        case.closed_at = now
+    elif previous == Status.CLOSED:
+        case.closed_at = None
+    case.last_activity_at = now
+    case.version += 1
+    case.save()
+    StatusChange.objects.create(case=case, from_status=previous, to_status=to_status, changed_at=now,
+                                changed_by=actor, reason=reason)
+    record_processing(
+        action=Action.UPDATE, activity_code=ACTIVITY_BY_STATUS.get(to_status, "intake"),
+        purpose=case.purpose or case.requested_purpose, who=roles.who(actor, case.house_id),
+        house_id=case.house_id, data_subjects=case_subjects(case), object_type="case", object_id=case.pk,
+        case_id=case.pk,
+    )
+    return case

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from factory.django import DjangoModelFactory
+
+from opencasus.cases.models import Case, Participant, Person
+from opencasus.cases.names import name_key
+from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectType
+from opencasus.cases.workflow import Status
+from opencasus.core.identifiers import encrypt_identifier, identifier_hash
+from opencasus.network.models import Municipality
+from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory
+
+
+class CaseFactory(DjangoModelFactory[Case]):
+    class Meta:
+        model = Case
+
+    house = factory.SubFactory(HouseFactory)
+    reference = factory.Sequence(lambda n: f"T-{n:06d}")
+    subject_type = SubjectType.PERSON
+    status = Status.SUBMITTED
+    filed_by = factory.SubFactory(UserFactory)
+    filed_by_organisation = factory.SubFactory(OrganisationFactory)
+    reason = "Zorgen over escalerend gedrag en overlast in de wijk."
+    requested_purpose = "Gezamenlijke aanpak van zorg en straf."
+    route = Route.CRIMINAL_TRACK
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="GM0505"))
+    people_informed = PeopleInformed.YES
+
+
+class PersonFactory(DjangoModelFactory[Person]):
+    class Meta:
+        model = Person
+
+    case = factory.SubFactory(CaseFactory)
+    relation = Relation.SUBJECT
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    date_of_birth = dt.date(1990, 5, 17)
+    name_key = factory.LazyAttribute(lambda o: name_key(o.first_name, o.last_name))
+
+    class Params:
+        bsn = None
+
+    @factory.lazy_attribute
+    def bsn_encrypted(self) -> str:
+        return encrypt_identifier(self.bsn) if self.bsn else ""
+
+    @factory.lazy_attribute
+    def bsn_hash(self) -> str:
+        return identifier_hash(self.bsn) if self.bsn else ""
+
+
+class ParticipantFactory(DjangoModelFactory[Participant]):
+    class Meta:
+        model = Participant
+
+    case = factory.SubFactory(CaseFactory, status=Status.ADMITTED)
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = None

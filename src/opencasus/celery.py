@@ -1,0 +1,19 @@
+"""Celery application. In the embedded default tasks run inline (CELERY_TASK_ALWAYS_EAGER)."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opencasus.settings.demo")
+
+app = Celery("opencasus")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Verifies every chain and stores the outcome for the privacy officers (privacy.LogVerification).
+    "verify-processing-log": {"task": "opencasus.privacy.tasks.verify_processing_log", "schedule": crontab(minute=15)},
+    "apply-retention": {"task": "opencasus.privacy.tasks.apply_retention", "schedule": crontab(hour=2, minute=30)},
+    "plan-reminders": {"task": "opencasus.plans.tasks.send_plan_reminders", "schedule": crontab(hour=7, minute=0)},
+}

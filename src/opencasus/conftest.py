@@ -1,0 +1,46 @@
+"""Shared fixtures: signed-in clients with a verified second factor, and API clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from opencasus.network.tests.factories import TEST_PASSWORD
+
+
+def _verified_client(user: Any) -> Client:
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def verified_client() -> Callable[[Any], Client]:
+    """A browser session that passed password and TOTP."""
+    return _verified_client
+
+
+@pytest.fixture
+def api_client() -> Callable[[Any], APIClient]:
+    def make(user: Any) -> APIClient:
+        token, _ = Token.objects.get_or_create(user=user)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def password() -> str:
+    return TEST_PASSWORD

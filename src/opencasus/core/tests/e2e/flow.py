@@ -1,0 +1,45 @@
+"""Steps of the end-to-end flow that several browser tests share."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from opencasus.core.tests.e2e.browser import Session, check_page
+from opencasus.network.tests.factories import TEST_PASSWORD
+
+_used: dict[int, int] = {}
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The code the user's authenticator app shows now; waits for a fresh step after a use,
+    because the server rightly refuses a code that was already accepted."""
+    device.refresh_from_db()
+    step = int(time.time()) // device.step
+    if device.last_t is not None and device.last_t >= step:
+        time.sleep(device.step - time.time() % device.step + 0.5)
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def log_in(session: Session, live_url: str, user: Any, *, check: bool = False) -> None:
+    """Password, then the TOTP code of the user's confirmed device; lands on the start page."""
+    page = session.page
+    page.goto(f"{live_url}/inloggen")
+    if check:
+        assert page.get_by_role("heading", level=1).inner_text() == "Inloggen bij Open Casus"
+        check_page(session, "01 inloggen")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(f"{live_url}/tweede-factor*")
+    assert page.get_by_role("heading", level=1).inner_text() == "Vul uw code in"
+    if check:
+        check_page(session, "02 tweede factor")
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    page.get_by_label("Zescijferige code uit uw authenticator-app").fill(current_code(device))
+    page.get_by_role("button", name="Verder").click()
+    page.wait_for_url(f"{live_url}/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom, ")

@@ -1,0 +1,115 @@
+"""Security gates over every page and endpoint the URL resolver knows: CSRF, second factor, IDOR."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from opencasus.core.tests.urlwalk import routes
+from opencasus.core.tests.worlds import World, build_other_house, foreign_values
+from opencasus.network.models import Role
+from opencasus.network.tests.factories import HouseFactory, member
+
+pytestmark = pytest.mark.django_db
+
+FORM_RE = re.compile(r"<form\b[^>]*>.*?</form>", re.S | re.I)
+
+
+def test_every_post_without_a_csrf_token_is_refused(verified_client):
+    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+    checked = 0
+    for csrf_client, prefix in [(verified_client(user), ""), (Client(), "anonymous ")]:
+        csrf_client.handler.enforce_csrf_checks = True
+        for route in routes():
+            if route.is_api and prefix:
+                continue  # anonymous API calls are refused as unauthenticated (401) before any CSRF question
+            if route.name == "openapi":
+                continue  # no authentication at all, GET only: nothing to forge
+            response = csrf_client.post(route.sample(), {"x": "1"})
+            assert response.status_code == 403, f"{prefix}POST {route.template} without CSRF: {response.status_code}"
+            checked += 1
+    print(f"CSRF: {checked} POST routes refused without token")
+    assert checked > 20
+
+
+def test_every_rendered_form_that_posts_carries_a_csrf_token(verified_client):
+    house = HouseFactory()
+    client = verified_client(member(house, Role.PROCESS_DIRECTOR))
+    forms = 0
+    for route in routes():
+        if route.is_api:
+            continue
+        response = client.get(route.sample(house.pk))
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        for form in FORM_RE.findall(response.content.decode()):
+            if re.search(r'method="post"', form, re.I):
+                assert 'name="csrfmiddlewaretoken"' in form, f"{route.template}: form without CSRF token"
+                forms += 1
+    print(f"CSRF: {forms} POST forms carry a token")
+    assert forms > 0
+
+
+OPEN_PAGES = {"/inloggen", "/uitloggen", "/tweede-factor", "/tweede-factor/instellen", "/gezondheid", "/favicon.ico"}
+
+
+def test_password_alone_reaches_no_page_and_no_endpoint(password):
+    """2FA bypass by direct URLs: a session that passed only the password."""
+    house = HouseFactory()
+    user = member(house, Role.PROCESS_DIRECTOR)
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client = Client()
+    assert client.post("/inloggen", {"username": user.username, "password": password}).status_code == 302
+    pages = endpoints = 0
+    for route in routes():
+        if route.template in OPEN_PAGES or route.name == "openapi":
+            continue
+        url = route.sample(house.pk)
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            if route.is_api:
+                assert response.status_code == 401, f"{method} {url}: {response.status_code}"
+                endpoints += 1
+            else:
+                assert response.status_code == 302, f"{method} {url}: {response.status_code}"
+                assert response["Location"].startswith("/tweede-factor"), f"{method} {url}"
+                pages += 1
+    print(f"2FA: {pages} page requests and {endpoints} API requests refused without the second factor")
+
+
+@pytest.fixture
+def world():
+    return World(own=HouseFactory(), other=build_other_house())
+
+
+def test_no_record_of_another_house_is_reachable(world, verified_client, api_client):
+    """IDOR: every page and endpoint with an object id, given the other house's ids, answers 404."""
+    attacker = member(world.own, Role.PROCESS_DIRECTOR)
+    web, api = verified_client(attacker), api_client(attacker)
+    probed = []
+    for route in routes():
+        if not route.params or route.is_admin:
+            continue
+        values = foreign_values(route, world)
+        if values is None:
+            continue
+        url = route.url(values)
+        client = api if route.is_api else web
+        response = client.get(url)
+        # POST-only views answer 405 to any GET, existing or not: that reveals nothing either.
+        missing_get = client.get(route.url({p: 987654321 for p in values}))
+        assert response.status_code == missing_get.status_code and response.status_code in {404, 405}, \
+            f"GET {url} ({route.name}): {response.status_code}, missing record: {missing_get.status_code}"
+        post = client.post(url, {})
+        missing = client.post(route.url({p: 987654321 for p in values}), {})
+        # Refused like a missing record: the answer reveals nothing about the other house's data.
+        assert post.status_code == missing.status_code and post.status_code >= 400, \
+            f"POST {url} ({route.name}): {post.status_code}, missing record: {missing.status_code}"
+        probed.append(route.template)
+    print(f"IDOR: {len(probed)} object routes answer 404 for the other house's ids: {probed}")
+    print(f"IDOR: not probed (no foreign record or shared reference data): {sorted(world.unresolved)}")
+    assert len(probed) >= 5

@@ -1,0 +1,123 @@
+"""Recording processings of personal data. The only way records enter the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from opencasus.core.middleware import current_context, new_span_id
+from opencasus.logbook.models import (
+    Action,
+    AuditRecord,
+    ChainHead,
+    Outcome,
+    ProcessingActivity,
+    ProcessingRecord,
+)
+
+HASHED_FIELDS = (
+    "chain", "sequence", "trace_id", "span_id", "parent_span_id", "action", "started_at", "ended_at",
+    "outcome", "house_id", "activity_code", "purpose", "object_type", "object_id", "case_id", "data_subject",
+)
+AUDIT_FIELDS = ("user_id", "username", "organisation_id", "role", "client_address")
+
+
+@dataclass(frozen=True)
+class Who:
+    """The acting professional as the audit record keeps it."""
+
+    user_id: int | None = None
+    username: str = ""
+    organisation_id: int | None = None
+    role: str = ""
+
+    @classmethod
+    def system(cls, name: str) -> Who:
+        return cls(username=f"system:{name}")
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    return value
+
+
+def compute_hash(record: ProcessingRecord, audit: AuditRecord) -> str:
+    payload = {name: _canonical(getattr(record, name)) for name in HASHED_FIELDS}
+    payload.update({f"audit.{name}": getattr(audit, name) for name in AUDIT_FIELDS})
+    payload["previous_hash"] = record.previous_hash
+    data = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str).encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def _activity(house_id: int | None, code: str) -> ProcessingActivity | None:
+    if house_id is None:
+        return None
+    return ProcessingActivity.objects.filter(house_id=house_id, code=code).first()
+
+
+def record_processing(
+    *,
+    action: Action | str,
+    activity_code: str,
+    purpose: str,
+    who: Who,
+    house_id: int | None,
+    data_subjects: Iterable[str] = ("",),
+    object_type: str = "",
+    object_id: str | int = "",
+    case_id: int | None = None,
+    outcome: Outcome | str = Outcome.SUCCESS,
+    started_at: dt.datetime | None = None,
+) -> list[ProcessingRecord]:
+    """Append one record per data subject (pseudonym) for one action, in the caller's transaction.
+
+    Call it inside the transaction of the write it describes, so that the write and its log
+    record commit or roll back together.
+    """
+    subjects = list(dict.fromkeys(data_subjects)) or [""]
+    ctx = current_context()
+    now = timezone.now()
+    chain = house_id or 0
+    activity = _activity(house_id, activity_code)
+    with transaction.atomic():
+        head, _ = ChainHead.objects.get_or_create(chain=chain)
+        head = ChainHead.objects.select_for_update().get(chain=chain)
+        previous, sequence = head.last_hash, head.last_sequence
+        records, audits = [], []
+        for subject in subjects:
+            sequence += 1
+            record = ProcessingRecord(
+                chain=chain, sequence=sequence, trace_id=ctx.trace_id, span_id=new_span_id(),
+                parent_span_id=ctx.span_id, action=str(action), started_at=started_at or now, ended_at=now,
+                outcome=str(outcome), house_id=house_id, activity=activity, activity_code=activity_code,
+                purpose=purpose, object_type=object_type, object_id=str(object_id), case_id=case_id,
+                data_subject=subject, previous_hash=previous,
+            )
+            audit = AuditRecord(
+                user_id=who.user_id, username=who.username, organisation_id=who.organisation_id,
+                role=who.role, client_address=ctx.client_address,
+            )
+            record.record_hash = compute_hash(record, audit)
+            previous = record.record_hash
+            records.append(record)
+            audits.append(audit)
+        ProcessingRecord.objects.bulk_create(records)
+        if records[0].pk is None:  # backends without RETURNING on bulk insert
+            stored = {r.sequence: r.pk for r in ProcessingRecord.objects.filter(
+                chain=chain, sequence__gt=head.last_sequence).only("pk", "sequence")}
+            for record in records:
+                record.pk = stored[record.sequence]
+        for record, audit in zip(records, audits, strict=True):
+            audit.record = record
+        AuditRecord.objects.bulk_create(audits)
+        head.last_sequence, head.last_hash = sequence, previous
+        head.save(update_fields=["last_sequence", "last_hash"])
+    return records

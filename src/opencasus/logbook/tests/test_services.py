@@ -1,0 +1,106 @@
+import pytest
+from django.db import connection, transaction
+
+from opencasus.logbook.models import Action, AuditRecord, ProcessingRecord
+from opencasus.logbook.services import Who, record_processing
+from opencasus.logbook.verification import verify_all, verify_chain
+from opencasus.network.tests.factories import HouseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def write(house, n=3, subjects=("p1",)):
+    for i in range(n):
+        record_processing(action=Action.VIEW, activity_code="intake", purpose="test", house_id=house.pk,
+                          who=Who(user_id=1, username="u", organisation_id=2, role="secretary"),
+                          data_subjects=subjects, object_type="case", object_id=i, case_id=i)
+
+
+def test_one_record_per_data_subject_with_separate_audit_record():
+    house = HouseFactory()
+    records = record_processing(
+        action=Action.VIEW, activity_code="intake", purpose="Beoordelen aanmelding", house_id=house.pk,
+        who=Who(user_id=7, username="jan", organisation_id=3, role="process_director"),
+        data_subjects=["a", "b", "a"], case_id=10)
+    assert [r.data_subject for r in records] == ["a", "b"]
+    assert all(r.activity and r.activity.code == "intake" for r in records)
+    assert records[0].trace_id == records[1].trace_id and records[0].span_id != records[1].span_id
+    audit = AuditRecord.objects.get(record=records[0])
+    assert (audit.user_id, audit.username, audit.role) == (7, "jan", "process_director")
+    # The processing record itself names no professional.
+    fields = {f.name for f in ProcessingRecord._meta.get_fields()}
+    assert not {"user_id", "username"} & fields
+
+
+def test_chain_verifies():
+    house = HouseFactory()
+    write(house, 5, subjects=("x", "y"))
+    reports = verify_all()
+    assert all(r.ok for r in reports)
+    assert sum(r.records for r in reports) == 10
+
+
+def _tamper(sql, params):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = replica")  # bypass the trigger, as an attacker
+        cursor.execute(sql, params)
+
+
+@pytest.mark.parametrize("kind", ["alter", "alter-audit", "remove", "insert", "remove-last"])
+def test_verification_names_the_first_broken_record(kind):
+    house = HouseFactory()
+    write(house, 6)
+    records = list(ProcessingRecord.objects.filter(chain=house.pk).order_by("sequence"))
+    target = records[2]
+    with transaction.atomic():
+        if kind == "alter":
+            _tamper("UPDATE logbook_processingrecord SET purpose = %s WHERE id = %s", ["anders", target.pk])
+        elif kind == "alter-audit":
+            _tamper("UPDATE logbook_auditrecord SET username = %s WHERE record_id = %s", ["iemand", target.pk])
+        elif kind == "remove":
+            _tamper("DELETE FROM logbook_auditrecord WHERE record_id = %s", [target.pk])
+            _tamper("DELETE FROM logbook_processingrecord WHERE id = %s", [target.pk])
+        elif kind == "insert":
+            _tamper("UPDATE logbook_processingrecord SET sequence = sequence + 1000 "
+                    "WHERE chain = %s AND sequence >= %s",
+                    [house.pk, target.sequence])
+            _tamper("UPDATE logbook_processingrecord SET sequence = sequence - 999 WHERE chain = %s AND sequence >= %s",
+                    [house.pk, target.sequence + 1000])
+            fake = ProcessingRecord.objects.get(pk=records[0].pk)
+            fake.pk = None
+            fake.sequence = target.sequence
+            fake.previous_hash = records[1].record_hash
+            fake.save()
+            AuditRecord.objects.create(record=fake, username="ingevoegd")
+        elif kind == "remove-last":
+            last = records[-1]
+            _tamper("DELETE FROM logbook_auditrecord WHERE record_id = %s", [last.pk])
+            _tamper("DELETE FROM logbook_processingrecord WHERE id = %s", [last.pk])
+    report = verify_chain(house.pk)
+    assert not report.ok
+    expected = records[-1].sequence if kind == "remove-last" else target.sequence
+    assert f"sequence {expected}" in report.problems[0] or f"sequence {expected - 1}" in report.problems[0]
+
+
+def test_verify_command_fails_on_tampering():
+    from django.core.management import CommandError, call_command
+
+    house = HouseFactory()
+    write(house, 2)
+    call_command("verify_processing_log")
+    rec = ProcessingRecord.objects.filter(chain=house.pk).first()
+    with transaction.atomic():
+        _tamper("UPDATE logbook_processingrecord SET data_subject = %s WHERE id = %s", ["zz", rec.pk])
+    with pytest.raises(CommandError, match=f"record id {rec.pk}"):
+        call_command("verify_processing_log")
+
+
+def test_log_write_rolls_back_with_the_transaction():
+    house = HouseFactory()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        write(house, 1)
+        raise RuntimeError
+    assert not ProcessingRecord.objects.exists()
+    write(house, 1)
+    assert verify_chain(house.pk).ok

@@ -1,0 +1,323 @@
+"""The case-conference API: meetings, agenda items, minutes, attendance, invitations, self-reports.
+
+Access and processing logging as on the pages: core staff of the house see and change everything;
+an invitee sees their own agenda items only; everyone else gets 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from opencasus.core.api.problems import problem_response
+from opencasus.logbook.models import Action
+from opencasus.meetings import invitations, minutes, selectors, services
+from opencasus.meetings.api import serializers as s
+from opencasus.meetings.models import MeetingStatus, SelfReport
+from opencasus.meetings.processing import log_case, log_cases, log_without_subject
+
+MEETING_ID = OpenApiParameter("meeting_id", OpenApiTypes.INT, OpenApiParameter.PATH)
+DECISION_ID = OpenApiParameter("decision_id", OpenApiTypes.INT, OpenApiParameter.PATH)
+PURPOSE = "Overzicht casusoverleggen"
+
+
+class ConflictAwareViewSet(viewsets.ViewSet):
+    """A service's conflict (`code="conflict"`) answers 409, other validation errors 400."""
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, DjangoValidationError) and getattr(exc, "code", None) == "conflict":
+            return problem_response(status.HTTP_409_CONFLICT, exc.messages[0], code="conflict")
+        return super().handle_exception(exc)
+
+
+def _time(value: str) -> dt.time:
+    return dt.datetime.strptime(value, "%H:%M").time()
+
+
+def _meeting_fields(data: dict[str, Any], house_id: int) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    if "meeting_type_id" in data:
+        meeting_type = selectors.meeting_type_for(house_id=house_id, meeting_type_id=data["meeting_type_id"])
+        if meeting_type is None:
+            raise DjangoValidationError({"meetingTypeId": _("Choose a meeting type of this house.")})
+        fields["meeting_type"] = meeting_type
+    for name in ("date", "location", "video_link"):
+        if name in data:
+            fields[name] = data[name]
+    if "start_time" in data:
+        fields["start_time"] = _time(data["start_time"])
+    for name in ("chair", "secretary"):
+        if f"{name}_id" in data:
+            fields[name] = selectors.house_member(house_id=house_id, user_id=data[f"{name}_id"])
+    return fields
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Meetings the caller plans (core staff) or is needed at", tags=["meetings"],
+                       parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=MeetingStatus.values)],
+                       responses=s.MeetingSerializer(many=True)),
+    retrieve=extend_schema(summary="One meeting", tags=["meetings"], responses=s.MeetingSerializer),
+    create=extend_schema(summary="Plan a meeting", tags=["meetings"], request=s.MeetingWriteSerializer,
+                         responses={201: s.MeetingSerializer}),
+    partial_update=extend_schema(summary="Change a planned meeting (with the version read)", tags=["meetings"],
+                                 request=s.MeetingWriteSerializer, responses=s.MeetingSerializer),
+)
+class MeetingViewSet(ConflictAwareViewSet):
+    lookup_value_regex = "[0-9]+"
+
+    def list(self, request: Request) -> Response:
+        meetings = list(selectors.meeting_list(actor=request.user, status=request.query_params.get("status")))
+        for house_id in sorted({m.house_id for m in meetings}):
+            log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW,
+                                object_type="meeting-list", object_id="", purpose=PURPOSE)
+        return Response(s.MeetingSerializer(meetings, many=True).data)
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
+        log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
+                            object_type="meeting", object_id=meeting.pk, purpose=PURPOSE)
+        return Response(s.MeetingSerializer(meeting).data)
+
+    def create(self, request: Request) -> Response:
+        serializer = s.MeetingWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        missing = [name for name in ("house_id", "meeting_type_id", "date", "start_time") if name not in data]
+        if missing:
+            raise DjangoValidationError({name: _("This field is required.") for name in missing})
+        fields = _meeting_fields(data, data["house_id"])
+        meeting = services.meeting_create(actor=request.user, house_id=data["house_id"], **fields)
+        return Response(s.MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, pk: int) -> Response:
+        meeting = selectors.meeting_get(actor=request.user, meeting_id=pk, core=True)
+        serializer = s.MeetingWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if "version" not in data:
+            raise DjangoValidationError({"version": _("Give the version you read.")})
+        meeting = services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=data["version"],
+                                          **_meeting_fields(data, meeting.house_id))
+        return Response(s.MeetingSerializer(meeting).data)
+
+    @extend_schema(summary="Cancel a meeting (cancellations go to all invitees)", tags=["meetings"], request=None,
+                   responses=s.MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: int) -> Response:
+        meeting = services.meeting_set_status(actor=request.user, meeting_id=pk, status=MeetingStatus.CANCELLED)
+        return Response(s.MeetingSerializer(meeting).data)
+
+    @extend_schema(summary="Order the agenda by needed partners; figures against the target-group ordering",
+                   tags=["meetings"], request=None, responses=s.OptimiseResultSerializer)
+    @action(detail=True, methods=["post"])
+    def optimise(self, request: Request, pk: int) -> Response:
+        comparison = services.agenda_optimise(actor=request.user, meeting_id=pk)
+        meeting = selectors.meeting_get(actor=request.user, meeting_id=pk, core=True)
+        items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
+        attendees = [{"attendee": f"{key[0]}:{key[1]}", "minutes": a.minutes, "blocks": len(a.blocks),  # type: ignore[index]
+                      "target_group_minutes": comparison.target_group.per_attendee[key].minutes}
+                     for key, a in comparison.current.per_attendee.items()]
+        return Response(s.OptimiseResultSerializer({
+            "item_ids": [item.pk for item in items], "total_minutes": comparison.current.total_minutes,
+            "target_group_minutes": comparison.target_group.total_minutes,
+            "saving_minutes": comparison.saving_minutes,
+            "attendees": sorted(attendees, key=lambda a: a["attendee"])}).data)
+
+    @extend_schema(summary="Send invitations, updates and cancellations with an iCalendar file per invitee",
+                   tags=["meetings"], request=None, responses=s.SendResultSerializer)
+    @action(detail=True, methods=["post"])
+    def invitations(self, request: Request, pk: int) -> Response:
+        result = invitations.invitations_send(actor=request.user, meeting_id=pk)
+        return Response(s.SendResultSerializer(vars(result)).data)
+
+    @extend_schema(methods=["GET"], summary="Invitees and attendance (an invitee sees their own row)",
+                   tags=["meetings"], responses=s.InvitationSerializer(many=True))
+    @extend_schema(methods=["PUT"], summary="Record attendance per invitee", tags=["meetings"],
+                   request=s.AttendanceWriteSerializer, responses=s.InvitationSerializer(many=True))
+    @action(detail=True, methods=["get", "put"])
+    def attendance(self, request: Request, pk: int) -> Response:
+        if request.method == "PUT":
+            serializer = s.AttendanceWriteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            minutes.attendance_record(actor=request.user, meeting_id=pk, attended={
+                row["user_id"]: row["attended"] for row in serializer.validated_data["attendance"]})
+        meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
+        rows = list(selectors.invitations(actor=request.user, meeting=meeting))
+        if request.method == "GET":
+            log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
+                                object_type="attendance", object_id=meeting.pk, purpose=PURPOSE)
+        return Response(s.InvitationSerializer(rows, many=True).data)
+
+
+ITEM_SCHEMA: dict[str, Any] = {"tags": ["meetings"], "parameters": [MEETING_ID]}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The agenda items the caller may see (an invitee: their own)",
+                       responses=s.AgendaItemSerializer(many=True), **ITEM_SCHEMA),
+    retrieve=extend_schema(summary="One agenda item", responses=s.AgendaItemSerializer, **ITEM_SCHEMA),
+    create=extend_schema(summary="Put an admitted case on the agenda", request=s.AgendaItemWriteSerializer,
+                         responses={201: s.AgendaItemSerializer}, **ITEM_SCHEMA),
+    partial_update=extend_schema(summary="Change the slot or the participants needed",
+                                 request=s.AgendaItemWriteSerializer, responses=s.AgendaItemSerializer,
+                                 **ITEM_SCHEMA),
+    destroy=extend_schema(summary="Take a case off the agenda", responses={204: None}, **ITEM_SCHEMA),
+)
+class AgendaItemViewSet(ConflictAwareViewSet):
+    lookup_value_regex = "[0-9]+"
+
+    def _meeting(self, request: Request, meeting_id: int, core: bool = False) -> Any:
+        return selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=core)
+
+    def list(self, request: Request, meeting_id: int) -> Response:
+        meeting = self._meeting(request, meeting_id)
+        items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
+        log_cases(actor=request.user, cases=[i.case for i in items], action=Action.VIEW, object_type="agenda",
+                  object_id=meeting.pk)
+        return Response(s.AgendaItemSerializer(items, many=True).data)
+
+    def retrieve(self, request: Request, meeting_id: int, pk: int) -> Response:
+        meeting = self._meeting(request, meeting_id)
+        item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
+        log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="agenda-item",
+                 object_id=item.pk)
+        return Response(s.AgendaItemSerializer(item).data)
+
+    def create(self, request: Request, meeting_id: int) -> Response:
+        meeting = self._meeting(request, meeting_id, core=True)
+        serializer = s.AgendaItemWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if "case_id" not in data:
+            raise DjangoValidationError({"caseId": _("This field is required.")})
+        item = services.agenda_item_add(actor=request.user, meeting_id=meeting.pk, case_id=data["case_id"],
+                                        minutes=data.get("minutes"), organisation_ids=data.get("organisation_ids"),
+                                        professional_ids=data.get("professional_ids"))
+        item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item.pk)
+        return Response(s.AgendaItemSerializer(item).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, meeting_id: int, pk: int) -> Response:
+        meeting = self._meeting(request, meeting_id, core=True)
+        serializer = s.AgendaItemWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        services.agenda_item_update(actor=request.user, meeting_id=meeting.pk, item_id=pk,
+                                    minutes=data.get("minutes"), organisation_ids=data.get("organisation_ids"),
+                                    professional_ids=data.get("professional_ids"))
+        return Response(s.AgendaItemSerializer(selectors.agenda_item_get(
+            actor=request.user, meeting=meeting, item_id=pk)).data)
+
+    def destroy(self, request: Request, meeting_id: int, pk: int) -> Response:
+        meeting = self._meeting(request, meeting_id, core=True)
+        services.agenda_item_remove(actor=request.user, meeting_id=meeting.pk, item_id=pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(summary="Put the agenda in this order (every item once)", request=s.ReorderSerializer,
+                   responses=s.AgendaItemSerializer(many=True), **ITEM_SCHEMA)
+    @action(detail=False, methods=["post"])
+    def reorder(self, request: Request, meeting_id: int) -> Response:
+        serializer = s.ReorderSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.agenda_reorder(actor=request.user, meeting_id=meeting_id,
+                                item_ids=serializer.validated_data["item_ids"])
+        meeting = self._meeting(request, meeting_id, core=True)
+        return Response(s.AgendaItemSerializer(selectors.agenda_items(actor=request.user, meeting=meeting),
+                                               many=True).data)
+
+    @extend_schema(methods=["GET"], summary="The minutes in BOB form (invitees: approved minutes of their item)",
+                   responses=s.MinutesSerializer, **ITEM_SCHEMA)
+    @extend_schema(methods=["PUT"], summary="Write the minutes (core staff; not after approval)",
+                   request=s.MinutesWriteSerializer, responses=s.MinutesSerializer, **ITEM_SCHEMA)
+    @action(detail=True, methods=["get", "put"], url_path="minutes")
+    def minutes(self, request: Request, meeting_id: int, pk: int) -> Response:
+        meeting = self._meeting(request, meeting_id)
+        item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
+        if request.method == "PUT":
+            serializer = s.MinutesWriteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            data = serializer.validated_data
+            minutes.minutes_save(
+                actor=request.user, meeting_id=meeting.pk, item_id=item.pk, picture_forming=data["picture_forming"],
+                judgement=data["judgement"], expected_version=data.get("version"),
+                decisions=[minutes.DecisionInput(
+                    description=d["description"], owner_organisation_id=d.get("owner_organisation_id"),
+                    owner_user_id=d.get("owner_user_id"), deadline=d.get("deadline")) for d in data["decisions"]])
+        record = selectors.minutes_for(actor=request.user, item=item)
+        if record is None:
+            raise Http404
+        if request.method == "GET":
+            log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="minutes",
+                     object_id=record.pk)
+        return Response(s.MinutesSerializer(record).data)
+
+    @extend_schema(summary="Approve the minutes (the chair); afterwards they are read-only",
+                   request=s.VersionSerializer, responses=s.MinutesSerializer, **ITEM_SCHEMA)
+    @action(detail=True, methods=["post"], url_path="minutes/approve")
+    def approve(self, request: Request, meeting_id: int, pk: int) -> Response:
+        serializer = s.VersionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        record = minutes.minutes_approve(actor=request.user, meeting_id=meeting_id, item_id=pk,
+                                         expected_version=serializer.validated_data.get("version"))
+        return Response(s.MinutesSerializer(record).data)
+
+    @extend_schema(summary="Turn a decision of approved minutes into an agreement in the case's plan",
+                   request=None, responses=s.DecisionSerializer, parameters=[MEETING_ID, DECISION_ID],
+                   tags=["meetings"])
+    @action(detail=True, methods=["post"], url_path=r"minutes/decisions/(?P<decision_id>[0-9]+)/agreement")
+    def agreement(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
+        meeting = self._meeting(request, meeting_id, core=True)
+        item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
+        record = selectors.minutes_for(actor=request.user, item=item)
+        if record is None or not record.decisions.filter(pk=decision_id).exists():
+            raise Http404
+        decision = minutes.decision_to_agreement(actor=request.user, decision_id=int(decision_id))
+        return Response(s.DecisionSerializer(decision).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The chairs' self-reports (Stappenmeter) of the caller's houses", tags=["meetings"],
+                       parameters=[OpenApiParameter("caseId", OpenApiTypes.INT, description="Only this case")],
+                       responses=s.SelfReportSerializer(many=True)),
+    retrieve=extend_schema(summary="One self-report", tags=["meetings"], responses=s.SelfReportSerializer),
+    create=extend_schema(summary="Record a self-report", tags=["meetings"], request=s.SelfReportSerializer,
+                         responses={201: s.SelfReportSerializer}),
+)
+class SelfReportViewSet(ConflictAwareViewSet):
+    lookup_value_regex = "[0-9]+"
+
+    def list(self, request: Request) -> Response:
+        case_id = request.query_params.get("caseId")
+        if case_id is not None and not case_id.isdigit():
+            raise DjangoValidationError({"caseId": _("Give a case number.")})
+        reports: list[SelfReport] = list(selectors.self_report_list(
+            actor=request.user, case_id=int(case_id) if case_id else None))
+        cases = {r.case_id: r.case for r in reports}
+        log_cases(actor=request.user, cases=cases.values(), action=Action.VIEW, object_type="self-report",
+                  object_id="")
+        return Response(s.SelfReportSerializer(reports, many=True).data)
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        report = selectors.self_report_get(actor=request.user, report_id=pk)
+        log_case(actor=request.user, case=report.case, action=Action.VIEW, object_type="self-report",
+                 object_id=report.pk)
+        return Response(s.SelfReportSerializer(report).data)
+
+    def create(self, request: Request) -> Response:
+        serializer = s.SelfReportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        report = minutes.self_report_create(
+            actor=request.user, case_id=data["case_id"], meeting_id=data.get("meeting_id"), kind=data["kind"],
+            goals_score=data["goals_score"], cooperation_score=data["cooperation_score"], note=data.get("note", ""))
+        return Response(s.SelfReportSerializer(report).data, status=status.HTTP_201_CREATED)
+

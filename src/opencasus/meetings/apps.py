@@ -1,0 +1,22 @@
+from typing import Any
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _may_see_meetings(user: Any) -> bool:
+    from opencasus.access import roles
+    from opencasus.network.models import CORE_STAFF_ROLES, Role
+
+    return roles.has_role(user, None, *CORE_STAFF_ROLES, Role.PARTNER_PROFESSIONAL)
+
+
+class MeetingsConfig(AppConfig):
+    name = "opencasus.meetings"
+    label = "meetings"
+    verbose_name = _("Meetings")
+
+    def ready(self) -> None:
+        from opencasus.core.start import NavItem, register_nav
+
+        register_nav(NavItem(label=_("Meetings"), url_name="meetings:list", visible=_may_see_meetings, order=40))

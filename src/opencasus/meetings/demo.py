@@ -1,0 +1,77 @@
+"""Demo case conferences (idempotent; runs after the triage demo, which admits the demo cases).
+
+- One upcoming Focusoverleg with the house's admitted cases on the agenda, ordered by the optimiser,
+  with invitations sent (the console e-mail backend prints them).
+- One past Focusoverleg, held, with approved minutes in BOB form and a Stappenmeter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from opencasus.accounts.models import User
+from opencasus.cases.models import Case, Participant
+from opencasus.cases.workflow import Status
+from opencasus.meetings import invitations, minutes, services
+from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
+from opencasus.network.models import House, MeetingType
+
+UPCOMING_PLACE = "Veiligheidshuis, vergaderzaal De Merwede"
+PAST_PLACE = "Veiligheidshuis, vergaderzaal De Biesbosch"
+MAX_ITEMS = 8
+
+
+def _next_tuesday(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(1 - today.weekday()) % 7 or 7)
+
+
+def load_demo_data(house: House) -> None:
+    director = User.objects.filter(username="procesregisseur").first()
+    secretary = User.objects.filter(username="secretaris").first()
+    meeting_type = (MeetingType.objects.filter(house=house, name__startswith="Focusoverleg").first()
+                    or MeetingType.objects.filter(house=house, active=True).first())
+    if director is None or secretary is None or meeting_type is None:
+        return
+    cases = list(Case.objects.filter(house=house, status=Status.ADMITTED).filter(
+        participants__in=Participant.objects.active()).distinct().order_by("reference"))
+    if not cases:
+        return
+    today = timezone.localdate()
+    if not Meeting.objects.filter(house=house, location=PAST_PLACE).exists():
+        _past_meeting(house, director, secretary, meeting_type, cases[0], today - dt.timedelta(days=14))
+    if not Meeting.objects.filter(house=house, location=UPCOMING_PLACE, date__gte=today).exists():
+        meeting = services.meeting_create(
+            actor=director, house_id=house.pk, meeting_type=meeting_type, date=_next_tuesday(today),
+            start_time=dt.time(9, 0), location=UPCOMING_PLACE, chair=director, secretary=secretary)
+        for case in cases[:MAX_ITEMS]:
+            services.agenda_item_add(actor=director, meeting_id=meeting.pk, case_id=case.pk)
+        services.agenda_optimise(actor=director, meeting_id=meeting.pk)
+        invitations.invitations_send(actor=director, meeting_id=meeting.pk)
+
+
+def _past_meeting(house: House, director: User, secretary: User, meeting_type: MeetingType, case: Case,
+                  date: dt.date) -> None:
+    meeting = services.meeting_create(
+        actor=director, house_id=house.pk, meeting_type=meeting_type, date=date, start_time=dt.time(9, 0),
+        location=PAST_PLACE, chair=director, secretary=secretary)
+    item = services.agenda_item_add(actor=director, meeting_id=meeting.pk, case_id=case.pk, minutes=30)
+    participants = list(Participant.objects.active().filter(case=case).order_by("pk"))
+    owner = next((p for p in participants if p.user_id), participants[0])
+    minutes.minutes_save(
+        actor=secretary, meeting_id=meeting.pk, item_id=item.pk,
+        picture_forming=("Politie meldt drie incidenten in twee maanden; de school meldt verzuim; "
+                         "de hulpverlening heeft sinds de zomer geen contact meer."),
+        judgement=("De partners zien een oplopend risico. Beschermend: de grootmoeder is betrokken en "
+                   "wil helpen. Nodig: één plan met zorg en een duidelijke grens."),
+        decisions=[minutes.DecisionInput(
+            description="Huisbezoek samen met de wijkagent en afspraken vastleggen in het plan van aanpak.",
+            owner_organisation_id=owner.organisation_id, owner_user_id=owner.user_id,
+            deadline=timezone.localdate() + dt.timedelta(days=21))])
+    minutes.minutes_approve(actor=director, meeting_id=meeting.pk, item_id=item.pk)
+    services.meeting_set_status(actor=director, meeting_id=meeting.pk, status=MeetingStatus.HELD)
+    if not SelfReport.objects.filter(case=case, meeting=meeting).exists():
+        minutes.self_report_create(actor=director, case_id=case.pk, meeting_id=meeting.pk, kind="conference",
+                                   goals_score=3, cooperation_score=4,
+                                   note="Goede inbreng van alle partners; de doelen zijn nog niet bereikt.")

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core import mail
+
+from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory, PersonFactory
+from opencasus.cases.workflow import Status
+from opencasus.meetings.demo import PAST_PLACE, UPCOMING_PLACE, load_demo_data
+from opencasus.meetings.models import Invitation, Meeting, Minutes, SelfReport
+from opencasus.network.demo import load_network
+from opencasus.network.models import Membership, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_is_idempotent(django_capture_on_commit_callbacks: Any) -> None:
+    house, _logins = load_network()
+    partners = list(Membership.objects.filter(house=house, role=Role.PARTNER_PROFESSIONAL).select_related(
+        "user", "organisation")[:2])
+    for index in range(3):
+        case = CaseFactory(house=house, status=Status.ADMITTED, purpose="Demo")
+        PersonFactory(case=case)
+        for membership in partners[: index + 1]:
+            ParticipantFactory(case=case, organisation=membership.organisation, user=membership.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_data(house)
+    load_demo_data(house)
+    upcoming = Meeting.objects.get(location=UPCOMING_PLACE)
+    past = Meeting.objects.get(location=PAST_PLACE)
+    assert upcoming.status == "planned" and upcoming.agenda_items.count() == 3
+    assert Invitation.objects.filter(meeting=upcoming).count() == len(partners)
+    assert len(mail.outbox) == len(partners)
+    assert past.status == "held"
+    assert Minutes.objects.get(agenda_item__meeting=past).status == "approved"
+    assert SelfReport.objects.filter(meeting=past).count() == 1

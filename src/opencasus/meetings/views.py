@@ -1,0 +1,247 @@
+"""Pages for the meeting planner, the agenda and the invitee's own meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from opencasus.access import roles
+from opencasus.logbook.models import Action
+from opencasus.meetings import invitations as invitation_services
+from opencasus.meetings import selectors, services
+from opencasus.meetings.forms import AgendaItemAddForm, AgendaItemForm, MeetingForm
+from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
+from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
+from opencasus.meetings.processing import log_cases, log_without_subject
+from opencasus.network.models import CORE_STAFF_ROLES
+
+
+def apply_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def error_message(request: HttpRequest, error: ValidationError) -> None:
+    for text in (error.messages if not hasattr(error, "error_dict") else
+                 [m for msgs in error.message_dict.values() for m in msgs]):
+        messages.error(request, text)
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """The planner: meetings of the actor's houses (core staff) and the meetings that need them."""
+    core_houses = roles.houses_with_role(request.user, *CORE_STAFF_ROLES)
+    form = None
+    if core_houses:
+        form = MeetingForm(request.POST or None, houses=list(core_houses))
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                meeting = services.meeting_create(
+                    actor=request.user, house_id=data["house"].pk, meeting_type=data["meeting_type"],
+                    date=data["date"], start_time=data["start_time"], location=data["location"],
+                    video_link=data["video_link"], chair=data["chair"], secretary=data["secretary"])
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The meeting has been planned."))
+                return redirect("meetings:agenda", meeting.pk)
+    elif request.method == "POST":
+        raise Http404
+    meetings = list(selectors.meeting_list(actor=request.user))
+    for house_id in sorted({m.house_id for m in meetings}):
+        log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
+                            object_id="", purpose=_("Overview of case conferences"))
+    today = timezone.localdate()
+    return render(request, "meetings/meeting_list.html", {
+        "upcoming": [m for m in meetings if m.date >= today][::-1],
+        "past": [m for m in meetings if m.date < today], "form": form})
+
+
+@login_required
+def my_meetings(request: HttpRequest) -> HttpResponse:
+    """For an invitee: their own items in upcoming meetings, with their times."""
+    items = list(selectors.own_agenda_items(actor=request.user)
+                 .filter(meeting__date__gte=timezone.localdate())
+                 .select_related("meeting", "meeting__meeting_type", "meeting__house", "case")
+                 .order_by("meeting__date", "meeting__start_time", "position"))
+    log_cases(actor=request.user, cases=[item.case for item in items], action=Action.VIEW,
+              object_type="my-meetings", object_id="")
+    rows = [(item, *_times(item.meeting, item)) for item in items]
+    return render(request, "meetings/my_meetings.html", {"rows": rows})
+
+
+def _times(meeting: Meeting, item: AgendaItem) -> tuple[Any, Any]:
+    start = meeting.starts_at()
+    return (timezone.localtime(start + dt.timedelta(minutes=item.start_offset)),
+            timezone.localtime(start + dt.timedelta(minutes=item.end_offset)))
+
+
+def _attendee_names(items: Sequence[AgendaItem]) -> dict[Hashable, str]:
+    names: dict[Hashable, str] = {}
+    for item in items:
+        for user in item.professionals.all():
+            names[("user", user.pk)] = user.get_full_name() or user.username
+        for org in item.organisations.all():
+            names[("organisation", org.pk)] = _("%(organisation)s (organisation)") % {"organisation": org.name}
+    return names
+
+
+def _figures(items: Sequence[AgendaItem]) -> dict[str, Any]:
+    comparison = compare(services.optimiser_items(items))
+    names = _attendee_names(items)
+    rows = []
+    for key, attendance in comparison.current.per_attendee.items():
+        baseline = comparison.target_group.per_attendee[key]
+        rows.append({"name": names.get(key, "?"), "minutes": attendance.minutes, "blocks": len(attendance.blocks),
+                     "baseline": baseline.minutes, "saving": baseline.minutes - attendance.minutes})
+    rows.sort(key=lambda r: str(r["name"]))
+    return {"comparison": comparison, "attendance_rows": rows, "leave_after": LEAVE_AFTER_MINUTES}
+
+
+@login_required
+def agenda(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """The agenda: everything for core staff; for an invitee, only their own items."""
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
+    core = selectors.is_core(request.user, meeting)
+    items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
+    log_cases(actor=request.user, cases=[item.case for item in items], action=Action.VIEW, object_type="agenda",
+              object_id=meeting.pk)
+    context: dict[str, Any] = {"meeting": meeting, "core": core, "rows": [(i, *_times(meeting, i)) for i in items],
+                               "planned": meeting.status == MeetingStatus.PLANNED}
+    if core:
+        context.update(_figures(items))
+        context["add_form"] = AgendaItemAddForm(cases=selectors.admitted_cases(actor=request.user, meeting=meeting))
+        context["invitations"] = list(selectors.invitations(actor=request.user, meeting=meeting))
+    else:
+        context["invitations"] = list(selectors.invitations(actor=request.user, meeting=meeting))
+    return render(request, "meetings/agenda.html", context)
+
+
+@login_required
+def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    form = MeetingForm(request.POST or None, instance=meeting, houses=[meeting.house])
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+        try:
+            services.meeting_update(actor=request.user, meeting_id=meeting.pk,
+                                    expected_version=int(request.POST.get("version", meeting.version)), **fields)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has been changed. Send the updates to the invitees."))
+            return redirect("meetings:agenda", meeting.pk)
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+@require_POST
+def meeting_status(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    try:
+        services.meeting_set_status(actor=request.user, meeting_id=meeting_id, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        error_message(request, error)
+    else:
+        messages.success(request, _("The status of the meeting has been changed."))
+    return redirect("meetings:agenda", meeting_id)
+
+
+@login_required
+@require_POST
+def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    form = AgendaItemAddForm(request.POST, cases=selectors.admitted_cases(actor=request.user, meeting=meeting))
+    if form.is_valid():
+        try:
+            services.agenda_item_add(actor=request.user, meeting_id=meeting.pk, case_id=form.cleaned_data["case"].pk,
+                                     minutes=form.cleaned_data["minutes"])
+        except ValidationError as error:
+            error_message(request, error)
+        else:
+            messages.success(request, _("The case has been put on the agenda."))
+    else:
+        messages.error(request, _("Choose an admitted case of this house."))
+    return redirect("meetings:agenda", meeting.pk)
+
+
+@login_required
+@require_POST
+def agenda_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    step = -1 if request.POST.get("direction") == "up" else 1
+    try:
+        services.agenda_item_move(actor=request.user, meeting_id=meeting_id, item_id=item_id, step=step)
+    except ValidationError as error:
+        error_message(request, error)
+    return redirect("meetings:agenda", meeting_id)
+
+
+@login_required
+@require_POST
+def agenda_optimise(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    try:
+        comparison = services.agenda_optimise(actor=request.user, meeting_id=meeting_id)
+    except ValidationError as error:
+        error_message(request, error)
+    else:
+        messages.success(request, _("The agenda has been ordered by needed partners: %(saving)s minutes of "
+                                    "attendance saved against the ordering by target group.")
+                         % {"saving": comparison.saving_minutes})
+    return redirect("meetings:agenda", meeting_id)
+
+
+@login_required
+@require_POST
+def invitations_send(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    try:
+        result = invitation_services.invitations_send(actor=request.user, meeting_id=meeting_id)
+    except ValidationError as error:
+        error_message(request, error)
+    else:
+        messages.success(request, _("Invitations sent: %(invited)s new, %(updated)s updated, %(cancelled)s "
+                                    "cancelled, %(unchanged)s unchanged.") % vars(result))
+    return redirect("meetings:agenda", meeting_id)
+
+
+@login_required
+def agenda_item(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    """Slot and needed participants of one item (core staff), or remove it from the agenda."""
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
+    initial = {"minutes": item.minutes, "organisations": list(item.organisations.all()),
+               "professionals": list(item.professionals.all())}
+    form = AgendaItemForm(request.POST or None, initial=initial, case_id=item.case_id)
+    if request.method == "POST":
+        try:
+            if "remove" in request.POST:
+                services.agenda_item_remove(actor=request.user, meeting_id=meeting.pk, item_id=item.pk)
+                messages.success(request, _("The case has been taken off the agenda."))
+                return redirect("meetings:agenda", meeting.pk)
+            if form.is_valid():
+                services.agenda_item_update(
+                    actor=request.user, meeting_id=meeting.pk, item_id=item.pk,
+                    minutes=form.cleaned_data["minutes"],
+                    organisation_ids=[o.pk for o in form.cleaned_data["organisations"]],
+                    professional_ids=[u.pk for u in form.cleaned_data["professionals"]])
+                messages.success(request, _("The agenda item has been saved."))
+                return redirect("meetings:agenda", meeting.pk)
+        except ValidationError as error:
+            apply_errors(form, error)
+    else:
+        log_cases(actor=request.user, cases=[item.case], action=Action.VIEW, object_type="agenda-item",
+                  object_id=item.pk)
+    return render(request, "meetings/agenda_item.html", {"meeting": meeting, "item": item, "form": form})
+

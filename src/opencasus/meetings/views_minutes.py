@@ -1,0 +1,152 @@
+"""Pages for minutes in BOB form, attendance and the chair's self-report (Stappenmeter)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from opencasus.logbook.models import Action
+from opencasus.meetings import minutes as minute_services
+from opencasus.meetings import selectors
+from opencasus.meetings.forms import DecisionForm, MinutesForm, SelfReportForm
+from opencasus.meetings.models import MinutesStatus, SelfReportKind
+from opencasus.meetings.processing import log_case, log_without_subject
+from opencasus.meetings.views import apply_errors, error_message
+
+DecisionFormSet = forms.formset_factory(DecisionForm, extra=2)
+
+
+@login_required
+def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    """Core staff write (secretary) and approve (chair); an invitee reads approved minutes of their item."""
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
+    item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
+    core = selectors.is_core(request.user, meeting)
+    record = selectors.minutes_for(actor=request.user, item=item)
+    decisions = list(record.decisions.select_related("owner_organisation", "owner_user")) if record else []
+    editable = core and (record is None or record.status == MinutesStatus.DRAFT)
+    form = formset = None
+    if editable:
+        initial = {"picture_forming": record.picture_forming if record else "",
+                   "judgement": record.judgement if record else "", "version": record.version if record else None}
+        form = MinutesForm(request.POST or None, initial=initial)
+        formset = DecisionFormSet(request.POST or None, prefix="decisions", form_kwargs={"case_id": item.case_id},
+                                  initial=[{"description": d.description, "owner_organisation": d.owner_organisation,
+                                            "owner_user": d.owner_user, "deadline": d.deadline} for d in decisions])
+        if request.method == "POST" and form.is_valid() and formset.is_valid():
+            rows = [minute_services.DecisionInput(
+                description=f.cleaned_data["description"],
+                owner_organisation_id=f.cleaned_data["owner_organisation"].pk
+                if f.cleaned_data.get("owner_organisation") else None,
+                owner_user_id=f.cleaned_data["owner_user"].pk if f.cleaned_data.get("owner_user") else None,
+                deadline=f.cleaned_data.get("deadline"),
+            ) for f in formset.forms if f.cleaned_data.get("description", "").strip()]
+            try:
+                minute_services.minutes_save(
+                    actor=request.user, meeting_id=meeting.pk, item_id=item.pk,
+                    picture_forming=form.cleaned_data["picture_forming"], judgement=form.cleaned_data["judgement"],
+                    decisions=rows, expected_version=form.cleaned_data["version"])
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The minutes have been saved."))
+                return redirect("meetings:minutes", meeting.pk, item.pk)
+    elif request.method == "POST":
+        messages.error(request, _("Approved minutes can no longer be changed."))
+        return redirect("meetings:minutes", meeting.pk, item.pk)
+    if request.method == "GET":
+        log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="minutes",
+                 object_id=record.pk if record else item.pk)
+    return render(request, "meetings/minutes.html", {
+        "meeting": meeting, "item": item, "record": record, "decisions": decisions, "core": core,
+        "form": form, "formset": formset,
+        "may_approve": core and record is not None and record.status == MinutesStatus.DRAFT
+        and minute_services.may_approve(request.user, meeting)})
+
+
+@login_required
+@require_POST
+def minutes_approve(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    try:
+        minute_services.minutes_approve(actor=request.user, meeting_id=meeting_id, item_id=item_id,
+                                        expected_version=int(request.POST.get("version") or 0) or None)
+    except ValidationError as error:
+        error_message(request, error)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The minutes have been approved."))
+    return redirect("meetings:minutes", meeting_id, item_id)
+
+
+@login_required
+@require_POST
+def decision_agreement(request: HttpRequest, meeting_id: int, item_id: int, decision_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
+    record = selectors.minutes_for(actor=request.user, item=item)
+    if record is None or not record.decisions.filter(pk=decision_id).exists():
+        from django.http import Http404
+
+        raise Http404
+    try:
+        minute_services.decision_to_agreement(actor=request.user, decision_id=decision_id)
+    except ValidationError as error:
+        error_message(request, error)
+    else:
+        messages.success(request, _("The decision is now an agreement in the case's plan."))
+    return redirect("meetings:minutes", meeting_id, item_id)
+
+
+@login_required
+def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    invitations = list(selectors.invitations(actor=request.user, meeting=meeting))
+    if request.method == "POST":
+        choices = {"yes": True, "no": False}
+        values = {inv.user_id: choices.get(request.POST.get(f"attended-{inv.user_id}", "")) for inv in invitations}
+        try:
+            minute_services.attendance_record(actor=request.user, meeting_id=meeting.pk, attended=values)
+        except ValidationError as error:
+            error_message(request, error)
+        else:
+            messages.success(request, _("Attendance has been recorded."))
+            return redirect("meetings:attendance", meeting.pk)
+    else:
+        log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
+                            object_type="attendance", object_id=meeting.pk,
+                            purpose=_("Attendance at a case conference"))
+    return render(request, "meetings/attendance.html", {"meeting": meeting, "invitations": invitations})
+
+
+@login_required
+def self_report(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    """The chair's Stappenmeter for one case of the meeting."""
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
+    form = SelfReportForm(request.POST or None, initial={"kind": SelfReportKind.CONFERENCE})
+    if request.method == "POST" and form.is_valid():
+        data: dict[str, Any] = form.cleaned_data
+        try:
+            minute_services.self_report_create(
+                actor=request.user, case_id=item.case_id, meeting_id=meeting.pk, kind=data["kind"],
+                goals_score=data["goals_score"], cooperation_score=data["cooperation_score"], note=data["note"])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The self-report has been recorded."))
+            return redirect("meetings:agenda", meeting.pk)
+    reports = list(selectors.self_report_list(actor=request.user, case_id=item.case_id))
+    if request.method == "GET":
+        log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="self-report",
+                 object_id=item.pk)
+    return render(request, "meetings/self_report.html",
+                  {"meeting": meeting, "item": item, "form": form, "reports": reports})

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from opencasus.network import selectors
+from opencasus.network.api.serializers import (
+    HouseSerializer,
+    MunicipalitySerializer,
+    OrganisationSerializer,
+    RegionSerializer,
+)
+from opencasus.network.models import House
+
+
+@extend_schema_view(list=extend_schema(summary="List the 25 regions", tags=["network"]),
+                    retrieve=extend_schema(summary="One region", tags=["network"]))
+class RegionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = RegionSerializer
+    lookup_field = "code"
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return selectors.region_list()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List municipalities with their region", tags=["network"], parameters=[
+        OpenApiParameter("regionCode", OpenApiTypes.STR, description="Only this region (VR01..VR25)")]),
+    retrieve=extend_schema(summary="One municipality", tags=["network"]),
+)
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = MunicipalitySerializer
+    lookup_field = "code"
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return selectors.municipality_list(region_code=self.request.query_params.get("regionCode"))
+
+
+@extend_schema_view(list=extend_schema(summary="Houses the caller is a member of", tags=["network"]),
+                    retrieve=extend_schema(summary="One house", tags=["network"]))
+class HouseViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = HouseSerializer
+
+    def get_queryset(self) -> QuerySet[House]:
+        return selectors.house_list_for(actor=self.request.user)
+
+
+@extend_schema_view(list=extend_schema(summary="Partner organisations", tags=["network"]),
+                    retrieve=extend_schema(summary="One organisation", tags=["network"]))
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = OrganisationSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return selectors.organisation_list()

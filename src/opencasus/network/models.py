@@ -1,0 +1,265 @@
+"""The network of a Veiligheidshuis: regions, houses, municipalities, organisations, memberships."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    """A Veiligheidshuis region: one per safety region (veiligheidsregio)."""
+
+    code = models.CharField(_("code"), max_length=4, unique=True)  # VR01..VR25
+    name = models.CharField(_("name"), max_length=100)
+    number = models.PositiveSmallIntegerField(_("number"))
+    seat_municipality = models.ForeignKey(
+        "Municipality",
+        verbose_name=_("seat municipality (receives the national contribution)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    code = models.CharField(_("CBS code"), max_length=6, unique=True)  # GMxxxx
+    name = models.CharField(_("name"), max_length=100)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT,
+                               related_name="municipalities")
+    active = models.BooleanField(_("current"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class House(models.Model):
+    """A (Zorg- en) Veiligheidshuis location. A region may have more than one."""
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="houses")
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    city = models.CharField(_("location"), max_length=100)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    # Triage cadence: intakes filed before the cut-off go to the next triage table.
+    triage_weekday = models.PositiveSmallIntegerField(_("triage weekday (0 = Monday)"), default=1)
+    triage_cutoff_weekday = models.PositiveSmallIntegerField(_("cut-off weekday (0 = Monday)"), default=0)
+    triage_cutoff_time = models.TimeField(_("cut-off time"), default=dt.time(12, 0))
+    small_count_threshold = models.PositiveSmallIntegerField(
+        _("suppress counts below"), default=5,
+        help_text=_("Aggregates below this number are shown as suppressed."))
+    read_only_days_after_closure = models.PositiveSmallIntegerField(
+        _("read-only days for participants after closure"), default=14)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("house")
+        verbose_name_plural = _("houses")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationType(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    POLICE = "police", _("Police")
+    PUBLIC_PROSECUTOR = "public_prosecutor", _("Public prosecutor (OM)")
+    CHILD_PROTECTION_BOARD = "child_protection_board", _("Child Protection Board (RvdK)")
+    RECLASSERING_NEDERLAND = "reclassering_nederland", _("Reclassering Nederland")
+    SVG = "svg", _("SVG (addiction probation)")
+    LEGER_DES_HEILS = "leger_des_heils", _("Leger des Heils")
+    DJI = "dji", _("Prison service (DJI)")
+    YOUTH_CARE = "youth_care", _("Youth care / certified institution")
+    GGZ = "ggz", _("Mental health care (GGZ)")
+    DISABILITY_CARE = "disability_care", _("Disability care")
+    VEILIG_THUIS = "veilig_thuis", _("Veilig Thuis")
+    HOUSING_CORPORATION = "housing_corporation", _("Housing corporation")
+    UWV = "uwv", _("UWV")
+    SOCIAL_WORK = "social_work", _("Social work")
+    SCHOOL_ATTENDANCE = "school_attendance", _("School attendance")
+    OTHER = "other", _("Other")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    type = models.CharField(_("type"), max_length=32, choices=OrganisationType.choices)
+    municipality = models.ForeignKey(Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT,
+                                     null=True, blank=True, related_name="organisations",
+                                     help_text=_("For a municipality: which one."))
+    email = models.EmailField(_("general e-mail address"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ring(models.TextChoices):
+    CORE = "core", _("Core staff")
+    KEY_PARTNER = "key_partner", _("Key partner")
+    FLEXIBLE_SHELL = "flexible_shell", _("Flexible shell")
+
+
+class PartnershipQuerySet(models.QuerySet["Partnership"]):
+    def covenant_in_force(self, on: dt.date | None = None) -> PartnershipQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(covenant_signed_on__lte=on).filter(
+            Q(covenant_ended_on__isnull=True) | Q(covenant_ended_on__gt=on))
+
+
+class Partnership(models.Model):
+    """An organisation's place in a house's network, and its privacy covenant."""
+
+    house = models.ForeignKey(House, verbose_name=_("house"), on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+                                     related_name="partnerships")
+    ring = models.CharField(_("ring"), max_length=20, choices=Ring.choices)
+    covenant_signed_on = models.DateField(_("privacy covenant signed on"), null=True, blank=True)
+    covenant_ended_on = models.DateField(_("privacy covenant ended on"), null=True, blank=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["house", "ring", "organisation__name"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        constraints = [
+            models.UniqueConstraint(fields=["house", "organisation"], name="one_partnership_per_house"),
+            models.CheckConstraint(
+                condition=Q(covenant_ended_on__isnull=True) | Q(covenant_signed_on__isnull=False)
+                & Q(covenant_ended_on__gte=models.F("covenant_signed_on")),
+                name="covenant_ends_after_signing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} @ {self.house}"
+
+    def covenant_in_force(self, on: dt.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        if self.covenant_signed_on is None or self.covenant_signed_on > on:
+            return False
+        return self.covenant_ended_on is None or self.covenant_ended_on > on
+
+
+class Role(models.TextChoices):
+    PROCESS_DIRECTOR = "process_director", _("Process director")
+    SECRETARY = "secretary", _("Secretary")
+    PARTNER_PROFESSIONAL = "partner_professional", _("Partner professional")
+    HOUSE_MANAGER = "house_manager", _("House manager")
+    MUNICIPALITY_OFFICER = "municipality_officer", _("Municipality officer")
+    STEERING_GROUP_MEMBER = "steering_group_member", _("Steering-group member")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer (FG)")
+    FUNCTIONAL_ADMINISTRATOR = "functional_administrator", _("Functional administrator")
+
+
+CORE_STAFF_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.SECRETARY})
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self, on: dt.date | None = None) -> MembershipQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(started_on__lte=on).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+
+
+class Membership(models.Model):
+    """A professional's role in a house, on behalf of an organisation. One row per role."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.CASCADE,
+                             related_name="memberships")
+    house = models.ForeignKey(House, verbose_name=_("house"), on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+                                     related_name="memberships")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    municipality = models.ForeignKey(Municipality, verbose_name=_("municipality (for municipality officers)"),
+                                     on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    started_on = models.DateField(_("started on"), default=timezone.localdate)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["house", "user", "role"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "house", "organisation", "role"], name="unique_membership_role"),
+        ]
+        indexes = [models.Index(fields=["user", "house", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} @ {self.house}"
+
+
+class MeetingType(models.Model):
+    """Couleur locale: a house's own meeting types (ICO, ZSM+ table, Top X, ...)."""
+
+    house = models.ForeignKey(House, verbose_name=_("house"), on_delete=models.CASCADE, related_name="meeting_types")
+    name = models.CharField(_("name"), max_length=100)
+    usual_chair = models.CharField(_("usual chair"), max_length=150, blank=True)
+    cadence = models.CharField(_("cadence"), max_length=100, blank=True)
+    default_slot_minutes = models.PositiveSmallIntegerField(_("default minutes per case"), default=20)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["house", "name"]
+        verbose_name = _("meeting type")
+        verbose_name_plural = _("meeting types")
+        constraints = [models.UniqueConstraint(fields=["house", "name"], name="unique_meeting_type")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetGroup(models.Model):
+    """Couleur locale: a house's target groups and themes."""
+
+    house = models.ForeignKey(House, verbose_name=_("house"), on_delete=models.CASCADE, related_name="target_groups")
+    name = models.CharField(_("name"), max_length=100)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["house", "name"]
+        verbose_name = _("target group or theme")
+        verbose_name_plural = _("target groups and themes")
+        constraints = [models.UniqueConstraint(fields=["house", "name"], name="unique_target_group")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LocalCriterion(models.Model):
+    """Couleur locale: a triage criterion a house adds to the national ones."""
+
+    house = models.ForeignKey(House, verbose_name=_("house"), on_delete=models.CASCADE,
+                              related_name="local_criteria")
+    text = models.CharField(_("criterion"), max_length=300)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["house", "id"]
+        verbose_name = _("local triage criterion")
+        verbose_name_plural = _("local triage criteria")
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,67 @@
+"""Reads of the network. Network data is about organisations and professionals, not clients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from opencasus.access import roles
+from opencasus.network.models import House, Membership, Municipality, Organisation, Partnership, Region
+
+
+def region_list() -> QuerySet[Region]:
+    return Region.objects.select_related("seat_municipality").order_by("number")
+
+
+def municipality_list(*, region_code: str | None = None, include_inactive: bool = False) -> QuerySet[Municipality]:
+    qs = Municipality.objects.select_related("region").order_by("name")
+    if region_code:
+        qs = qs.filter(region__code=region_code)
+    if not include_inactive:
+        qs = qs.filter(active=True)
+    return qs
+
+
+def house_list_for(*, actor: Any) -> QuerySet[House]:
+    """Houses the actor is a member of."""
+    return House.objects.filter(pk__in={g.house_id for g in roles.grants(actor)}).select_related("region")
+
+
+def house_get_for(*, actor: Any, house_id: int) -> House:
+    house = house_list_for(actor=actor).filter(pk=house_id).first()
+    if house is None:
+        raise Http404
+    return house
+
+
+def organisation_list(*, house: House | None = None) -> QuerySet[Organisation]:
+    qs = Organisation.objects.select_related("municipality").order_by("name")
+    if house is not None:
+        qs = qs.filter(partnerships__house=house)
+    return qs
+
+
+def network_overview(*, actor: Any, house_id: int) -> dict[str, Any]:
+    """Organisations by ring with covenant status, and the house's professionals."""
+    house = house_get_for(actor=actor, house_id=house_id)
+    partnerships = list(
+        Partnership.objects.filter(house=house).select_related("organisation").order_by("ring", "organisation__name")
+    )
+    memberships = (
+        Membership.objects.active().filter(house=house)
+        .select_related("user", "organisation").order_by("user__last_name", "user__first_name", "role")
+    )
+    people: dict[int, dict[str, Any]] = {}
+    for m in memberships:
+        entry = people.setdefault(m.user_id, {"user": m.user, "organisation": m.organisation, "roles": []})
+        entry["roles"].append(m.get_role_display())
+    rings: dict[str, list[Partnership]] = {}
+    for p in partnerships:
+        rings.setdefault(p.get_ring_display(), []).append(p)
+    return {"house": house, "rings": rings, "people": list(people.values())}
+
+
+def memberships_prefetch() -> Prefetch[Any]:
+    return Prefetch("memberships", queryset=Membership.objects.active().select_related("house", "organisation"))

@@ -1,0 +1,27 @@
+import pytest
+
+from opencasus.network.models import Partnership, Role
+from opencasus.network.tests.factories import HouseFactory, PartnershipFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_functional_administrator_admin_is_scoped_to_own_house(verified_client):
+    mine, other = HouseFactory(), HouseFactory()
+    admin_user = member(mine, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    own = PartnershipFactory(house=mine)
+    foreign = PartnershipFactory(house=other)
+    client = verified_client(admin_user)
+    listing = client.get("/beheer/network/partnership/")
+    assert listing.status_code == 200
+    assert own.organisation.name in listing.content.decode()
+    assert foreign.organisation.name not in listing.content.decode()
+    assert client.get(f"/beheer/network/partnership/{foreign.pk}/change/").status_code in {302, 404}
+    assert Partnership.objects.filter(pk=foreign.pk).exists()
+
+
+def test_other_roles_have_no_admin(verified_client):
+    house = HouseFactory()
+    user = member(house, Role.PROCESS_DIRECTOR, is_staff=True)
+    response = verified_client(user).get("/beheer/network/partnership/")
+    assert response.status_code == 403

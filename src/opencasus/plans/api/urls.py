@@ -1,0 +1,18 @@
+from django.urls import path
+
+from opencasus.plans.api import views_agreements, views_escalations, views_plan
+
+urlpatterns = [
+    path("cases/<int:caseId>/plan", views_plan.PlanView.as_view(), name="plan"),
+    path("cases/<int:caseId>/plan/versions", views_plan.PlanVersionsView.as_view(), name="plan-versions"),
+    path("cases/<int:caseId>/plan/adopt", views_plan.PlanAdoptView.as_view(), name="plan-adopt"),
+    path("cases/<int:caseId>/plan/evaluations", views_plan.PlanEvaluationsView.as_view(), name="plan-evaluations"),
+    path("cases/<int:caseId>/plan/pdf", views_plan.PlanPdfView.as_view(), name="plan-pdf"),
+    path("cases/<int:caseId>/closure", views_escalations.ClosureView.as_view(), name="case-closure"),
+    path("cases/<int:caseId>/reopen", views_escalations.ReopenView.as_view(), name="case-reopen"),
+    path("agreements", views_agreements.AgreementListView.as_view(), name="agreements"),
+    path("agreements/<int:agreementId>", views_agreements.AgreementDetailView.as_view(), name="agreement"),
+    path("agreements/<int:agreementId>/notes", views_agreements.AgreementNotesView.as_view(), name="agreement-notes"),
+    path("escalations", views_escalations.EscalationListView.as_view(), name="escalations"),
+    path("escalations/<int:escalationId>", views_escalations.EscalationDetailView.as_view(), name="escalation"),
+]

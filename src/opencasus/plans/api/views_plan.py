@@ -1,0 +1,124 @@
+"""API: the plan of a case, its versions, adoption, evaluations and the PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opencasus.logbook.models import Action
+from opencasus.plans import selectors, services
+from opencasus.plans.api import serializers as s
+from opencasus.plans.api._common import call, expected_version, organisation, user, with_etag
+from opencasus.plans.document import plan_pdf
+from opencasus.plans.models import Plan
+from opencasus.plans.services._common import log
+
+CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case")
+IF_MATCH = OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+                            description="The version you read, e.g. \"3\" (alternative to `version` in the body)")
+
+
+def _plan_data(case: Any, plan: Plan | None) -> dict[str, Any]:
+    if plan is None:
+        return {"case_id": case.pk, "version": 0, "director_organisation_id": None, "director_organisation_name": None,
+                "director_user_id": None, "director_user_name": None, "evaluation_date": None, "adopted_version": 0,
+                "changed_since_adoption": False, "goals": [], "interventions": [], "agreements": [],
+                "updated_at": None}
+    return dict(s.PlanSerializer(plan).data)
+
+
+class PlanView(APIView):
+    @extend_schema(summary="The action plan of a case", tags=["plans"], parameters=[CASE_ID],
+                   responses=s.PlanSerializer)
+    def get(self, request: Request, caseId: int) -> Response:
+        case, _level, plan = selectors.plan_get(actor=request.user, case_id=caseId)
+        log(actor=request.user, case=case, action=Action.VIEW, object_type="plan",
+            object_id=plan.pk if plan else case.pk)
+        return with_etag(Response(_plan_data(case, plan)), plan.version if plan else 0)
+
+    @extend_schema(summary="Replace the plan's director, evaluation date, goals and interventions (core staff)",
+                   tags=["plans"], parameters=[CASE_ID, IF_MATCH], request=s.PlanWriteSerializer,
+                   responses=s.PlanSerializer)
+    def put(self, request: Request, caseId: int) -> Response:
+        selectors.core_case(actor=request.user, case_id=caseId)
+        ser = s.PlanWriteSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        data = ser.validated_data
+        plan = call(lambda: services.plan_replace(
+            actor=request.user, case_id=caseId, expected_version=expected_version(request, data),
+            director_organisation=organisation(data.get("director_organisation_id"), "directorOrganisationId"),
+            director_user=user(data.get("director_user_id"), "directorUserId"),
+            evaluation_date=data.get("evaluation_date"),
+            goals=[{"id": g.get("id"), "life_domain": g["life_domain"], "description": g["description"],
+                    "person": g.get("person_id")} for g in data["goals"]],
+            interventions=[{"id": i.get("id"), "line": i["line"], "description": i["description"],
+                            "organisation": organisation(i["organisation_id"], "interventions.organisationId"),
+                            "person": i.get("person_id")} for i in data["interventions"]]))
+        plan.refresh_from_db()
+        return with_etag(Response(s.PlanSerializer(plan).data), plan.version)
+
+
+class PlanVersionsView(APIView):
+    @extend_schema(summary="The adopted versions of the plan (newest first)", tags=["plans"], parameters=[CASE_ID],
+                   responses=s.PlanVersionSerializer(many=True))
+    def get(self, request: Request, caseId: int) -> Response:
+        case, versions = selectors.version_list(actor=request.user, case_id=caseId)
+        log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-versions", object_id=case.pk)
+        return Response(s.PlanVersionSerializer(versions, many=True).data)
+
+
+class PlanAdoptView(APIView):
+    @extend_schema(summary="Adopt the plan as its next version (core staff)", tags=["plans"],
+                   parameters=[CASE_ID, IF_MATCH], request=s.AdoptSerializer,
+                   responses={201: s.PlanVersionSerializer})
+    def post(self, request: Request, caseId: int) -> Response:
+        selectors.core_case(actor=request.user, case_id=caseId)
+        ser = s.AdoptSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        data = ser.validated_data
+        adopted = call(lambda: services.plan_adopt(
+            actor=request.user, case_id=caseId, expected_version=expected_version(request, data),
+            meeting_id=data.get("meeting_id"), note=data.get("note", "")))
+        return Response(s.PlanVersionSerializer(adopted).data, status=status.HTTP_201_CREATED)
+
+
+class PlanEvaluationsView(APIView):
+    @extend_schema(summary="Evaluations of the plan", tags=["plans"], parameters=[CASE_ID],
+                   responses=s.EvaluationSerializer(many=True))
+    def get(self, request: Request, caseId: int) -> Response:
+        case, _level, plan = selectors.plan_get(actor=request.user, case_id=caseId)
+        log(actor=request.user, case=case, action=Action.VIEW, object_type="evaluations", object_id=case.pk)
+        evaluations = list(plan.evaluations.prefetch_related("results")) if plan else []
+        return Response(s.EvaluationSerializer(evaluations, many=True).data)
+
+    @extend_schema(summary="Record an evaluation: the result per goal (core staff)", tags=["plans"],
+                   parameters=[CASE_ID], request=s.EvaluationCreateSerializer,
+                   responses={201: s.EvaluationSerializer})
+    def post(self, request: Request, caseId: int) -> Response:
+        selectors.core_case(actor=request.user, case_id=caseId)
+        ser = s.EvaluationCreateSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        data = ser.validated_data
+        evaluation = call(lambda: services.evaluation_record(
+            actor=request.user, case_id=caseId, evaluated_on=data["evaluated_on"], note=data.get("note", ""),
+            next_evaluation_date=data.get("next_evaluation_date"),
+            results=[dict(r) for r in data["results"]]))
+        return Response(s.EvaluationSerializer(evaluation).data, status=status.HTTP_201_CREATED)
+
+
+class PlanPdfView(APIView):
+    @extend_schema(summary="The plan as PDF, showing only what the caller may see (logged as an export)",
+                   tags=["plans"], parameters=[CASE_ID],
+                   responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF")})
+    def get(self, request: Request, caseId: int) -> HttpResponse:
+        data, case = plan_pdf(actor=request.user, case_id=caseId)
+        response = HttpResponse(data, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="plan-van-aanpak-{case.reference}.pdf"'
+        return response

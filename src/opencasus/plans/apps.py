@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "opencasus.plans"
+    label = "plans"
+    verbose_name = _("Plans")
+
+    def ready(self) -> None:
+        from opencasus.core.start import register, register_nav
+        from opencasus.plans.start import NAV_ITEMS, plan_sections
+
+        for item in NAV_ITEMS:
+            register_nav(item)
+        register(plan_sections)

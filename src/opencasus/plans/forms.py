@@ -1,0 +1,155 @@
+"""Forms of the plan pages. Choices are limited to the case: its persons and participating organisations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from opencasus.accounts.models import User
+from opencasus.cases.models import Case, Participant, Person
+from opencasus.cases.vocabulary import LifeDomain
+from opencasus.network.models import Organisation
+from opencasus.plans.vocabulary import (
+    AgreementStatus,
+    ClosureOutcome,
+    EscalationLevel,
+    EscalationOutcome,
+    GoalResult,
+    InterventionLine,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _organisations(case: Case) -> Any:
+    ids = Participant.objects.active().filter(case=case).values("organisation_id")
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+def _professionals(case: Case) -> Any:
+    ids = Participant.objects.active().filter(case=case, user__isnull=False).values("user_id")
+    return User.objects.filter(pk__in=ids).order_by("last_name", "first_name")
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PlanHeaderForm(VersionForm):
+    director_organisation = forms.ModelChoiceField(label=_("case director (organisation)"),
+                                                   queryset=Organisation.objects.none(), required=False)
+    director_user = forms.ModelChoiceField(label=_("case director (professional)"), queryset=User.objects.none(),
+                                           required=False)
+    evaluation_date = forms.DateField(label=_("evaluation date"), widget=DATE, required=False)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["director_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
+        self.fields["director_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
+
+
+class GoalForm(forms.Form):
+    life_domain = forms.ChoiceField(label=_("life domain"), choices=LifeDomain.choices)
+    person = forms.ModelChoiceField(label=_("family member"), queryset=Person.objects.none(), required=False,
+                                    help_text=_("For a system case: whose goal this is (children included)."))
+    description = forms.CharField(label=_("goal"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
+
+
+class InterventionForm(forms.Form):
+    line = forms.ChoiceField(label=_("line"), choices=InterventionLine.choices)
+    organisation = forms.ModelChoiceField(label=_("responsible organisation"), queryset=Organisation.objects.none())
+    person = forms.ModelChoiceField(label=_("family member"), queryset=Person.objects.none(), required=False)
+    description = forms.CharField(label=_("intervention"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
+        self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
+
+
+class AgreementForm(VersionForm):
+    description = forms.CharField(label=_("what"), widget=forms.Textarea(attrs={"rows": 2}))
+    owner_organisation = forms.ModelChoiceField(label=_("owner organisation"), queryset=Organisation.objects.none())
+    owner_user = forms.ModelChoiceField(label=_("owner (professional)"), queryset=User.objects.none(),
+                                        required=False)
+    deadline = forms.DateField(label=_("deadline"), widget=DATE)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
+        self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
+
+
+class AgreementStatusForm(VersionForm):
+    status = forms.ChoiceField(label=_("status"), choices=AgreementStatus.choices)
+    progress_note = forms.CharField(label=_("progress note"), widget=forms.Textarea(attrs={"rows": 3}),
+                                    required=False)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AdoptForm(VersionForm):
+    meeting_id = forms.IntegerField(label=_("meeting number (optional)"), required=False, min_value=1)
+    note = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class EvaluationForm(forms.Form):
+    evaluated_on = forms.DateField(label=_("evaluated on"), widget=DATE)
+    note = forms.CharField(label=_("overall note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    next_evaluation_date = forms.DateField(label=_("next evaluation date"), widget=DATE, required=False)
+
+    def __init__(self, *args: Any, goals: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.goals = goals
+        for goal in goals:
+            self.fields[f"result_{goal.pk}"] = forms.ChoiceField(label=goal.description, choices=GoalResult.choices)
+            self.fields[f"note_{goal.pk}"] = forms.CharField(label=_("note"), required=False)
+
+    def results(self) -> list[dict[str, Any]]:
+        return [{"goal_id": g.pk, "result": self.cleaned_data[f"result_{g.pk}"],
+                 "note": self.cleaned_data.get(f"note_{g.pk}", "")} for g in self.goals]
+
+
+class CloseForm(VersionForm):
+    outcome = forms.ChoiceField(label=_("outcome"), choices=ClosureOutcome.choices)
+    handed_over_to = forms.ModelChoiceField(label=_("warm hand-over to"), queryset=Organisation.objects.all(),
+                                            required=False)
+    note = forms.CharField(label=_("explanation"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ReopenForm(VersionForm):
+    reason = forms.CharField(label=_("reason for re-opening"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EscalationForm(forms.Form):
+    level = forms.ChoiceField(label=_("level"), choices=EscalationLevel.choices)
+    organisation = forms.ModelChoiceField(label=_("partner that does not deliver"),
+                                          queryset=Organisation.objects.none())
+    agreement = forms.TypedChoiceField(label=_("agreement"), coerce=int, required=False, empty_value=None)
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    addressed_to = forms.CharField(label=_("addressed to"), required=False, max_length=300,
+                                   help_text=_("Leave empty for the usual addressee of the level."))
+
+    def __init__(self, *args: Any, case: Case, agreements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
+        self.fields["agreement"].choices = [("", "—")] + [  # type: ignore[attr-defined]
+            (a.pk, f"{a.description[:60]} ({a.deadline:%d-%m-%Y})") for a in agreements]
+
+
+class EscalationResponseForm(VersionForm):
+    response = forms.CharField(label=_("response"), widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.ChoiceField(label=_("outcome"), choices=EscalationOutcome.choices)
+
+
+class AgreementFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("status"), choices=[("", "—"), *AgreementStatus.choices], required=False)
+    overdue = forms.BooleanField(label=_("only overdue"), required=False)

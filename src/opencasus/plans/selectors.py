@@ -1,0 +1,145 @@
+"""Reads for the action plan, always starting from the access policy.
+
+Goals, interventions and agreements of a case are shared with its participants; core staff see all;
+managers and steering-group members see escalation metadata only, never case content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from opencasus.access import roles
+from opencasus.access.policy import CaseAccess, case_get, visible_cases
+from opencasus.cases.models import Case, Participant
+from opencasus.network.models import CORE_STAFF_ROLES, Role
+from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
+from opencasus.plans.vocabulary import PENDING_STATUSES
+
+MANAGER_ROLES = (Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER)
+
+
+def plan_get(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
+    """The case (participants and core staff) and its plan, if one was started."""
+    case, level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
+    plan = (Plan.objects.select_related("director_organisation", "director_user")
+            .prefetch_related("goals__person", "interventions__organisation", "interventions__person")
+            .filter(case=case).first())
+    return case, level, plan
+
+
+def plan_agreements(plan: Plan | None) -> QuerySet[Agreement]:
+    if plan is None:
+        return Agreement.objects.none()
+    return plan.agreements.select_related("owner_organisation", "owner_user").order_by("deadline", "id")
+
+
+def version_list(*, actor: Any, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
+    case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
+    return case, PlanVersion.objects.filter(plan__case=case).select_related("adopted_by").order_by("-number")
+
+
+def version_get(*, actor: Any, case_id: int, number: int) -> tuple[Case, PlanVersion]:
+    case, versions = version_list(actor=actor, case_id=case_id)
+    version = versions.filter(number=number).first()
+    if version is None:
+        raise Http404
+    return case, version
+
+
+def _owned_q(actor: Any) -> Q:
+    participations = Participant.objects.active().filter(
+        user=actor, case_id=OuterRef("case_id"), organisation_id=OuterRef("owner_organisation_id"))
+    return Q(owner_user=actor) | Q(Exists(participations))
+
+
+def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None, status: str | None = None,
+                   overdue: bool | None = None, today: dt.date | None = None) -> QuerySet[Agreement]:
+    """Agreements of the cases the actor may see as participant or core staff, with filters."""
+    cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT)
+    qs = Agreement.objects.filter(case__in=cases.values("pk")).select_related(
+        "case", "owner_organisation", "owner_user")
+    if mine:
+        qs = qs.filter(_owned_q(actor))
+    if case_id is not None:
+        qs = qs.filter(case_id=case_id)
+    if status:
+        qs = qs.filter(status=status)
+    if overdue is not None:
+        today = today or timezone.localdate()
+        late = Q(status__in=PENDING_STATUSES, deadline__lt=today)
+        qs = qs.filter(late) if overdue else qs.exclude(late)
+    return qs.order_by("deadline", "id")
+
+
+def agreement_get(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+    agreement = (Agreement.objects.select_related("owner_organisation", "owner_user", "case", "plan")
+                 .filter(pk=agreement_id).first())
+    if agreement is None:
+        raise Http404
+    case, level = case_get(actor=actor, case_id=agreement.case_id, minimum=CaseAccess.PARTICIPANT)
+    return agreement, case, level
+
+
+def may_see_escalation_overview(actor: Any) -> bool:
+    return bool(roles.house_ids_with_role(actor, *MANAGER_ROLES, *CORE_STAFF_ROLES))
+
+
+def escalation_overview(*, actor: Any, level: str | None = None, status: str | None = None) -> QuerySet[Escalation]:
+    """Escalations of the houses where the actor is core staff, house manager or steering-group member.
+
+    Callers show managers metadata only (reference, level, organisation, dates, status).
+    """
+    house_ids = roles.house_ids_with_role(actor, *MANAGER_ROLES, *CORE_STAFF_ROLES)
+    qs = Escalation.objects.filter(case__house_id__in=house_ids).select_related(
+        "case", "organisation", "raised_by", "responded_by")
+    if level:
+        qs = qs.filter(level=level)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-raised_at", "-id")
+
+
+def escalation_get(*, actor: Any, escalation_id: int) -> tuple[Escalation, bool]:
+    """One escalation and whether the actor may see its content (core staff, or a participant of the case)."""
+    escalation = escalation_overview(actor=actor).filter(pk=escalation_id).first()
+    if escalation is not None:
+        return escalation, roles.is_core_staff(actor, escalation.case.house_id)
+    escalation = Escalation.objects.select_related("case", "organisation").filter(pk=escalation_id).first()
+    if escalation is None:
+        raise Http404
+    case_get(actor=actor, case_id=escalation.case_id, minimum=CaseAccess.PARTICIPANT)
+    return escalation, True
+
+
+def case_escalations(case: Case) -> QuerySet[Escalation]:
+    return Escalation.objects.filter(case=case).select_related("organisation", "agreement", "raised_by")
+
+
+def closure_list(case: Case) -> QuerySet[CaseClosure]:
+    return CaseClosure.objects.filter(case=case).select_related("handed_over_to", "closed_by", "reopened_by")
+
+
+def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
+    """What the start page signals: the actor's overdue agreements, and for process directors the house's
+    overdue agreements and due evaluations."""
+    from opencasus.plans.services.monitoring import due_plans, overdue_agreements
+
+    today = today or timezone.localdate()
+    mine = agreement_list(actor=actor, mine=True, overdue=True, today=today)
+    director_houses = roles.house_ids_with_role(actor, Role.PROCESS_DIRECTOR)
+    house_overdue = overdue_agreements(today).filter(case__house_id__in=director_houses).select_related("case")
+    due = due_plans(today).filter(Q(case__house_id__in=director_houses) | Q(
+        director_user=actor, case__in=visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).values("pk"))
+    ).select_related("case")
+    return {"mine": mine, "house_overdue": house_overdue if director_houses else Agreement.objects.none(),
+            "due": due}
+
+
+def core_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:
+    """The case for core staff only (404 for everyone else), without locking."""
+    return case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)

@@ -1,0 +1,166 @@
+"""Agreements: what, who (organisation and professional), when, status and progress notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opencasus.access import roles
+from opencasus.access.policy import CaseAccess
+from opencasus.cases.models import Case, Participant
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action
+from opencasus.plans.models import Agreement, AgreementNote, Plan
+from opencasus.plans.services._common import (
+    check_version,
+    core_case,
+    log,
+    participant_case,
+    require,
+    validate_participant,
+)
+from opencasus.plans.vocabulary import AgreementStatus, NoteKind
+
+OWNER_STATUSES = frozenset({AgreementStatus.OPEN, AgreementStatus.DONE, AgreementStatus.NOT_KEPT})
+
+
+def plan_for(case: Case) -> Plan:
+    plan, _created = Plan.objects.get_or_create(case=case)
+    return plan
+
+
+def mark_plan_changed(plan: Plan, actor: Any) -> None:
+    """A content change after adoption makes the plan a draft of its next version."""
+    Plan.objects.filter(pk=plan.pk).update(changed_since_adoption=True, updated_at=timezone.now(),
+                                           updated_by=actor if getattr(actor, "pk", None) else None)
+
+
+def is_owner(*, actor: Any, agreement: Agreement) -> bool:
+    """The owner professional, or a participant of the case on behalf of the owner organisation."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return False
+    if agreement.owner_user_id == actor.pk:
+        return True
+    return Participant.objects.active().filter(case_id=agreement.case_id, user=actor,
+                                               organisation_id=agreement.owner_organisation_id).exists()
+
+
+def _validate_deadline(deadline: dt.date | None) -> dt.date:
+    if deadline is None:
+        raise ValidationError({"deadline": _("A deadline is required.")}, code="required")
+    if deadline < timezone.localdate():
+        raise ValidationError({"deadline": _("The deadline lies in the past.")}, code="invalid")
+    return deadline
+
+
+@transaction.atomic
+def agreement_create(*, actor: Any, case_id: int, description: str, owner_organisation: Any,
+                     owner_user: Any = None, deadline: dt.date, source: str = "") -> Agreement:
+    """Record an agreement in the case's plan (core staff; also used for decisions from the minutes)."""
+    case = core_case(actor=actor, case_id=case_id)
+    description = (description or "").strip()
+    if not description:
+        raise ValidationError({"description": _("Describe what was agreed.")}, code="required")
+    _validate_deadline(deadline)
+    validate_participant(case=case, organisation=owner_organisation, user=owner_user)
+    plan = plan_for(case)
+    agreement = Agreement.objects.create(
+        plan=plan, case=case, description=description, owner_organisation=owner_organisation,
+        owner_user=owner_user, deadline=deadline, source=(source or "")[:200], created_by=actor)
+    mark_plan_changed(plan, actor)
+    log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)
+    return agreement
+
+
+def _locked_agreement(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+    agreement = Agreement.objects.select_for_update().filter(pk=agreement_id).first()
+    if agreement is None:
+        from django.http import Http404
+
+        raise Http404
+    case, level = participant_case(actor=actor, case_id=agreement.case_id)
+    return agreement, case, level
+
+
+@transaction.atomic
+def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
+    """Change an agreement. Core staff may change everything; the owner the status; others nothing.
+
+    `changes` may hold description, owner_organisation, owner_user, deadline, status and
+    progress_note (a note by the owner, stored with the change). A stale `expected_version` is a conflict.
+    """
+    agreement, case, level = _locked_agreement(actor=actor, agreement_id=agreement_id)
+    core = level >= CaseAccess.CORE
+    owner = is_owner(actor=actor, agreement=agreement)
+    require(core or owner)
+    check_version(current=agreement.version, expected=expected_version, what=_("agreement"))
+    if case.status != Status.ADMITTED:
+        raise ValidationError(_("The case is closed; its agreements can no longer be changed."), code="not_running")
+    content_fields = {"description", "owner_organisation", "owner_user", "deadline"}
+    content = {k: v for k, v in changes.items() if k in content_fields}
+    if content:
+        require(core)
+    if "description" in content:
+        content["description"] = (content["description"] or "").strip()
+        if not content["description"]:
+            raise ValidationError({"description": _("Describe what was agreed.")}, code="required")
+    if "deadline" in content and content["deadline"] != agreement.deadline:
+        _validate_deadline(content["deadline"])
+    if "owner_organisation" in content or "owner_user" in content:
+        validate_participant(case=case, organisation=content.get("owner_organisation", agreement.owner_organisation),
+                             user=content.get("owner_user", agreement.owner_user))
+    for name, value in content.items():
+        setattr(agreement, name, value)
+    status = changes.get("status")
+    if status is not None and status != agreement.status:
+        if status not in AgreementStatus.values:
+            raise ValidationError({"status": _("Unknown status.")}, code="invalid")
+        if not core:
+            require(status in OWNER_STATUSES and agreement.status != AgreementStatus.CANCELLED)
+        agreement.status = status
+        agreement.completed_at = timezone.now() if status == AgreementStatus.DONE else None
+    if agreement.status == AgreementStatus.OPEN and agreement.deadline < timezone.localdate():
+        agreement.status = AgreementStatus.LATE
+    elif agreement.status == AgreementStatus.LATE and agreement.deadline >= timezone.localdate():
+        agreement.status = AgreementStatus.OPEN
+    note = (changes.get("progress_note") or "").strip()
+    if note:
+        _add_note(actor=actor, agreement=agreement, case=case, text=note, owner=owner or core)
+    agreement.version += 1
+    agreement.updated_at = timezone.now()
+    agreement.save()
+    if content:
+        mark_plan_changed(agreement.plan, actor)
+    log(actor=actor, case=case, action=Action.UPDATE, object_type="agreement", object_id=agreement.pk)
+    return agreement
+
+
+def _add_note(*, actor: Any, agreement: Agreement, case: Case, text: str, owner: bool) -> AgreementNote:
+    organisation_id = (Participant.objects.active().filter(case=case, user=actor)
+                       .values_list("organisation_id", flat=True).first())
+    if organisation_id is None:
+        grant = roles.primary_grant(actor, case.house_id)
+        organisation_id = grant.organisation_id if grant else None
+    return AgreementNote.objects.create(
+        agreement=agreement, kind=NoteKind.PROGRESS if owner else NoteKind.COMMENT, text=text, author=actor,
+        organisation_id=organisation_id)
+
+
+@transaction.atomic
+def agreement_note_add(*, actor: Any, agreement_id: int, text: str) -> AgreementNote:
+    """The owner (and core staff) add progress notes; other participants comment."""
+    agreement, case, level = _locked_agreement(actor=actor, agreement_id=agreement_id)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Write a note.")}, code="required")
+    if case.status != Status.ADMITTED:
+        raise ValidationError(_("The case is closed; no notes can be added."), code="not_running")
+    owner = level >= CaseAccess.CORE or is_owner(actor=actor, agreement=agreement)
+    note = _add_note(actor=actor, agreement=agreement, case=case, text=text, owner=owner)
+    log(actor=actor, case=case, action=Action.CREATE, object_type="agreement-note", object_id=note.pk)
+    return note

@@ -1,0 +1,63 @@
+"""Closing a case with an outcome and a warm hand-over, and re-opening it with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opencasus.cases.services import case_transition
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action
+from opencasus.plans.models import CaseClosure
+from opencasus.plans.services._common import core_case, log
+from opencasus.plans.vocabulary import ClosureOutcome
+
+HAND_OVER_REQUIRED = frozenset({ClosureOutcome.REGULAR_CARE})
+
+
+@transaction.atomic
+def case_close(*, actor: Any, case_id: int, outcome: str, handed_over_to: Any = None, note: str = "",
+               expected_version: int | None = None) -> CaseClosure:
+    """Close an admitted case (core staff): the transition and its outcome in one transaction."""
+    case = core_case(actor=actor, case_id=case_id, running=False)
+    if case.status != Status.ADMITTED:
+        raise ValidationError(_("Only a running (admitted) case can be closed."), code="invalid_transition")
+    if outcome not in ClosureOutcome.values:
+        raise ValidationError({"outcome": _("Choose an outcome.")}, code="invalid")
+    note = (note or "").strip()
+    if outcome in HAND_OVER_REQUIRED and handed_over_to is None:
+        raise ValidationError({"handed_over_to": _("Name the organisation that takes over (warm hand-over).")},
+                              code="required")
+    if outcome == ClosureOutcome.OTHER and not note:
+        raise ValidationError({"note": _("Explain the outcome.")}, code="required")
+    reason = str(ClosureOutcome(outcome).label)
+    case = case_transition(actor=actor, case_id=case.pk, to_status=Status.CLOSED, reason=reason,
+                           expected_version=expected_version)
+    closure = CaseClosure.objects.create(case=case, outcome=outcome, handed_over_to=handed_over_to, note=note,
+                                         closed_by=actor, closed_at=case.closed_at or timezone.now())
+    log(actor=actor, case=case, action=Action.CREATE, object_type="case-closure", object_id=closure.pk)
+    return closure
+
+
+@transaction.atomic
+def case_reopen(*, actor: Any, case_id: int, reason: str, expected_version: int | None = None) -> CaseClosure | None:
+    """Re-open a closed case (core staff) with a reason; participants regain access."""
+    case = core_case(actor=actor, case_id=case_id, running=False)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for re-opening.")}, code="required")
+    if case.status != Status.CLOSED:
+        raise ValidationError(_("Only a closed case can be re-opened."), code="invalid_transition")
+    case = case_transition(actor=actor, case_id=case.pk, to_status=Status.ADMITTED, reason=reason,
+                           expected_version=expected_version)
+    closure = CaseClosure.objects.select_for_update().filter(case=case, reopened_at__isnull=True).first()
+    if closure is not None:
+        closure.reopened_at, closure.reopened_by, closure.reopen_reason = timezone.now(), actor, reason
+        closure.save(update_fields=["reopened_at", "reopened_by", "reopen_reason"])
+    log(actor=actor, case=case, action=Action.UPDATE, object_type="case-closure",
+        object_id=closure.pk if closure else case.pk)
+    return closure

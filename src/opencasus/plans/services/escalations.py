@@ -1,0 +1,118 @@
+"""Escalation (opschaling) when a partner does not deliver: operational → tactical → strategic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opencasus.access import roles
+from opencasus.access.policy import CaseAccess, case_access
+from opencasus.logbook.models import Action
+from opencasus.network.models import Role
+from opencasus.plans.models import Agreement, Escalation
+from opencasus.plans.services._common import check_version, core_case, log, require, validate_participant
+from opencasus.plans.vocabulary import (
+    LEVEL_ORDER,
+    EscalationLevel,
+    EscalationOutcome,
+    EscalationStatus,
+)
+
+# Who answers an escalation at each level, besides the house's core staff who record it.
+RESPONDER_ROLES: dict[str, tuple[str, ...]] = {
+    EscalationLevel.OPERATIONAL: (),
+    EscalationLevel.TACTICAL: (Role.HOUSE_MANAGER,),
+    EscalationLevel.STRATEGIC: (Role.STEERING_GROUP_MEMBER, Role.HOUSE_MANAGER),
+}
+
+
+def default_addressee(level: str, organisation: Any, region: Any) -> str:
+    if level == EscalationLevel.TACTICAL:
+        return _("The house manager and the management of %(org)s") % {"org": organisation}
+    if level == EscalationLevel.STRATEGIC:
+        return _("The regional steering group %(region)s") % {"region": region}
+    return _("The professional and team leader at %(org)s") % {"org": organisation}
+
+
+def may_respond(*, actor: Any, escalation: Escalation, house_id: int) -> bool:
+    if roles.is_core_staff(actor, house_id):
+        return True
+    allowed = RESPONDER_ROLES.get(escalation.level, ())
+    return bool(allowed) and roles.has_role(actor, house_id, *allowed)
+
+
+@transaction.atomic
+def escalation_raise(*, actor: Any, case_id: int, level: str, organisation: Any, reason: str,
+                     addressed_to: str = "", agreement_id: int | None = None,
+                     previous_id: int | None = None) -> Escalation:
+    """Core staff escalate; a next level continues an earlier escalation of the same case."""
+    case = core_case(actor=actor, case_id=case_id)
+    if level not in EscalationLevel.values:
+        raise ValidationError({"level": _("Choose a level.")}, code="invalid")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the escalation.")}, code="required")
+    agreement = None
+    if agreement_id is not None:
+        agreement = Agreement.objects.filter(case=case, pk=agreement_id).first()
+        if agreement is None:
+            raise ValidationError({"agreement": _("This agreement is not part of the case.")}, code="invalid")
+        organisation = organisation or agreement.owner_organisation
+    validate_participant(case=case, organisation=organisation, field="organisation")
+    previous = None
+    if previous_id is not None:
+        previous = Escalation.objects.select_for_update().filter(case=case, pk=previous_id).first()
+        if previous is None:
+            raise ValidationError({"previous": _("This escalation is not part of the case.")}, code="invalid")
+        if previous.status in (EscalationStatus.CLOSED, EscalationStatus.ESCALATED):
+            raise ValidationError({"previous": _("This escalation is closed or already escalated.")},
+                                  code="invalid")
+        expected = LEVEL_ORDER.index(EscalationLevel(previous.level)) + 1
+        if expected >= len(LEVEL_ORDER) or LEVEL_ORDER[expected] != level:
+            raise ValidationError({"level": _("An escalation goes up one level at a time.")}, code="invalid")
+        agreement = agreement or previous.agreement
+        previous.status = EscalationStatus.ESCALATED
+        previous.version += 1
+        previous.save(update_fields=["status", "version"])
+    escalation = Escalation.objects.create(
+        case=case, agreement=agreement, previous=previous, level=level, organisation=organisation, reason=reason,
+        addressed_to=(addressed_to or "").strip()[:300] or default_addressee(level, organisation, case.house.region),
+        raised_by=actor)
+    log(actor=actor, case=case, action=Action.CREATE, object_type="escalation", object_id=escalation.pk)
+    return escalation
+
+
+@transaction.atomic
+def escalation_respond(*, actor: Any, escalation_id: int, expected_version: int | None, response: str,
+                       outcome: str) -> Escalation:
+    """Record the answer and outcome: core staff, or the manager/steering group addressed at that level."""
+    escalation = Escalation.objects.select_for_update().select_related("case").filter(pk=escalation_id).first()
+    if escalation is None:
+        raise Http404
+    case = escalation.case
+    if not may_respond(actor=actor, escalation=escalation, house_id=case.house_id):
+        visible = roles.has_role(actor, case.house_id, Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER) or \
+            case_access(actor=actor, case=case) >= CaseAccess.PARTICIPANT
+        if not visible:
+            raise Http404
+        require(False)
+    check_version(current=escalation.version, expected=expected_version, what=_("escalation"))
+    if escalation.status in (EscalationStatus.CLOSED, EscalationStatus.ESCALATED):
+        raise ValidationError(_("This escalation is closed or already escalated."), code="invalid")
+    response = (response or "").strip()
+    if not response:
+        raise ValidationError({"response": _("Write the response.")}, code="required")
+    if outcome not in EscalationOutcome.values:
+        raise ValidationError({"outcome": _("Choose an outcome.")}, code="invalid")
+    escalation.response, escalation.outcome = response, outcome
+    escalation.responded_by, escalation.responded_at = actor, timezone.now()
+    escalation.status = EscalationStatus.CLOSED if outcome == EscalationOutcome.RESOLVED else EscalationStatus.ANSWERED
+    escalation.version += 1
+    escalation.save()
+    log(actor=actor, case=case, action=Action.UPDATE, object_type="escalation", object_id=escalation.pk)
+    return escalation

@@ -1,0 +1,62 @@
+"""Start-page signals (overdue agreements, due evaluations) and menu links of the plans app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from opencasus.access import roles
+from opencasus.core.start import Link, NavItem, Section
+from opencasus.network.models import CORE_STAFF_ROLES, Role
+
+MAX_LINKS = 10
+
+
+def _owns_anything(user: Any) -> bool:
+    return roles.has_role(user, None, Role.PARTNER_PROFESSIONAL, *CORE_STAFF_ROLES)
+
+
+def _escalation_viewer(user: Any) -> bool:
+    return roles.has_role(user, None, Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER, *CORE_STAFF_ROLES)
+
+
+NAV_ITEMS = [
+    NavItem(gettext_lazy("My agreements"), "plans:my-agreements", _owns_anything, order=40),
+    NavItem(gettext_lazy("Escalations"), "plans:escalations", _escalation_viewer, order=60),
+]
+
+
+def plan_sections(user: Any) -> list[Section]:
+    """The owner's overdue agreements; for process directors also the house's overdue agreements and due
+    evaluations. Only references and deadlines: the content is behind the link."""
+    if not _owns_anything(user):
+        return []
+    from opencasus.plans.selectors import signals_for
+
+    signals = signals_for(actor=user)
+    sections = []
+    mine = list(signals["mine"][:MAX_LINKS])
+    if mine:
+        sections.append(Section(
+            title=_("My overdue agreements"),
+            text=_("%(n)s of your agreements passed their deadline.") % {"n": signals["mine"].count()},
+            links=[Link(_("Case %(ref)s, deadline %(d)s") % {"ref": a.case.reference, "d": a.deadline.strftime(
+                "%d-%m-%Y")}, reverse("plans:agreement", args=[a.pk])) for a in mine], order=20))
+    house = list(signals["house_overdue"][:MAX_LINKS])
+    if house:
+        sections.append(Section(
+            title=_("Overdue agreements in the house"),
+            text=_("%(n)s agreements passed their deadline.") % {"n": signals["house_overdue"].count()},
+            links=[Link(_("Case %(ref)s, deadline %(d)s") % {"ref": a.case.reference, "d": a.deadline.strftime(
+                "%d-%m-%Y")}, reverse("plans:agreement", args=[a.pk])) for a in house], order=21))
+    due = list(signals["due"][:MAX_LINKS])
+    if due:
+        sections.append(Section(
+            title=_("Evaluations due"),
+            links=[Link(_("Case %(ref)s, evaluation date %(d)s") % {
+                "ref": p.case.reference, "d": p.evaluation_date.strftime("%d-%m-%Y")},
+                reverse("plans:evaluation", args=[p.case_id])) for p in due], order=22))
+    return sections

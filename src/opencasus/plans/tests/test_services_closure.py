@@ -1,0 +1,58 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from opencasus.access.policy import CaseAccess, case_access
+from opencasus.cases.models import Case, StatusChange
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.plans import services
+from opencasus.plans.models import CaseClosure
+from opencasus.plans.tests.factories import world
+from opencasus.plans.vocabulary import ClosureOutcome
+
+pytestmark = pytest.mark.django_db
+
+
+def test_close_with_outcome_and_hand_over_then_reopen():
+    w = world()
+    closure = services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.REGULAR_CARE,
+                                  handed_over_to=w.care, note="Wijkteam neemt over.", expected_version=w.case.version)
+    case = Case.objects.get(pk=w.case.pk)
+    assert case.status == Status.CLOSED and case.closed_at is not None
+    assert closure.handed_over_to == w.care and closure.outcome == ClosureOutcome.REGULAR_CARE
+    assert StatusChange.objects.filter(case=case, to_status=Status.CLOSED).exists()
+    assert ProcessingRecord.objects.filter(case_id=case.pk, object_type="case-closure", action="create").count() == 3
+    # Participants read along during the read-only period, then their access ends; core staff keep it.
+    assert case_access(actor=w.owner, case=case) == CaseAccess.PARTICIPANT
+    later = timezone.now() + dt.timedelta(days=case.house.read_only_days_after_closure + 1)
+    assert case_access(actor=w.owner, case=case, now=later) < CaseAccess.PARTICIPANT
+    assert case_access(actor=w.director, case=case, now=later) == CaseAccess.CORE
+    reopened = services.case_reopen(actor=w.director, case_id=case.pk, reason="Nieuwe incidenten.")
+    assert reopened.reopen_reason == "Nieuwe incidenten." and reopened.reopened_by == w.director
+    case.refresh_from_db()
+    assert case.status == Status.ADMITTED and case.closed_at is None
+
+
+def test_closure_validation_and_access():
+    w = world()
+    with pytest.raises(ValidationError) as exc:
+        services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.REGULAR_CARE)
+    assert "warme overdracht" in str(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.OTHER)
+    assert "Licht de uitkomst toe" in str(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.MOVED_AWAY,
+                            expected_version=w.case.version - 1 if w.case.version > 1 else 99)
+    assert exc.value.code == "conflict"
+    for user in (w.owner, w.manager, w.other_house_director):
+        with pytest.raises(Http404):
+            services.case_close(actor=user, case_id=w.case.pk, outcome=ClosureOutcome.MOVED_AWAY)
+    with pytest.raises(ValidationError):
+        services.case_reopen(actor=w.director, case_id=w.case.pk, reason="x")  # not closed
+    assert not CaseClosure.objects.exists()
+    assert Case.objects.get(pk=w.case.pk).status == Status.ADMITTED

@@ -1,0 +1,29 @@
+"""Shared view helpers: service errors onto forms (a conflict answers 409 and keeps the input)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+def run(form: forms.Form, call: Callable[[], Any]) -> tuple[Any, int]:
+    """Call a service; on a ValidationError put its messages on the form. Returns (result, status)."""
+    try:
+        return call(), 200
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            for message in exc.messages:
+                form.add_error(None, message)
+        conflict = getattr(exc, "code", None) == "conflict"
+        return None, 409 if conflict else 400
+
+
+def version_of(form: forms.Form) -> int | None:
+    value = form.cleaned_data.get("version")
+    return int(value) if value not in (None, "") else None

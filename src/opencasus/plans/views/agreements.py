@@ -1,0 +1,124 @@
+"""Agreement pages: "My agreements", the agreements of a case, one agreement with notes and status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from opencasus.access import roles
+from opencasus.access.policy import CaseAccess
+from opencasus.cases.services import case_subjects
+from opencasus.logbook.models import Action
+from opencasus.logbook.services import record_processing
+from opencasus.plans import selectors, services
+from opencasus.plans.forms import AgreementFilterForm, AgreementForm, AgreementStatusForm, NoteForm
+from opencasus.plans.services._common import ACTIVITY, log
+from opencasus.plans.views._helpers import run, version_of
+
+
+def _log_list(request: HttpRequest, agreements: list[Any]) -> None:
+    """A list logs one record per data subject shown, per case."""
+    for case in {a.case_id: a.case for a in agreements}.values():
+        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose=case.purpose or case.requested_purpose,
+                          who=roles.who(request.user, case.house_id), house_id=case.house_id,
+                          data_subjects=case_subjects(case), object_type="agreement-list", object_id=case.pk,
+                          case_id=case.pk)
+
+
+@login_required
+def my_agreements(request: HttpRequest) -> HttpResponse:
+    form = AgreementFilterForm(request.GET or None)
+    status = overdue = None
+    if form.is_bound and form.is_valid():
+        status = form.cleaned_data["status"] or None
+        overdue = True if form.cleaned_data["overdue"] else None
+    agreements = list(selectors.agreement_list(actor=request.user, mine=True, status=status, overdue=overdue)[:200])
+    _log_list(request, agreements)
+    return render(request, "plans/my_agreements.html", {"agreements": agreements, "form": form})
+
+
+@login_required
+def case_agreements(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
+    agreements = list(selectors.plan_agreements(plan))
+    log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-list", object_id=case.pk)
+    return render(request, "plans/case_agreements.html", {"case": case, "agreements": agreements,
+                                                          "core": level >= CaseAccess.CORE})
+
+
+def _detail(request: HttpRequest, agreement_id: int, status: int = 200, **forms: Any) -> HttpResponse:
+    agreement, case, level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    core = level >= CaseAccess.CORE
+    owner = services.is_owner(actor=request.user, agreement=agreement)
+    ctx: dict[str, Any] = {"agreement": agreement, "case": case, "core": core, "owner": owner,
+                           "notes": agreement.notes.select_related("author", "organisation"),
+                           "note_form": NoteForm()}
+    if core or owner:
+        ctx["status_form"] = AgreementStatusForm(initial={"status": agreement.status, "version": agreement.version})
+    if core:
+        ctx["edit_form"] = AgreementForm(case=case, initial={
+            "description": agreement.description, "owner_organisation": agreement.owner_organisation_id,
+            "owner_user": agreement.owner_user_id, "deadline": agreement.deadline, "version": agreement.version})
+    ctx.update(forms)
+    log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement", object_id=agreement.pk)
+    return render(request, "plans/agreement.html", ctx, status=status)
+
+
+@login_required
+def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
+    return _detail(request, agreement_id)
+
+
+@login_required
+@require_POST
+def agreement_status(request: HttpRequest, agreement_id: int) -> HttpResponse:
+    selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    form = AgreementStatusForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, agreement_id, status=400, status_form=form)
+    _result, status = run(form, lambda: services.agreement_update(
+        actor=request.user, agreement_id=agreement_id, expected_version=version_of(form),
+        status=form.cleaned_data["status"], progress_note=form.cleaned_data["progress_note"]))
+    if status != 200:
+        return _detail(request, agreement_id, status=status, status_form=form)
+    messages.success(request, _("The agreement was saved."))
+    return redirect("plans:agreement", agreement_id=agreement_id)
+
+
+@login_required
+@require_POST
+def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
+    _agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    form = AgreementForm(request.POST, case=case)
+    if not form.is_valid():
+        return _detail(request, agreement_id, status=400, edit_form=form)
+    data = dict(form.cleaned_data)
+    _result, status = run(form, lambda: services.agreement_update(
+        actor=request.user, agreement_id=agreement_id, expected_version=version_of(form),
+        description=data["description"], owner_organisation=data["owner_organisation"],
+        owner_user=data["owner_user"], deadline=data["deadline"]))
+    if status != 200:
+        return _detail(request, agreement_id, status=status, edit_form=form)
+    messages.success(request, _("The agreement was saved."))
+    return redirect("plans:agreement", agreement_id=agreement_id)
+
+
+@login_required
+@require_POST
+def agreement_note(request: HttpRequest, agreement_id: int) -> HttpResponse:
+    selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, agreement_id, status=400, note_form=form)
+    _result, status = run(form, lambda: services.agreement_note_add(
+        actor=request.user, agreement_id=agreement_id, text=form.cleaned_data["text"]))
+    if status != 200:
+        return _detail(request, agreement_id, status=status, note_form=form)
+    messages.success(request, _("The note was added."))
+    return redirect("plans:agreement", agreement_id=agreement_id)

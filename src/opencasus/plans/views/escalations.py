@@ -1,0 +1,103 @@
+"""Escalation pages: raise (core staff), respond, and the overview for managers (metadata only)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from opencasus.access import roles
+from opencasus.logbook.models import Action
+from opencasus.logbook.services import record_processing
+from opencasus.plans import selectors, services
+from opencasus.plans.forms import EscalationForm, EscalationResponseForm
+from opencasus.plans.services._common import ACTIVITY, log
+from opencasus.plans.views._helpers import run, version_of
+from opencasus.plans.vocabulary import EscalationLevel, EscalationStatus
+
+
+@login_required
+def escalation_raise(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _level = selectors.core_case(actor=request.user, case_id=case_id)
+    _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
+    agreements = list(selectors.plan_agreements(plan))
+    previous_id = request.GET.get("vanuit") or request.POST.get("previous")
+    status = 200
+    if request.method == "POST":
+        form = EscalationForm(request.POST, case=case, agreements=agreements)
+        if form.is_valid():
+            data = form.cleaned_data
+            escalation, status = run(form, lambda: services.escalation_raise(
+                actor=request.user, case_id=case_id, level=data["level"], organisation=data["organisation"],
+                reason=data["reason"], addressed_to=data["addressed_to"], agreement_id=data["agreement"],
+                previous_id=int(previous_id) if previous_id and str(previous_id).isdigit() else None))
+            if status == 200:
+                messages.success(request, _("The escalation was recorded."))
+                return redirect("plans:escalation", escalation_id=escalation.pk)
+        else:
+            status = 400
+    else:
+        initial = {"agreement": request.GET.get("afspraak") or ""}
+        form = EscalationForm(initial=initial, case=case, agreements=agreements)
+    return render(request, "plans/escalation_raise.html", {"case": case, "form": form, "previous_id": previous_id},
+                  status=status)
+
+
+@login_required
+def escalation_overview(request: HttpRequest) -> HttpResponse:
+    if not selectors.may_see_escalation_overview(request.user):
+        raise Http404
+    level = request.GET.get("niveau") or None
+    status = request.GET.get("status") or None
+    level = level if level in EscalationLevel.values else None
+    status = status if status in EscalationStatus.values else None
+    escalations = list(selectors.escalation_overview(actor=request.user, level=level, status=status)[:500])
+    for house_id in {e.case.house_id for e in escalations} or roles.house_ids_with_role(request.user):
+        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Overzicht opschalingen (metadata)",
+                          who=roles.who(request.user, house_id), house_id=house_id,
+                          object_type="escalation-overview", object_id=house_id)
+    core_houses = {e.case.house_id for e in escalations if roles.is_core_staff(request.user, e.case.house_id)}
+    return render(request, "plans/escalations.html", {
+        "escalations": escalations, "core_houses": core_houses, "levels": EscalationLevel.choices,
+        "statuses": EscalationStatus.choices, "level": level, "status": status})
+
+
+@login_required
+def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
+    escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalation_id)
+    case = escalation.case
+    can_respond = services.may_respond(actor=request.user, escalation=escalation, house_id=case.house_id) and \
+        escalation.status in (EscalationStatus.OPEN, EscalationStatus.ANSWERED)
+    status = 200
+    form = None
+    if can_respond:
+        if request.method == "POST":
+            posted = EscalationResponseForm(request.POST)
+            form = posted
+            if posted.is_valid():
+                _result, status = run(posted, lambda: services.escalation_respond(
+                    actor=request.user, escalation_id=escalation_id, expected_version=version_of(posted),
+                    response=posted.cleaned_data["response"], outcome=posted.cleaned_data["outcome"]))
+                if status == 200:
+                    messages.success(request, _("The response was recorded."))
+                    return redirect("plans:escalation", escalation_id=escalation_id)
+            else:
+                status = 400
+        else:
+            form = EscalationResponseForm(initial={"version": escalation.version})
+    elif request.method == "POST":
+        raise Http404
+    if content:
+        log(actor=request.user, case=case, action=Action.VIEW, object_type="escalation", object_id=escalation.pk)
+    else:
+        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Opschaling (metadata)",
+                          who=roles.who(request.user, case.house_id), house_id=case.house_id,
+                          object_type="escalation", object_id=escalation.pk)
+    core = roles.is_core_staff(request.user, case.house_id)
+    can_escalate = core and escalation.status in (EscalationStatus.OPEN, EscalationStatus.ANSWERED) and \
+        escalation.level != EscalationLevel.STRATEGIC
+    return render(request, "plans/escalation.html", {
+        "escalation": escalation, "case": case, "content": content, "form": form, "core": core,
+        "can_escalate": can_escalate}, status=status)

@@ -1,0 +1,313 @@
+"""The privacy API. Only privacy officers reach it (404 for anyone else); every call is logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from opencasus.core.api.problems import problem_response
+from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.network.models import House
+from opencasus.privacy import selectors, services
+from opencasus.privacy.api import serializers as s
+from opencasus.privacy.models import LogVerification, RetentionPolicy, RetentionRun, RightsRequest, SubjectAccessRequest
+
+HOUSE_PARAM = OpenApiParameter("houseId", OpenApiTypes.INT, description="Only this house (where you are privacy "
+                               "officer); default: all of them")
+TAG = ["privacy"]
+
+
+class IsPrivacyOfficer(permissions.BasePermission):
+    """Anyone who is not a privacy officer anywhere gets 404, as for a missing resource."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if not selectors.is_privacy_officer(request.user):
+            raise exceptions.NotFound
+        return True
+
+
+class PrivacyViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+    permission_classes = [permissions.IsAuthenticated, IsPrivacyOfficer]
+
+    def query_house(self) -> House | None:
+        value = self.request.query_params.get("houseId")
+        return selectors.privacy_house_get(actor=self.request.user, house_id=value) if value else None
+
+    def body_house(self, value: Any) -> House:
+        return selectors.privacy_house_get(actor=self.request.user, house_id=value)
+
+    def log(self, house: House | None, object_type: str, object_id: Any = "", action: str = Action.VIEW,
+            data_subjects: Any = ("",)) -> None:
+        houses = [house] if house is not None else list(selectors.privacy_houses(actor=self.request.user))
+        for h in houses:
+            services.log_privacy(actor=self.request.user, house=h, action=action, object_type=object_type,
+                                 object_id=object_id, data_subjects=data_subjects)
+
+    object_type = ""
+
+
+class LoggedList:
+    """A list whose every call is logged (one record per house, no data subjects in lists)."""
+
+    def list(self: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        self.log(self.query_house(), self.object_type)
+        page = self.paginate_queryset(queryset)
+        serializer = self.get_serializer(page if page is not None else queryset, many=True)
+        return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
+
+
+class LoggedRetrieve:
+    """A detail whose every call is logged, with the persons it concerns."""
+
+    def retrieve(self: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        self.log(instance.house, self.object_type, instance.pk,
+                 data_subjects=getattr(instance, "pseudonyms", None) or [""])
+        return Response(self.get_serializer(instance).data)
+
+
+@extend_schema_view(list=extend_schema(summary="Search the processing log", tags=TAG, parameters=[
+    HOUSE_PARAM,
+    OpenApiParameter("dataSubject", OpenApiTypes.UUID, description="Pseudonym of the data subject"),
+    OpenApiParameter("userId", OpenApiTypes.INT, description="The acting professional"),
+    OpenApiParameter("organisationId", OpenApiTypes.INT, description="The professional's organisation"),
+    OpenApiParameter("caseId", OpenApiTypes.INT, description="The case"),
+    OpenApiParameter("action", OpenApiTypes.STR, enum=Action.values, description="The action"),
+    OpenApiParameter("fromDate", OpenApiTypes.DATE, description="From this day (inclusive)"),
+    OpenApiParameter("toDate", OpenApiTypes.DATE, description="Until this day (inclusive)"),
+]))
+class ProcessingLogViewSet(PrivacyViewSet):
+    serializer_class = s.ProcessingRecordSerializer
+    queryset = ProcessingRecord.objects.none()
+    object_type = "processing-log"
+
+    def _int(self, name: str) -> int | None:
+        value = self.request.query_params.get(name)
+        if not value:
+            return None
+        try:
+            return int(value)
+        except ValueError:
+            raise exceptions.ValidationError({name: "Geef een geheel getal."}) from None
+
+    def _date(self, name: str) -> dt.date | None:
+        value = self.request.query_params.get(name)
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise exceptions.ValidationError({name: "Geef een datum als JJJJ-MM-DD."}) from None
+
+    def filters(self) -> selectors.LogFilters:
+        subject = self.request.query_params.get("dataSubject")
+        if subject:
+            try:
+                subject = str(uuid.UUID(subject))
+            except ValueError:
+                raise exceptions.ValidationError({"dataSubject": "Geef een pseudoniem (UUID)."}) from None
+        action_ = self.request.query_params.get("action", "")
+        if action_ and action_ not in Action.values:
+            raise exceptions.ValidationError({"action": "Onbekende handeling."})
+        return selectors.LogFilters(
+            data_subjects=[subject] if subject else None, user_id=self._int("userId"),
+            organisation_id=self._int("organisationId"), case_id=self._int("caseId"), action=action_,
+            from_date=self._date("fromDate"), to_date=self._date("toDate"))
+
+    def get_queryset(self) -> QuerySet[ProcessingRecord]:
+        house = self.query_house()
+        houses = [house] if house else list(selectors.privacy_houses(actor=self.request.user))
+        filters = self.filters()
+        qs = selectors.processing_log_search(house=houses[0], filters=filters)
+        for other in houses[1:]:
+            qs = qs | selectors.processing_log_search(house=other, filters=filters)
+        return qs.order_by("-started_at", "-sequence")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        filters = self.filters()
+        house = self.query_house()
+        page = self.paginate_queryset(self.get_queryset())
+        self.log(house, self.object_type, action=Action.SEARCH, data_subjects=filters.data_subjects or [""])
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Retention periods of your houses", tags=TAG, parameters=[HOUSE_PARAM]),
+    retrieve=extend_schema(summary="One retention period", tags=TAG),
+)
+class RetentionPolicyViewSet(LoggedList, LoggedRetrieve, PrivacyViewSet):
+    serializer_class = s.RetentionPolicySerializer
+    queryset = RetentionPolicy.objects.none()
+    object_type = "retention-policy"
+
+    def get_queryset(self) -> QuerySet[RetentionPolicy]:
+        return selectors.retention_policy_list(actor=self.request.user, house=self.query_house())
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Retention runs (dry and real)", tags=TAG, parameters=[HOUSE_PARAM]),
+    retrieve=extend_schema(summary="One retention run with what went (or would go) and when", tags=TAG),
+    create=extend_schema(summary="Start a dry run: list what would be deleted on a date; deletes nothing",
+                         tags=TAG),
+)
+class RetentionRunViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
+                          PrivacyViewSet):
+    serializer_class = s.RetentionRunSerializer
+    queryset = RetentionRun.objects.none()
+    object_type = "retention-run"
+
+    def get_queryset(self) -> QuerySet[RetentionRun]:
+        return selectors.retention_run_list(actor=self.request.user, house=self.query_house())
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        house = self.body_house(serializer.validated_data["house_id"])
+        run = services.retention_dry_run(actor=request.user, house=house,
+                                         run_date=serializer.validated_data.get("run_date"))
+        return Response(self.get_serializer(run).data, status=status.HTTP_201_CREATED)
+
+
+def _conflict_or_raise(exc: ValidationError) -> Response:
+    if getattr(exc, "code", None) == "conflict":
+        return problem_response(status.HTTP_409_CONFLICT, exc.messages[0], code="conflict")
+    raise exc
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Access requests (AVG art. 15)", tags=TAG, parameters=[HOUSE_PARAM]),
+    retrieve=extend_schema(summary="One access request", tags=TAG),
+    create=extend_schema(summary="Register an access request and find the person (BSN, or name and birth date)",
+                         tags=TAG),
+)
+class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
+                                  PrivacyViewSet):
+    serializer_class = s.SubjectAccessRequestSerializer
+    queryset = SubjectAccessRequest.objects.none()
+    object_type = "subject-access-request"
+
+    def get_queryset(self) -> QuerySet[SubjectAccessRequest]:
+        return selectors.subject_access_request_list(actor=self.request.user, house=self.query_house())
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        house = self.body_house(data["house_id"])
+        sar = services.subject_access_request_create(
+            actor=request.user, house=house, requester_name=data["requester_name"], received_on=data["received_on"],
+            bsn=data.get("bsn", ""), first_name=data.get("first_name", ""), last_name=data.get("last_name", ""),
+            date_of_birth=data.get("birth_date"))
+        return Response(self.get_serializer(sar).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(summary="Everything the house holds about the person, as JSON (the export is logged)",
+                   tags=TAG, responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="The export")})
+    @action(detail=True, methods=["get"], url_path="export")
+    def export(self, request: Request, pk: str | None = None) -> Response:
+        export, _content = services.subject_access_export(actor=request.user, request=self.get_object(), fmt="json")
+        return Response(export)
+
+    @extend_schema(summary="The same export as PDF (the export is logged)", tags=TAG,
+                   responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF")})
+    @action(detail=True, methods=["get"], url_path="export-pdf")
+    def export_pdf(self, request: Request, pk: str | None = None) -> HttpResponse:
+        sar = self.get_object()
+        _export, content = services.subject_access_export(actor=request.user, request=sar, fmt="pdf")
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="inzage-{sar.pk}.pdf"'
+        return response
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Rights requests with their deadlines", tags=TAG, parameters=[
+        HOUSE_PARAM, OpenApiParameter("open", OpenApiTypes.BOOL, description="Only open requests")]),
+    retrieve=extend_schema(summary="One rights request", tags=TAG),
+    create=extend_schema(summary="Register a rights request (deadline: one month after receipt)", tags=TAG),
+    partial_update=extend_schema(summary="Record the handling (optimistic locking on version)", tags=TAG,
+                                 request=s.RightsRequestHandleSerializer),
+)
+class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
+                           mixins.UpdateModelMixin, PrivacyViewSet):
+    serializer_class = s.RightsRequestSerializer
+    queryset = RightsRequest.objects.none()
+    object_type = "rights-request"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[RightsRequest]:
+        return selectors.rights_request_list(actor=self.request.user, house=self.query_house(),
+                                             open_only=self.request.query_params.get("open") in {"true", "1"})
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        house = self.body_house(data["house_id"])
+        item = services.rights_request_create(
+            actor=request.user, house=house, kind=data["kind"], requester_name=data["requester_name"],
+            received_on=data["received_on"], description=data["description"],
+            pseudonyms=[str(p) for p in data.get("pseudonyms", [])])
+        return Response(self.get_serializer(item).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        item = self.get_object()
+        handle = s.RightsRequestHandleSerializer(data=request.data)
+        handle.is_valid(raise_exception=True)
+        data = handle.validated_data
+        try:
+            item = services.rights_request_update(
+                actor=request.user, request_id=item.pk, expected_version=data["version"], status=data["status"],
+                handling=data["handling"], decided_on=data["decided_date"],
+                extended_until=data["extended_until_date"], extension_reason=data["extension_reason"])
+        except ValidationError as exc:
+            return _conflict_or_raise(exc)
+        return Response(self.get_serializer(item).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Verifications of your house's processing log", tags=TAG, parameters=[HOUSE_PARAM]),
+    create=extend_schema(summary="Verify the house's processing log now", tags=TAG,
+                         request=s.HouseInputSerializer, responses={201: s.LogVerificationSerializer}),
+)
+class LogVerificationViewSet(LoggedList, mixins.CreateModelMixin, PrivacyViewSet):
+    serializer_class = s.LogVerificationSerializer
+    queryset = LogVerification.objects.none()
+    object_type = "log-verification"
+
+    def _house(self) -> House:
+        house = self.query_house()
+        if house is None:
+            houses = list(selectors.privacy_houses(actor=self.request.user))
+            if len(houses) != 1:
+                raise exceptions.ValidationError({"houseId": "Geef het huis op."})
+            house = houses[0]
+        return house
+
+    def get_queryset(self) -> QuerySet[LogVerification]:
+        return selectors.log_verification_list(actor=self.request.user, house=self._house())
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        if self.action == "list" and not getattr(self, "swagger_fake_view", False):
+            context["chain"] = self._house().pk
+        return context
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = s.HouseInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        house = self.body_house(data.validated_data["house_id"])
+        verification = services.verification_run(actor=request.user, house=house)
+        serializer = s.LogVerificationSerializer(verification, context={"chain": house.pk})
+        return Response(serializer.data, status=status.HTTP_201_CREATED)
+

@@ -1,0 +1,125 @@
+"""Signals worth a look in the processing log. Thresholds per house (`PrivacySettings`).
+
+- Many cases: one professional opens (views) more than `many_cases_count` different cases within
+  `many_cases_window_minutes` (sliding window).
+- Odd hours: processing by a professional between `odd_hours_start` and `odd_hours_end` o'clock,
+  Europe/Amsterdam (e.g. 22:00-06:00).
+- Large exports: one export (one request, one trace id) that concerns at least
+  `export_persons_count` different persons.
+
+Only processing by professionals counts (system jobs are not signalled). The look-back period is
+`look_back_days` before the moment of asking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.network.models import House
+from opencasus.privacy.models import PrivacySettings
+
+
+@dataclass
+class Signal:
+    kind: str  # many-cases | odd-hours | large-export
+    user_id: int | None
+    username: str
+    first_at: dt.datetime
+    last_at: dt.datetime
+    count: int
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _rows(house: House, since: dt.datetime, *, actions: list[str] | None = None) -> Any:
+    qs = (ProcessingRecord.objects.filter(chain=house.pk, started_at__gte=since, audit__user_id__isnull=False)
+          .order_by("audit__user_id", "started_at", "sequence"))
+    if actions:
+        qs = qs.filter(action__in=actions)
+    return qs.values_list("audit__user_id", "audit__username", "started_at", "case_id", "data_subject", "trace_id",
+                          "action")
+
+
+def many_cases(house: House, settings: PrivacySettings, since: dt.datetime) -> list[Signal]:
+    window = dt.timedelta(minutes=settings.many_cases_window_minutes)
+    signals: list[Signal] = []
+    current_user: int | None = None
+    events: deque[tuple[dt.datetime, int]] = deque()
+    counts: Counter[int] = Counter()
+    best: Signal | None = None
+    for user_id, username, at, case_id, _s, _t, _a in _rows(house, since, actions=[Action.VIEW]).filter(
+            case_id__isnull=False).iterator():
+        if user_id != current_user:
+            if best is not None:
+                signals.append(best)
+            current_user, best = user_id, None
+            events.clear()
+            counts.clear()
+        events.append((at, case_id))
+        counts[case_id] += 1
+        while events and events[0][0] < at - window:
+            _old_at, old_case = events.popleft()
+            counts[old_case] -= 1
+            if counts[old_case] == 0:
+                del counts[old_case]
+        if len(counts) > settings.many_cases_count and (best is None or len(counts) > best.count):
+            best = Signal("many-cases", user_id, username, events[0][0], at, len(counts),
+                          {"windowMinutes": settings.many_cases_window_minutes})
+    if best is not None:
+        signals.append(best)
+    return signals
+
+
+def is_odd_hour(moment: dt.datetime, start: int, end: int) -> bool:
+    hour = timezone.localtime(moment).hour
+    if start == end:
+        return False
+    if start > end:  # over midnight, e.g. 22 → 6
+        return hour >= start or hour < end
+    return start <= hour < end
+
+
+def odd_hours(house: House, settings: PrivacySettings, since: dt.datetime) -> list[Signal]:
+    per_user: dict[int, Signal] = {}
+    for user_id, username, at, _c, _s, _t, _a in _rows(house, since).iterator():
+        if not is_odd_hour(at, settings.odd_hours_start, settings.odd_hours_end):
+            continue
+        signal = per_user.get(user_id)
+        if signal is None:
+            per_user[user_id] = Signal("odd-hours", user_id, username, at, at, 1,
+                                       {"from": settings.odd_hours_start, "until": settings.odd_hours_end})
+        else:
+            signal.last_at, signal.count = at, signal.count + 1
+    return list(per_user.values())
+
+
+def large_exports(house: House, settings: PrivacySettings, since: dt.datetime) -> list[Signal]:
+    exports: dict[tuple[int, str], Signal] = {}
+    subjects: dict[tuple[int, str], set[str]] = {}
+    for user_id, username, at, _c, subject, trace_id, _a in _rows(house, since, actions=[Action.EXPORT]).iterator():
+        key = (user_id, trace_id)
+        if key not in exports:
+            exports[key] = Signal("large-export", user_id, username, at, at, 0, {"traceId": trace_id})
+            subjects[key] = set()
+        exports[key].last_at = at
+        if subject:
+            subjects[key].add(subject)
+    result = []
+    for key, signal in exports.items():
+        signal.count = len(subjects[key])
+        if signal.count >= settings.export_persons_count:
+            result.append(signal)
+    return result
+
+
+def signals_for(house: House, settings: PrivacySettings, *, now: dt.datetime | None = None) -> list[Signal]:
+    now = now or timezone.now()
+    since = now - dt.timedelta(days=settings.look_back_days)
+    found = many_cases(house, settings, since) + odd_hours(house, settings, since) + large_exports(
+        house, settings, since)
+    return sorted(found, key=lambda s: s.last_at, reverse=True)

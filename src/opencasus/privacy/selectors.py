@@ -1,0 +1,183 @@
+"""Reads for the privacy officer. Every read starts from the officer's own houses (404 otherwise)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from opencasus.access import roles
+from opencasus.cases.models import Person
+from opencasus.cases.names import name_key
+from opencasus.core.identifiers import identifier_hash
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.network.models import House, Membership, Organisation, Role
+from opencasus.privacy.models import (
+    OPEN_REQUEST_STATUSES,
+    LogVerification,
+    PrivacySettings,
+    RetentionPolicy,
+    RetentionRun,
+    RightsRequest,
+    SubjectAccessRequest,
+)
+
+
+def is_privacy_officer(actor: Any, house_id: int | None = None) -> bool:
+    return roles.has_role(actor, house_id, Role.PRIVACY_OFFICER)
+
+
+def privacy_houses(*, actor: Any) -> QuerySet[House]:
+    return House.objects.filter(pk__in=roles.house_ids_with_role(actor, Role.PRIVACY_OFFICER)).order_by("name")
+
+
+def privacy_house_get(*, actor: Any, house_id: int | str | None) -> House:
+    """The house where the actor is privacy officer; 404 for anyone else, as for a missing house."""
+    try:
+        pk = int(house_id)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise Http404 from None
+    house = privacy_houses(actor=actor).filter(pk=pk).first()
+    if house is None:
+        raise Http404
+    return house
+
+
+def privacy_settings_for(house: House) -> PrivacySettings:
+    settings_, _ = PrivacySettings.objects.get_or_create(house=house)
+    return settings_
+
+
+def retention_policy_list(*, actor: Any, house: House | None = None) -> QuerySet[RetentionPolicy]:
+    qs = RetentionPolicy.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
+    return qs.filter(house=house) if house is not None else qs
+
+
+def retention_run_list(*, actor: Any, house: House | None = None) -> QuerySet[RetentionRun]:
+    qs = RetentionRun.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
+    return qs.filter(house=house) if house is not None else qs
+
+
+def retention_run_get(*, actor: Any, run_id: int) -> RetentionRun:
+    run = retention_run_list(actor=actor).filter(pk=run_id).first()
+    if run is None:
+        raise Http404
+    return run
+
+
+def rights_request_list(*, actor: Any, house: House | None = None, open_only: bool = False) -> QuerySet[RightsRequest]:
+    qs = RightsRequest.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
+    if house is not None:
+        qs = qs.filter(house=house)
+    if open_only:
+        qs = qs.filter(status__in=list(OPEN_REQUEST_STATUSES))
+    return qs
+
+
+def rights_request_get(*, actor: Any, request_id: int) -> RightsRequest:
+    item = rights_request_list(actor=actor).filter(pk=request_id).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def overdue_requests(*, actor: Any, house: House, today: dt.date | None = None) -> list[RightsRequest]:
+    today = today or timezone.localdate()
+    return [r for r in rights_request_list(actor=actor, house=house, open_only=True) if r.is_overdue(today)]
+
+
+def subject_access_request_list(*, actor: Any, house: House | None = None) -> QuerySet[SubjectAccessRequest]:
+    qs = SubjectAccessRequest.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
+    return qs.filter(house=house) if house is not None else qs
+
+
+def subject_access_request_get(*, actor: Any, request_id: int) -> SubjectAccessRequest:
+    item = subject_access_request_list(actor=actor).filter(pk=request_id).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def log_verification_list(*, actor: Any, house: House) -> QuerySet[LogVerification]:
+    """Runs of the house's own chain: on demand for the house, and the scheduled runs over all chains."""
+    return LogVerification.objects.filter(Q(house=house) | Q(house__isnull=True))
+
+
+def chain_result(verification: LogVerification, chain: int) -> dict[str, Any] | None:
+    """The part of a verification that concerns one chain (a house sees only its own)."""
+    for report in verification.reports:
+        if report.get("chain") == chain:
+            return dict(report)
+    return None
+
+
+def person_search(*, house: House, bsn: str = "", first_name: str = "", last_name: str = "",
+                  date_of_birth: dt.date | None = None) -> QuerySet[Person]:
+    """Persons recorded in the house's cases: by BSN (keyed hash) or by name and date of birth."""
+    qs = Person.objects.filter(case__house=house).select_related("case")
+    if bsn:
+        return qs.filter(bsn_hash=identifier_hash(bsn))
+    if first_name and last_name and date_of_birth:
+        return qs.filter(name_key=name_key(first_name, last_name), date_of_birth=date_of_birth)
+    return qs.none()
+
+
+def persons_by_pseudonym(*, house: House, pseudonyms: list[str]) -> QuerySet[Person]:
+    return (Person.objects.filter(case__house=house, pseudonym__in=pseudonyms)
+            .select_related("case", "case__municipality", "case__filed_by_organisation", "municipality")
+            .order_by("case__filed_at", "pk"))
+
+
+@dataclass
+class LogFilters:
+    data_subjects: list[str] | None = None
+    user_id: int | None = None
+    organisation_id: int | None = None
+    case_id: int | None = None
+    activity_code: str = ""
+    action: str = ""
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+
+
+def processing_log_search(*, house: House, filters: LogFilters) -> QuerySet[ProcessingRecord]:
+    """The house's processing log (its own chain), newest first, with the acting professional."""
+    qs = ProcessingRecord.objects.filter(chain=house.pk).select_related("audit")
+    if filters.data_subjects is not None:
+        qs = qs.filter(data_subject__in=filters.data_subjects)
+    if filters.user_id is not None:
+        qs = qs.filter(audit__user_id=filters.user_id)
+    if filters.organisation_id is not None:
+        qs = qs.filter(audit__organisation_id=filters.organisation_id)
+    if filters.case_id is not None:
+        qs = qs.filter(case_id=filters.case_id)
+    if filters.activity_code:
+        qs = qs.filter(activity_code=filters.activity_code)
+    if filters.action:
+        qs = qs.filter(action=filters.action)
+    if filters.from_date is not None:
+        qs = qs.filter(started_at__gte=_day_start(filters.from_date))
+    if filters.to_date is not None:
+        qs = qs.filter(started_at__lt=_day_start(filters.to_date + dt.timedelta(days=1)))
+    return qs.order_by("-started_at", "-sequence")
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def organisation_names(ids: set[int]) -> dict[int, str]:
+    return dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name"))
+
+
+def house_professionals(house: House) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The professionals and organisations of a house (current and former), for the log search."""
+    memberships = Membership.objects.filter(house=house).select_related("user", "organisation")
+    users = sorted({(m.user_id, f"{m.user.get_full_name() or m.user.username} ({m.user.username})")
+                    for m in memberships}, key=lambda u: u[1])
+    organisations = sorted({(m.organisation_id, m.organisation.name) for m in memberships}, key=lambda o: o[1])
+    return users, organisations

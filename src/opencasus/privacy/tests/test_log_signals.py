@@ -1,0 +1,66 @@
+"""Signals in the processing log, by the house's thresholds."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from opencasus.logbook.models import Action
+from opencasus.logbook.services import Who, record_processing
+from opencasus.network.tests.factories import HouseFactory
+from opencasus.privacy import log_signals
+from opencasus.privacy.models import PrivacySettings
+
+pytestmark = pytest.mark.django_db
+NOW = timezone.make_aware(dt.datetime(2025, 3, 12, 15, 0))
+
+
+def view(house, user_id, case_id, moment, action=Action.VIEW, subjects=("p",)):
+    record_processing(action=action, activity_code="case-conference", purpose="t", house_id=house.pk,
+                      who=Who(user_id=user_id, username=f"user{user_id}"), data_subjects=subjects,
+                      case_id=case_id, started_at=moment)
+
+
+@pytest.fixture
+def house():
+    house = HouseFactory()
+    PrivacySettings.objects.create(house=house, many_cases_count=3, many_cases_window_minutes=10,
+                                   export_persons_count=4, look_back_days=7)
+    return house
+
+
+def test_many_cases_in_a_short_time(house):
+    start = NOW - dt.timedelta(hours=2)
+    for i in range(4):  # four different cases within 6 minutes: more than 3
+        view(house, 1, 100 + i, start + dt.timedelta(minutes=2 * i))
+    for i in range(4):  # the same four, but spread over 40 minutes: not a signal
+        view(house, 2, 100 + i, start + dt.timedelta(minutes=11 * i))
+    for _i in range(6):  # many views of one case: not a signal
+        view(house, 3, 100, start)
+    found = log_signals.signals_for(house, house.privacy_settings, now=NOW)
+    assert [(s.kind, s.user_id, s.count) for s in found] == [("many-cases", 1, 4)]
+
+
+def test_odd_hours_in_amsterdam_time(house):
+    view(house, 5, 1, timezone.make_aware(dt.datetime(2025, 3, 11, 23, 30)))
+    view(house, 5, 1, timezone.make_aware(dt.datetime(2025, 3, 11, 5, 59)))
+    view(house, 6, 1, timezone.make_aware(dt.datetime(2025, 3, 11, 6, 0)))
+    view(house, 6, 1, timezone.make_aware(dt.datetime(2025, 3, 11, 21, 59)))
+    found = log_signals.signals_for(house, house.privacy_settings, now=NOW)
+    assert [(s.kind, s.user_id, s.count) for s in found] == [("odd-hours", 5, 2)]
+    assert log_signals.is_odd_hour(timezone.make_aware(dt.datetime(2025, 7, 1, 22, 0)), 22, 6)
+    assert not log_signals.is_odd_hour(timezone.make_aware(dt.datetime(2025, 7, 1, 12, 0)), 9, 9)
+
+
+def test_exports_of_many_persons(house):
+    view(house, 7, None, NOW - dt.timedelta(hours=1), action=Action.EXPORT, subjects=["a", "b", "c", "d"])
+    view(house, 8, None, NOW - dt.timedelta(hours=1), action=Action.EXPORT, subjects=["a", "b", "c"])
+    found = log_signals.signals_for(house, house.privacy_settings, now=NOW)
+    assert [(s.kind, s.user_id, s.count) for s in found] == [("large-export", 7, 4)]
+
+
+def test_old_records_and_system_jobs_are_not_signalled(house):
+    view(house, 9, 1, NOW - dt.timedelta(days=8, hours=-1) - dt.timedelta(hours=12))
+    record_processing(action=Action.VIEW, activity_code="privacy", purpose="t", house_id=house.pk,
+                      who=Who.system("retention"), started_at=timezone.make_aware(dt.datetime(2025, 3, 11, 2)))
+    assert log_signals.signals_for(house, house.privacy_settings, now=NOW) == []

@@ -1,0 +1,111 @@
+"""The art. 15 export: everything about one person across cases, nothing about anyone else."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from opencasus.cases.models import InformationItem, Participant
+from opencasus.cases.tests.factories import CaseFactory, PersonFactory
+from opencasus.cases.vocabulary import LifeDomain, Relation, SharingScope
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.logbook.services import Who, record_processing
+from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory
+from opencasus.privacy import services
+from opencasus.privacy.tests.factories import officer
+
+pytestmark = pytest.mark.django_db
+BSN = "111222333"
+
+
+@pytest.fixture
+def household():
+    house = HouseFactory()
+    fg = officer(house)
+    police, care, housing = (OrganisationFactory(name="Politie Test"), OrganisationFactory(name="GGZ Test"),
+                             OrganisationFactory(name="Woonbron Test"))
+    first = CaseFactory(house=house, status=Status.ADMITTED, filed_by_organisation=police,
+                        purpose="Samen de overlast stoppen")
+    me = PersonFactory(case=first, first_name="Fatima", last_name="el Amrani", bsn=BSN,
+                       date_of_birth=dt.date(1985, 3, 3), address="Kerkstraat 1")
+    partner = PersonFactory(case=first, relation=Relation.PARTNER, first_name="Youssef", last_name="Bakkali",
+                            date_of_birth=dt.date(1980, 1, 1), address="Kerkstraat 1")
+    child = PersonFactory(case=first, relation=Relation.CHILD, first_name="Noor", last_name="Bakkali",
+                          date_of_birth=dt.date(2015, 6, 6))
+    Participant.objects.create(case=first, organisation=care)
+    author = UserFactory()
+    InformationItem.objects.create(case=first, organisation=care, author=author, person=me,
+                                   life_domain=LifeDomain.EMOTIONAL_WELLBEING, text="Behandeling loopt",
+                                   sharing_scope=SharingScope.NAMED_ORGANISATIONS, legal_basis="convenant")
+    InformationItem.objects.first().shared_with.add(housing)
+    InformationItem.objects.create(case=first, organisation=care, author=author, person=partner,
+                                   life_domain=LifeDomain.DRUGS, text="Cocaïnegebruik partner",
+                                   sharing_scope=SharingScope.ALL_PARTICIPANTS, legal_basis="convenant")
+    second = CaseFactory(house=house, status=Status.CLOSED)
+    me_again = PersonFactory(case=second, first_name="Fatima", last_name="El-Amrani", bsn=BSN,
+                             date_of_birth=dt.date(1985, 3, 3))
+    for case, people in [(first, [me, partner, child]), (second, [me_again])]:
+        record_processing(action=Action.VIEW, activity_code="case-conference", purpose="Casusoverleg",
+                          who=Who(user_id=author.pk, username=author.username, organisation_id=care.pk),
+                          house_id=house.pk, data_subjects=[str(p.pseudonym) for p in people], case_id=case.pk)
+    other_house = HouseFactory()
+    PersonFactory(case=CaseFactory(house=other_house), bsn=BSN, first_name="Fatima", last_name="el Amrani")
+    return house, fg, me, me_again, partner, child
+
+
+def test_export_holds_all_cases_recipients_and_log_entries_of_the_person(household):
+    house, fg, me, me_again, partner, child = household
+    sar = services.subject_access_request_create(actor=fg, house=house, requester_name="F. el Amrani",
+                                                 received_on=dt.date.today(), bsn=BSN)
+    assert set(sar.pseudonyms) == {str(me.pseudonym), str(me_again.pseudonym)}
+    export, content = services.subject_access_export(actor=fg, request=sar, fmt="json")
+    assert len(export["cases"]) == 2
+    assert export["cases"][0]["person"]["lastName"] == "el Amrani"
+    assert export["cases"][0]["source"] == "Politie Test"
+    assert export["cases"][0]["informationItems"][0]["recipients"] == ["Woonbron Test"]
+    assert set(export["recipients"]) == {"GGZ Test", "Woonbron Test"}
+    # the two case views, and the search of this request (one record per person found)
+    assert [e["activity"] for e in export["processingLog"]] == ["case-conference"] * 2 + ["privacy"] * 2
+    text = content.decode()
+    for other in ["Youssef", "Bakkali", "Noor", "1980-01-01", "2015-06-06", "Cocaïne", str(partner.pseudonym),
+                  str(child.pseudonym), BSN]:
+        assert other not in text
+    assert json.loads(content)["requesterName"] == "F. el Amrani"
+
+
+def test_search_by_name_and_date_of_birth_tolerates_spelling(household):
+    house, _fg, me, me_again, *_ = household
+    found = services.find_pseudonyms(house=house, first_name="fatima", last_name="El Amrani",
+                                     date_of_birth=dt.date(1985, 3, 3))
+    assert set(found) == {str(me.pseudonym), str(me_again.pseudonym)}
+
+
+def test_pdf_export_is_a_pdf_and_is_logged_per_person(household):
+    house, fg, me, me_again, *_ = household
+    sar = services.subject_access_request_create(actor=fg, house=house, requester_name="F", received_on=dt.date.today(),
+                                                 bsn=BSN)
+    _export, content = services.subject_access_export(actor=fg, request=sar, fmt="pdf")
+    assert content.startswith(b"%PDF")
+    logged = ProcessingRecord.objects.filter(chain=house.pk, action=Action.PRINT, object_type="subject-access-request")
+    assert {r.data_subject for r in logged} == {str(me.pseudonym), str(me_again.pseudonym)}
+
+
+def test_the_access_request_gets_a_deadline_of_one_month(household):
+    house, fg, *_ = household
+    sar = services.subject_access_request_create(actor=fg, house=house, requester_name="F",
+                                                 received_on=dt.date(2025, 1, 31), bsn=BSN)
+    assert sar.deadline == dt.date(2025, 2, 28)
+    assert sar.rights_request.deadline == dt.date(2025, 2, 28) and sar.rights_request.kind == "access"
+
+
+def test_invalid_bsn_or_missing_name_is_refused_in_dutch(household):
+    from django.core.exceptions import ValidationError
+
+    house, fg, *_ = household
+    with pytest.raises(ValidationError, match="elfproef"):
+        services.subject_access_request_create(actor=fg, house=house, requester_name="F",
+                                               received_on=dt.date.today(), bsn="123456789")
+    with pytest.raises(ValidationError, match="BSN"):
+        services.subject_access_request_create(actor=fg, house=house, requester_name="F",
+                                               received_on=dt.date.today(), first_name="F")

@@ -1,0 +1,240 @@
+"""The management-information API: aggregates only, with the same access rules and logging as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opencasus.logbook.models import Action
+from opencasus.reporting import access, exports
+from opencasus.reporting.api import serializers as s
+from opencasus.reporting.audit import log_figures, log_scope
+from opencasus.reporting.imports import incident_import_start
+from opencasus.reporting.models import IncidentImport
+from opencasus.reporting.selectors.advice import advice_list
+from opencasus.reporting.selectors.annual import AnnualReport, municipal_annual_report
+from opencasus.reporting.selectors.dashboard import dashboard_for
+from opencasus.reporting.selectors.imports import incident_import_get
+from opencasus.reporting.selectors.period import parse_period
+from opencasus.reporting.selectors.recidivism import recidivism
+from opencasus.reporting.selectors.trends import trend_signals
+from opencasus.reporting.services import advice_record
+from opencasus.reporting.tasks import run_incident_import
+
+PERIOD_PARAMETERS = [
+    OpenApiParameter("dateFrom", OpenApiTypes.DATE, description="First day of the period (default: a year ago)"),
+    OpenApiParameter("dateTo", OpenApiTypes.DATE, description="Last day of the period, inclusive (default: today)"),
+]
+HOUSE_PARAMETER = OpenApiParameter("houseId", OpenApiTypes.INT, required=True, description="The house")
+
+
+def _int_param(request: Request, name: str) -> int:
+    raw = request.query_params.get(name, "")
+    if not raw.isdigit():
+        raise serializers.ValidationError({name: ["Geef een geheel getal op."]})
+    return int(raw)
+
+
+class _DashboardView(APIView):
+    kind = ""
+
+    def _respond(self, request: Request, key: str) -> Response:
+        try:
+            period = parse_period(request.query_params.get("dateFrom"), request.query_params.get("dateTo"))
+        except ValidationError as error:
+            raise serializers.ValidationError({"dateFrom": error.messages}) from None
+        scope = access.scope_for(actor=request.user, kind=self.kind, key=key)
+        data = dashboard_for(scope, period)
+        log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: dashboard (API)",
+                  object_type="dashboard")
+        return Response(data.as_json())
+
+
+class HouseDashboardView(_DashboardView):
+    kind = "house"
+
+    @extend_schema(summary="Dashboard of one house (location)", tags=["reporting"], parameters=PERIOD_PARAMETERS,
+                   responses=s.DashboardSerializer, operation_id="dashboards_houses_retrieve")
+    def get(self, request: Request, house_id: int) -> Response:
+        return self._respond(request, str(house_id))
+
+
+class MunicipalityDashboardView(_DashboardView):
+    kind = "municipality"
+
+    @extend_schema(summary="Dashboard of one municipality", tags=["reporting"], parameters=PERIOD_PARAMETERS,
+                   responses=s.DashboardSerializer, operation_id="dashboards_municipalities_retrieve")
+    def get(self, request: Request, code: str) -> Response:
+        return self._respond(request, code)
+
+
+class RegionDashboardView(_DashboardView):
+    kind = "region"
+
+    @extend_schema(summary="Dashboard of one region (steering group)", tags=["reporting"],
+                   parameters=PERIOD_PARAMETERS, responses=s.DashboardSerializer,
+                   operation_id="dashboards_regions_retrieve")
+    def get(self, request: Request, code: str) -> Response:
+        return self._respond(request, code)
+
+
+def _annual(request: Request, code: str, year: int, fmt: str) -> AnnualReport:
+    try:
+        report = municipal_annual_report(actor=request.user, code=code, year=year)
+    except ValidationError:
+        raise Http404 from None
+    action = Action.VIEW if fmt == "json" else Action.PRINT if fmt == "pdf" else Action.EXPORT
+    log_scope(actor=request.user, scope=report.scope, action=action,
+              purpose=f"Managementinformatie: gemeentelijk jaarverslag ({fmt}, API)", object_type="annual-report")
+    return report
+
+
+class AnnualReportView(APIView):
+    @extend_schema(summary="The municipal annual report for co-financing", tags=["reporting"],
+                   responses=s.AnnualReportSerializer, operation_id="reports_municipal_annual_retrieve")
+    def get(self, request: Request, code: str, year: int) -> Response:
+        return Response(_annual(request, code, year, "json").as_json())
+
+
+class AnnualReportFileView(APIView):
+    fmt = "xlsx"
+
+    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+        report = _annual(request, code, year, self.fmt)
+        heading = [f"Jaarverslag {year}", report.scope.label,
+                   f"Aantallen onder {report.scope.threshold} zijn onderdrukt."]
+        name = f"jaarverslag-{report.scope.key}-{year}"
+        if self.fmt == "pdf":
+            from opencasus.reporting.views import _panels
+
+            content = exports.html_to_pdf("reporting/annual_report_pdf.html",
+                                          {"report": report, "panels": _panels(report.tables)},
+                                          base_url=request.build_absolute_uri("/"))
+            content_type = exports.PDF_TYPE
+        else:
+            content = exports.tables_to_xlsx(heading, report.tables)
+            content_type = exports.XLSX_TYPE
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}.{self.fmt}"'
+        return response
+
+
+class AnnualReportXlsxView(AnnualReportFileView):
+    fmt = "xlsx"
+
+    @extend_schema(summary="The municipal annual report as a spreadsheet", tags=["reporting"],
+                   responses={(200, exports.XLSX_TYPE): OpenApiTypes.BINARY},
+                   operation_id="reports_municipal_annual_xlsx")
+    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+        return super().get(request, code, year)
+
+
+class AnnualReportPdfView(AnnualReportFileView):
+    fmt = "pdf"
+
+    @extend_schema(summary="The municipal annual report as PDF", tags=["reporting"],
+                   responses={(200, exports.PDF_TYPE): OpenApiTypes.BINARY},
+                   operation_id="reports_municipal_annual_pdf")
+    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+        return super().get(request, code, year)
+
+
+class RecidivismView(APIView):
+    @extend_schema(summary="Police incidents before and after the action plan, per group", tags=["reporting"],
+                   parameters=[HOUSE_PARAMETER], responses=s.RecidivismSerializer, operation_id="recidivism_list")
+    def get(self, request: Request) -> Response:
+        data = recidivism(actor=request.user, house_id=_int_param(request, "houseId"))
+        log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting (API)",
+                  object_type="recidivism")
+        return Response(data.as_json())
+
+
+def _import_json(job: IncidentImport) -> dict[str, Any]:
+    return {"id": job.pk, "house_id": job.house_id, "filename": job.filename, "uploaded_at": job.uploaded_at,
+            "status": job.status, "total_rows": job.total_rows, "processed_rows": job.processed_rows,
+            "accepted_rows": job.accepted_rows, "rejected": job.rejected, "finished_at": job.finished_at}
+
+
+class IncidentImportListView(APIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(summary="Import police incident counts (CSV, see docs/reporting.md)", tags=["reporting"],
+                   request={"multipart/form-data": s.IncidentUploadSerializer},
+                   responses={202: s.IncidentImportSerializer}, operation_id="recidivism_imports_create")
+    def post(self, request: Request) -> Response:
+        upload = request.FILES.get("file")
+        data: Any = request.data
+        raw_house = str(data.get("house_id") or data.get("houseId") or "")
+        if upload is None or not raw_house.isdigit():
+            raise serializers.ValidationError({"file": ["Kies een bestand en een huis (houseId)."]})
+        job = incident_import_start(actor=request.user, house_id=int(raw_house), filename=upload.name or "import.csv",
+                                    content=upload.read())
+        run_incident_import.delay(job.pk)
+        job.refresh_from_db()
+        return Response(_import_json(job), status=status.HTTP_202_ACCEPTED)
+
+
+class IncidentImportDetailView(APIView):
+    @extend_schema(summary="Progress and rejected rows of a police data import", tags=["reporting"],
+                   responses=s.IncidentImportSerializer, operation_id="recidivism_imports_retrieve")
+    def get(self, request: Request, import_id: int) -> Response:
+        job = incident_import_get(actor=request.user, import_id=import_id)
+        log_figures(actor=request.user, house_ids=[job.house_id], purpose="Recidivemeting: voortgang import (API)",
+                    object_type="incident-import", object_id=job.pk)
+        return Response(_import_json(job))
+
+
+class TrendSignalsView(APIView):
+    @extend_schema(summary="Trend signals: intake rates that changed against their own history",
+                   tags=["reporting"], parameters=[
+                       HOUSE_PARAMETER,
+                       OpenApiParameter("month", OpenApiTypes.STR, description="Month to test, YYYY-MM "
+                                        "(default: the last complete month)")],
+                   responses=s.TrendReportSerializer, operation_id="trend_signals_list")
+    def get(self, request: Request) -> Response:
+        house_id = _int_param(request, "houseId")
+        month = None
+        if request.query_params.get("month"):
+            try:
+                month = dt.date.fromisoformat(f"{request.query_params['month']}-01")
+            except ValueError:
+                raise serializers.ValidationError({"month": ["Geef een maand op als JJJJ-MM."]}) from None
+        data = trend_signals(actor=request.user, house_id=house_id, month=month)
+        log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: trendsignalen (API)",
+                  object_type="trend-signals")
+        return Response(data.as_json())
+
+
+class AdviceView(APIView):
+    @extend_schema(summary="Advice given to a municipality's administrators", tags=["reporting"], parameters=[
+        OpenApiParameter("municipalityCode", OpenApiTypes.STR, required=True, description="CBS code, e.g. GM0505")],
+        responses=s.AdviceSerializer(many=True), operation_id="advice_list")
+    def get(self, request: Request) -> Response:
+        code = request.query_params.get("municipalityCode", "")
+        if not code:
+            raise serializers.ValidationError({"municipalityCode": ["Geef een gemeentecode op."]})
+        scope, advice = advice_list(actor=request.user, municipality_code=code)
+        log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: adviezen (API)",
+                  object_type="advice-list")
+        return Response(s.AdviceSerializer(advice[:500], many=True).data)
+
+    @extend_schema(summary="Record advice that concludes an area or theme case (core staff)", tags=["reporting"],
+                   request=s.AdviceCreateSerializer, responses={201: s.AdviceSerializer},
+                   operation_id="advice_create")
+    def post(self, request: Request) -> Response:
+        given = s.AdviceCreateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        advice = advice_record(actor=request.user, case_id=given.validated_data["case_id"],
+                               text=given.validated_data["text"],
+                               municipality_code=given.validated_data.get("municipality_code") or None)
+        return Response(s.AdviceSerializer(advice).data, status=status.HTTP_201_CREATED)

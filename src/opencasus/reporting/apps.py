@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    name = "opencasus.reporting"
+    label = "reporting"
+    verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        from opencasus.core.start import NavItem, register_nav
+        from opencasus.reporting.access import sees_reporting
+
+        register_nav(NavItem(label=_("Management information"), url_name="reporting:index",
+                             visible=sees_reporting, order=700))

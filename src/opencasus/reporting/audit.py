@@ -1,0 +1,28 @@
+"""Processing-log records for management information: one per house whose figures were used.
+
+Management information shows no person, so the records carry no data subject.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from opencasus.access import roles
+from opencasus.logbook.models import Action
+from opencasus.logbook.services import record_processing
+from opencasus.reporting.access import Scope
+
+ACTIVITY = "management-information"
+
+
+def log_figures(*, actor: Any, house_ids: list[int] | frozenset[int], action: str = Action.VIEW, purpose: str,
+                object_type: str, object_id: str | int = "") -> None:
+    for house_id in sorted(house_ids):
+        record_processing(action=action, activity_code=ACTIVITY, purpose=purpose,
+                          who=roles.who(actor, house_id), house_id=house_id, object_type=object_type,
+                          object_id=object_id)
+
+
+def log_scope(*, actor: Any, scope: Scope, action: str = Action.VIEW, purpose: str, object_type: str) -> None:
+    log_figures(actor=actor, house_ids=scope.house_ids, action=action, purpose=purpose,
+                object_type=object_type, object_id=f"{scope.kind}:{scope.key}")

@@ -1,0 +1,103 @@
+"""Reporting's own records: advice to local administrators and police incident counts.
+
+Everything else reporting shows is computed from the other apps' records, as aggregates.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Advice(models.Model):
+    """Advice given to a municipality's administrators at the end of an area or theme case."""
+
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.PROTECT,
+                              related_name="advice")
+    # The advice is about an area, not a person: it survives the deletion of the case.
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="advice")
+    municipality = models.ForeignKey("network.Municipality", verbose_name=_("municipality"),
+                                     on_delete=models.PROTECT, related_name="advice")
+    target_group = models.ForeignKey("network.TargetGroup", verbose_name=_("theme"), on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="advice")
+    text = models.TextField(_("advice"))
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("given by"), on_delete=models.PROTECT,
+                                 related_name="+")
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+        verbose_name = _("advice")
+        verbose_name_plural = _("advice")
+        indexes = [models.Index(fields=["municipality", "-given_at"], name="advice_municipality")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.given_at:%Y-%m-%d}"
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class IncidentImport(models.Model):
+    """One delivery of police incident counts (a CSV file), with its progress and rejected rows."""
+
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.PROTECT,
+                              related_name="incident_imports")
+    filename = models.CharField(_("file name"), max_length=200)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
+                                    on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices,
+                              default=ImportStatus.PENDING)
+    # The file's text until it is processed; emptied afterwards.
+    source = models.TextField(blank=True)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    accepted_rows = models.PositiveIntegerField(_("rows imported"), default=0)
+    # [{"line": 7, "reason": "..."}], line numbers as in the file (the header is line 1).
+    rejected = models.JSONField(_("rejected rows"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("police data import")
+        verbose_name_plural = _("police data imports")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.uploaded_at:%Y-%m-%d})"
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status == ImportStatus.DONE else 0
+        return round(100 * self.processed_rows / self.total_rows)
+
+
+class PoliceIncident(models.Model):
+    """Incidents the police recorded for one (pseudonymised) person on one day."""
+
+    person = models.ForeignKey("cases.Person", verbose_name=_("person"), on_delete=models.CASCADE,
+                               related_name="police_incidents")
+    incident_date = models.DateField(_("incident date"))
+    count = models.PositiveIntegerField(_("number of incidents"))
+    source_import = models.ForeignKey(IncidentImport, verbose_name=_("import"), on_delete=models.SET_NULL,
+                                      null=True, blank=True, related_name="incidents")
+
+    class Meta:
+        ordering = ["person", "incident_date"]
+        verbose_name = _("police incident count")
+        verbose_name_plural = _("police incident counts")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "incident_date"], name="one_incident_count_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.incident_date}: {self.count}"

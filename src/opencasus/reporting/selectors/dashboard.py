@@ -1,0 +1,230 @@
+"""Dashboard figures for a scope (house, municipality, region) and period. Aggregated in the database.
+
+Reporting reads case records directly (not through the case-level access policy): it only ever
+counts, the scope is decided in `reporting.access`, and every count passes `core.aggregates.suppress`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count as DbCount
+from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from opencasus.cases.models import Case, StatusChange
+from opencasus.cases.vocabulary import Route
+from opencasus.cases.workflow import ACTIVE_STATUSES, TRIAGE_OUTCOMES, Status
+from opencasus.core.aggregates import safe_ratio, suppress, suppress_complementary
+from opencasus.reporting import sources
+from opencasus.reporting.access import Scope, house_scope
+from opencasus.reporting.figures import Column, Row, Table
+from opencasus.reporting.selectors.period import Period, make_period
+from opencasus.reporting.stats import percentile
+
+
+@dataclass
+class Dashboard:
+    scope: Scope
+    period: Period
+    headline: Table
+    tables: list[Table]
+
+    def all_tables(self) -> list[Table]:
+        return [self.headline, *self.tables]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "scope": {"kind": self.scope.kind, "key": self.scope.key, "name": self.scope.label,
+                      "threshold": self.scope.threshold},
+            "date_from": self.period.date_from, "date_to": self.period.date_to,
+            "tables": [t.as_json() for t in self.all_tables()],
+        }
+
+
+def scope_cases(scope: Scope) -> QuerySet[Case]:
+    qs = Case.objects.filter(house_id__in=scope.sorted_house_ids)
+    if scope.municipality_id is not None:
+        qs = qs.filter(municipality_id=scope.municipality_id)
+    return qs
+
+
+def scope_changes(scope: Scope) -> QuerySet[StatusChange]:
+    qs = StatusChange.objects.filter(case__house_id__in=scope.sorted_house_ids)
+    if scope.municipality_id is not None:
+        qs = qs.filter(case__municipality_id=scope.municipality_id)
+    return qs
+
+
+def count_table(scope: Scope, slug: str, title: str, counts: Iterable[tuple[str, str, int]],
+                column: str | None = None, note: str = "", *, parts_of_total: bool = True) -> Table:
+    """One count per row. Parts of a total get secondary suppression (see `suppress_complementary`)."""
+    items = list(counts)
+    if parts_of_total:
+        shown = suppress_complementary({i: n for i, (_k, _l, n) in enumerate(items)}, threshold=scope.threshold)
+    else:
+        shown = {i: suppress(n, threshold=scope.threshold) for i, (_k, _l, n) in enumerate(items)}
+    rows = [Row(key, label, [shown[i]]) for i, (key, label, _n) in enumerate(items)]
+    return Table(slug, title, [Column("count", column or _("Number"))], rows, note=note)
+
+
+def _days(later: dt.datetime, earlier: dt.datetime) -> float:
+    return (later - earlier).total_seconds() / 86400
+
+
+def duration_row(scope: Scope, key: str, label: str, durations: list[float]) -> Row:
+    n = len(durations)
+    small = n < scope.threshold
+    median = None if small else round(percentile(durations, 50) or 0, 1)
+    p90 = None if small else round(percentile(durations, 90) or 0, 1)
+    return Row(key, label, [suppress(n, threshold=scope.threshold), median, p90])
+
+
+def intake_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
+    intakes = scope_cases(scope).filter(filed_at__gte=period.start, filed_at__lt=period.end)
+    by_route = dict(intakes.order_by().values_list("route").annotate(n=DbCount("id")))
+    routes = [(r.value, str(r.label), by_route.get(r.value, 0)) for r in Route]
+    groups = [(str(tg or "none"), name or _("No target group"), n) for tg, name, n in
+              intakes.order_by().values_list("target_group_id", "target_group__name").annotate(n=DbCount("id"))
+              .order_by("-n", "target_group__name")]
+    municipalities = list(intakes.order_by().values_list("municipality__code", "municipality__name")
+                          .annotate(n=DbCount("id")).order_by("-n", "municipality__name"))
+    return [
+        count_table(scope, "intakes-by-route", _("Intakes by route"), routes, _("Intakes")),
+        count_table(scope, "intakes-by-target-group", _("Intakes by target group or theme"), groups, _("Intakes")),
+        count_table(scope, "intakes-by-municipality", _("Intakes by municipality"), municipalities, _("Intakes")),
+    ], sum(by_route.values())
+
+
+def triage_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
+    decisions = scope_changes(scope).filter(from_status=Status.IN_TRIAGE, to_status__in=TRIAGE_OUTCOMES,
+                                            changed_at__gte=period.start, changed_at__lt=period.end)
+    by_outcome = dict(decisions.order_by().values_list("to_status").annotate(n=DbCount("id")))
+    outcomes = [(s, str(Status(s).label), by_outcome.get(s, 0))
+                for s in (Status.ADMITTED, Status.ADVICE_GIVEN, Status.ROUTED, Status.DECLINED)]
+    admitted = decisions.filter(to_status=Status.ADMITTED)
+    by_type = [(str(mt or "none"), name or _("No meeting type"), n) for mt, name, n in
+               admitted.order_by().values_list("case__meeting_type_id", "case__meeting_type__name")
+               .annotate(n=DbCount("id")).order_by("-n", "case__meeting_type__name")]
+    tables = [
+        count_table(scope, "triage-outcomes", _("Triage outcomes"), outcomes, _("Decisions")),
+        count_table(scope, "admissions", _("Admissions by meeting type"), by_type, _("Admissions")),
+    ]
+    return tables, sum(by_outcome.values())
+
+
+def status_table(scope: Scope, period: Period) -> tuple[Table, int]:
+    """Every case filed before the end of the period, by its status at that moment."""
+    latest = (StatusChange.objects.filter(case=OuterRef("pk"), changed_at__lt=period.end)
+              .order_by("-changed_at", "-id").values("to_status")[:1])
+    counts = dict(scope_cases(scope).filter(filed_at__lt=period.end).order_by()
+                  .annotate(status_then=Coalesce(Subquery(latest), Value(Status.SUBMITTED.value)))
+                  .values_list("status_then").annotate(n=DbCount("id")))
+    rows = [(s.value, str(s.label), counts.get(s.value, 0)) for s in Status]
+    open_count = sum(counts.get(s, 0) for s in ACTIVE_STATUSES)
+    table = count_table(scope, "status-at-end", _("Cases by status at the end of the period"), rows, _("Cases"))
+    return table, open_count
+
+
+def closure_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
+    closures = list(scope_changes(scope).filter(to_status=Status.CLOSED, changed_at__gte=period.start,
+                                                changed_at__lt=period.end)
+                    .values_list("case_id", "case__filed_at", "changed_at"))
+    case_ids = [c[0] for c in closures]
+    outcomes = sources.closure_outcomes(case_ids)
+    if outcomes is None:
+        outcome_rows = [("closed", _("Closed (outcome not recorded)"), len(closures))]
+    else:
+        tally: dict[str, int] = {}
+        for case_id in case_ids:
+            label = outcomes.get(case_id) or _("No outcome recorded")
+            tally[label] = tally.get(label, 0) + 1
+        outcome_rows = [(label, label, n) for label, n in sorted(tally.items(), key=lambda i: (-i[1], i[0]))]
+    closed_table = count_table(scope, "closures", _("Cases closed in the period, by outcome"), outcome_rows,
+                               _("Closed"))
+
+    triage_done = list(scope_changes(scope).filter(from_status=Status.IN_TRIAGE, to_status__in=TRIAGE_OUTCOMES,
+                                                   changed_at__gte=period.start, changed_at__lt=period.end)
+                       .values_list("case__filed_at", "changed_at"))
+    adoptions = sources.plan_adoption_dates(scope_cases(scope).values("pk"), start=period.start, end=period.end)
+    rows = [duration_row(scope, "filed-triaged", _("Filed → triage decision"),
+                         [_days(t, f) for f, t in triage_done])]
+    if adoptions is not None:
+        admitted_at = dict(StatusChange.objects.filter(case_id__in=list(adoptions), from_status=Status.IN_TRIAGE)
+                           .values_list("case_id", "changed_at"))
+        rows.append(duration_row(scope, "triaged-adopted", _("Triage decision → plan adopted"),
+                                 [_days(a, admitted_at[c]) for c, a in adoptions.items() if c in admitted_at]))
+        all_adoptions = sources.plan_adoption_dates(case_ids) or {}
+        rows.append(duration_row(scope, "adopted-closed", _("Plan adopted → closed"),
+                                 [_days(t, all_adoptions[c]) for c, _f, t in closures if c in all_adoptions]))
+    rows.append(duration_row(scope, "filed-closed", _("Filed → closed"), [_days(t, f) for _c, f, t in closures]))
+    throughput = Table("throughput", _("Throughput in days"),
+                       [Column("cases", _("Cases")), Column("median", _("Median (days)"), "days"),
+                        Column("p90", _("90th percentile (days)"), "days")], rows, chart_column=1,
+                       note="" if adoptions is not None else _("Plan adoption dates are not recorded yet."))
+    return [closed_table, throughput], len(closures)
+
+
+def _unavailable(slug: str, title: str, columns: list[Column]) -> Table:
+    return Table(slug, title, columns, [], available=False, note=_("Not recorded yet in this installation."))
+
+
+def partner_tables(scope: Scope, period: Period) -> list[Table]:
+    case_ids = scope_cases(scope).values("pk")
+    columns = [Column("due", _("Agreements due")), Column("kept", _("Kept on time")),
+               Column("share", _("Share kept on time"), "percent")]
+    agreements = sources.agreements_by_organisation(case_ids, period.date_from, period.date_to)
+    if agreements is None:
+        kept_table = _unavailable("agreements", _("Agreements kept on time per partner organisation"), columns)
+    else:
+        rows = []
+        for item in agreements:
+            due, kept = item["due"], item["kept_on_time"]
+            share = safe_ratio(kept, due, threshold=scope.threshold)
+            rows.append(Row(str(item["organisation"]), str(item["organisation"]),
+                            [suppress(due, threshold=scope.threshold), suppress(kept, threshold=scope.threshold),
+                             None if share is None else round(100 * share, 0)]))
+        kept_table = Table("agreements", _("Agreements kept on time per partner organisation"), columns, rows,
+                           chart_column=2)
+    escalations = sources.escalations(case_ids, period.date_from, period.date_to)
+    if escalations is None:
+        escalation_table = _unavailable("escalations", _("Escalations"), [Column("count", _("Escalations"))])
+    else:
+        escalation_table = count_table(scope, "escalations", _("Escalations"),
+                                       [(e["label"], e["label"], e["count"]) for e in escalations],
+                                       _("Escalations"))
+    steps = sources.stappenmeter(case_ids, period.date_from, period.date_to)
+    step_columns = [Column("responses", _("Responses")), Column("mean", _("Mean score"), "number")]
+    if steps is None:
+        steps_table = _unavailable("stappenmeter", _("Stappenmeter results"), step_columns)
+    else:
+        steps_table = Table("stappenmeter", _("Stappenmeter results"), step_columns, [
+            Row(s["label"], s["label"], [suppress(s["responses"], threshold=scope.threshold),
+                                         None if s["responses"] < scope.threshold or s["mean"] is None
+                                         else round(s["mean"], 1)])
+            for s in steps], chart_column=1)
+    return [kept_table, escalation_table, steps_table]
+
+
+def dashboard_for(scope: Scope, period: Period) -> Dashboard:
+    intake, filed = intake_tables(scope, period)
+    triage, decided = triage_tables(scope, period)
+    statuses, open_count = status_table(scope, period)
+    closing, closed = closure_tables(scope, period)
+    partners = partner_tables(scope, period)
+    headline = count_table(scope, "headline", _("In short"), [
+        ("filed", _("Intakes filed"), filed),
+        ("triaged", _("Triage decisions"), decided),
+        ("open", _("Open at the end of the period"), open_count),
+        ("closed", _("Closed in the period"), closed),
+    ], _("Cases"), parts_of_total=False)
+    return Dashboard(scope, period, headline, [*intake, *triage, statuses, *closing, *partners])
+
+
+def house_dashboard(*, actor: Any, house_id: int, date_from: dt.date, date_to: dt.date) -> Dashboard:
+    """The house (location) dashboard: the selector the benchmark times. Raises Http404 when hidden."""
+    return dashboard_for(house_scope(actor=actor, house_id=house_id), make_period(date_from, date_to))

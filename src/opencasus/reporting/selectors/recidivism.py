@@ -1,0 +1,132 @@
+"""Recidivism: police incidents before and after the action plan was adopted, per group.
+
+For each subject person of a case with an adopted plan, and each window W of 2, 6 and 12 months
+around the adoption day A: incidents "before" fall in [A - W, A), "after" in [A, A + W). A person
+counts for window W only once A + W has passed (a full after-window). Groups: all, route, target
+group, outcome. Group sizes and sums pass the small-count suppression; derived figures over a small
+group are withheld.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opencasus.cases.models import Case, Person
+from opencasus.cases.vocabulary import Relation, Route
+from opencasus.core.aggregates import suppress
+from opencasus.reporting import sources
+from opencasus.reporting.access import Scope, house_scope
+from opencasus.reporting.figures import Column, Row, Table
+from opencasus.reporting.models import PoliceIncident
+from opencasus.reporting.selectors.dashboard import scope_cases
+from opencasus.reporting.stats import add_months
+
+WINDOWS = (2, 6, 12)
+
+
+@dataclass
+class Recidivism:
+    scope: Scope
+    available: bool
+    tables: list[Table]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"house_id": int(self.scope.key), "threshold": self.scope.threshold, "available": self.available,
+                "windows_in_months": list(WINDOWS), "tables": [t.as_json() for t in self.tables]}
+
+
+@dataclass
+class _Tally:
+    persons: int = 0
+    before: int = 0
+    after: int = 0
+
+
+def _as_date(value: dt.datetime | dt.date) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def window_counts(incidents: list[tuple[dt.date, int]], adopted: dt.date, months: int) -> tuple[int, int]:
+    """Incidents in [A - W, A) and [A, A + W)."""
+    start, end = add_months(adopted, -months), add_months(adopted, months)
+    before = sum(n for day, n in incidents if start <= day < adopted)
+    after = sum(n for day, n in incidents if adopted <= day < end)
+    return before, after
+
+
+def recidivism_for(scope: Scope, *, today: dt.date | None = None,
+                   adoption_dates: Callable[..., dict[int, Any] | None] | None = None) -> Recidivism:
+    today = today or timezone.localdate()
+    adoptions = (adoption_dates or sources.plan_adoption_dates)(scope_cases(scope).values("pk"))
+    if adoptions is None:
+        return Recidivism(scope, False, [])
+    cases = {pk: (route, tg_name) for pk, route, tg_name in
+             Case.objects.filter(pk__in=list(adoptions), house_id__in=scope.sorted_house_ids)
+             .values_list("pk", "route", "target_group__name")}
+    outcomes = sources.closure_outcomes(list(cases)) or {}
+    persons = list(Person.objects.filter(case_id__in=list(cases), relation=Relation.SUBJECT)
+                   .values_list("pk", "case_id"))
+    incidents: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for person_id, day, n in PoliceIncident.objects.filter(person_id__in=[p for p, _c in persons]).values_list(
+            "person_id", "incident_date", "count"):
+        incidents[person_id].append((day, n))
+    route_labels = dict(Route.choices)
+    tallies: dict[int, dict[tuple[str, str], _Tally]] = {w: defaultdict(_Tally) for w in WINDOWS}
+    for person_id, case_id in persons:
+        adopted = _as_date(adoptions[case_id])
+        route, theme = cases[case_id]
+        groups = [("all", _("All persons")),
+                  (f"route:{route}", _("Route: %(name)s") % {"name": route_labels.get(route, route)}),
+                  (f"theme:{theme or ''}", _("Target group: %(name)s") % {"name": theme or _("none")}),
+                  (f"outcome:{outcomes.get(case_id, '')}",
+                   _("Outcome: %(name)s") % {"name": outcomes.get(case_id) or _("not recorded")})]
+        for months in WINDOWS:
+            if add_months(adopted, months) > today:
+                continue
+            before, after = window_counts(incidents.get(person_id, []), adopted, months)
+            for key in groups:
+                tally = tallies[months][key]
+                tally.persons += 1
+                tally.before += before
+                tally.after += after
+    return Recidivism(scope, True, [_window_table(scope, months, tallies[months]) for months in WINDOWS])
+
+
+def _window_table(scope: Scope, months: int, tallies: dict[tuple[str, str], _Tally]) -> Table:
+    t = scope.threshold
+    rows = []
+    for (key, label), tally in sorted(tallies.items(), key=lambda i: (i[0][0] != "all", i[0][0])):
+        small = tally.persons < t
+        before, after = suppress(tally.before, threshold=t), suppress(tally.after, threshold=t)
+        # A derived figure is only shown when the counts it derives from are: otherwise a mean times
+        # the group size would give the suppressed count back.
+        change = None
+        if not small and tally.before and not before.suppressed and not after.suppressed:
+            change = round(100 * (tally.after - tally.before) / tally.before, 0)
+        rows.append(Row(key, label, [
+            suppress(tally.persons, threshold=t),
+            None if small else before,
+            None if small else after,
+            None if small or before.suppressed else round(tally.before / tally.persons, 2),
+            None if small or after.suppressed else round(tally.after / tally.persons, 2),
+            change,
+        ]))
+    columns = [Column("persons", _("Persons")), Column("before", _("Incidents before")),
+               Column("after", _("Incidents after")), Column("before_per_person", _("Before, per person"), "number"),
+               Column("after_per_person", _("After, per person"), "number"),
+               Column("change", _("Change (%)"), "percent")]
+    return Table(f"recidivism-{months}", _("Police incidents %(n)s months before and after the plan")
+                 % {"n": months}, columns, rows, chart_column=4)
+
+
+def recidivism(*, actor: Any, house_id: int, today: dt.date | None = None) -> Recidivism:
+    return recidivism_for(house_scope(actor=actor, house_id=house_id), today=today)

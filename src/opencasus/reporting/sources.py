@@ -1,0 +1,89 @@
+"""What reporting reads from the other apps' records, in one place.
+
+Each function returns aggregate-ready values keyed by case id or by category (never a person).
+Parts whose app does not record the data (yet) return `None`, so a dashboard can say the figure is
+not available instead of showing a misleading zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Avg, Count, F, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opencasus.meetings.models import SelfReport
+from opencasus.plans.models import Agreement, CaseClosure, Escalation, PlanVersion
+from opencasus.plans.vocabulary import AgreementStatus, ClosureOutcome, EscalationLevel
+
+
+def plan_adoption_dates(case_ids: Iterable[int] | Any, *, start: dt.datetime | None = None,
+                        end: dt.datetime | None = None) -> dict[int, dt.datetime] | None:
+    """When the action plan of each case was first adopted: {case_id: adopted_at}.
+
+    With `start`/`end`: only first adoptions in [start, end).
+    """
+    qs = (PlanVersion.objects.filter(plan__case_id__in=case_ids).order_by().values("plan__case_id")
+          .annotate(first=Min("adopted_at")))
+    if start is not None:
+        qs = qs.filter(first__gte=start)
+    if end is not None:
+        qs = qs.filter(first__lt=end)
+    return {row["plan__case_id"]: row["first"] for row in qs}
+
+
+def closure_outcomes(case_ids: Iterable[int] | Any) -> dict[int, str] | None:
+    """The outcome of each case's latest closure that was not re-opened: {case_id: outcome label}."""
+    labels = dict(ClosureOutcome.choices)
+    result: dict[int, str] = {}
+    for case_id, outcome in (CaseClosure.objects.filter(case_id__in=case_ids, reopened_at__isnull=True)
+                             .order_by("case_id", "closed_at", "id").values_list("case_id", "outcome")):
+        result[case_id] = str(labels.get(outcome, outcome))
+    return result
+
+
+def agreements_by_organisation(case_ids: Any, date_from: dt.date, date_to: dt.date) -> list[dict[str, Any]] | None:
+    """Agreements whose deadline fell in the period (up to today), per owner organisation.
+
+    Kept on time: done, completed on or before the deadline. Cancelled agreements do not count.
+    """
+    last = min(date_to, timezone.localdate())
+    rows = (Agreement.objects.filter(case_id__in=case_ids, deadline__gte=date_from, deadline__lte=last)
+            .exclude(status=AgreementStatus.CANCELLED).order_by()
+            .values("owner_organisation__name")
+            .annotate(due=Count("id"), kept_on_time=Count("id", filter=Q(
+                status=AgreementStatus.DONE, completed_at__date__lte=F("deadline"))))
+            .order_by("owner_organisation__name"))
+    return [{"organisation": r["owner_organisation__name"], "due": r["due"], "kept_on_time": r["kept_on_time"]}
+            for r in rows]
+
+
+def escalations(case_ids: Any, date_from: dt.date, date_to: dt.date) -> list[dict[str, Any]] | None:
+    """Escalations raised in the period, by level (operational, tactical, strategic)."""
+    start = timezone.make_aware(dt.datetime.combine(date_from, dt.time.min))
+    end = timezone.make_aware(dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min))
+    counts = dict(Escalation.objects.filter(case_id__in=case_ids, raised_at__gte=start, raised_at__lt=end)
+                  .order_by().values_list("level").annotate(n=Count("id")))
+    return [{"label": str(level.label), "count": counts.get(level.value, 0)} for level in EscalationLevel]
+
+
+def stappenmeter(case_ids: Any, date_from: dt.date, date_to: dt.date) -> list[dict[str, Any]] | None:
+    """Stappenmeter self-reports in the period: the mean goals and cooperation scores (1-5)."""
+    start = timezone.make_aware(dt.datetime.combine(date_from, dt.time.min))
+    end = timezone.make_aware(dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min))
+    totals = SelfReport.objects.filter(case_id__in=case_ids, reported_at__gte=start, reported_at__lt=end).aggregate(
+        responses=Count("id"), goals=Avg("goals_score"), cooperation=Avg("cooperation_score"))
+    return [
+        {"label": str(_("Goals reached (1-5)")), "responses": totals["responses"], "mean": totals["goals"]},
+        {"label": str(_("Cooperation between partners (1-5)")), "responses": totals["responses"],
+         "mean": totals["cooperation"]},
+    ]
+
+
+def deleted_case_figures(house_ids: Iterable[int], municipality_id: int | None, date_from: dt.date,
+                         date_to: dt.date) -> dict[str, dict[str, int]] | None:
+    """Anonymised figures kept for deleted cases, so counts survive retention: {dimension: {key: n}}."""
+    return None

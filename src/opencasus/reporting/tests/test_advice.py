@@ -1,0 +1,51 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.urls import reverse
+
+from opencasus.cases.tests.factories import CaseFactory, PersonFactory
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.reporting.models import Advice
+from opencasus.reporting.services import advice_record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_core_staff_record_advice_for_area_cases_only(world):
+    area = CaseFactory(house=world.house, subject_type="area", municipality=world.gorinchem,
+                       target_group=world.theme)
+    person_case = CaseFactory(house=world.house)
+    PersonFactory(case=person_case)
+    advice = advice_record(actor=world.users["director"], case_id=area.pk, text="  Meer jongerenwerk.  ")
+    assert advice.municipality == world.gorinchem and advice.text == "Meer jongerenwerk."
+    assert advice.target_group == world.theme
+    record = ProcessingRecord.objects.filter(object_type="advice").get()
+    assert record.case_id == area.pk and record.action == "create"
+    with pytest.raises(ValidationError, match="alleen bij gebieds- en themacasussen"):
+        advice_record(actor=world.users["director"], case_id=person_case.pk, text="x")
+    with pytest.raises(ValidationError, match="Schrijf het advies"):
+        advice_record(actor=world.users["director"], case_id=area.pk, text=" ")
+    with pytest.raises(ValidationError, match="Onbekende gemeente"):
+        advice_record(actor=world.users["director"], case_id=area.pk, text="x", municipality_code="GM9999")
+    for role in ("manager", "officer_gorinchem", "partner", "other_director"):
+        with pytest.raises(Http404):
+            advice_record(actor=world.users[role], case_id=area.pk, text="x")
+    assert Advice.objects.count() == 1
+
+
+def test_advice_form_and_list_per_municipality(world, verified_client):
+    area = CaseFactory(house=world.house, subject_type="area", municipality=world.gorinchem)
+    client = verified_client(world.users["director"])
+    url = reverse("reporting:advice-new", args=[world.house.pk])
+    assert area.reference in client.get(url).content.decode()
+    response = client.post(url, {"case": area.pk, "municipality": "", "text": "Verlichting in het park."})
+    assert response.status_code == 302
+    empty = client.post(url, {"case": area.pk, "municipality": "", "text": ""})
+    assert "Dit veld is vereist." in empty.content.decode()
+    gorinchem = verified_client(world.users["officer_gorinchem"]).get(
+        reverse("reporting:advice-list", args=["GM0512"])).content.decode()
+    assert "Verlichting in het park." in gorinchem and area.reference not in gorinchem
+    dordrecht = verified_client(world.users["officer_dordrecht"])
+    assert dordrecht.get(reverse("reporting:advice-list", args=["GM0512"])).status_code == 404
+    assert "Verlichting" not in verified_client(world.users["manager"]).get(
+        reverse("reporting:advice-list", args=["GM0505"])).content.decode()

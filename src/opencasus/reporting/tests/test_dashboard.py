@@ -1,0 +1,113 @@
+import datetime as dt
+
+import pytest
+from django.http import Http404
+
+from opencasus.cases.workflow import Status
+from opencasus.reporting.access import municipality_scope
+from opencasus.reporting.selectors.dashboard import dashboard_for, house_dashboard
+from opencasus.reporting.selectors.period import Period
+from opencasus.reporting.tests.factories import at, triaged
+
+pytestmark = pytest.mark.django_db
+
+YEAR_2025 = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def table(dashboard, slug):
+    return next(t for t in dashboard.all_tables() if t.slug == slug)
+
+
+def values(t):
+    return {r.key: r.values[0].value for r in t.rows}
+
+
+def test_house_dashboard_counts_and_suppression(world):
+    d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
+                        date_to=dt.date(2025, 12, 31))
+    assert values(table(d, "headline")) == {"filed": 15, "triaged": 12, "open": 12, "closed": 0}
+    routes = values(table(d, "intakes-by-route"))
+    assert routes["zsm"] == 9 and routes["care_track"] is None and routes["veilig_thuis"] is None
+    assert routes["aftercare"] == 0  # zero is not suppressed
+    municipalities = values(table(d, "intakes-by-municipality"))
+    # 3 Gorinchem intakes are suppressed; with the total of 15 published, Dordrecht's 12 would give
+    # them back, so it is suppressed as well (secondary suppression).
+    assert municipalities == {"GM0505": None, "GM0512": None}
+    assert table(d, "intakes-by-municipality").rows[0].values[0].secondary
+    assert not table(d, "intakes-by-municipality").rows[1].values[0].secondary
+    outcomes = values(table(d, "triage-outcomes"))
+    assert outcomes[Status.ADMITTED] is None and outcomes[Status.DECLINED] is None
+    assert outcomes[Status.ROUTED] == 0
+    statuses = values(table(d, "status-at-end"))
+    assert statuses[Status.ADMITTED] == 9 and statuses[Status.SUBMITTED] is None  # declined (3) too
+    throughput = table(d, "throughput")
+    filed_triaged = next(r for r in throughput.rows if r.key == "filed-triaged")
+    assert filed_triaged.values[0].value == 12
+    # Days from filing to decision: 5..10 (admitted) and 3,3,3 (declined), 3 Gorinchem at 7.
+    assert filed_triaged.values[1] == 7.0
+    filed_closed = next(r for r in throughput.rows if r.key == "filed-closed")
+    assert filed_closed.values[0].value == 0 and filed_closed.values[1] is None  # withheld: too few
+
+
+def test_status_at_end_of_period_uses_history(world):
+    early = Period(dt.date(2025, 1, 1), dt.date(2025, 3, 4))
+    scope = municipality_scope(actor=world.users["manager"], code="GM0505")
+    d = dashboard_for(scope, early)
+    # Filed 1-4 March: cases 1..4, all still in triage on 4 March at 23:59 (decisions after 5 days).
+    statuses = values(table(d, "status-at-end"))
+    assert statuses[Status.IN_TRIAGE] is None  # 4 < 5: suppressed
+    assert sum(1 for v in statuses.values() if v) == 0
+
+
+def test_threshold_is_the_houses(world):
+    world.house.small_count_threshold = 2
+    world.house.save()
+    d = house_dashboard(actor=world.users["director"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
+                        date_to=dt.date(2025, 12, 31))
+    assert values(table(d, "intakes-by-municipality")) == {"GM0505": 12, "GM0512": 3}
+
+
+def test_municipality_scope_counts_only_that_municipality(world):
+    scope = municipality_scope(actor=world.users["officer_dordrecht"], code="GM0505")
+    d = dashboard_for(scope, YEAR_2025)
+    assert values(table(d, "headline"))["filed"] == 12
+    assert values(table(d, "intakes-by-municipality")) == {"GM0505": 12}
+
+
+def test_closures_and_throughput(world):
+    for i in range(5):
+        case = triaged(world.house, at(2025, 5, 1), Status.ADMITTED, days=10)
+        from opencasus.cases.models import StatusChange
+
+        StatusChange.objects.create(case=case, from_status=Status.ADMITTED, to_status=Status.CLOSED,
+                                    changed_at=at(2025, 5, 21 + i))
+    d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
+                        date_to=dt.date(2025, 12, 31))
+    assert values(table(d, "headline"))["closed"] == 5
+    row = next(r for r in table(d, "throughput").rows if r.key == "filed-closed")
+    assert row.values[0].value == 5 and row.values[1] == 22.0 and row.values[2] == pytest.approx(23.6)
+
+
+def test_hidden_dashboards_raise_404(world):
+    for user in ("officer_dordrecht", "partner", "privacy", "admin", "other_director"):
+        with pytest.raises(Http404):
+            house_dashboard(actor=world.users[user], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
+                            date_to=dt.date(2025, 12, 31))
+
+
+def test_stappenmeter_means_and_small_groups(world):
+    from opencasus.meetings.models import SelfReport
+
+    cases = list(world.house.cases.all()[:6])
+    for i, case in enumerate(cases):
+        SelfReport.objects.create(case=case, kind="conference", goals_score=2 + i % 3, cooperation_score=4,
+                                  reported_by=world.users["director"], reported_at=at(2025, 6, 1 + i))
+    d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
+                        date_to=dt.date(2025, 12, 31))
+    steps = table(d, "stappenmeter")
+    assert steps.available
+    assert [r.values[0].value for r in steps.rows] == [6, 6]
+    assert [r.values[1] for r in steps.rows] == [3.0, 4.0]  # goals 2,3,4,2,3,4; cooperation 4
+    small = house_dashboard(actor=world.users["manager"], house_id=world.house.pk,
+                            date_from=dt.date(2025, 6, 1), date_to=dt.date(2025, 6, 3))
+    assert [r.values[1] for r in table(small, "stappenmeter").rows] == [None, None]

@@ -1,0 +1,80 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from opencasus.core.aggregates import suppress
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.reporting.exports import neutralise, tables_to_csv, tables_to_xlsx
+from opencasus.reporting.figures import Column, Row, Table
+from opencasus.reporting.tests.conftest import PERIOD
+from opencasus.reporting.tests.factories import AdviceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_prefixes_are_neutralised(value):
+    assert neutralise(value) == "'" + value
+
+
+def test_other_values_are_untouched():
+    assert neutralise("Dordrecht") == "Dordrecht" and neutralise(-3) == -3 and neutralise("< 5") == "< 5"
+
+
+def hostile_table():
+    return Table("t", "=cmd|' /C calc'!A0", [Column("count", "Aantal")],
+                 [Row("a", "=1+1", [suppress(12)]), Row("b", "@risk", [suppress(3)])])
+
+
+def test_spreadsheet_opens_and_neutralises_formulas():
+    workbook = load_workbook(io.BytesIO(tables_to_xlsx(["-kop"], [hostile_table()])))
+    sheet = workbook.worksheets[0]
+    cells = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "'=1+1" in cells and "'@risk" in cells and "'-kop" in cells and "'=cmd|' /C calc'!A0" in cells
+    assert 12 in cells and "< 5" in cells  # numbers stay numbers; suppressed stays suppressed
+    assert not any(isinstance(c, str) and c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_csv_neutralises_formulas():
+    text = tables_to_csv(["kop"], [hostile_table()]).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ["'=1+1", "12"] in rows and ["'@risk", "< 5"] in rows
+
+
+def test_dashboard_export_downloads_and_logs(world, verified_client):
+    world.theme.name = "=HYPERLINK(\"http://kwaad\")"
+    world.theme.save()
+    client = verified_client(world.users["manager"])
+    response = client.get(reverse("reporting:dashboard-export", args=["huizen", world.house.pk, "xlsx"]), PERIOD)
+    assert response.status_code == 200 and response["Content-Disposition"].endswith('.xlsx"')
+    workbook = load_workbook(io.BytesIO(response.content))
+    values = [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert "'=HYPERLINK(\"http://kwaad\")" in values and "=HYPERLINK(\"http://kwaad\")" not in values
+    assert "Instroom per route" in values
+    record = ProcessingRecord.objects.filter(activity_code="management-information").latest("pk")
+    assert record.action == "export" and record.data_subject == ""
+    csv_response = client.get(reverse("reporting:dashboard-export", args=["huizen", world.house.pk, "csv"]),
+                              PERIOD)
+    assert csv_response["Content-Type"].startswith("text/csv")
+    assert "'=HYPERLINK" in csv_response.content.decode("utf-8-sig")
+
+
+def test_annual_report_pdf_and_spreadsheet(world, verified_client):
+    AdviceFactory(case__house=world.house, case__municipality=world.dordrecht,
+                  text="Zorg voor meer toezicht rond het station.", given_at=__import__(
+                      "opencasus.reporting.tests.factories", fromlist=["at"]).at(2025, 6, 1))
+    client = verified_client(world.users["officer_dordrecht"])
+    page = client.get(reverse("reporting:annual-report", args=["GM0505", 2025])).content.decode()
+    assert "Jaarverslag 2025 voor de gemeente Dordrecht" in page and "meer toezicht rond het station" in page
+    pdf = client.get(reverse("reporting:annual-report-export", args=["GM0505", 2025, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    xlsx = client.get(reverse("reporting:annual-report-export", args=["GM0505", 2025, "xlsx"]))
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    values = [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert "Jaarverslag 2025" in values and "Dordrecht" in values and 12 in values
+    actions = list(ProcessingRecord.objects.filter(object_type="annual-report").values_list("action", flat=True))
+    assert actions == ["view", "print", "export"]
+    assert client.get(reverse("reporting:annual-report", args=["GM0505", 1900])).status_code == 404

@@ -1,0 +1,184 @@
+"""Recidivism: a generated police file with malformed rows, then before/after figures by hand."""
+
+import datetime as dt
+import io
+import uuid
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from opencasus.cases.tests.factories import CaseFactory, PersonFactory
+from opencasus.cases.vocabulary import Relation, Route
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.network.models import TargetGroup
+from opencasus.network.tests.factories import HouseFactory, member
+from opencasus.plans.models import Plan, PlanVersion
+from opencasus.reporting.access import house_scope
+from opencasus.reporting.imports import incident_import_run, incident_import_start
+from opencasus.reporting.models import ImportStatus, PoliceIncident
+from opencasus.reporting.selectors.recidivism import recidivism_for, window_counts
+from opencasus.reporting.tests.factories import at
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2026, 1, 31)
+
+
+@pytest.fixture
+def fixture(db):
+    house = HouseFactory(small_count_threshold=1)
+    director = member(house, "process_director")
+    theme = TargetGroup.objects.create(house=house, name="Veelplegers")
+    case_a = CaseFactory(house=house, route=Route.ZSM, target_group=theme)
+    case_b = CaseFactory(house=house, route=Route.CARE_TRACK)
+    pa = PersonFactory(case=case_a)
+    pb = PersonFactory(case=case_a, relation=Relation.PARENT)
+    pc = PersonFactory(case=case_b)
+    for case, adopted in ((case_a, at(2024, 6, 15)), (case_b, at(2025, 3, 10))):
+        plan = Plan.objects.create(case=case)
+        PlanVersion.objects.create(plan=plan, number=1, adopted_at=adopted, adopted_by=director, snapshot={})
+        PlanVersion.objects.create(plan=plan, number=2, adopted_at=adopted + dt.timedelta(days=40),
+                                   adopted_by=director, snapshot={})
+    elsewhere = PersonFactory(case=CaseFactory(house=HouseFactory()))
+    return {"house": house, "director": director, "pa": pa, "pb": pb, "pc": pc, "elsewhere": elsewhere}
+
+
+def police_file(f) -> str:
+    pa, pb, pc = f["pa"].pseudonym, f["pb"].pseudonym, f["pc"].pseudonym
+    rows = [
+        "person_pseudonym,incident_date,count",
+        f"{pa},2024-04-14,2",                 # 2
+        "not-a-pseudonym,2024-04-15,1",       # 3 bad pseudonym
+        f"{pa},15-04-2024,1",                 # 4 bad date
+        f"{pa},2030-01-01,1",                 # 5 future
+        f"{pa},2024-04-16,abc",               # 6 bad count
+        f"{pa},2024-04-17,0",                 # 7 zero
+        f"{uuid.uuid4()},2024-04-18,1",       # 8 unknown pseudonym
+        f"{pa},2024-04-14,9",                 # 9 duplicate of line 2
+        f"{pa},2024-04-19",                   # 10 missing column
+        f"{pa},2024-04-15,1",
+        f"{pa},2024-06-14,1",
+        f"{pa},2024-06-15,1",
+        f"{pa},2024-08-14,3",
+        f"{pa},2024-08-15,5",
+        f"{pa},2025-06-14,1",
+        f"{pa},2023-06-15,4",
+        f"{pb},2024-07-01,7",                 # a parent: imported, but not a subject of the case
+        f"{pc},2025-02-01,2",
+        f"{pc},2025-03-10,1",
+        f"{pc},2025-06-01,2",
+        f"{pc},2026-01-05,3",
+        f"{f['elsewhere'].pseudonym},2025-01-01,1",  # 23 a person of another house
+    ]
+    return "\n".join(rows) + "\n"
+
+
+def test_import_keeps_good_rows_and_reports_bad_ones(fixture):
+    job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="politie.csv",
+                                content=police_file(fixture).encode())
+    seen = []
+    job = incident_import_run(import_id=job.pk, chunk_size=4, on_progress=lambda j: seen.append(j.processed_rows))
+    assert job.status == ImportStatus.DONE and job.total_rows == 22 and job.processed_rows == 22
+    assert seen[:3] == [4, 8, 12] and seen[-1] == 22
+    assert job.accepted_rows == 13 and PoliceIncident.objects.count() == 13
+    reasons = {r["line"]: r["reason"] for r in job.rejected}
+    assert reasons == {
+        3: "het pseudoniem “not-a-pseudonym” is geen geldig pseudoniem",
+        4: "de datum “15-04-2024” is geen datum (JJJJ-MM-DD)",
+        5: "de datum 2030-01-01 ligt in de toekomst",
+        6: "het aantal “abc” is geen geheel getal",
+        7: "het aantal moet tussen 1 en 1000 liggen",
+        8: "onbekend pseudoniem in dit Veiligheidshuis",
+        9: "deze persoon en datum komen eerder in het bestand voor",
+        10: "verkeerd aantal kolommen",
+        23: "onbekend pseudoniem in dit Veiligheidshuis",
+    }
+    assert PoliceIncident.objects.get(person=fixture["pa"], incident_date=dt.date(2024, 4, 14)).count == 2
+    job.refresh_from_db()
+    assert job.source == ""  # the file's text is not kept after processing
+    logged = set(ProcessingRecord.objects.filter(activity_code="management-information",
+                                                 object_type="incident-import").values_list("data_subject",
+                                                                                            flat=True))
+    assert str(fixture["pa"].pseudonym) in logged and str(fixture["pc"].pseudonym) in logged
+
+    # A second delivery replaces the count for a known person and day.
+    again = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="2.csv",
+                                  content=f"person_pseudonym;incident_date;count\n{fixture['pa'].pseudonym};"
+                                          "2024-04-14;6\n".encode())
+    incident_import_run(import_id=again.pk)
+    assert PoliceIncident.objects.get(person=fixture["pa"], incident_date=dt.date(2024, 4, 14)).count == 6
+
+
+def test_before_and_after_figures_match_the_hand_computation(fixture):
+    job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="politie.csv",
+                                content=police_file(fixture).encode())
+    incident_import_run(import_id=job.pk)
+    data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
+    assert data.available
+    figures = {t.slug: {r.key: [v.value if hasattr(v, "value") else v for v in r.values] for r in t.rows}
+               for t in data.tables}
+    # persons, before, after, before per person, after per person, change %
+    assert figures["recidivism-2"]["all"] == [2, 4, 5, 2.0, 2.5, 25.0]
+    assert figures["recidivism-6"]["all"] == [2, 6, 12, 3.0, 6.0, 100.0]
+    assert figures["recidivism-12"]["all"] == [1, 8, 10, 8.0, 10.0, 25.0]  # case B's year has not passed
+    assert figures["recidivism-6"]["route:zsm"][:3] == [1, 4, 9]
+    assert figures["recidivism-6"]["route:care_track"][:3] == [1, 2, 3]
+    assert figures["recidivism-6"]["theme:Veelplegers"][:3] == [1, 4, 9]
+    assert figures["recidivism-6"]["outcome:"][:3] == [2, 6, 12]
+
+
+def test_small_groups_are_suppressed(fixture):
+    fixture["house"].small_count_threshold = 5
+    fixture["house"].save()
+    job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="p.csv",
+                                content=police_file(fixture).encode())
+    incident_import_run(import_id=job.pk)
+    data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
+    row = data.tables[1].rows[0]
+    assert row.values[0].suppressed and row.values[1:] == [None] * 5
+
+
+def test_derived_figures_never_give_a_suppressed_count_back(fixture):
+    fixture["house"].small_count_threshold = 5
+    fixture["house"].save()
+    from opencasus.reporting.selectors.recidivism import _Tally, _window_table
+
+    scope = house_scope(actor=fixture["director"], house_id=fixture["house"].pk)
+    table = _window_table(scope, 6, {("all", "Alle"): _Tally(persons=13, before=4, after=20)})
+    persons, before, after, before_pp, after_pp, change = table.rows[0].values
+    assert persons.value == 13 and before.suppressed and after.value == 20
+    assert before_pp is None and after_pp == pytest.approx(1.54, abs=0.01) and change is None
+
+
+def test_window_edges():
+    incidents = [(dt.date(2024, 4, 15), 1), (dt.date(2024, 6, 15), 10), (dt.date(2024, 8, 15), 100)]
+    assert window_counts(incidents, dt.date(2024, 6, 15), 2) == (1, 10)
+
+
+def test_upload_page_and_command(fixture, verified_client, tmp_path):
+    client = verified_client(fixture["director"])
+    upload = io.BytesIO(police_file(fixture).encode())
+    upload.name = "politie.csv"
+    response = client.post(reverse("reporting:incident-upload", args=[fixture["house"].pk]), {"file": upload})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "22 van 22 regels verwerkt" in page and "13 regels geïmporteerd, 9 regels afgewezen." in page
+    assert "verkeerd aantal kolommen" in page
+    bad = io.BytesIO(b"naam,datum\nx,y\n")
+    bad.name = "fout.csv"
+    page = client.post(reverse("reporting:incident-upload", args=[fixture["house"].pk]), {"file": bad})
+    assert "De eerste regel moet de kopregel" in page.content.decode()
+
+    path = tmp_path / "politie.csv"
+    path.write_text(police_file(fixture))
+    out = io.StringIO()
+    call_command("import_police_incidents", str(path), house=fixture["house"].pk,
+                 user=fixture["director"].username, stdout=out)
+    assert "22/22 rows (100%)" in out.getvalue() and "line 10: verkeerd aantal kolommen" in out.getvalue()
+
+
+def test_recidivism_page_renders(fixture, verified_client):
+    html = verified_client(fixture["director"]).get(
+        reverse("reporting:recidivism", args=[fixture["house"].pk])).content.decode()
+    assert "Politie-incidenten 6 maanden voor en na het plan van aanpak" in html and "<svg" in html

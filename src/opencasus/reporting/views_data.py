@@ -1,0 +1,111 @@
+"""Pages for recidivism (police data import and results), trend signals and advice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from opencasus.logbook.models import Action
+from opencasus.network.selectors import municipality_list
+from opencasus.reporting import access
+from opencasus.reporting.audit import log_figures, log_scope
+from opencasus.reporting.forms import AdviceForm, IncidentUploadForm
+from opencasus.reporting.imports import incident_import_start
+from opencasus.reporting.models import ImportStatus
+from opencasus.reporting.selectors.advice import advice_list, area_cases_for_advice
+from opencasus.reporting.selectors.imports import incident_import_get, incident_imports_for
+from opencasus.reporting.selectors.recidivism import recidivism
+from opencasus.reporting.selectors.trends import ALPHA, HISTORY_MONTHS, MIN_HISTORY_MONTHS, trend_signals
+from opencasus.reporting.services import advice_record
+from opencasus.reporting.tasks import run_incident_import
+from opencasus.reporting.views import _panels
+
+
+@login_required
+def recidivism_view(request: HttpRequest, house_id: int) -> HttpResponse:
+    data = recidivism(actor=request.user, house_id=house_id)
+    log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting",
+              object_type="recidivism")
+    can_import = access.roles.has_role(request.user, house_id, *access.IMPORT_ROLES)
+    return render(request, "reporting/recidivism.html", {
+        "data": data, "scope": data.scope, "panels": _panels(data.tables), "can_import": can_import,
+        "imports": incident_imports_for(actor=request.user, house_id=house_id)[:10] if can_import else []})
+
+
+@login_required
+def incident_upload(request: HttpRequest, house_id: int) -> HttpResponse:
+    house = access.import_house_get(actor=request.user, house_id=house_id)
+    form = IncidentUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            job = incident_import_start(actor=request.user, house_id=house.pk, filename=upload.name,
+                                        content=upload.read())
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            run_incident_import.delay(job.pk)
+            return redirect("reporting:incident-import", import_id=job.pk)
+    return render(request, "reporting/incident_upload.html", {"house": house, "form": form})
+
+
+@login_required
+def incident_import_view(request: HttpRequest, import_id: int) -> HttpResponse:
+    job = incident_import_get(actor=request.user, import_id=import_id)
+    log_figures(actor=request.user, house_ids=[job.house_id], purpose="Recidivemeting: voortgang import",
+                object_type="incident-import", object_id=job.pk)
+    running = job.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
+    return render(request, "reporting/incident_import.html", {"job": job, "running": running})
+
+
+@login_required
+def trends(request: HttpRequest, house_id: int) -> HttpResponse:
+    month = None
+    raw = request.GET.get("month", "")
+    if raw:
+        try:
+            month = dt.date.fromisoformat(f"{raw}-01")
+        except ValueError:
+            messages.error(request, _("Choose a month as YYYY-MM."))
+    data = trend_signals(actor=request.user, house_id=house_id, month=month)
+    log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: trendsignalen",
+              object_type="trend-signals")
+    return render(request, "reporting/trends.html", {
+        "data": data, "scope": data.scope, "alpha": ALPHA, "history": HISTORY_MONTHS,
+        "min_history": MIN_HISTORY_MONTHS})
+
+
+@login_required
+def advice_list_view(request: HttpRequest, code: str) -> HttpResponse:
+    scope, advice = advice_list(actor=request.user, municipality_code=code)
+    log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: adviezen aan het lokaal bestuur",
+              object_type="advice-list")
+    return render(request, "reporting/advice_list.html", {"scope": scope, "advice": advice[:500]})
+
+
+@login_required
+def advice_new(request: HttpRequest, house_id: int) -> HttpResponse:
+    house = access.import_house_get(actor=request.user, house_id=house_id)
+    if not access.roles.is_core_staff(request.user, house.pk):
+        raise Http404
+    cases = list(area_cases_for_advice(actor=request.user, house_id=house.pk)[:500])
+    form = AdviceForm(request.POST or None, cases=cases, municipalities=list(municipality_list()))
+    if request.method == "POST" and form.is_valid():
+        try:
+            advice = advice_record(actor=request.user, case_id=form.cleaned_data["case"],
+                                   text=form.cleaned_data["text"],
+                                   municipality_code=form.cleaned_data["municipality"] or None)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The advice has been recorded."))
+            return redirect("reporting:advice-list", code=advice.municipality.code)
+    log_figures(actor=request.user, house_ids=[house.pk], action=Action.VIEW,
+                purpose="Advies aan het lokaal bestuur: formulier", object_type="advice-form")
+    return render(request, "reporting/advice_form.html", {"house": house, "form": form})

@@ -1,0 +1,15 @@
+"""The embedded demo: SQLite, inline tasks, console e-mail. Never for production."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY", "demo-only-secret-key-not-for-production-use-0123456789")
+OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "demo-only-field-key-not-for-production")
+# The demo may switch the second factor off explicitly; production refuses this setting.
+OPENCASUS_REQUIRE_SECOND_FACTOR = not env_bool("OPENCASUS_DEMO_WITHOUT_SECOND_FACTOR", False)
+CELERY_TASK_ALWAYS_EAGER = True
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from opencasus.cases.models import Participant
+from opencasus.cases.vocabulary import LifeDomain
+from opencasus.triage.models import Answer, Assessment, Criterion, Decision, Outcome, RouteTarget, Verdict
+from opencasus.triage.services import AssessmentInput, DecisionInput
+
+
+class QueueSubjectSerializer(serializers.Serializer[Any]):
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    date_of_birth = serializers.DateField(allow_null=True)
+
+
+class QueueItemSerializer(serializers.Serializer[Any]):
+    case_id = serializers.IntegerField(source="case.pk")
+    house_id = serializers.IntegerField(source="case.house_id")
+    reference = serializers.CharField(source="case.reference")
+    status = serializers.CharField(source="case.status")
+    subject_type = serializers.CharField(source="case.subject_type")
+    urgency = serializers.CharField(source="case.urgency")
+    filed_at = serializers.DateTimeField(source="case.filed_at")
+    filing_organisation = serializers.CharField(source="case.filed_by_organisation.name")
+    age_days = serializers.IntegerField()
+    hit_count = serializers.IntegerField()
+    triage_date = serializers.DateField()
+    subjects = QueueSubjectSerializer(many=True)
+
+
+class CriterionAnswerSerializer(serializers.Serializer[Any]):
+    criterion = serializers.ChoiceField(choices=Criterion.choices)
+    answer = serializers.ChoiceField(choices=Answer.choices)
+    explanation = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class LifeDomainNoteSerializer(serializers.Serializer[Any]):
+    life_domain = serializers.ChoiceField(choices=LifeDomain.choices)
+    note = serializers.CharField(allow_blank=True)
+
+
+class LocalAnswerSerializer(serializers.Serializer[Any]):
+    criterion_id = serializers.IntegerField()
+    text = serializers.CharField(read_only=True)
+    answer = serializers.ChoiceField(choices=Answer.choices)
+    explanation = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class TriageAssessmentSerializer(serializers.Serializer[Assessment]):
+    case_id = serializers.IntegerField(read_only=True)
+    version = serializers.IntegerField(required=False, help_text="The version read; a mismatch answers 409.")
+    criteria = CriterionAnswerSerializer(many=True)
+    life_domains = LifeDomainNoteSerializer(many=True, required=False, default=list)
+    local_criteria = LocalAnswerSerializer(many=True, required=False, default=list)
+    computed_verdict = serializers.ChoiceField(choices=Verdict.choices, read_only=True)
+    override_verdict = serializers.CharField(
+        allow_blank=True, required=False, default="",
+        help_text="Empty to keep the computed verdict, or meets, does_not_meet or undetermined (grounds required).")
+    override_grounds = serializers.CharField(allow_blank=True, required=False, default="")
+    verdict = serializers.ChoiceField(choices=Verdict.choices, read_only=True)
+    started_at = serializers.DateTimeField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+
+    def to_representation(self, instance: Assessment) -> dict[str, Any]:
+        return {
+            "case_id": instance.case_id, "version": instance.version,
+            "criteria": [{"criterion": c.value, "answer": getattr(instance, c.value),
+                          "explanation": getattr(instance, f"{c.value}_explanation")} for c in Criterion],
+            "life_domains": [{"life_domain": n.life_domain, "note": n.note} for n in instance.life_domains.all()],
+            "local_criteria": [{"criterion_id": a.criterion_id, "text": a.criterion.text, "answer": a.answer,
+                                "explanation": a.explanation} for a in instance.local_answers.all()],
+            "computed_verdict": instance.computed_verdict, "override_verdict": instance.override_verdict,
+            "override_grounds": instance.override_grounds, "verdict": instance.verdict,
+            "started_at": serializers.DateTimeField().to_representation(instance.started_at),
+            "updated_at": serializers.DateTimeField().to_representation(instance.updated_at),
+        }
+
+    def to_input(self) -> AssessmentInput:
+        data = self.validated_data
+        return AssessmentInput(
+            answers={row["criterion"]: (row["answer"], row["explanation"]) for row in data["criteria"]},
+            life_domains={row["life_domain"]: row["note"] for row in data["life_domains"]},
+            local_answers={row["criterion_id"]: (row["answer"], row["explanation"]) for row in data["local_criteria"]},
+            override_verdict=data["override_verdict"], override_grounds=data["override_grounds"],
+        )
+
+
+class ProfessionalRefSerializer(serializers.Serializer[Any]):
+    user_id = serializers.IntegerField()
+    organisation_id = serializers.IntegerField()
+
+
+class TriageDecisionSerializer(serializers.Serializer[Decision]):
+    case_version = serializers.IntegerField(write_only=True, required=False,
+                                            help_text="The case version read; a mismatch answers 409.")
+    outcome = serializers.ChoiceField(choices=Outcome.choices)
+    grounds = serializers.CharField()
+    advice = serializers.CharField(allow_blank=True, required=False, default="")
+    routed_to = serializers.ChoiceField(choices=RouteTarget.choices, allow_blank=True, required=False, default="")
+    routed_to_detail = serializers.CharField(allow_blank=True, required=False, default="", max_length=200)
+    purpose = serializers.CharField(allow_blank=True, required=False, default="")
+    questions = serializers.CharField(allow_blank=True, required=False, default="")
+    meeting_type_id = serializers.IntegerField(allow_null=True, required=False, default=None)
+    organisation_ids = serializers.ListField(child=serializers.IntegerField(), required=False, default=list,
+                                             write_only=True)
+    professionals = ProfessionalRefSerializer(many=True, required=False, default=list, write_only=True)
+    message_to_filer = serializers.CharField(allow_blank=True, required=False, default="", write_only=True)
+    verdict = serializers.ChoiceField(choices=Verdict.choices, read_only=True)
+    decided_at = serializers.DateTimeField(read_only=True)
+    decided_by = serializers.CharField(source="decided_by.username", read_only=True)
+    feedback_to_filer = serializers.CharField(source="case.feedback_to_filer", read_only=True)
+
+    def to_representation(self, instance: Decision) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["purpose"] = instance.case.purpose
+        data["questions"] = instance.case.questions
+        data["meeting_type_id"] = instance.case.meeting_type_id
+        return data
+
+    def to_input(self) -> DecisionInput:
+        data = self.validated_data
+        return DecisionInput(
+            outcome=data["outcome"], grounds=data["grounds"], advice=data["advice"], routed_to=data["routed_to"],
+            routed_to_detail=data["routed_to_detail"], purpose=data["purpose"], questions=data["questions"],
+            meeting_type_id=data["meeting_type_id"], organisation_ids=data["organisation_ids"],
+            professionals=[(p["user_id"], p["organisation_id"]) for p in data["professionals"]],
+            message_to_filer=data["message_to_filer"],
+        )
+
+
+class ParticipantSerializer(serializers.ModelSerializer[Participant]):
+    organisation_id = serializers.IntegerField()
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    user_id = serializers.IntegerField(allow_null=True, required=False, default=None)
+    user_name = serializers.SerializerMethodField()
+    reason = serializers.CharField(write_only=True)
+
+    class Meta:
+        model = Participant
+        fields = ["id", "organisation_id", "organisation_name", "user_id", "user_name", "started_at", "ended_at",
+                  "reason"]
+        read_only_fields = ["id", "started_at", "ended_at"]
+
+    def get_user_name(self, obj: Participant) -> str | None:
+        return (obj.user.get_full_name() or obj.user.get_username()) if obj.user else None
+
+
+class ParticipantEndSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField()

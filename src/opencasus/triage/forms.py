@@ -1,0 +1,174 @@
+"""Forms of the triage pages. They collect input; the services validate and decide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from opencasus.cases.vocabulary import LifeDomain
+from opencasus.network.models import LocalCriterion, MeetingType, Organisation
+from opencasus.triage.models import Answer, Assessment, Criterion, Outcome, RouteTarget, Verdict
+from opencasus.triage.services import AssessmentInput, DecisionInput
+
+TEXTAREA = {"rows": 2, "class": "utrecht-textarea"}
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the matching field, else on the form."""
+    if hasattr(exc, "error_dict"):
+        for name, messages in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class AssessmentForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    override_verdict = forms.ChoiceField(
+        label=_("Verdict of the triage table"), required=False,
+        choices=[("", _("Keep the computed verdict")), *Verdict.choices],
+        widget=forms.Select(attrs={"class": "utrecht-select"}))
+    override_grounds = forms.CharField(label=_("Grounds for overruling the computed verdict"), required=False,
+                                       widget=forms.Textarea(attrs=TEXTAREA))
+
+    def __init__(self, *args: Any, criteria: Iterable[LocalCriterion], assessment: Assessment | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.local_criteria = list(criteria)
+        radio = {"class": "utrecht-radio-button"}
+        for criterion in Criterion:
+            self.fields[criterion.value] = forms.ChoiceField(
+                label=criterion.label, choices=Answer.choices, initial=Answer.UNKNOWN,
+                widget=forms.RadioSelect(attrs=radio))
+            self.fields[f"{criterion.value}_explanation"] = forms.CharField(
+                label=_("Explanation"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+        for domain in LifeDomain:
+            self.fields[f"domain_{domain.value}"] = forms.BooleanField(label=domain.label, required=False)
+            self.fields[f"domain_{domain.value}_note"] = forms.CharField(
+                label=_("Note on %(domain)s") % {"domain": domain.label}, required=False,
+                widget=forms.Textarea(attrs=TEXTAREA))
+        for lc in self.local_criteria:
+            self.fields[f"local_{lc.pk}_answer"] = forms.ChoiceField(
+                label=lc.text, choices=Answer.choices, initial=Answer.UNKNOWN, required=False,
+                widget=forms.RadioSelect(attrs=radio))
+            self.fields[f"local_{lc.pk}_explanation"] = forms.CharField(
+                label=_("Explanation"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+        if assessment is not None and not self.is_bound:
+            self.initial.update(self._initial_from(assessment))
+
+    @staticmethod
+    def _initial_from(assessment: Assessment) -> dict[str, Any]:
+        initial: dict[str, Any] = {"version": assessment.version, "override_verdict": assessment.override_verdict,
+                                   "override_grounds": assessment.override_grounds}
+        for criterion in Criterion:
+            initial[criterion.value] = getattr(assessment, criterion.value)
+            initial[f"{criterion.value}_explanation"] = getattr(assessment, f"{criterion.value}_explanation")
+        for note in assessment.life_domains.all():
+            initial[f"domain_{note.life_domain}"] = True
+            initial[f"domain_{note.life_domain}_note"] = note.note
+        for answer in assessment.local_answers.all():
+            initial[f"local_{answer.criterion_id}_answer"] = answer.answer
+            initial[f"local_{answer.criterion_id}_explanation"] = answer.explanation
+        return initial
+
+    def criteria_rows(self) -> list[tuple[Any, Any]]:
+        return [(self[c.value], self[f"{c.value}_explanation"]) for c in Criterion]
+
+    def domain_rows(self) -> list[tuple[Any, Any]]:
+        return [(self[f"domain_{d.value}"], self[f"domain_{d.value}_note"]) for d in LifeDomain]
+
+    def local_rows(self) -> list[tuple[Any, Any]]:
+        return [(self[f"local_{lc.pk}_answer"], self[f"local_{lc.pk}_explanation"]) for lc in self.local_criteria]
+
+    def to_input(self) -> AssessmentInput:
+        data = self.cleaned_data
+        return AssessmentInput(
+            answers={c.value: (data[c.value], data[f"{c.value}_explanation"]) for c in Criterion},
+            life_domains={d.value: data[f"domain_{d.value}_note"] for d in LifeDomain if data[f"domain_{d.value}"]},
+            local_answers={lc.pk: (data[f"local_{lc.pk}_answer"] or Answer.UNKNOWN, data[f"local_{lc.pk}_explanation"])
+                           for lc in self.local_criteria},
+            override_verdict=data["override_verdict"], override_grounds=data["override_grounds"],
+        )
+
+
+def _pair(value: str) -> tuple[int, int]:
+    user_id, organisation_id = value.split(":")
+    return int(user_id), int(organisation_id)
+
+
+class DecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices,
+                                widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}))
+    grounds = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs=TEXTAREA),
+                              help_text=_("Always on record, whatever the outcome."))
+    advice = forms.CharField(label=_("Advice (advice only)"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    routed_to = forms.ChoiceField(label=_("Routed to (route elsewhere)"), required=False,
+                                  choices=[("", "—"), *RouteTarget.choices],
+                                  widget=forms.Select(attrs={"class": "utrecht-select"}))
+    routed_to_detail = forms.CharField(label=_("Which table or chain (for “other”)"), required=False, max_length=200)
+    purpose = forms.CharField(label=_("Purpose of the case conference (admission)"), required=False,
+                              widget=forms.Textarea(attrs=TEXTAREA),
+                              help_text=_("Doelbinding: information is shared for this purpose only."))
+    questions = forms.CharField(label=_("Questions to answer (admission)"), required=False,
+                                widget=forms.Textarea(attrs=TEXTAREA))
+    meeting_type = forms.ModelChoiceField(label=_("Meeting type (admission)"), queryset=MeetingType.objects.none(),
+                                          required=False, widget=forms.Select(attrs={"class": "utrecht-select"}))
+    organisations = forms.MultipleChoiceField(label=_("Participating organisations (admission)"), required=False,
+                                              widget=forms.CheckboxSelectMultiple)
+    professionals = forms.MultipleChoiceField(label=_("Named professionals (admission)"), required=False,
+                                              widget=forms.CheckboxSelectMultiple)
+    message_to_filer = forms.CharField(label=_("Message to the filer"), required=False,
+                                       widget=forms.Textarea(attrs=TEXTAREA),
+                                       help_text=_("Shown to the filer in the app with the outcome (not e-mailed)."))
+
+    def __init__(self, *args: Any, meeting_types: Any, organisations: list[tuple[Organisation, bool]],
+                 professionals: list[tuple[int, int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting_type"].queryset = meeting_types  # type: ignore[attr-defined]
+        no_covenant = _("no privacy covenant in force")
+        self.fields["organisations"].choices = [  # type: ignore[attr-defined]
+            (str(o.pk), o.name if ok else f"{o.name} ({no_covenant})") for o, ok in organisations]
+        self.fields["professionals"].choices = [  # type: ignore[attr-defined]
+            (f"{u}:{o}", label) for u, o, label in professionals]
+
+    def to_input(self) -> DecisionInput:
+        data = self.cleaned_data
+        meeting_type = data.get("meeting_type")
+        return DecisionInput(
+            outcome=data["outcome"], grounds=data["grounds"], advice=data["advice"], routed_to=data["routed_to"],
+            routed_to_detail=data["routed_to_detail"], purpose=data["purpose"], questions=data["questions"],
+            meeting_type_id=meeting_type.pk if meeting_type else None,
+            organisation_ids=[int(v) for v in data["organisations"]],
+            professionals=[_pair(v) for v in data["professionals"]], message_to_filer=data["message_to_filer"],
+        )
+
+
+class ParticipantAddForm(forms.Form):
+    participant = forms.ChoiceField(label=_("Organisation or professional"),
+                                    widget=forms.Select(attrs={"class": "utrecht-select"}))
+    reason = forms.CharField(label=_("Why is this participant needed?"), widget=forms.Textarea(attrs=TEXTAREA))
+
+    def __init__(self, *args: Any, organisations: list[tuple[Organisation, bool]],
+                 professionals: list[tuple[int, int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        no_covenant = _("no privacy covenant in force")
+        org_choices = [(f"org:{o.pk}", o.name if ok else f"{o.name} ({no_covenant})") for o, ok in organisations]
+        pro_choices = [(f"pro:{u}:{o}", label) for u, o, label in professionals]
+        self.fields["participant"].choices = [  # type: ignore[attr-defined]
+            ("", "—"), (_("Organisations"), org_choices), (_("Professionals"), pro_choices)]
+
+    def target(self) -> tuple[int, int | None]:
+        """(organisation id, user id or None)."""
+        parts = self.cleaned_data["participant"].split(":")
+        if parts[0] == "pro":
+            return int(parts[2]), int(parts[1])
+        return int(parts[1]), None
+
+
+class ParticipantEndForm(forms.Form):
+    reason = forms.CharField(label=_("Why does this participation end?"), max_length=500)

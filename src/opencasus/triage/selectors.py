@@ -1,0 +1,151 @@
+"""Reads of the triage. Each starts from `opencasus.access.policy` and logs the personal data it returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from opencasus.access import roles
+from opencasus.access.policy import CaseAccess, case_get, visible_cases
+from opencasus.cases.models import Case, Participant, Person
+from opencasus.cases.vocabulary import Relation, Urgency
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action
+from opencasus.network.models import CORE_STAFF_ROLES, House, LocalCriterion, MeetingType, Organisation, Partnership
+from opencasus.triage import cadence, hits
+from opencasus.triage.models import Assessment, Decision
+from opencasus.triage.services.common import log_case, organisations_with_covenant, partner_memberships
+
+QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_TRIAGE)
+URGENCY_RANK: dict[str, int] = {Urgency.CRISIS: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2}
+
+
+@dataclass
+class QueueItem:
+    case: Case
+    subjects: list[Person]
+    age_days: int
+    hit_count: int
+    triage_date: dt.date
+
+
+def core_houses(*, actor: Any) -> QuerySet[House]:
+    return House.objects.filter(pk__in=roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)).order_by("name")
+
+
+def _queue_cases(*, actor: Any, house_ids: set[int]) -> QuerySet[Case]:
+    subjects = Person.objects.filter(relation=Relation.SUBJECT).order_by("id")
+    return (visible_cases(actor=actor, minimum=CaseAccess.CORE)
+            .filter(house_id__in=house_ids, status__in=QUEUE_STATUSES)
+            .select_related("house", "filed_by_organisation", "target_group")
+            .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons")))
+
+
+def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | None = None) -> list[QueueItem]:
+    """The intakes waiting for triage in the actor's houses (core staff only), next table first.
+
+    A house the actor is not core staff of answers 404. One processing record per case shown.
+    """
+    house_ids = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
+    if house_id is not None:
+        if house_id not in house_ids:
+            raise Http404
+        house_ids = {house_id}
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    cases = list(_queue_cases(actor=actor, house_ids=house_ids))
+    counts = hits.hit_counts(actor=actor, cases=cases)
+    items = [
+        QueueItem(case=case, subjects=getattr(case, "subject_persons", []), age_days=(now - case.filed_at).days,
+                  hit_count=counts.get(case.pk, 0),
+                  triage_date=cadence.planned_table_date(case.house, case.filed_at, today,
+                                                         crisis=case.urgency == Urgency.CRISIS))
+        for case in cases
+    ]
+    items.sort(key=lambda i: (i.triage_date, URGENCY_RANK.get(i.case.urgency, 9), i.case.filed_at))
+    for item in items:
+        log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="triage-queue")
+    return items
+
+
+def queue_summary(*, actor: Any, today: dt.date | None = None) -> list[tuple[House, int, dt.date]]:
+    """Per house: how many intakes wait and the next triage date. Counts only, no personal data."""
+    result = []
+    for house in core_houses(actor=actor):
+        waiting = (visible_cases(actor=actor, minimum=CaseAccess.CORE)
+                   .filter(house=house, status__in=QUEUE_STATUSES).count())
+        result.append((house, waiting, cadence.next_table_date(house, today)))
+    return result
+
+
+def triage_case(*, actor: Any, case_id: int) -> Case:
+    """The case for a triage write: core staff of its house only, else 404 (nothing is read or logged)."""
+    case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
+    return case
+
+
+def assessment_get(*, actor: Any, case_id: int) -> tuple[Case, Assessment | None]:
+    """The case (core staff only, else 404) and its assessment, if started. Logged as a view."""
+    case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
+    assessment = (Assessment.objects.filter(case=case)
+                  .prefetch_related("life_domains", "local_answers__criterion").first())
+    log_case(actor=actor, case=case, action=Action.VIEW, object_type="triage-assessment",
+             object_id=assessment.pk if assessment else case.pk)
+    return case, assessment
+
+
+def decision_get(*, actor: Any, case_id: int) -> tuple[Case, Decision | None]:
+    case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
+    decision = Decision.objects.filter(case=case).select_related("decided_by").first()
+    log_case(actor=actor, case=case, action=Action.VIEW, object_type="triage-decision",
+             object_id=decision.pk if decision else case.pk)
+    return case, decision
+
+
+def participant_list(*, actor: Any, case_id: int, include_ended: bool = True,
+                     minimum: CaseAccess = CaseAccess.PARTICIPANT) -> tuple[Case, CaseAccess, list[Participant]]:
+    """Participants of a case: core staff and the case's own participants may see who takes part."""
+    case, level = case_get(actor=actor, case_id=case_id, minimum=max(minimum, CaseAccess.PARTICIPANT))
+    qs = (Participant.objects.filter(case=case).select_related("organisation", "user")
+          .prefetch_related("triage_events__by").order_by("organisation__name", "user_id", "started_at"))
+    if not include_ended or level < CaseAccess.CORE:
+        qs = qs.filter(ended_at__isnull=True)
+    participants = list(qs)
+    log_case(actor=actor, case=case, action=Action.VIEW, object_type="participant-list")
+    return case, level, participants
+
+
+def local_criteria(house_id: int) -> QuerySet[LocalCriterion]:
+    return LocalCriterion.objects.filter(house_id=house_id, active=True).order_by("id")
+
+
+def meeting_types(house_id: int) -> QuerySet[MeetingType]:
+    return MeetingType.objects.filter(house_id=house_id, active=True).order_by("name")
+
+
+def partner_organisations(house: House) -> list[tuple[Organisation, bool]]:
+    """The house's partner organisations, each with whether its privacy covenant is in force."""
+    in_force = set(organisations_with_covenant(house))
+    partnerships = Partnership.objects.filter(house=house).select_related("organisation")
+    return sorted(((p.organisation, p.organisation_id in in_force) for p in partnerships),
+                  key=lambda pair: pair[0].name)
+
+
+def eligible_professionals(house: House) -> list[tuple[int, int, str]]:
+    """(user id, organisation id, label) for every active partner professional of a covenant organisation."""
+    from opencasus.accounts.models import User
+
+    organisations = organisations_with_covenant(house)
+    memberships = partner_memberships(house, set(organisations))
+    users = {u.pk: u for u in User.objects.filter(pk__in=memberships)}
+    rows = [
+        (user_id, organisation_id,
+         f"{users[user_id].get_full_name() or users[user_id].get_username()} ({organisations[organisation_id].name})")
+        for user_id, organisation_ids in memberships.items() for organisation_id in organisation_ids
+    ]
+    return sorted(rows, key=lambda r: r[2])

@@ -1,0 +1,171 @@
+"""The triage decision: admit, advice only, route elsewhere or decline, and tell the filer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from opencasus.access.policy import CaseAccess, case_get
+from opencasus.cases.models import Case, Participant
+from opencasus.cases.services import case_transition
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action
+from opencasus.network.models import MeetingType
+from opencasus.triage.models import Assessment, Decision, Outcome, ParticipantEvent, RouteTarget, Verdict
+from opencasus.triage.notifications import send_outcome_mail
+from opencasus.triage.services.common import check_participants, conflict, log_case
+
+STATUS_BY_OUTCOME: dict[str, str] = {
+    Outcome.ADMIT: Status.ADMITTED,
+    Outcome.ADVICE: Status.ADVICE_GIVEN,
+    Outcome.ROUTE: Status.ROUTED,
+    Outcome.DECLINE: Status.DECLINED,
+}
+
+
+@dataclass
+class DecisionInput:
+    outcome: str
+    grounds: str
+    advice: str = ""
+    routed_to: str = ""
+    routed_to_detail: str = ""
+    purpose: str = ""
+    questions: str = ""
+    meeting_type_id: int | None = None
+    organisation_ids: list[int] = field(default_factory=list)
+    professionals: list[tuple[int, int]] = field(default_factory=list)  # (user id, organisation id)
+    message_to_filer: str = ""
+
+
+def _require(errors: dict[str, list[str]], name: str, value: str, message: str) -> None:
+    if not (value or "").strip():
+        errors.setdefault(name, []).append(message)
+
+
+def _validate(case: Case, assessment: Assessment | None, data: DecisionInput) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if data.outcome not in Outcome.values:
+        errors.setdefault("outcome", []).append(_("Choose an outcome."))
+        return errors
+    _require(errors, "grounds", data.grounds, _("Give the grounds for this decision."))
+    if data.outcome == Outcome.ADVICE:
+        _require(errors, "advice", data.advice, _("Record the advice given."))
+    if data.outcome == Outcome.ROUTE:
+        if data.routed_to not in RouteTarget.values:
+            errors.setdefault("routed_to", []).append(_("Choose where the case is routed to."))
+        elif data.routed_to == RouteTarget.OTHER:
+            _require(errors, "routed_to_detail", data.routed_to_detail, _("Say which table or chain."))
+    if data.outcome == Outcome.ADMIT:
+        if assessment is None or assessment.verdict != Verdict.MEETS:
+            errors.setdefault("outcome", []).append(_(
+                "Admission requires an assessment whose verdict is that the case meets the criteria "
+                "(the table may overrule the computed verdict, with grounds)."))
+        _require(errors, "purpose", data.purpose, _("Admission fixes the purpose of the case: state it."))
+        _require(errors, "questions", data.questions, _("State the questions the case conference must answer."))
+        if data.meeting_type_id is None or not MeetingType.objects.filter(
+                pk=data.meeting_type_id, house_id=case.house_id, active=True).exists():
+            errors.setdefault("meeting_type", []).append(_("Choose one of this house's meeting types."))
+        if not data.organisation_ids and not data.professionals:
+            errors.setdefault("organisations", []).append(_("Name at least one participating organisation."))
+    return errors
+
+
+def feedback_text(case: Case, decision: Decision, data: DecisionInput) -> str:
+    lines = [_("The triage table decided on %(date)s: %(outcome)s.") % {
+        "date": date_format(timezone.localdate(decision.decided_at), "j F Y"),
+        "outcome": decision.get_outcome_display()}]
+    if decision.outcome == Outcome.ADMIT:
+        lines.append(_("The case will be discussed in: %(meeting)s.") % {"meeting": case.meeting_type})
+    elif decision.outcome == Outcome.ADVICE:
+        lines.append(_("Advice: %(advice)s") % {"advice": decision.advice})
+    elif decision.outcome == Outcome.ROUTE:
+        target = decision.get_routed_to_display()
+        if decision.routed_to_detail:
+            target = f"{target} ({decision.routed_to_detail})"
+        lines.append(_("The case is routed to: %(target)s.") % {"target": target})
+    if data.message_to_filer.strip():
+        lines.append(data.message_to_filer.strip())
+    return "\n".join(lines)
+
+
+def add_participants(*, actor: Any, case: Case, organisation_ids: list[int],
+                      pairs: list[tuple[int, int]], reason: str) -> list[Participant]:
+    created: list[Participant] = []
+    for organisation_id in organisation_ids:
+        if not Participant.objects.active().filter(case=case, organisation_id=organisation_id,
+                                                   user__isnull=True).exists():
+            created.append(Participant.objects.create(case=case, organisation_id=organisation_id))
+    for user_id, organisation_id in pairs:
+        if not Participant.objects.active().filter(case=case, organisation_id=organisation_id,
+                                                   user_id=user_id).exists():
+            created.append(Participant.objects.create(case=case, organisation_id=organisation_id, user_id=user_id))
+    for participant in created:
+        ParticipantEvent.objects.create(participant=participant, kind=ParticipantEvent.Kind.ADDED, by=actor,
+                                        reason=reason)
+        log_case(actor=actor, case=case, action=Action.CREATE, object_type="participant", object_id=participant.pk)
+    return created
+
+
+@transaction.atomic
+def decision_record(*, actor: Any, case_id: int, data: DecisionInput,
+                    expected_version: int | None = None, notify_filer: bool = True) -> Decision:
+    """Decide on an intake in triage. Locks the case; a second decision is refused.
+
+    The filer is told the outcome on the case (always) and by e-mail after the commit (unless
+    `notify_filer` is off, as when the demo loader records past decisions).
+    """
+    case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE, for_update=True)
+    if expected_version is not None and case.version != expected_version:
+        raise conflict()
+    if Decision.objects.filter(case=case).exists() or case.status != Status.IN_TRIAGE:
+        if case.status == Status.SUBMITTED:
+            message = _("Start the assessment first: only an intake in triage can be decided on.")
+        else:
+            message = _("The triage table already decided on this intake (status: %(status)s).") % {
+                "status": Status(case.status).label}
+        raise ValidationError(message, code="invalid_transition")
+    assessment = Assessment.objects.filter(case=case).first()
+    errors = _validate(case, assessment, data)
+    organisations: dict[int, Any] = {}
+    pairs: list[tuple[int, int]] = []
+    if data.outcome == Outcome.ADMIT:
+        try:
+            organisations, pairs = check_participants(case.house, data.organisation_ids, data.professionals)
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    decision = Decision(
+        case=case, outcome=data.outcome, grounds=data.grounds.strip(), decided_at=now, decided_by=actor,
+        verdict=assessment.verdict if assessment else Verdict.UNDETERMINED,
+        advice=data.advice.strip() if data.outcome == Outcome.ADVICE else "",
+        routed_to=data.routed_to if data.outcome == Outcome.ROUTE else "",
+        routed_to_detail=data.routed_to_detail.strip() if data.outcome == Outcome.ROUTE else "",
+    )
+    fields: dict[str, Any] = {}
+    if data.outcome == Outcome.ADMIT:
+        fields = {"purpose": data.purpose.strip(), "questions": data.questions.strip(),
+                  "meeting_type": MeetingType.objects.get(pk=int(data.meeting_type_id or 0))}
+        case.meeting_type = fields["meeting_type"]
+    feedback = feedback_text(case, decision, data)
+    case = case_transition(actor=actor, case_id=case.pk, to_status=STATUS_BY_OUTCOME[data.outcome],
+                           reason=decision.grounds, feedback_to_filer=feedback, feedback_at=now, **fields)
+    decision.case = case
+    decision.save()
+    log_case(actor=actor, case=case, action=Action.CREATE, object_type="triage-decision", object_id=decision.pk)
+    if data.outcome == Outcome.ADMIT:
+        add_participants(actor=actor, case=case, organisation_ids=list(organisations), pairs=pairs,
+                          reason=_("Named at admission."))
+    if notify_filer:
+        transaction.on_commit(partial(send_outcome_mail, case.pk, str(decision.get_outcome_display())))
+    return decision

@@ -1,0 +1,142 @@
+import pytest
+from django.core import mail
+
+from opencasus.cases.models import Participant
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.triage import services
+from opencasus.triage.models import Decision
+from opencasus.triage.tests.factories import admit, intake, make_world, meets
+
+pytestmark = pytest.mark.django_db
+
+MEETS_BODY = {
+    "criteria": [
+        {"criterion": "multiple_problems", "answer": "yes", "explanation": "Schulden en verslaving."},
+        {"criterion": "multiple_chains", "answer": "yes", "explanation": "Zorg en straf."},
+        {"criterion": "system_impact", "answer": "yes", "explanation": "Kinderen."},
+        {"criterion": "area_safety", "answer": "unknown"},
+    ],
+    "lifeDomains": [{"lifeDomain": "housing", "note": "Huurachterstand."}],
+}
+
+
+@pytest.fixture
+def world():
+    return make_world()
+
+
+def test_queue_api(world, api_client):
+    case = intake(world)
+    client = api_client(world.director)
+    response = client.get("/api/v1/triage-queue", {"houseId": world.house.pk})
+    assert response.status_code == 200
+    [item] = response.json()
+    assert item["caseId"] == case.pk and item["reference"] == case.reference
+    assert {"ageDays", "hitCount", "triageDate", "urgency", "filedAt", "subjects"} <= set(item)
+    assert client.get("/api/v1/triage-queue", {"houseId": "x"}).status_code == 400
+    assert client.get("/api/v1/triage-queue", {"houseId": make_world().house.pk}).status_code == 404
+    assert api_client(world.police_pro).get("/api/v1/triage-queue").json() == []
+
+
+def test_assessment_put_and_get(world, api_client):
+    case = intake(world)
+    client = api_client(world.director)
+    url = f"/api/v1/cases/{case.pk}/triage-assessment"
+    assert client.get(url).status_code == 404  # not started yet
+    response = client.put(url, MEETS_BODY, format="json")
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["computedVerdict"] == "meets" and body["version"] == 1
+    assert body["lifeDomains"] == [{"lifeDomain": "housing", "note": "Huurachterstand."}]
+    case.refresh_from_db()
+    assert case.status == Status.IN_TRIAGE
+    assert client.get(url).json()["criteria"][0]["answer"] == "yes"
+    stale = {**MEETS_BODY, "version": 1}
+    assert client.put(url, stale, format="json").status_code == 200
+    response = client.put(url, stale, format="json")
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/problem+json"
+    assert "intussen door iemand anders gewijzigd" in response.json()["detail"]
+
+
+def test_assessment_put_validation_is_problem_json_in_dutch(world, api_client):
+    case = intake(world)
+    body = {"criteria": [{"criterion": "multiple_problems", "answer": "yes"}],
+            "overrideVerdict": "meets"}
+    response = api_client(world.director).put(f"/api/v1/cases/{case.pk}/triage-assessment", body, format="json")
+    assert response.status_code == 400
+    params = {p["name"]: p["reason"] for p in response.json()["invalidParams"]}
+    assert params["multipleProblemsExplanation"] == "Licht dit antwoord toe."
+    assert "overrideGrounds" in params
+    case.refresh_from_db()
+    assert case.status == Status.SUBMITTED
+
+
+def test_decision_post_admit_and_second_decision_conflicts(world, api_client, django_capture_on_commit_callbacks):
+    case = intake(world)
+    services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
+    url = f"/api/v1/cases/{case.pk}/triage-decision"
+    body = {"outcome": "admit", "grounds": "Voldoet.", "purpose": "Recidive voorkomen.", "questions": "Regie?",
+            "meetingTypeId": world.meeting_type.pk, "organisationIds": [world.police.pk],
+            "professionals": [{"userId": world.police_pro.pk, "organisationId": world.police.pk}]}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_client(world.director).post(url, body, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["purpose"] == "Recidive voorkomen."
+    assert "Focusoverleg" in response.json()["feedbackToFiler"]
+    assert len(mail.outbox) == 1
+    response = api_client(world.secretary).post(url, {"outcome": "decline", "grounds": "Nee."}, format="json")
+    assert response.status_code == 409
+    assert "al over deze aanmelding besloten" in response.json()["detail"]
+    assert Decision.objects.filter(case=case).count() == 1
+    assert api_client(world.director).get(url).json()["outcome"] == "admit"
+
+
+def test_decision_post_without_covenant_is_400_and_nothing_changes(world, api_client):
+    case = intake(world)
+    services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
+    body = {"outcome": "admit", "grounds": "Voldoet.", "purpose": "Doel.", "questions": "Vragen.",
+            "meetingTypeId": world.meeting_type.pk, "organisationIds": [world.no_covenant.pk]}
+    response = api_client(world.director).post(f"/api/v1/cases/{case.pk}/triage-decision", body, format="json")
+    assert response.status_code == 400
+    assert "privacyconvenant" in response.json()["invalidParams"][0]["reason"]
+    case.refresh_from_db()
+    assert case.status == Status.IN_TRIAGE and not Participant.objects.filter(case=case).exists()
+
+
+def test_route_to_veilig_thuis_via_api(world, api_client):
+    case = intake(world)
+    services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
+    response = api_client(world.director).post(f"/api/v1/cases/{case.pk}/triage-decision", {
+        "outcome": "route", "grounds": "Huiselijk geweld.", "routedTo": "veilig_thuis"}, format="json")
+    assert response.status_code == 201
+    assert response.json()["routedTo"] == "veilig_thuis"
+
+
+def test_participants_api(world, api_client):
+    case = intake(world)
+    services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
+    services.decision_record(actor=world.director, case_id=case.pk, data=admit(world))
+    client = api_client(world.director)
+    url = f"/api/v1/cases/{case.pk}/participants"
+    assert len(client.get(url).json()) == 4
+    # A named participant sees who takes part.
+    assert api_client(world.police_pro).get(url).status_code == 200
+    response = client.post(url, {"organisationId": world.no_covenant.pk, "reason": "Nodig."}, format="json")
+    assert response.status_code == 400
+    row = Participant.objects.get(case=case, user=world.police_pro)
+    response = client.post(f"{url}/{row.pk}/end", {"reason": "Niet meer nodig."}, format="json")
+    assert response.status_code == 200
+    assert response.json()[0]["endedAt"] is not None
+    # Access ends with the participation.
+    assert api_client(world.police_pro).get(url).status_code == 404
+    assert client.post(f"{url}/{row.pk}/end", {"reason": "Nogmaals."}, format="json").status_code == 409
+    assert ProcessingRecord.objects.filter(case_id=case.pk, object_type="participant", action="update").exists()
+
+
+def test_openapi_describes_the_triage_endpoints(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path in ("/triage-queue", "/cases/{caseId}/triage-assessment", "/cases/{caseId}/triage-decision",
+                 "/cases/{caseId}/participants", "/cases/{caseId}/participants/{participantId}/end"):
+        assert path in paths

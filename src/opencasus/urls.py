@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("opencasus.core.urls")),
+    path("", include("opencasus.accounts.urls")),
+    path("", include("opencasus.network.urls")),
+    path("", include("opencasus.cases.urls")),
+    path("", include("opencasus.triage.urls")),
+    path("", include("opencasus.meetings.urls")),
+    path("", include("opencasus.plans.urls")),
+    path("", include("opencasus.privacy.urls")),
+    path("", include("opencasus.reporting.urls")),
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include("opencasus.api_urls")),
+]
+
+handler404 = "opencasus.core.views.not_found"
+handler500 = "opencasus.core.views.server_error"
