@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from opencasus.meetings.models import SelfReport
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, PlanVersion
 from opencasus.plans.vocabulary import AgreementStatus, ClosureOutcome, EscalationLevel
+from opencasus.privacy.models import AnonymisedCaseRecord
 
 
 def plan_adoption_dates(case_ids: Iterable[int] | Any, *, start: dt.datetime | None = None,
@@ -83,7 +84,43 @@ def stappenmeter(case_ids: Any, date_from: dt.date, date_to: dt.date) -> list[di
     ]
 
 
+def _month_range(date_from: dt.date, date_to: dt.date) -> tuple[dt.date, dt.date]:
+    """The months whose first day lies in [date_from, date_to], as first days (inclusive bounds)."""
+    first = date_from if date_from.day == 1 else (date_from.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, date_to.replace(day=1)
+
+
 def deleted_case_figures(house_ids: Iterable[int], municipality_id: int | None, date_from: dt.date,
-                         date_to: dt.date) -> dict[str, dict[str, int]] | None:
-    """Anonymised figures kept for deleted cases, so counts survive retention: {dimension: {key: n}}."""
-    return None
+                         date_to: dt.date) -> dict[str, dict[str, int]]:
+    """Anonymised figures kept for deleted cases, so counts survive retention: {dimension: {key: n}}.
+
+    They hold months, not dates: a deleted case counts in a period that contains the first day of
+    the month of the event (filed, triage decision, closure). Dimensions: `route`, `target_group`
+    (id or "none"), `municipality` (code), `triage_outcome`, `admitted_meeting_type` (id or "none"),
+    `closed`, and `status_at_end` (the status it had when deleted, counted when that status was
+    reached by the end of the period).
+    """
+    records = AnonymisedCaseRecord.objects.filter(house_id__in=list(house_ids))
+    if municipality_id is not None:
+        records = records.filter(municipality_id=municipality_id)
+    first, last = _month_range(date_from, date_to)
+    figures: dict[str, dict[str, int]] = {}
+
+    def tally(dimension: str, rows: Any) -> None:
+        figures[dimension] = {str(key if key is not None else "none"): n for key, n in rows}
+
+    filed = records.filter(filed_month__gte=first, filed_month__lte=last).order_by()
+    tally("route", filed.values_list("route").annotate(n=Count("id")))
+    tally("target_group", filed.values_list("target_group_id").annotate(n=Count("id")))
+    tally("municipality", filed.values_list("municipality__code").annotate(n=Count("id")))
+    triaged = records.filter(triage_month__gte=first, triage_month__lte=last).exclude(triage_outcome="").order_by()
+    tally("triage_outcome", triaged.values_list("triage_outcome").annotate(n=Count("id")))
+    tally("admitted_meeting_type", triaged.filter(triage_outcome="admitted")
+          .values_list("meeting_type_id").annotate(n=Count("id")))
+    closed = records.filter(closed_month__gte=first, closed_month__lte=last).count()
+    figures["closed"] = {"closed": closed} if closed else {}
+    reached = Q(closed_month__isnull=False, closed_month__lte=last) | Q(
+        closed_month__isnull=True, triage_month__isnull=False, triage_month__lte=last) | Q(
+        closed_month__isnull=True, triage_month__isnull=True, filed_month__lte=last)
+    tally("status_at_end", records.filter(reached).order_by().values_list("final_status").annotate(n=Count("id")))
+    return figures

@@ -14,12 +14,14 @@ from typing import Any
 from django.db.models import Count as DbCount
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.cases.models import Case, StatusChange
 from opencasus.cases.vocabulary import Route
 from opencasus.cases.workflow import ACTIVE_STATUSES, TRIAGE_OUTCOMES, Status
 from opencasus.core.aggregates import safe_ratio, suppress, suppress_complementary
+from opencasus.network.models import MeetingType, Municipality, TargetGroup
 from opencasus.reporting import sources
 from opencasus.reporting.access import Scope, house_scope
 from opencasus.reporting.figures import Column, Row, Table
@@ -72,6 +74,36 @@ def count_table(scope: Scope, slug: str, title: str, counts: Iterable[tuple[str,
     return Table(slug, title, [Column("count", column or _("Number"))], rows, note=note)
 
 
+Deleted = dict[str, dict[str, int]]
+
+
+def _with_deleted(items: list[tuple[str, str, int]], extra: dict[str, int],
+                  label_for: Any = None) -> list[tuple[str, str, int]]:
+    """Add the anonymised counts of deleted cases to live counts keyed alike; unknown keys get a row."""
+    merged = [(key, label, n + extra.get(key, 0)) for key, label, n in items]
+    known = {key for key, _l, _n in items}
+    new_keys = [key for key in extra if key not in known and extra[key]]
+    labels = label_for(new_keys) if label_for and new_keys else {}
+    merged += [(key, labels.get(key, key), extra[key]) for key in new_keys]
+    return sorted(merged, key=lambda i: (-i[2], i[1])) if new_keys else merged
+
+
+def _target_group_names(keys: list[str]) -> dict[str, str]:
+    ids = [int(k) for k in keys if k.isdigit()]
+    names = {str(pk): name for pk, name in TargetGroup.objects.filter(pk__in=ids).values_list("pk", "name")}
+    return {**names, "none": _("No target group")}
+
+
+def _meeting_type_names(keys: list[str]) -> dict[str, str]:
+    ids = [int(k) for k in keys if k.isdigit()]
+    names = {str(pk): name for pk, name in MeetingType.objects.filter(pk__in=ids).values_list("pk", "name")}
+    return {**names, "none": _("No meeting type")}
+
+
+def _municipality_names(keys: list[str]) -> dict[str, str]:
+    return dict(Municipality.objects.filter(code__in=keys).values_list("code", "name"))
+
+
 def _days(later: dt.datetime, earlier: dt.datetime) -> float:
     return (later - earlier).total_seconds() / 86400
 
@@ -84,53 +116,66 @@ def duration_row(scope: Scope, key: str, label: str, durations: list[float]) -> 
     return Row(key, label, [suppress(n, threshold=scope.threshold), median, p90])
 
 
-def intake_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
+def intake_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[Table], int]:
     intakes = scope_cases(scope).filter(filed_at__gte=period.start, filed_at__lt=period.end)
     by_route = dict(intakes.order_by().values_list("route").annotate(n=DbCount("id")))
-    routes = [(r.value, str(r.label), by_route.get(r.value, 0)) for r in Route]
+    routes = _with_deleted([(r.value, str(r.label), by_route.get(r.value, 0)) for r in Route], deleted["route"])
     groups = [(str(tg or "none"), name or _("No target group"), n) for tg, name, n in
               intakes.order_by().values_list("target_group_id", "target_group__name").annotate(n=DbCount("id"))
               .order_by("-n", "target_group__name")]
-    municipalities = list(intakes.order_by().values_list("municipality__code", "municipality__name")
-                          .annotate(n=DbCount("id")).order_by("-n", "municipality__name"))
+    groups = _with_deleted(groups, deleted["target_group"], _target_group_names)
+    municipalities = _with_deleted(list(intakes.order_by().values_list("municipality__code", "municipality__name")
+                                        .annotate(n=DbCount("id")).order_by("-n", "municipality__name")),
+                                   deleted["municipality"], _municipality_names)
     return [
         count_table(scope, "intakes-by-route", _("Intakes by route"), routes, _("Intakes")),
         count_table(scope, "intakes-by-target-group", _("Intakes by target group or theme"), groups, _("Intakes")),
         count_table(scope, "intakes-by-municipality", _("Intakes by municipality"), municipalities, _("Intakes")),
-    ], sum(by_route.values())
+    ], sum(n for _k, _l, n in routes)
 
 
-def triage_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
+def triage_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[Table], int]:
     decisions = scope_changes(scope).filter(from_status=Status.IN_TRIAGE, to_status__in=TRIAGE_OUTCOMES,
                                             changed_at__gte=period.start, changed_at__lt=period.end)
     by_outcome = dict(decisions.order_by().values_list("to_status").annotate(n=DbCount("id")))
-    outcomes = [(s, str(Status(s).label), by_outcome.get(s, 0))
-                for s in (Status.ADMITTED, Status.ADVICE_GIVEN, Status.ROUTED, Status.DECLINED)]
+    outcomes = _with_deleted([(s.value, str(s.label), by_outcome.get(s, 0))
+                              for s in (Status.ADMITTED, Status.ADVICE_GIVEN, Status.ROUTED, Status.DECLINED)],
+                             deleted["triage_outcome"])
     admitted = decisions.filter(to_status=Status.ADMITTED)
     by_type = [(str(mt or "none"), name or _("No meeting type"), n) for mt, name, n in
                admitted.order_by().values_list("case__meeting_type_id", "case__meeting_type__name")
                .annotate(n=DbCount("id")).order_by("-n", "case__meeting_type__name")]
+    by_type = _with_deleted(by_type, deleted["admitted_meeting_type"], _meeting_type_names)
     tables = [
         count_table(scope, "triage-outcomes", _("Triage outcomes"), outcomes, _("Decisions")),
         count_table(scope, "admissions", _("Admissions by meeting type"), by_type, _("Admissions")),
     ]
-    return tables, sum(by_outcome.values())
+    return tables, sum(n for _k, _l, n in outcomes)
 
 
-def status_table(scope: Scope, period: Period) -> tuple[Table, int]:
-    """Every case filed before the end of the period, by its status at that moment."""
-    latest = (StatusChange.objects.filter(case=OuterRef("pk"), changed_at__lt=period.end)
-              .order_by("-changed_at", "-id").values("to_status")[:1])
-    counts = dict(scope_cases(scope).filter(filed_at__lt=period.end).order_by()
-                  .annotate(status_then=Coalesce(Subquery(latest), Value(Status.SUBMITTED.value)))
-                  .values_list("status_then").annotate(n=DbCount("id")))
+def status_table(scope: Scope, period: Period, deleted: Deleted) -> tuple[Table, int]:
+    """Every case filed before the end of the period, by its status at that moment.
+
+    A period that ends in the future ends with the cases' current status: one grouped count instead
+    of a status-history lookup per case (the common case: the default period ends today).
+    """
+    cases = scope_cases(scope).filter(filed_at__lt=period.end).order_by()
+    if period.end > timezone.now():
+        counts = dict(cases.values_list("status").annotate(n=DbCount("id")))
+    else:
+        latest = (StatusChange.objects.filter(case=OuterRef("pk"), changed_at__lt=period.end)
+                  .order_by("-changed_at", "-id").values("to_status")[:1])
+        counts = dict(cases.annotate(status_then=Coalesce(Subquery(latest), Value(Status.SUBMITTED.value)))
+                      .values_list("status_then").annotate(n=DbCount("id")))
+    for status, n in deleted["status_at_end"].items():
+        counts[status] = counts.get(status, 0) + n
     rows = [(s.value, str(s.label), counts.get(s.value, 0)) for s in Status]
     open_count = sum(counts.get(s, 0) for s in ACTIVE_STATUSES)
     table = count_table(scope, "status-at-end", _("Cases by status at the end of the period"), rows, _("Cases"))
     return table, open_count
 
 
-def closure_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
+def closure_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[Table], int]:
     closures = list(scope_changes(scope).filter(to_status=Status.CLOSED, changed_at__gte=period.start,
                                                 changed_at__lt=period.end)
                     .values_list("case_id", "case__filed_at", "changed_at"))
@@ -144,6 +189,9 @@ def closure_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
             label = outcomes.get(case_id) or _("No outcome recorded")
             tally[label] = tally.get(label, 0) + 1
         outcome_rows = [(label, label, n) for label, n in sorted(tally.items(), key=lambda i: (-i[1], i[0]))]
+    deleted_closed = deleted["closed"].get("closed", 0)
+    if deleted_closed:
+        outcome_rows.append(("deleted", _("Closed, since deleted (outcome not kept)"), deleted_closed))
     closed_table = count_table(scope, "closures", _("Cases closed in the period, by outcome"), outcome_rows,
                                _("Closed"))
 
@@ -165,8 +213,9 @@ def closure_tables(scope: Scope, period: Period) -> tuple[list[Table], int]:
     throughput = Table("throughput", _("Throughput in days"),
                        [Column("cases", _("Cases")), Column("median", _("Median (days)"), "days"),
                         Column("p90", _("90th percentile (days)"), "days")], rows, chart_column=1,
-                       note="" if adoptions is not None else _("Plan adoption dates are not recorded yet."))
-    return [closed_table, throughput], len(closures)
+                       note=_("Deleted cases keep only months, so they are not part of these durations.")
+                       if adoptions is not None else _("Plan adoption dates are not recorded yet."))
+    return [closed_table, throughput], len(closures) + deleted_closed
 
 
 def _unavailable(slug: str, title: str, columns: list[Column]) -> Table:
@@ -211,10 +260,12 @@ def partner_tables(scope: Scope, period: Period) -> list[Table]:
 
 
 def dashboard_for(scope: Scope, period: Period) -> Dashboard:
-    intake, filed = intake_tables(scope, period)
-    triage, decided = triage_tables(scope, period)
-    statuses, open_count = status_table(scope, period)
-    closing, closed = closure_tables(scope, period)
+    deleted = sources.deleted_case_figures(scope.sorted_house_ids, scope.municipality_id, period.date_from,
+                                           period.date_to)
+    intake, filed = intake_tables(scope, period, deleted)
+    triage, decided = triage_tables(scope, period, deleted)
+    statuses, open_count = status_table(scope, period, deleted)
+    closing, closed = closure_tables(scope, period, deleted)
     partners = partner_tables(scope, period)
     headline = count_table(scope, "headline", _("In short"), [
         ("filed", _("Intakes filed"), filed),

@@ -111,3 +111,50 @@ def test_stappenmeter_means_and_small_groups(world):
     small = house_dashboard(actor=world.users["manager"], house_id=world.house.pk,
                             date_from=dt.date(2025, 6, 1), date_to=dt.date(2025, 6, 3))
     assert [r.values[1] for r in table(small, "stappenmeter").rows] == [None, None]
+
+
+def test_counts_survive_the_deletion_of_cases(world):
+    """A case deleted under its retention period still counts, by month, from its anonymised record."""
+    from opencasus.cases.models import Case
+    from opencasus.privacy.deletion import case_delete_expired
+    from opencasus.privacy.models import RetentionCategory
+    from opencasus.privacy.tests.factories import RetentionPolicyFactory
+
+    def figures():
+        d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
+                            date_to=dt.date(2025, 12, 31))
+        return {slug: values(table(d, slug)) for slug in
+                ("headline", "intakes-by-route", "intakes-by-municipality", "intakes-by-target-group",
+                 "triage-outcomes", "admissions")}
+
+    RetentionPolicyFactory(house=world.house, category=RetentionCategory.INTAKE_DECLINED, period_months=12)
+    before = figures()
+    declined = list(Case.objects.filter(house=world.house, status=Status.DECLINED).values_list("pk", flat=True))
+    assert declined
+    deleted = [pk for pk in declined if case_delete_expired(case_id=pk, today=dt.date(2040, 1, 1))]
+    assert deleted == declined
+    assert not Case.objects.filter(pk__in=deleted).exists()
+    # Filed and decided in whole months of 2025, so the month-level records give the same figures.
+    assert figures() == before
+
+
+def test_deleted_cases_count_by_month(world):
+    from opencasus.privacy.models import AnonymisedCaseRecord
+
+    for _i in range(6):
+        AnonymisedCaseRecord.objects.create(
+            house=world.house, municipality=world.house.cases.first().municipality, route="aftercare",
+            subject_type="person", final_status=Status.CLOSED, triage_outcome=Status.ADMITTED,
+            filed_month=dt.date(2025, 2, 1), triage_month=dt.date(2025, 3, 1), closed_month=dt.date(2025, 9, 1),
+            person_count=1, child_count=0, retention_category="case", deleted_month=dt.date(2030, 1, 1))
+    d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
+                        date_to=dt.date(2025, 12, 31))
+    assert values(table(d, "headline"))["filed"] == 21 and values(table(d, "headline"))["closed"] == 6
+    assert values(table(d, "intakes-by-route"))["aftercare"] == 6
+    assert values(table(d, "closures"))["deleted"] == 6
+    assert values(table(d, "status-at-end"))[Status.CLOSED] == 6
+    # A period that holds the decision month but not the first day of the filing month.
+    d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 2, 2),
+                        date_to=dt.date(2025, 3, 31))
+    assert values(table(d, "intakes-by-route"))["aftercare"] == 0
+    assert values(table(d, "admissions"))["none"] == 6 + 6  # six live admissions in March, six deleted
