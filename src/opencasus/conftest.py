@@ -44,3 +44,11 @@ def api_client() -> Callable[[Any], APIClient]:
 @pytest.fixture
 def password() -> str:
     return TEST_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _fresh_activity_cache() -> None:
+    """Each test's database starts afresh, so no register id may carry over from another test."""
+    from opencasus.logbook.services import clear_activity_cache
+
+    clear_activity_cache()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -57,10 +58,28 @@ def compute_hash(record: ProcessingRecord, audit: AuditRecord) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _activity(house_id: int | None, code: str) -> ProcessingActivity | None:
+# The register changes rarely and every logged request needs its entry: keep the ids for a minute
+# per process. A register entry that is referred to cannot be deleted (PROTECT), so a cached id
+# stays valid; a new entry is found at the latest after ACTIVITY_CACHE_SECONDS.
+ACTIVITY_CACHE_SECONDS = 60.0
+_activity_ids: dict[tuple[int, str], tuple[float, int | None]] = {}
+
+
+def clear_activity_cache() -> None:
+    _activity_ids.clear()
+
+
+def _activity_id(house_id: int | None, code: str) -> int | None:
     if house_id is None:
         return None
-    return ProcessingActivity.objects.filter(house_id=house_id, code=code).first()
+    now = time.monotonic()
+    cached = _activity_ids.get((house_id, code))
+    if cached is not None and now - cached[0] < ACTIVITY_CACHE_SECONDS:
+        return cached[1]
+    found = ProcessingActivity.objects.filter(house_id=house_id, code=code).values_list("pk", flat=True).first()
+    if found is not None:  # a missing entry is looked up again next time: it may be registered soon
+        _activity_ids[(house_id, code)] = (now, found)
+    return found
 
 
 def record_processing(
@@ -86,10 +105,12 @@ def record_processing(
     ctx = current_context()
     now = timezone.now()
     chain = house_id or 0
-    activity = _activity(house_id, activity_code)
+    activity_id = _activity_id(house_id, activity_code)
     with transaction.atomic():
-        head, _ = ChainHead.objects.get_or_create(chain=chain)
-        head = ChainHead.objects.select_for_update().get(chain=chain)
+        head = ChainHead.objects.select_for_update().filter(chain=chain).first()
+        if head is None:
+            ChainHead.objects.get_or_create(chain=chain)
+            head = ChainHead.objects.select_for_update().get(chain=chain)
         previous, sequence = head.last_hash, head.last_sequence
         records, audits = [], []
         for subject in subjects:
@@ -97,7 +118,7 @@ def record_processing(
             record = ProcessingRecord(
                 chain=chain, sequence=sequence, trace_id=ctx.trace_id, span_id=new_span_id(),
                 parent_span_id=ctx.span_id, action=str(action), started_at=started_at or now, ended_at=now,
-                outcome=str(outcome), house_id=house_id, activity=activity, activity_code=activity_code,
+                outcome=str(outcome), house_id=house_id, activity_id=activity_id, activity_code=activity_code,
                 purpose=purpose, object_type=object_type, object_id=str(object_id), case_id=case_id,
                 data_subject=subject, previous_hash=previous,
             )

@@ -104,3 +104,31 @@ def test_log_write_rolls_back_with_the_transaction():
     assert not ProcessingRecord.objects.exists()
     write(house, 1)
     assert verify_chain(house.pk).ok
+
+
+def test_register_entry_is_looked_up_once_per_minute():
+    from django.test.utils import CaptureQueriesContext
+
+    from opencasus.logbook import services
+
+    house = HouseFactory()
+    write(house, n=1)
+    with CaptureQueriesContext(connection) as queries:
+        write(house, n=2)
+    assert not [q for q in queries.captured_queries if "logbook_processingactivity" in q["sql"]]
+    assert ProcessingRecord.objects.filter(house_id=house.pk, activity__code="intake").count() == 3
+    services._activity_ids[(house.pk, "intake")] = (0.0, -1)  # an entry older than the cache's lifetime
+    write(house, n=1)
+    assert ProcessingRecord.objects.filter(house_id=house.pk, activity__code="intake").count() == 4
+
+
+def test_unregistered_activity_is_logged_without_register_entry_and_found_once_registered():
+    from opencasus.logbook.models import ProcessingActivity
+
+    house = HouseFactory()
+    ProcessingActivity.objects.filter(house=house, code="intake").delete()
+    write(house, n=1)
+    assert ProcessingRecord.objects.get(house_id=house.pk).activity_id is None
+    ProcessingActivity.objects.create(house=house, code="intake", name="Aanmelding", purpose="p", legal_basis="b")
+    write(house, n=1)
+    assert ProcessingRecord.objects.filter(house_id=house.pk, activity__code="intake").count() == 1
