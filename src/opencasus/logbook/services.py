@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +82,23 @@ def _activity_id(house_id: int | None, code: str) -> int | None:
     return found
 
 
+@dataclass(frozen=True)
+class Processing:
+    """One action on personal data, to be logged with one record per data subject."""
+
+    action: Action | str
+    activity_code: str
+    purpose: str
+    who: Who
+    house_id: int | None
+    data_subjects: tuple[str, ...] = ("",)
+    object_type: str = ""
+    object_id: str | int = ""
+    case_id: int | None = None
+    outcome: Outcome | str = Outcome.SUCCESS
+    started_at: dt.datetime | None = None
+
+
 def record_processing(
     *,
     action: Action | str,
@@ -101,44 +118,64 @@ def record_processing(
     Call it inside the transaction of the write it describes, so that the write and its log
     record commit or roll back together.
     """
-    subjects = list(dict.fromkeys(data_subjects)) or [""]
+    return record_processing_many([Processing(
+        action=action, activity_code=activity_code, purpose=purpose, who=who, house_id=house_id,
+        data_subjects=tuple(data_subjects), object_type=object_type, object_id=object_id, case_id=case_id,
+        outcome=outcome, started_at=started_at)])
+
+
+def record_processing_many(items: Sequence[Processing]) -> list[ProcessingRecord]:
+    """Log several actions at once (a list page showing many cases): one lock and two inserts per chain.
+
+    Chains are locked in ascending order, so concurrent batches cannot deadlock.
+    """
+    by_chain: dict[int, list[Processing]] = {}
+    for item in items:
+        by_chain.setdefault(item.house_id or 0, []).append(item)
+    records: list[ProcessingRecord] = []
+    with transaction.atomic():
+        for chain in sorted(by_chain):
+            records.extend(_append(chain, by_chain[chain]))
+    return records
+
+
+def _append(chain: int, items: list[Processing]) -> list[ProcessingRecord]:
     ctx = current_context()
     now = timezone.now()
-    chain = house_id or 0
-    activity_id = _activity_id(house_id, activity_code)
-    with transaction.atomic():
-        head = ChainHead.objects.select_for_update().filter(chain=chain).first()
-        if head is None:
-            ChainHead.objects.get_or_create(chain=chain)
-            head = ChainHead.objects.select_for_update().get(chain=chain)
-        previous, sequence = head.last_hash, head.last_sequence
-        records, audits = [], []
-        for subject in subjects:
+    head = ChainHead.objects.select_for_update().filter(chain=chain).first()
+    if head is None:
+        ChainHead.objects.get_or_create(chain=chain)
+        head = ChainHead.objects.select_for_update().get(chain=chain)
+    previous, sequence = head.last_hash, head.last_sequence
+    records, audits = [], []
+    for item in items:
+        activity_id = _activity_id(item.house_id, item.activity_code)
+        for subject in list(dict.fromkeys(item.data_subjects)) or [""]:
             sequence += 1
             record = ProcessingRecord(
                 chain=chain, sequence=sequence, trace_id=ctx.trace_id, span_id=new_span_id(),
-                parent_span_id=ctx.span_id, action=str(action), started_at=started_at or now, ended_at=now,
-                outcome=str(outcome), house_id=house_id, activity_id=activity_id, activity_code=activity_code,
-                purpose=purpose, object_type=object_type, object_id=str(object_id), case_id=case_id,
-                data_subject=subject, previous_hash=previous,
+                parent_span_id=ctx.span_id, action=str(item.action), started_at=item.started_at or now,
+                ended_at=now, outcome=str(item.outcome), house_id=item.house_id, activity_id=activity_id,
+                activity_code=item.activity_code, purpose=item.purpose, object_type=item.object_type,
+                object_id=str(item.object_id), case_id=item.case_id, data_subject=subject, previous_hash=previous,
             )
             audit = AuditRecord(
-                user_id=who.user_id, username=who.username, organisation_id=who.organisation_id,
-                role=who.role, client_address=ctx.client_address,
+                user_id=item.who.user_id, username=item.who.username, organisation_id=item.who.organisation_id,
+                role=item.who.role, client_address=ctx.client_address,
             )
             record.record_hash = compute_hash(record, audit)
             previous = record.record_hash
             records.append(record)
             audits.append(audit)
-        ProcessingRecord.objects.bulk_create(records)
-        if records[0].pk is None:  # backends without RETURNING on bulk insert
-            stored = {r.sequence: r.pk for r in ProcessingRecord.objects.filter(
-                chain=chain, sequence__gt=head.last_sequence).only("pk", "sequence")}
-            for record in records:
-                record.pk = stored[record.sequence]
-        for record, audit in zip(records, audits, strict=True):
-            audit.record = record
-        AuditRecord.objects.bulk_create(audits)
-        head.last_sequence, head.last_hash = sequence, previous
-        head.save(update_fields=["last_sequence", "last_hash"])
+    ProcessingRecord.objects.bulk_create(records)
+    if records and records[0].pk is None:  # backends without RETURNING on bulk insert
+        stored = {r.sequence: r.pk for r in ProcessingRecord.objects.filter(
+            chain=chain, sequence__gt=head.last_sequence).only("pk", "sequence")}
+        for record in records:
+            record.pk = stored[record.sequence]
+    for record, audit in zip(records, audits, strict=True):
+        audit.record = record
+    AuditRecord.objects.bulk_create(audits)
+    head.last_sequence, head.last_hash = sequence, previous
+    head.save(update_fields=["last_sequence", "last_hash"])
     return records

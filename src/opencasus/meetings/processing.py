@@ -7,9 +7,9 @@ from typing import Any
 
 from opencasus.access import roles
 from opencasus.cases.models import Case
-from opencasus.cases.services import case_subjects
+from opencasus.cases.services import case_subjects, subjects_by_case
 from opencasus.logbook.models import Action
-from opencasus.logbook.services import record_processing
+from opencasus.logbook.services import Processing, record_processing, record_processing_many
 
 ACTIVITY = "case-conference"
 
@@ -25,8 +25,15 @@ def log_case(*, actor: Any, case: Case, action: Action | str, object_type: str, 
 
 def log_cases(*, actor: Any, cases: Iterable[Case], action: Action | str, object_type: str,
               object_id: int | str) -> None:
-    for case in cases:
-        log_case(actor=actor, case=case, action=action, object_type=object_type, object_id=object_id)
+    """One record per person of each case, written in one batch (an agenda shows many cases)."""
+    cases = list(cases)
+    subjects = subjects_by_case([c.pk for c in cases])
+    who = {house_id: roles.who(actor, house_id) for house_id in {c.house_id for c in cases}}
+    record_processing_many([
+        Processing(action=action, activity_code=ACTIVITY, purpose=case.purpose or case.requested_purpose,
+                   who=who[case.house_id], house_id=case.house_id, data_subjects=subjects.get(case.pk, ("",)),
+                   object_type=object_type, object_id=object_id, case_id=case.pk)
+        for case in cases])
 
 
 def log_without_subject(*, actor: Any, house_id: int, action: Action | str, object_type: str,

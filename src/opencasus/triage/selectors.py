@@ -19,7 +19,7 @@ from opencasus.logbook.models import Action
 from opencasus.network.models import CORE_STAFF_ROLES, House, LocalCriterion, MeetingType, Organisation, Partnership
 from opencasus.triage import cadence, hits
 from opencasus.triage.models import Assessment, Decision
-from opencasus.triage.services.common import log_case, organisations_with_covenant, partner_memberships
+from opencasus.triage.services.common import log_case, log_cases_shown, organisations_with_covenant, partner_memberships
 
 QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_TRIAGE)
 URGENCY_RANK: dict[str, int] = {Urgency.CRISIS: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2}
@@ -40,10 +40,12 @@ def core_houses(*, actor: Any) -> QuerySet[House]:
 
 def _queue_cases(*, actor: Any, house_ids: set[int]) -> QuerySet[Case]:
     subjects = Person.objects.filter(relation=Relation.SUBJECT).order_by("id")
+    pseudonyms = Person.objects.order_by("id").only("pk", "case_id", "pseudonym")
     return (visible_cases(actor=actor, minimum=CaseAccess.CORE)
             .filter(house_id__in=house_ids, status__in=QUEUE_STATUSES)
             .select_related("house", "filed_by_organisation", "target_group")
-            .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons")))
+            .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons"),
+                              Prefetch("persons", queryset=pseudonyms, to_attr="all_person_pseudonyms")))
 
 
 def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | None = None) -> list[QueueItem]:
@@ -68,8 +70,7 @@ def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | 
         for case in cases
     ]
     items.sort(key=lambda i: (i.triage_date, URGENCY_RANK.get(i.case.urgency, 9), i.case.filed_at))
-    for item in items:
-        log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="triage-queue")
+    log_cases_shown(actor=actor, cases=[item.case for item in items], object_type="triage-queue")
     return items
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import roles
-from opencasus.cases.models import Case, StatusChange
+from opencasus.cases.models import Case, Person, StatusChange
 from opencasus.cases.workflow import Status, can_transition
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
@@ -24,6 +25,15 @@ ACTIVITY_BY_STATUS: dict[str, str] = {
 def case_subjects(case: Case) -> list[str]:
     """The pseudonyms of the people in a case: the data subjects for the processing log."""
     return [str(p) for p in case.persons.values_list("pseudonym", flat=True)] or [""]
+
+
+def subjects_by_case(case_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """`case_subjects` for many cases in one query: {case_id: pseudonyms}; cases without persons are absent."""
+    result: dict[int, list[str]] = {}
+    for case_id, pseudonym in (Person.objects.filter(case_id__in=list(case_ids)).order_by("case_id", "id")
+                               .values_list("case_id", "pseudonym")):
+        result.setdefault(case_id, []).append(str(pseudonym))
+    return {case_id: tuple(p) for case_id, p in result.items()}
 
 
 @transaction.atomic

@@ -1,0 +1,44 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from opencasus.cases.tests.factories import PersonFactory
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.logbook.verification import verify_chain
+from opencasus.triage.selectors import triage_queue
+from opencasus.triage.tests.factories import intake, make_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return make_world()
+
+
+def _queries(world) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        triage_queue(actor=world.director, house_id=world.house.pk)
+    return len(queries.captured_queries)
+
+
+def test_queue_reads_and_logs_in_a_fixed_number_of_queries(world):
+    for _ in range(2):
+        intake(world)
+    triage_queue(actor=world.director, house_id=world.house.pk)  # warms the register cache
+    few = _queries(world)
+    for _ in range(8):
+        PersonFactory(case=intake(world))
+    assert _queries(world) == few
+
+
+def test_queue_logs_every_person_of_every_case_shown(world):
+    cases = [intake(world) for _ in range(3)]
+    PersonFactory(case=cases[0])
+    items = triage_queue(actor=world.director, house_id=world.house.pk)
+    assert {i.case.pk for i in items} == {c.pk for c in cases}
+    for case in cases:
+        logged = set(ProcessingRecord.objects.filter(object_type="triage-queue", case_id=case.pk)
+                     .values_list("data_subject", flat=True))
+        assert logged == {str(p) for p in case.persons.values_list("pseudonym", flat=True)}
+    assert verify_chain(world.house.pk).ok
