@@ -126,6 +126,10 @@ class InvolvedPartner(models.Model):
 
 class StatusChange(models.Model):
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="status_changes")
+    # The case's house, copied so that management information counts a house's history from one
+    # index instead of joining every case (a case never moves to another house).
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE,
+                              related_name="+", db_index=False)
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
@@ -137,6 +141,7 @@ class StatusChange(models.Model):
         ordering = ["case", "changed_at", "id"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+        indexes = [models.Index(fields=["house", "to_status", "changed_at"], name="statuschange_house_status")]
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.from_status} → {self.to_status}"

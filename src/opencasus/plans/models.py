@@ -92,6 +92,9 @@ class Agreement(models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="agreements")
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE,
                              related_name="agreements")
+    # The case's house, copied for management information (see `cases.StatusChange.house`).
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE,
+                              related_name="+", db_index=False)
     description = models.TextField(_("what"))
     owner_organisation = models.ForeignKey("network.Organisation", verbose_name=_("owner organisation"),
                                            on_delete=models.PROTECT, related_name="+")
@@ -115,6 +118,7 @@ class Agreement(models.Model):
         indexes = [
             models.Index(fields=["status", "deadline"], name="agreement_status_deadline"),
             models.Index(fields=["owner_user", "status"], name="agreement_owner"),
+            models.Index(fields=["house", "deadline"], name="agreement_house_deadline"),
         ]
 
     def __str__(self) -> str:

@@ -113,7 +113,8 @@ def _history_case(house: House, director: Membership, rng: random.Random, fake: 
             _plan(case, director, rng, decided_at, partners, steps, now)
     previous = Status.SUBMITTED.value
     for status, moment in steps:
-        StatusChange.objects.create(case=case, from_status=previous, to_status=status, changed_at=moment,
+        StatusChange.objects.create(case=case, house_id=case.house_id,
+                                    from_status=previous, to_status=status, changed_at=moment,
                                     changed_by=director.user)
         previous = status
     case.status = previous
@@ -154,7 +155,8 @@ def _plan(case: Case, director: Membership, rng: random.Random, admitted: dt.dat
         status = AgreementStatus.DONE if done else (
             AgreementStatus.OPEN if deadline >= now.date() else rng.choice([AgreementStatus.LATE,
                                                                           AgreementStatus.NOT_KEPT]))
-        agreement = Agreement.objects.create(plan=plan, case=case, description="Afspraak uit het plan van aanpak.",
+        agreement = Agreement.objects.create(plan=plan, case=case, house_id=case.house_id,
+                                             description="Afspraak uit het plan van aanpak.",
                                              owner_organisation=owner, deadline=deadline, status=status,
                                              created_at=adopted, completed_at=completed, created_by=director.user)
         if status in (AgreementStatus.LATE, AgreementStatus.NOT_KEPT) and rng.random() < 0.5:

@@ -48,7 +48,7 @@ CASE_COLUMNS = (
 )
 PERSON_COLUMNS = ("case_id", "pseudonym", "relation", "first_name", "last_name", "date_of_birth", "bsn_encrypted",
                   "bsn_hash", "address", "municipality_id", "name_key")
-STATUS_COLUMNS = ("case_id", "from_status", "to_status", "changed_at", "changed_by_id", "reason")
+STATUS_COLUMNS = ("case_id", "house_id", "from_status", "to_status", "changed_at", "changed_by_id", "reason")
 PARTICIPANT_COLUMNS = ("case_id", "organisation_id", "user_id", "started_at", "ended_at")
 EVENT_COLUMNS = ("id", "case_id", "house_id", "started_at", "action", "activity_code", "user_id",
                  "organisation_id", "role")
@@ -148,7 +148,7 @@ class CaseGenerator:
                 admitted_at, closed_at, last_activity, len(changes),
             ))
             batch.status_changes.extend(
-                (case_id, old, new, at, by, "") for old, new, at, by in changes)
+                (case_id, net.house_id, old, new, at, by, "") for old, new, at, by in changes)
             n_persons = self._persons(batch, net, pool, case_id, subject_type, filed)
             grants: list[tuple[int, int]] = []
             if admitted_at is not None:

@@ -21,8 +21,9 @@ from opencasus.scale.plan import AGREEMENTS_PER_PLAN, Weighted
 PLAN_COLUMNS = ("id", "case_id", "director_organisation_id", "director_user_id", "evaluation_date",
                 "adopted_version", "changed_since_adoption", "created_at", "updated_at", "updated_by_id", "version")
 GOAL_COLUMNS = ("plan_id", "life_domain", "description")
-AGREEMENT_COLUMNS = ("plan_id", "case_id", "description", "owner_organisation_id", "owner_user_id", "deadline",
-                     "status", "source", "created_at", "created_by_id", "updated_at", "completed_at", "version")
+AGREEMENT_COLUMNS = ("plan_id", "case_id", "house_id", "description", "owner_organisation_id", "owner_user_id",
+                     "deadline", "status", "source", "created_at", "created_by_id", "updated_at", "completed_at",
+                     "version")
 AGREEMENT_TEXTS = (
     "Huisbezoek afleggen en de situatie thuis in beeld brengen.",
     "Aanmelden bij schuldhulpverlening en eerste gesprek plannen.",
@@ -41,7 +42,7 @@ def generate_plans(target_agreements: int, rng: random.Random, now: dt.datetime)
     """Plans and agreements for all admitted and closed cases without a plan; returns (plans, agreements)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT c.id, c.admitted_at, c.closed_at FROM cases_case c WHERE c.admitted_at IS NOT NULL "
+            "SELECT c.id, c.admitted_at, c.closed_at, c.house_id FROM cases_case c WHERE c.admitted_at IS NOT NULL "
             "AND NOT EXISTS (SELECT 1 FROM plans_plan p WHERE p.case_id = c.id) "
             "ORDER BY count(*) OVER (PARTITION BY c.house_id) DESC, c.house_id, c.id")  # busiest house first
         cases = cursor.fetchall()
@@ -62,7 +63,7 @@ def generate_plans(target_agreements: int, rng: random.Random, now: dt.datetime)
         with transaction.atomic():
             first = reserve_ids("plans_plan", len(chunk))
             plans, goals, agreements = [], [], []
-            for offset, (case_id, admitted, closed) in enumerate(chunk):
+            for offset, (case_id, admitted, closed, house_id) in enumerate(chunk):
                 plan_id = first + offset
                 director_org, director_user = grants[case_id][0]
                 end = closed or now
@@ -86,8 +87,8 @@ def generate_plans(target_agreements: int, rng: random.Random, now: dt.datetime)
                     done = made + dt.timedelta(days=rng.uniform(1, 60)) if status == AgreementStatus.DONE else None
                     if done is not None and done > end:
                         done = end
-                    agreements.append((plan_id, case_id, rng.choice(AGREEMENT_TEXTS), org, user, deadline, status,
-                                       "Casusoverleg", made, director_user, done or made, done, 1))
+                    agreements.append((plan_id, case_id, house_id, rng.choice(AGREEMENT_TEXTS), org, user, deadline,
+                                       status, "Casusoverleg", made, director_user, done or made, done, 1))
             copy_rows("plans_plan", PLAN_COLUMNS, plans)
             copy_rows("plans_goal", GOAL_COLUMNS, goals)
             copy_rows("plans_agreement", AGREEMENT_COLUMNS, agreements)

@@ -238,7 +238,8 @@ def intake_file(*, actor: Any, organisation: Organisation, house: House, subject
             InvolvedPartner(case=case, organisation=p.organisation, organisation_name=p.organisation_name.strip(),
                             contact=p.contact.strip()) for p in involved_partners
         ])
-        StatusChange.objects.create(case=case, from_status="", to_status=Status.SUBMITTED, changed_at=now,
+        StatusChange.objects.create(case=case, house_id=case.house_id,
+                                    from_status="", to_status=Status.SUBMITTED, changed_at=now,
                                     changed_by=actor, reason="")
         for upload in attachments:
             store_attachment(case=case, upload=upload, actor=actor, written=written)

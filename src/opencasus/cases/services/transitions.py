@@ -67,7 +67,8 @@ def case_transition(*, actor: Any, case_id: int, to_status: str, reason: str = "
     case.last_activity_at = now
     case.version += 1
     case.save()
-    StatusChange.objects.create(case=case, from_status=previous, to_status=to_status, changed_at=now,
+    StatusChange.objects.create(case=case, house_id=case.house_id,
+                                from_status=previous, to_status=to_status, changed_at=now,
                                 changed_by=actor, reason=reason)
     record_processing(
         action=Action.UPDATE, activity_code=ACTIVITY_BY_STATUS.get(to_status, "intake"),

@@ -38,6 +38,7 @@ def test_person_intake_is_stored_submitted_with_encrypted_bsn_and_logged():
     assert person.name_key == "boer kevin"
     change = StatusChange.objects.get(case=case)
     assert (change.from_status, change.to_status, change.changed_by) == ("", Status.SUBMITTED, w.partner)
+    assert change.house_id == case.house_id == w.house.pk  # copied for management information
     assert InvolvedPartner.objects.get(case=case).organisation_name == "Wijkteam"
     created = ProcessingRecord.objects.get(action="create", object_type="case", case_id=case.pk)
     assert created.data_subject == str(person.pseudonym)

@@ -70,7 +70,7 @@ def agreement_create(*, actor: Any, case_id: int, description: str, owner_organi
     validate_participant(case=case, organisation=owner_organisation, user=owner_user)
     plan = plan_for(case)
     agreement = Agreement.objects.create(
-        plan=plan, case=case, description=description, owner_organisation=owner_organisation,
+        plan=plan, case=case, house_id=case.house_id, description=description, owner_organisation=owner_organisation,
         owner_user=owner_user, deadline=deadline, source=(source or "")[:200], created_by=actor)
     mark_plan_changed(plan, actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)

@@ -21,6 +21,7 @@ def test_create_makes_plan_and_logs_per_person():
     w = world()
     agreement = _agreement(w)
     assert agreement.plan.case_id == w.case.pk and agreement.status == AgreementStatus.OPEN
+    assert agreement.house_id == w.case.house_id  # copied for management information
     records = ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="agreement", action="create")
     assert records.count() == 3
     assert {r.activity_code for r in records} == {"action-plan"}

@@ -40,11 +40,13 @@ def ended_case(house: House, status: str, day: dt.date, **kwargs: Any) -> Case:
     filed = day - dt.timedelta(days=30)
     case = CaseFactory(house=house, status=status, filed_at=at(filed), last_activity_at=at(day),
                        closed_at=at(day) if status == Status.CLOSED else None, **kwargs)
-    StatusChange.objects.create(case=case, from_status=Status.SUBMITTED, to_status=Status.IN_TRIAGE,
+    StatusChange.objects.create(case=case, house_id=case.house_id,
+                                from_status=Status.SUBMITTED, to_status=Status.IN_TRIAGE,
                                 changed_at=at(filed))
     decision = Status.ADMITTED if status == Status.CLOSED else status
-    StatusChange.objects.create(case=case, from_status=Status.IN_TRIAGE, to_status=decision,
+    StatusChange.objects.create(case=case, house_id=case.house_id, from_status=Status.IN_TRIAGE, to_status=decision,
                                 changed_at=at(day if status != Status.CLOSED else filed + dt.timedelta(days=7)))
     if status == Status.CLOSED:
-        StatusChange.objects.create(case=case, from_status=Status.ADMITTED, to_status=Status.CLOSED, changed_at=at(day))
+        StatusChange.objects.create(case=case, house_id=case.house_id, from_status=Status.ADMITTED,
+                                    to_status=Status.CLOSED, changed_at=at(day))
     return case

@@ -56,7 +56,8 @@ def scope_cases(scope: Scope) -> QuerySet[Case]:
 
 
 def scope_changes(scope: Scope) -> QuerySet[StatusChange]:
-    qs = StatusChange.objects.filter(case__house_id__in=scope.sorted_house_ids)
+    """The scope's status changes, found through their copied house (index `statuschange_house_status`)."""
+    qs = StatusChange.objects.filter(house_id__in=scope.sorted_house_ids).order_by()
     if scope.municipality_id is not None:
         qs = qs.filter(case__municipality_id=scope.municipality_id)
     return qs
@@ -176,11 +177,11 @@ def status_table(scope: Scope, period: Period, deleted: Deleted) -> tuple[Table,
 
 
 def closure_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[Table], int]:
-    closures = list(scope_changes(scope).filter(to_status=Status.CLOSED, changed_at__gte=period.start,
-                                                changed_at__lt=period.end)
-                    .values_list("case_id", "case__filed_at", "changed_at"))
+    closed_in_period = scope_changes(scope).filter(to_status=Status.CLOSED, changed_at__gte=period.start,
+                                                   changed_at__lt=period.end)
+    closures = list(closed_in_period.values_list("case_id", "case__filed_at", "changed_at"))
     case_ids = [c[0] for c in closures]
-    outcomes = sources.closure_outcomes(case_ids)
+    outcomes = sources.closure_outcomes(closed_in_period.values("case_id"))
     if outcomes is None:
         outcome_rows = [("closed", _("Closed (outcome not recorded)"), len(closures))]
     else:
@@ -206,7 +207,7 @@ def closure_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list
                            .values_list("case_id", "changed_at"))
         rows.append(duration_row(scope, "triaged-adopted", _("Triage decision → plan adopted"),
                                  [_days(a, admitted_at[c]) for c, a in adoptions.items() if c in admitted_at]))
-        all_adoptions = sources.plan_adoption_dates(case_ids) or {}
+        all_adoptions = sources.plan_adoption_dates(closed_in_period.values("case_id")) or {}
         rows.append(duration_row(scope, "adopted-closed", _("Plan adopted → closed"),
                                  [_days(t, all_adoptions[c]) for c, _f, t in closures if c in all_adoptions]))
     rows.append(duration_row(scope, "filed-closed", _("Filed → closed"), [_days(t, f) for _c, f, t in closures]))
@@ -226,7 +227,8 @@ def partner_tables(scope: Scope, period: Period) -> list[Table]:
     case_ids = scope_cases(scope).values("pk")
     columns = [Column("due", _("Agreements due")), Column("kept", _("Kept on time")),
                Column("share", _("Share kept on time"), "percent")]
-    agreements = sources.agreements_by_organisation(case_ids, period.date_from, period.date_to)
+    agreements = sources.agreements_by_organisation(scope.sorted_house_ids, scope.municipality_id, period.date_from,
+                                                    period.date_to)
     if agreements is None:
         kept_table = _unavailable("agreements", _("Agreements kept on time per partner organisation"), columns)
     else:

@@ -23,7 +23,8 @@ def case_with_history(house: House, filed_at: dt.datetime, *steps: tuple[str, dt
     case = CaseFactory(house=house, filed_at=filed_at, **fields)
     previous = Status.SUBMITTED.value
     for status, moment in steps:
-        StatusChange.objects.create(case=case, from_status=previous, to_status=status, changed_at=moment)
+        StatusChange.objects.create(case=case, house_id=case.house_id,
+                                    from_status=previous, to_status=status, changed_at=moment)
         previous = status
         if status == Status.ADMITTED:
             case.admitted_at = moment

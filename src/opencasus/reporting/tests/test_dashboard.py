@@ -79,7 +79,8 @@ def test_closures_and_throughput(world):
         case = triaged(world.house, at(2025, 5, 1), Status.ADMITTED, days=10)
         from opencasus.cases.models import StatusChange
 
-        StatusChange.objects.create(case=case, from_status=Status.ADMITTED, to_status=Status.CLOSED,
+        StatusChange.objects.create(case=case, house_id=case.house_id,
+                                    from_status=Status.ADMITTED, to_status=Status.CLOSED,
                                     changed_at=at(2025, 5, 21 + i))
     d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
                         date_to=dt.date(2025, 12, 31))

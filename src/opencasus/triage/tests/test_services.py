@@ -34,6 +34,7 @@ def test_first_assessment_moves_the_intake_into_triage(world):
     change = StatusChange.objects.get(case=case)
     assert (change.from_status, change.to_status, change.changed_by) == (Status.SUBMITTED, Status.IN_TRIAGE,
                                                                           world.director)
+    assert change.house_id == case.house_id
     assert assessment.computed_verdict == Verdict.MEETS
     assert sorted(n.life_domain for n in assessment.life_domains.all()) == ["drugs", "housing"]
     rec = records(case, "triage-assessment", "create").get()
