@@ -12,7 +12,8 @@ account for the match. The hits of the latest check are kept (`CaseHit`) so the 
 and the case page can show them without searching again.
 
 Performance: one query for this case's persons, one indexed lookup on `bsn_hash`, one on
-(`date_of_birth`, `name_key`), one for the contact details of the houses hit.
+(`date_of_birth`, `name_key`), two for the contact details of the houses hit, and the log records
+of all houses involved written in one batch.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from opencasus.access import roles
 from opencasus.cases.models import Case, CaseHit, HitWhere, MatchedBy, Person
 from opencasus.cases.workflow import ACTIVE_STATUSES, Status
 from opencasus.logbook.models import Action
-from opencasus.logbook.services import record_processing
+from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.network.models import House, Membership, Role
 
 WHERE_BY_STATUS: dict[str, str] = {
@@ -85,7 +86,8 @@ def house_contacts(house_ids: set[int], on: dt.date | None = None) -> dict[int, 
 def _candidates(case: Case, persons: list[Person]) -> list[tuple[Person, Any]]:
     """(this person, matching other person) pairs, the other with its case's house and status."""
     others = Person.objects.filter(case__status__in=ACTIVE_STATUSES).exclude(case_id=case.pk).order_by().values(
-        "pk", "bsn_hash", "date_of_birth", "name_key", "case__house_id", "case__house__name", "case__status")
+        "pk", "bsn_hash", "date_of_birth", "name_key", "pseudonym", "case__house_id", "case__house__name",
+        "case__status")
     hashes = {p.bsn_hash for p in persons if p.bsn_hash}
     name_pairs = {(p.date_of_birth, p.name_key) for p in persons if p.date_of_birth and p.name_key}
     found: dict[int, Any] = {}
@@ -120,12 +122,12 @@ def hit_check(*, actor: Any, case: Case) -> list[Hit]:
     pairs = _candidates(case, persons)
     # One hit per (person, house, stage); a BSN match wins over a name match.
     best: dict[tuple[int, int, str], tuple[str, dict[str, Any]]] = {}
-    matched_in_house: dict[int, set[int]] = {}
+    matched_in_house: dict[int, set[str]] = {}
     for person, (matched_by, row) in pairs:
         key = (person.pk, row["case__house_id"], WHERE_BY_STATUS[row["case__status"]])
         if key not in best or matched_by == MatchedBy.BSN:
             best[key] = (matched_by, row)
-        matched_in_house.setdefault(row["case__house_id"], set()).add(row["pk"])
+        matched_in_house.setdefault(row["case__house_id"], set()).add(str(row["pseudonym"]))
     contacts = house_contacts({house_id for _, house_id, _ in best})
     by_pk = {p.pk: p for p in persons}
     hits = [
@@ -136,28 +138,23 @@ def hit_check(*, actor: Any, case: Case) -> list[Hit]:
     hits.sort(key=lambda h: (h.person.pk, not h.same_house, h.house_name, h.where))
     now = timezone.now()
     CaseHit.objects.filter(case=case).delete()
-    CaseHit.objects.bulk_create([
-        CaseHit(case=case, person=h.person, matched_by=h.matched_by, house_id=h.house_id, where=h.where,
-                checked_at=now) for h in hits
-    ])
-    purpose = case.purpose or case.requested_purpose
-    record_processing(
-        action=Action.SEARCH, activity_code="intake", purpose=purpose, who=roles.who(actor, case.house_id),
-        house_id=case.house_id, data_subjects=[str(p.pseudonym) for p in persons] or [""],
+    if hits:
+        CaseHit.objects.bulk_create([
+            CaseHit(case=case, person=h.person, matched_by=h.matched_by, house_id=h.house_id, where=h.where,
+                    checked_at=now) for h in hits
+        ])
+    who = roles.who(actor, case.house_id)
+    searches = [Processing(
+        action=Action.SEARCH, activity_code="intake", purpose=case.purpose or case.requested_purpose, who=who,
+        house_id=case.house_id, data_subjects=tuple(str(p.pseudonym) for p in persons) or ("",),
         object_type="hit-check", object_id=case.pk, case_id=case.pk,
-    )
+    )]
     # The other houses' persons were processed too: record that in their own chains.
-    pseudonyms = dict(Person.objects.filter(
-        pk__in={pk for pks in matched_in_house.values() for pk in pks}).values_list("pk", "pseudonym"))
-    for house_id, person_pks in sorted(matched_in_house.items()):
-        if house_id == case.house_id:
-            continue
-        record_processing(
-            action=Action.SEARCH, activity_code="intake",
-            purpose=str(_("Hit check by another house")), who=roles.who(actor, case.house_id),
-            house_id=house_id, data_subjects=sorted(str(pseudonyms[pk]) for pk in person_pks),
-            object_type="hit-check", object_id="",
-        )
+    searches += [Processing(
+        action=Action.SEARCH, activity_code="intake", purpose=str(_("Hit check by another house")), who=who,
+        house_id=house_id, data_subjects=tuple(sorted(pseudonyms)), object_type="hit-check", object_id="",
+    ) for house_id, pseudonyms in sorted(matched_in_house.items()) if house_id != case.house_id]
+    record_processing_many(searches)
     return hits
 
 
