@@ -60,7 +60,8 @@ def compute_hash(record: ProcessingRecord, audit: AuditRecord) -> str:
 
 # The register changes rarely and every logged request needs its entry: keep the ids for a minute
 # per process. A register entry that is referred to cannot be deleted (PROTECT), so a cached id
-# stays valid; a new entry is found at the latest after ACTIVITY_CACHE_SECONDS.
+# stays valid; a new entry is found at the latest after ACTIVITY_CACHE_SECONDS. An id read inside a
+# transaction is only kept once that transaction commits: a rolled-back entry must not be cached.
 ACTIVITY_CACHE_SECONDS = 60.0
 _activity_ids: dict[tuple[int, str], tuple[float, int | None]] = {}
 
@@ -78,7 +79,8 @@ def _activity_id(house_id: int | None, code: str) -> int | None:
         return cached[1]
     found = ProcessingActivity.objects.filter(house_id=house_id, code=code).values_list("pk", flat=True).first()
     if found is not None:  # a missing entry is looked up again next time: it may be registered soon
-        _activity_ids[(house_id, code)] = (now, found)
+        entry = ((house_id, code), (now, found))
+        transaction.on_commit(lambda: _activity_ids.__setitem__(*entry))
     return found
 
 

@@ -47,7 +47,7 @@ def build_scene() -> Scene:
                        filed_by_organisation=filer.memberships.get().organisation,
                        feedback_to_filer="Uw aanmelding is toegelaten.", reason="Geheime reden van aanmelding",
                        admitted_at=timezone.now())
-    case.status_changes.create(from_status="", to_status=Status.SUBMITTED)
+    case.status_changes.create(house_id=case.house_id, from_status="", to_status=Status.SUBMITTED)
     PersonFactory(case=case, first_name="Wessel", last_name="Groenewegen", bsn=SECRET_BSN)
     org = OrganisationFactory()
     author = UserFactory()

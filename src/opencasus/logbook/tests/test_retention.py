@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +14,8 @@ from opencasus.logbook.verification import verify_chain
 from opencasus.network.tests.factories import HouseFactory
 
 pytestmark = pytest.mark.django_db
-T0 = timezone.make_aware(dt.datetime(2024, 1, 1, 9))
+# In UTC: adding hours to an Amsterdam wall-clock time would step into the gap of the spring DST change.
+T0 = dt.datetime(2024, 1, 1, 8, tzinfo=dt.UTC)
 
 
 def write(house, hours):

@@ -106,13 +106,14 @@ def test_log_write_rolls_back_with_the_transaction():
     assert verify_chain(house.pk).ok
 
 
-def test_register_entry_is_looked_up_once_per_minute():
+def test_register_entry_is_looked_up_once_per_minute(django_capture_on_commit_callbacks):
     from django.test.utils import CaptureQueriesContext
 
     from opencasus.logbook import services
 
     house = HouseFactory()
-    write(house, n=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        write(house, n=1)
     with CaptureQueriesContext(connection) as queries:
         write(house, n=2)
     assert not [q for q in queries.captured_queries if "logbook_processingactivity" in q["sql"]]
@@ -132,3 +133,13 @@ def test_unregistered_activity_is_logged_without_register_entry_and_found_once_r
     ProcessingActivity.objects.create(house=house, code="intake", name="Aanmelding", purpose="p", legal_basis="b")
     write(house, n=1)
     assert ProcessingRecord.objects.filter(house_id=house.pk, activity__code="intake").count() == 1
+
+
+def test_an_entry_read_in_a_rolled_back_transaction_is_not_cached(django_capture_on_commit_callbacks):
+    from opencasus.logbook import services
+
+    house = HouseFactory()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        write(house, n=1)
+        transaction.set_rollback(True)
+    assert not callbacks and (house.pk, "intake") not in services._activity_ids
