@@ -150,8 +150,11 @@ def _append(chain: int, items: list[Processing]) -> list[ProcessingRecord]:
         head = ChainHead.objects.select_for_update().get(chain=chain)
     previous, sequence = head.last_hash, head.last_sequence
     records, audits = [], []
+    activity_ids: dict[str, int | None] = {}
     for item in items:
-        activity_id = _activity_id(item.house_id, item.activity_code)
+        if item.activity_code not in activity_ids:
+            activity_ids[item.activity_code] = _activity_id(item.house_id, item.activity_code)
+        activity_id = activity_ids[item.activity_code]
         for subject in list(dict.fromkeys(item.data_subjects)) or [""]:
             sequence += 1
             record = ProcessingRecord(

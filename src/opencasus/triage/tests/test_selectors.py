@@ -42,3 +42,12 @@ def test_queue_logs_every_person_of_every_case_shown(world):
                      .values_list("data_subject", flat=True))
         assert logged == {str(p) for p in case.persons.values_list("pseudonym", flat=True)}
     assert verify_chain(world.house.pk).ok
+
+
+def test_queue_in_a_transaction_looks_up_the_register_once(world):
+    """Inside a transaction the register cache is not filled (it might roll back): one lookup per batch."""
+    for _ in range(3):
+        intake(world)
+    with CaptureQueriesContext(connection) as queries:
+        triage_queue(actor=world.director, house_id=world.house.pk)
+    assert len([q for q in queries.captured_queries if "logbook_processingactivity" in q["sql"]]) == 1
