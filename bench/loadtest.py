@@ -33,6 +33,9 @@ ALLOWED_HOSTS = {"127.0.0.1"}
 class Stats:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    # 409 on a versioned update: another user changed the record first (optimistic locking working as
+    # designed, no lost update). The client re-reads it, as the UI asks the user to, and goes on.
+    conflicts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     error_samples: list[str] = field(default_factory=list)
 
 
@@ -130,6 +133,13 @@ async def virtual_user(user: dict[str, Any], host: str, port: int, deadline: flo
                     versions[r["version_key"]] = int(found.group(1))
             if status in r.get("ok", [200]):
                 stats.latencies[r["kind"]].append(elapsed)
+            elif status == 409 and "version_key" in r:
+                stats.conflicts[r["kind"]] += 1
+                read_headers = {k: v for k, v in headers.items() if k != "Content-Type"}
+                status, data = await conn.request("GET", r["path"], read_headers, None)
+                found = VERSION.search(data) if status == 200 else None
+                if found:
+                    versions[r["version_key"]] = int(found.group(1))
             else:
                 stats.errors[f"{r['kind']}: HTTP {status}"] += 1
                 if len(stats.error_samples) < 5:
@@ -174,6 +184,8 @@ def report(stats: Stats, seconds: float, users: int) -> str:
     for kind, values in sorted(stats.latencies.items()):
         lines.append(f"{kind:40} {len(values):7d} {pct(values, 0.5):8.1f} {pct(values, 0.95):8.1f} "
                      f"{pct(values, 0.99):8.1f}")
+    for name, count in sorted(stats.conflicts.items()):
+        lines.append(f"conflict (409, re-read; not an error)  {name}: {count}")
     for name, count in sorted(stats.errors.items()):
         lines.append(f"error  {name}: {count}")
     lines.extend(f"sample {s}" for s in stats.error_samples)
