@@ -1,20 +1,25 @@
 """The base of every form: text fields refuse control characters and never go without a maximum
-length (see `opencasus.core.text`), and a bad value in a hidden field is reported on the form."""
+length, whole numbers stay within a database integer (see `opencasus.core.text`), and a bad value in a
+hidden field is reported on the form."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from opencasus.core.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, refuse_control_characters
+from opencasus.core.text import INTEGER_MAX, LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, refuse_control_characters
 
 
 def limit_text_field(field: forms.Field) -> None:
     """Give a text field the control-character check and, when it has none, a maximum length by kind:
-    a text area holds free text with paragraphs, any other input a single line."""
+    a text area holds free text with paragraphs, any other input a single line. A whole number stays
+    within `INTEGER_MAX`."""
+    if isinstance(field, forms.IntegerField) and field.max_value is None:
+        field.max_value = INTEGER_MAX
+        field.validators.append(MaxValueValidator(INTEGER_MAX))
     if not isinstance(field, forms.CharField):
         return
     if refuse_control_characters not in field.validators:

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 NAME_MAX_LENGTH = 200
 SHORT_TEXT_MAX_LENGTH = 1_000
 LONG_TEXT_MAX_LENGTH = 10_000
+# Whole numbers (ids, versions, minutes) fit a PostgreSQL integer: a larger one would fail as a
+# database error (or, on SQLite, as an overflow) instead of being refused.
+INTEGER_MAX = 2_147_483_647
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_CHARACTER_MESSAGE = _(
