@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.core.dates import refuse_implausible_birth_date
 from opencasus.core.forms import Form
 from opencasus.logbook.models import Action
 from opencasus.privacy.models import RightsRequestKind, RightsRequestStatus
@@ -33,7 +34,8 @@ class SubjectSearchForm(Form):
                                  widget=forms.TextInput(attrs=TEXT))
     last_name = forms.CharField(label=_("Last name"), required=False, max_length=150,
                                 widget=forms.TextInput(attrs=TEXT))
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE,
+                                    validators=[refuse_implausible_birth_date])
 
 
 class RightsRequestForm(Form):
@@ -49,7 +51,8 @@ class RightsRequestForm(Form):
                                  widget=forms.TextInput(attrs=TEXT))
     last_name = forms.CharField(label=_("Last name"), required=False, max_length=150,
                                 widget=forms.TextInput(attrs=TEXT))
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE,
+                                    validators=[refuse_implausible_birth_date])
 
 
 class RightsRequestHandleForm(Form):
@@ -72,7 +75,8 @@ class LogSearchForm(Form):
                                  widget=forms.TextInput(attrs=TEXT))
     last_name = forms.CharField(label=_("last name"), required=False, max_length=150,
                                 widget=forms.TextInput(attrs=TEXT))
-    date_of_birth = forms.DateField(label=_("and date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(label=_("and date of birth"), required=False, widget=DATE,
+                                    validators=[refuse_implausible_birth_date])
     user = forms.TypedChoiceField(label=_("Professional"), required=False, coerce=int, empty_value=None,
                                   widget=forms.Select(attrs=SELECT))
     organisation = forms.TypedChoiceField(label=_("Organisation"), required=False, coerce=int, empty_value=None,

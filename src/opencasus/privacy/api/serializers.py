@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from opencasus.core.api.serializers import ModelSerializer, Serializer
+from opencasus.core.dates import refuse_implausible_birth_date
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.privacy.models import (
     LogVerification,
@@ -92,7 +93,8 @@ class SubjectAccessRequestSerializer(ModelSerializer[SubjectAccessRequest]):
     bsn = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=11)
     first_name = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=100)
     last_name = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=150)
-    birth_date = serializers.DateField(write_only=True, required=False, allow_null=True)
+    birth_date = serializers.DateField(write_only=True, required=False, allow_null=True,
+                                       validators=[refuse_implausible_birth_date])
     pseudonyms = serializers.ListField(child=serializers.CharField(), read_only=True)
     person_count = serializers.SerializerMethodField()
     rights_request_id = serializers.IntegerField(read_only=True, allow_null=True)
