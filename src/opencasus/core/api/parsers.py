@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from djangorestframework_camel_case.parser import CamelCaseJSONParser
+from djangorestframework_camel_case.parser import CamelCaseJSONParser, CamelCaseMultiPartParser
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework.exceptions import ValidationError
 
@@ -43,3 +43,9 @@ class JSONParser(CamelCaseJSONParser):
         if paths:
             raise ValidationError({path: [str(CONTROL_CHARACTER_MESSAGE)] for path in paths})
         return data
+
+
+class MultiPartParser(CamelCaseMultiPartParser):
+    """Uploads name their fields in camelCase like every JSON body (`sharingScope`, `houseId`); the plain
+    parser left such a field unread, so its default applied without a word. Text fields are checked by
+    the serializers (see `opencasus.core.api.serializers`)."""
