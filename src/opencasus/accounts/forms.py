@@ -6,8 +6,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.core.forms import Form, TextLimitsMixin
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(TextLimitsMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _("The username or password is not correct. Note that both are case-sensitive."),
         "inactive": _("This account is not active."),
@@ -20,7 +22,7 @@ class LoginForm(AuthenticationForm):
             raise forms.ValidationError(self.error_messages["system_client"], code="system_client")
 
 
-class TokenForm(forms.Form):
+class TokenForm(Form):
     token = forms.CharField(
         label=_("Six-digit code from your authenticator app"),
         min_length=6, max_length=6,

@@ -13,6 +13,7 @@ from opencasus.cases.services import PartnerData, PersonData
 from opencasus.cases.services.intake import validate_bsn_input
 from opencasus.cases.vocabulary import LifeDomain, PeopleInformed, Relation, Route, SharingScope, SubjectType, Urgency
 from opencasus.cases.workflow import Status
+from opencasus.core.forms import Form
 from opencasus.network.models import House, Municipality, Organisation, TargetGroup
 
 WIDGET_CLASSES = {
@@ -25,7 +26,7 @@ def _field(form: forms.Form, name: str) -> Any:
     return form.fields[name]
 
 
-class StyledForm(forms.Form):
+class StyledForm(Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for bound in self.visible_fields():

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant
+from opencasus.core.forms import Form, ModelForm
 from opencasus.meetings.models import Meeting, Score, SelfReportKind
 from opencasus.network.models import CORE_STAFF_ROLES, House, MeetingType, Membership, Organisation
 
@@ -16,7 +17,7 @@ def _core_staff(house_id: int) -> Any:
     return User.objects.filter(pk__in=users).order_by("last_name", "username")
 
 
-class MeetingForm(forms.ModelForm):  # type: ignore[type-arg]
+class MeetingForm(ModelForm):
     house = forms.ModelChoiceField(label=_("House"), queryset=House.objects.none())
     video_link = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
 
@@ -46,7 +47,7 @@ class MeetingForm(forms.ModelForm):  # type: ignore[type-arg]
             cast(Any, self.fields[name]).label_from_instance = lambda u: u.get_full_name() or u.username
 
 
-class AgendaItemAddForm(forms.Form):
+class AgendaItemAddForm(Form):
     case = forms.ModelChoiceField(label=_("Case"), queryset=Case.objects.none())
     minutes = forms.IntegerField(label=_("Length (minutes)"), min_value=5, max_value=240, required=False,
                                  help_text=_("Empty: the meeting type's usual slot."))
@@ -57,7 +58,7 @@ class AgendaItemAddForm(forms.Form):
         cast(Any, self.fields["case"]).label_from_instance = lambda c: c.reference
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(Form):
     minutes = forms.IntegerField(label=_("Length (minutes)"), min_value=5, max_value=240)
     organisations = forms.ModelMultipleChoiceField(label=_("Organisations needed"), required=False,
                                                    queryset=Organisation.objects.none(),
@@ -76,7 +77,7 @@ class AgendaItemForm(forms.Form):
             lambda u: u.get_full_name() or u.username)
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     picture_forming = forms.CharField(label=_("Picture-forming"), required=False, widget=forms.Textarea(
         attrs={"rows": 5}), help_text=_("What do the partners know? The facts and signals, per life domain."))
     judgement = forms.CharField(
@@ -85,7 +86,7 @@ class MinutesForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     description = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     owner_organisation = forms.ModelChoiceField(label=_("Owner organisation"), required=False,
                                                 queryset=Organisation.objects.none())
@@ -103,7 +104,7 @@ class DecisionForm(forms.Form):
             lambda u: u.get_full_name() or u.username)
 
 
-class SelfReportForm(forms.Form):
+class SelfReportForm(Form):
     kind = forms.ChoiceField(label=_("Moment"), choices=SelfReportKind.choices)
     goals_score = forms.TypedChoiceField(label=_("How far were the goals reached?"), choices=Score.choices,
                                          coerce=int, widget=forms.RadioSelect)

@@ -40,6 +40,15 @@ def error_message(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, text)
 
 
+def posted_version(request: HttpRequest, default: int | None = None) -> int | None:
+    """The version a form was built from; one that is not a number matches no version (a conflict), never
+    a server error."""
+    value = request.POST.get("version", "")
+    if value == "":
+        return default
+    return int(value) if value.isdigit() and len(value) < 10 else -1
+
+
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """The planner: meetings of the actor's houses (core staff) and the meetings that need them."""
@@ -139,7 +148,7 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
         fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
         try:
             services.meeting_update(actor=request.user, meeting_id=meeting.pk,
-                                    expected_version=int(request.POST.get("version", meeting.version)), **fields)
+                                    expected_version=posted_version(request, meeting.version), **fields)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -19,7 +19,7 @@ from opencasus.meetings import selectors
 from opencasus.meetings.forms import DecisionForm, MinutesForm, SelfReportForm
 from opencasus.meetings.models import MinutesStatus, SelfReportKind
 from opencasus.meetings.processing import log_case, log_without_subject
-from opencasus.meetings.views import apply_errors, error_message
+from opencasus.meetings.views import apply_errors, error_message, posted_version
 
 DecisionFormSet = forms.formset_factory(DecisionForm, extra=2)
 
@@ -77,7 +77,7 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
 def minutes_approve(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     try:
         minute_services.minutes_approve(actor=request.user, meeting_id=meeting_id, item_id=item_id,
-                                        expected_version=int(request.POST.get("version") or 0) or None)
+                                        expected_version=posted_version(request))
     except ValidationError as error:
         error_message(request, error)
     except PermissionDenied as error:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.forms import Form
 from opencasus.network.models import Organisation
 from opencasus.plans.vocabulary import (
     AgreementStatus,
@@ -33,7 +34,7 @@ def _professionals(case: Case) -> Any:
     return User.objects.filter(pk__in=ids).order_by("last_name", "first_name")
 
 
-class VersionForm(forms.Form):
+class VersionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -50,7 +51,7 @@ class PlanHeaderForm(VersionForm):
         self.fields["director_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
 
 
-class GoalForm(forms.Form):
+class GoalForm(Form):
     life_domain = forms.ChoiceField(label=_("life domain"), choices=LifeDomain.choices)
     person = forms.ModelChoiceField(label=_("family member"), queryset=Person.objects.none(), required=False,
                                     help_text=_("For a system case: whose goal this is (children included)."))
@@ -61,7 +62,7 @@ class GoalForm(forms.Form):
         self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
 
 
-class InterventionForm(forms.Form):
+class InterventionForm(Form):
     line = forms.ChoiceField(label=_("line"), choices=InterventionLine.choices)
     organisation = forms.ModelChoiceField(label=_("responsible organisation"), queryset=Organisation.objects.none())
     person = forms.ModelChoiceField(label=_("family member"), queryset=Person.objects.none(), required=False)
@@ -92,7 +93,7 @@ class AgreementStatusForm(VersionForm):
                                     required=False)
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     text = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -101,7 +102,7 @@ class AdoptForm(VersionForm):
     note = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(Form):
     evaluated_on = forms.DateField(label=_("evaluated on"), widget=DATE)
     note = forms.CharField(label=_("overall note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     next_evaluation_date = forms.DateField(label=_("next evaluation date"), widget=DATE, required=False)
@@ -129,7 +130,7 @@ class ReopenForm(VersionForm):
     reason = forms.CharField(label=_("reason for re-opening"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class EscalationForm(forms.Form):
+class EscalationForm(Form):
     level = forms.ChoiceField(label=_("level"), choices=EscalationLevel.choices)
     organisation = forms.ModelChoiceField(label=_("partner that does not deliver"),
                                           queryset=Organisation.objects.none())
@@ -150,6 +151,6 @@ class EscalationResponseForm(VersionForm):
     outcome = forms.ChoiceField(label=_("outcome"), choices=EscalationOutcome.choices)
 
 
-class AgreementFilterForm(forms.Form):
+class AgreementFilterForm(Form):
     status = forms.ChoiceField(label=_("status"), choices=[("", "—"), *AgreementStatus.choices], required=False)
     overdue = forms.BooleanField(label=_("only overdue"), required=False)

@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.core.dates import refuse_implausible_birth_date
+from opencasus.core.forms import Form
 from opencasus.logbook.models import Action
 from opencasus.privacy.models import RightsRequestKind, RightsRequestStatus
 
@@ -17,11 +19,11 @@ AREA = {"class": "utrecht-textarea", "rows": 4}
 SELECT = {"class": "utrecht-select"}
 
 
-class DryRunForm(forms.Form):
+class DryRunForm(Form):
     run_date = forms.DateField(label=_("Run as on"), widget=DATE, initial=timezone.localdate)
 
 
-class SubjectSearchForm(forms.Form):
+class SubjectSearchForm(Form):
     requester_name = forms.CharField(label=_("Name of the data subject (as on the request)"), max_length=200,
                                      widget=forms.TextInput(attrs=TEXT))
     received_on = forms.DateField(label=_("Request received on"), widget=DATE, initial=timezone.localdate)
@@ -32,10 +34,11 @@ class SubjectSearchForm(forms.Form):
                                  widget=forms.TextInput(attrs=TEXT))
     last_name = forms.CharField(label=_("Last name"), required=False, max_length=150,
                                 widget=forms.TextInput(attrs=TEXT))
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE,
+                                    validators=[refuse_implausible_birth_date])
 
 
-class RightsRequestForm(forms.Form):
+class RightsRequestForm(Form):
     kind = forms.ChoiceField(label=_("Kind of request"), choices=RightsRequestKind.choices,
                              widget=forms.Select(attrs=SELECT))
     requester_name = forms.CharField(label=_("Name of the data subject"), max_length=200,
@@ -48,10 +51,11 @@ class RightsRequestForm(forms.Form):
                                  widget=forms.TextInput(attrs=TEXT))
     last_name = forms.CharField(label=_("Last name"), required=False, max_length=150,
                                 widget=forms.TextInput(attrs=TEXT))
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE,
+                                    validators=[refuse_implausible_birth_date])
 
 
-class RightsRequestHandleForm(forms.Form):
+class RightsRequestHandleForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Status"), choices=RightsRequestStatus.choices,
                                widget=forms.Select(attrs=SELECT))
@@ -62,7 +66,7 @@ class RightsRequestHandleForm(forms.Form):
                                        widget=forms.Textarea(attrs={**AREA, "rows": 2}))
 
 
-class LogSearchForm(forms.Form):
+class LogSearchForm(Form):
     pseudonym = forms.UUIDField(label=_("Data subject (pseudonym)"), required=False,
                                 widget=forms.TextInput(attrs=TEXT))
     bsn = forms.CharField(label=_("or person by BSN"), required=False, max_length=11,
@@ -71,7 +75,8 @@ class LogSearchForm(forms.Form):
                                  widget=forms.TextInput(attrs=TEXT))
     last_name = forms.CharField(label=_("last name"), required=False, max_length=150,
                                 widget=forms.TextInput(attrs=TEXT))
-    date_of_birth = forms.DateField(label=_("and date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(label=_("and date of birth"), required=False, widget=DATE,
+                                    validators=[refuse_implausible_birth_date])
     user = forms.TypedChoiceField(label=_("Professional"), required=False, coerce=int, empty_value=None,
                                   widget=forms.Select(attrs=SELECT))
     organisation = forms.TypedChoiceField(label=_("Organisation"), required=False, coerce=int, empty_value=None,

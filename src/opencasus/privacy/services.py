@@ -148,6 +148,8 @@ def rights_request_update(*, actor: Any, request_id: int, expected_version: int,
     closed = status not in OPEN_REQUEST_STATUSES
     if closed and decided_on is None:
         decided_on = timezone.localdate()
+    if decided_on is not None and decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("The decision cannot lie in the future.")})
     if decided_on is not None and decided_on < request.received_on:
         raise ValidationError({"decided_on": _("The decision cannot be earlier than the receipt.")})
     if extended_until is not None:

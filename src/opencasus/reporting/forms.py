@@ -6,12 +6,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.core.forms import Form
 from opencasus.reporting.selectors.period import default_period
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(Form):
     date_from = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -28,7 +29,7 @@ class PeriodForm(forms.Form):
         return {"date_from": period.date_from, "date_to": period.date_to}
 
 
-class IncidentUploadForm(forms.Form):
+class IncidentUploadForm(Form):
     file = forms.FileField(label=_("CSV file from the police"),
                            help_text=_("Columns: person_pseudonym,incident_date,count (see the manual)."))
 
@@ -39,7 +40,7 @@ class IncidentUploadForm(forms.Form):
         return upload
 
 
-class AdviceForm(forms.Form):
+class AdviceForm(Form):
     case = forms.TypedChoiceField(label=_("Area or theme case"), coerce=int)
     municipality = forms.ChoiceField(label=_("Municipality advised"), required=False,
                                      help_text=_("Leave empty for the case's own municipality."))

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from opencasus.access import roles
 from opencasus.cases.models import Person
+from opencasus.core.text import CONTROL_CHARACTERS
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.reporting.access import import_house_get
@@ -48,9 +49,15 @@ class ParsedRow:
 def decode(content: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return content.decode(encoding)
+            text = content.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # The file is kept as sent until it is processed: a NUL cannot be stored (PostgreSQL), and no
+        # column of the CSV has a use for other control characters.
+        if CONTROL_CHARACTERS.search(text):
+            raise ValidationError(_("The file contains control characters; it is not a text (CSV) file."),
+                                  code="control_character")
+        return text
     raise ValidationError(_("The file is not a text (CSV) file."), code="encoding")
 
 

@@ -29,18 +29,8 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "rest_framework",
-    "rest_framework.authtoken",
-    "drf_spectacular",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    # The project's apps come first: translations of apps listed earlier win, so our own wording
+    # ("Inloggen", "Uitloggen") is used rather than the admin's ("Aanmelden", "Afmelden").
     "opencasus.core",
     "opencasus.accounts",
     "opencasus.network",
@@ -53,6 +43,18 @@ INSTALLED_APPS = [
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.scale",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [

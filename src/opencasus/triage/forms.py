@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.forms import Form
 from opencasus.network.models import LocalCriterion, MeetingType, Organisation
 from opencasus.triage.models import Answer, Assessment, Criterion, Outcome, RouteTarget, Verdict
 from opencasus.triage.services import AssessmentInput, DecisionInput
@@ -26,7 +27,7 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     override_verdict = forms.ChoiceField(
         label=_("Verdict of the triage table"), required=False,
@@ -100,7 +101,7 @@ def _pair(value: str) -> tuple[int, int]:
     return int(user_id), int(organisation_id)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices,
                                 widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}))
@@ -148,7 +149,7 @@ class DecisionForm(forms.Form):
         )
 
 
-class ParticipantAddForm(forms.Form):
+class ParticipantAddForm(Form):
     participant = forms.ChoiceField(label=_("Organisation or professional"),
                                     widget=forms.Select(attrs={"class": "utrecht-select"}))
     reason = forms.CharField(label=_("Why is this participant needed?"), widget=forms.Textarea(attrs=TEXTAREA))
@@ -170,5 +171,5 @@ class ParticipantAddForm(forms.Form):
         return int(parts[1]), None
 
 
-class ParticipantEndForm(forms.Form):
+class ParticipantEndForm(Form):
     reason = forms.CharField(label=_("Why does this participation end?"), max_length=500)

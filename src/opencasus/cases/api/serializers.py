@@ -13,12 +13,13 @@ from opencasus.cases.selectors import CaseView
 from opencasus.cases.services.intake import validate_bsn_input
 from opencasus.cases.vocabulary import LifeDomain, PeopleInformed, Relation, Route, SharingScope, SubjectType, Urgency
 from opencasus.cases.workflow import Status
+from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.network.models import Municipality
 
 LEVEL_NAMES = {CaseAccess.FILER: "filer", CaseAccess.PARTICIPANT: "participant", CaseAccess.CORE: "core"}
 
 
-class PersonInSerializer(serializers.Serializer[Any]):
+class PersonInSerializer(Serializer[Any]):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=150)
     date_of_birth = serializers.DateField(required=False, allow_null=True)
@@ -31,13 +32,13 @@ class PersonInSerializer(serializers.Serializer[Any]):
     relation = serializers.ChoiceField(choices=Relation.choices, default=Relation.SUBJECT)
 
 
-class PartnerInSerializer(serializers.Serializer[Any]):
+class PartnerInSerializer(Serializer[Any]):
     organisation_id = serializers.IntegerField(required=False, allow_null=True)
     organisation_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
     contact = serializers.CharField(max_length=250, required=False, allow_blank=True)
 
 
-class IntakeCreateSerializer(serializers.Serializer[Any]):
+class IntakeCreateSerializer(Serializer[Any]):
     house_id = serializers.IntegerField()
     organisation_id = serializers.IntegerField(
         required=False, help_text="The filing organisation; may be left out when the caller has only one there.")
@@ -58,7 +59,7 @@ class IntakeCreateSerializer(serializers.Serializer[Any]):
     not_informed_reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class CaseListSerializer(serializers.ModelSerializer[Case]):
+class CaseListSerializer(ModelSerializer[Case]):
     house_name = serializers.CharField(source="house.name", read_only=True)
 
     class Meta:
@@ -66,12 +67,12 @@ class CaseListSerializer(serializers.ModelSerializer[Case]):
         fields = ["id", "reference", "house_name", "subject_type", "route", "status", "filed_at", "last_activity_at"]
 
 
-class StatusChangeOutSerializer(serializers.Serializer[Any]):
+class StatusChangeOutSerializer(Serializer[Any]):
     status = serializers.ChoiceField(choices=Status.choices, source="to_status")
     changed_at = serializers.DateTimeField()
 
 
-class PersonOutSerializer(serializers.Serializer[Any]):
+class PersonOutSerializer(Serializer[Any]):
     id = serializers.IntegerField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
@@ -82,7 +83,7 @@ class PersonOutSerializer(serializers.Serializer[Any]):
     municipality_code = serializers.CharField(required=False, allow_null=True)
 
 
-class ParticipantOutSerializer(serializers.Serializer[Any]):
+class ParticipantOutSerializer(Serializer[Any]):
     organisation_id = serializers.IntegerField()
     organisation_name = serializers.CharField(source="organisation.name")
     professional_name = serializers.SerializerMethodField()
@@ -91,7 +92,7 @@ class ParticipantOutSerializer(serializers.Serializer[Any]):
         return (obj.user.get_full_name() or obj.user.get_username()) if obj.user else None
 
 
-class InformationItemSerializer(serializers.ModelSerializer[InformationItem]):
+class InformationItemSerializer(ModelSerializer[InformationItem]):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     organisation_id = serializers.IntegerField(required=False, allow_null=True)
     person_id = serializers.IntegerField(required=False, allow_null=True)
@@ -114,7 +115,7 @@ class InformationItemSerializer(serializers.ModelSerializer[InformationItem]):
         return obj.author.get_full_name() or obj.author.get_username()
 
 
-class AttachmentSerializer(serializers.ModelSerializer[Attachment]):
+class AttachmentSerializer(ModelSerializer[Attachment]):
     file = serializers.FileField(write_only=True)
     sharing_scope = serializers.ChoiceField(
         choices=[SharingScope.TRIAGE_TABLE, SharingScope.ALL_PARTICIPANTS], default=SharingScope.TRIAGE_TABLE)
@@ -125,12 +126,12 @@ class AttachmentSerializer(serializers.ModelSerializer[Attachment]):
         read_only_fields = ["id", "filename", "content_type", "size", "uploaded_at"]
 
 
-class ContactSerializer(serializers.Serializer[Any]):
+class ContactSerializer(Serializer[Any]):
     email = serializers.CharField()
     names = serializers.ListField(child=serializers.CharField())
 
 
-class HitSerializer(serializers.Serializer[Any]):
+class HitSerializer(Serializer[Any]):
     person_id = serializers.IntegerField(source="person.pk")
     person_name = serializers.SerializerMethodField()
     matched_by = serializers.ChoiceField(choices=["bsn", "name_dob"])
@@ -142,7 +143,7 @@ class HitSerializer(serializers.Serializer[Any]):
         return str(obj.person)
 
 
-class IntakeOutSerializer(serializers.Serializer[Any]):
+class IntakeOutSerializer(Serializer[Any]):
     filed_by_organisation_name = serializers.CharField()
     reason = serializers.CharField()
     requested_purpose = serializers.CharField()
@@ -159,7 +160,7 @@ class IntakeOutSerializer(serializers.Serializer[Any]):
     involved_partners = PartnerInSerializer(many=True)
 
 
-class CaseDetailSerializer(serializers.Serializer[Any]):
+class CaseDetailSerializer(Serializer[Any]):
     """One case per access level: keys above the caller's level are absent."""
 
     id = serializers.IntegerField()

@@ -14,7 +14,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -31,6 +30,7 @@ from opencasus.cases.api.serializers import (
 from opencasus.cases.services.intake import FILING_ROLES
 from opencasus.cases.vocabulary import Route, SubjectType
 from opencasus.cases.workflow import Status
+from opencasus.core.api.parsers import MultiPartParser
 from opencasus.network.models import House, Municipality, Organisation, TargetGroup
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case.")

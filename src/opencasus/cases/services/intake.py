@@ -26,6 +26,7 @@ from opencasus.cases.names import name_key
 from opencasus.cases.services.attachments import files_removed_on_error, store_attachment, validate_upload
 from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectType, Urgency
 from opencasus.cases.workflow import Status
+from opencasus.core.dates import EARLIEST_BIRTH
 from opencasus.core.identifiers import bsn_is_valid, encrypt_identifier, identifier_hash, normalise_bsn
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
@@ -40,7 +41,6 @@ from opencasus.network.models import (
 )
 
 SKIPPED_PREFIX_WORDS = frozenset({"zorg", "en", "veiligheidshuis", "het", "de"})
-EARLIEST_BIRTH = dt.date(1900, 1, 1)
 
 
 @dataclass

@@ -1,19 +1,16 @@
-"""Request parsers. Control characters are refused for every JSON body: PostgreSQL cannot store NUL,
-no field has a use for the others (an escape sequence in a name would be replayed into every
-terminal and export that shows it), and a lookup with one would otherwise fail as a server error.
-Tab, line feed and carriage return stay allowed: free text has paragraphs."""
+"""Request parsers. Control characters are refused for every JSON body, before any field sees it (see
+`opencasus.core.text`): a lookup with one would otherwise fail as a server error."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from django.utils.translation import gettext as _
-from djangorestframework_camel_case.parser import CamelCaseJSONParser
+from djangorestframework_camel_case.parser import CamelCaseJSONParser, CamelCaseMultiPartParser
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework.exceptions import ValidationError
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+from opencasus.core.text import CONTROL_CHARACTER_MESSAGE, CONTROL_CHARACTERS
 
 
 def _camel(key: str) -> str:
@@ -44,6 +41,11 @@ class JSONParser(CamelCaseJSONParser):
         data = super().parse(stream, media_type, parser_context)
         paths = control_character_paths(data)
         if paths:
-            message = _("Contains a control character; only letters, digits, punctuation and line breaks are allowed.")
-            raise ValidationError({path: [message] for path in paths})
+            raise ValidationError({path: [str(CONTROL_CHARACTER_MESSAGE)] for path in paths})
         return data
+
+
+class MultiPartParser(CamelCaseMultiPartParser):
+    """Uploads name their fields in camelCase like every JSON body (`sharingScope`, `houseId`); the plain
+    parser left such a field unread, so its default applied without a word. Text fields are checked by
+    the serializers (see `opencasus.core.api.serializers`)."""

@@ -7,9 +7,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import roles
+from opencasus.core.api.serializers import Serializer
 
 
-class GrantSerializer(serializers.Serializer[object]):
+class GrantSerializer(Serializer[object]):
     house_id = serializers.IntegerField()
     organisation_id = serializers.IntegerField()
     role = serializers.CharField()

@@ -6,12 +6,13 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import serializers
 
+from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting, Minutes, SelfReport
 
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 
-class MeetingSerializer(serializers.ModelSerializer[Meeting]):
+class MeetingSerializer(ModelSerializer[Meeting]):
     meeting_type_id = serializers.IntegerField(read_only=True)
     meeting_type_name = serializers.CharField(source="meeting_type.name", read_only=True)
     start_time = serializers.SerializerMethodField(help_text="Local time HH:MM (Europe/Amsterdam).")
@@ -33,7 +34,7 @@ class MeetingSerializer(serializers.ModelSerializer[Meeting]):
         return timezone.localtime(obj.starts_at())
 
 
-class MeetingWriteSerializer(serializers.Serializer[Any]):
+class MeetingWriteSerializer(Serializer[Any]):
     house_id = serializers.IntegerField(required=False, help_text="Required when creating.")
     meeting_type_id = serializers.IntegerField(required=False)
     date = serializers.DateField(required=False)
@@ -45,7 +46,7 @@ class MeetingWriteSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you read; required when updating.")
 
 
-class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):
+class AgendaItemSerializer(ModelSerializer[AgendaItem]):
     case_id = serializers.IntegerField(read_only=True)
     case_reference = serializers.CharField(source="case.reference", read_only=True)
     end_offset = serializers.IntegerField(read_only=True)
@@ -73,7 +74,7 @@ class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):
         return sorted(u.pk for u in obj.professionals.all())
 
 
-class AgendaItemWriteSerializer(serializers.Serializer[Any]):
+class AgendaItemWriteSerializer(Serializer[Any]):
     case_id = serializers.IntegerField(required=False, help_text="Required when creating.")
     minutes = serializers.IntegerField(required=False, min_value=5, max_value=240)
     organisation_ids = serializers.ListField(child=serializers.IntegerField(), required=False,
@@ -82,18 +83,18 @@ class AgendaItemWriteSerializer(serializers.Serializer[Any]):
                                              help_text="Default: every professional named as participant.")
 
 
-class ReorderSerializer(serializers.Serializer[Any]):
+class ReorderSerializer(Serializer[Any]):
     item_ids = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
 
 
-class AttendeeFigureSerializer(serializers.Serializer[Any]):
+class AttendeeFigureSerializer(Serializer[Any]):
     attendee = serializers.CharField(help_text="user:<id> or organisation:<id>")
     minutes = serializers.IntegerField()
     blocks = serializers.IntegerField()
     target_group_minutes = serializers.IntegerField()
 
 
-class OptimiseResultSerializer(serializers.Serializer[Any]):
+class OptimiseResultSerializer(Serializer[Any]):
     item_ids = serializers.ListField(child=serializers.IntegerField())
     total_minutes = serializers.IntegerField()
     target_group_minutes = serializers.IntegerField()
@@ -101,7 +102,7 @@ class OptimiseResultSerializer(serializers.Serializer[Any]):
     attendees = AttendeeFigureSerializer(many=True)
 
 
-class DecisionSerializer(serializers.ModelSerializer[Decision]):
+class DecisionSerializer(ModelSerializer[Decision]):
     id = serializers.IntegerField(read_only=True)
     owner_organisation_id = serializers.IntegerField(required=False, allow_null=True)
     owner_user_id = serializers.IntegerField(required=False, allow_null=True)
@@ -112,7 +113,7 @@ class DecisionSerializer(serializers.ModelSerializer[Decision]):
         fields = ["id", "description", "owner_organisation_id", "owner_user_id", "deadline", "agreement_id"]
 
 
-class MinutesSerializer(serializers.ModelSerializer[Minutes]):
+class MinutesSerializer(ModelSerializer[Minutes]):
     decisions = DecisionSerializer(many=True, read_only=True)
     approved_by_id = serializers.IntegerField(read_only=True, allow_null=True)
 
@@ -123,7 +124,7 @@ class MinutesSerializer(serializers.ModelSerializer[Minutes]):
         read_only_fields = fields
 
 
-class MinutesWriteSerializer(serializers.Serializer[Any]):
+class MinutesWriteSerializer(Serializer[Any]):
     picture_forming = serializers.CharField(allow_blank=True)
     judgement = serializers.CharField(allow_blank=True)
     decisions = DecisionSerializer(many=True)
@@ -131,11 +132,11 @@ class MinutesWriteSerializer(serializers.Serializer[Any]):
                                        help_text="The version you read; omit for new minutes.")
 
 
-class VersionSerializer(serializers.Serializer[Any]):
+class VersionSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False)
 
 
-class InvitationSerializer(serializers.ModelSerializer[Invitation]):
+class InvitationSerializer(ModelSerializer[Invitation]):
     user_id = serializers.IntegerField(read_only=True)
     name = serializers.SerializerMethodField()
 
@@ -148,23 +149,23 @@ class InvitationSerializer(serializers.ModelSerializer[Invitation]):
         return obj.user.get_full_name() or obj.user.username
 
 
-class AttendanceWriteItemSerializer(serializers.Serializer[Any]):
+class AttendanceWriteItemSerializer(Serializer[Any]):
     user_id = serializers.IntegerField()
     attended = serializers.BooleanField(allow_null=True)
 
 
-class AttendanceWriteSerializer(serializers.Serializer[Any]):
+class AttendanceWriteSerializer(Serializer[Any]):
     attendance = AttendanceWriteItemSerializer(many=True)
 
 
-class SendResultSerializer(serializers.Serializer[Any]):
+class SendResultSerializer(Serializer[Any]):
     invited = serializers.IntegerField()
     updated = serializers.IntegerField()
     cancelled = serializers.IntegerField()
     unchanged = serializers.IntegerField()
 
 
-class SelfReportSerializer(serializers.ModelSerializer[SelfReport]):
+class SelfReportSerializer(ModelSerializer[SelfReport]):
     case_id = serializers.IntegerField()
     meeting_id = serializers.IntegerField(required=False, allow_null=True)
     reported_by_id = serializers.IntegerField(read_only=True)

@@ -56,9 +56,12 @@ def _meeting_fields(data: dict[str, Any], house_id: int) -> dict[str, Any]:
             fields[name] = data[name]
     if "start_time" in data:
         fields["start_time"] = _time(data["start_time"])
-    for name in ("chair", "secretary"):
+    for name, message in (("chair", _("The chair must be core staff of this house.")),
+                          ("secretary", _("The secretary must be core staff of this house."))):
         if f"{name}_id" in data:
             fields[name] = selectors.house_member(house_id=house_id, user_id=data[f"{name}_id"])
+            if fields[name] is None and data[f"{name}_id"]:  # an id of no one in the house: refused, not dropped
+                raise DjangoValidationError({f"{name}Id": message})
     return fields
 
 

@@ -1,9 +1,10 @@
 from rest_framework import serializers
 
+from opencasus.core.api.serializers import ModelSerializer
 from opencasus.network.models import House, Municipality, Organisation, Region
 
 
-class RegionSerializer(serializers.ModelSerializer[Region]):
+class RegionSerializer(ModelSerializer[Region]):
     seat_municipality_code = serializers.CharField(source="seat_municipality.code", allow_null=True,
                                                    read_only=True, default=None)
 
@@ -12,7 +13,7 @@ class RegionSerializer(serializers.ModelSerializer[Region]):
         fields = ["code", "name", "number", "seat_municipality_code"]
 
 
-class MunicipalitySerializer(serializers.ModelSerializer[Municipality]):
+class MunicipalitySerializer(ModelSerializer[Municipality]):
     region_code = serializers.CharField(source="region.code", read_only=True)
 
     class Meta:
@@ -20,7 +21,7 @@ class MunicipalitySerializer(serializers.ModelSerializer[Municipality]):
         fields = ["code", "name", "region_code", "active"]
 
 
-class HouseSerializer(serializers.ModelSerializer[House]):
+class HouseSerializer(ModelSerializer[House]):
     region_code = serializers.CharField(source="region.code", read_only=True)
 
     class Meta:
@@ -28,7 +29,7 @@ class HouseSerializer(serializers.ModelSerializer[House]):
         fields = ["id", "name", "city", "region_code"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
+class OrganisationSerializer(ModelSerializer[Organisation]):
     class Meta:
         model = Organisation
         fields = ["id", "name", "type"]

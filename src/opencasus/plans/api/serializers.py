@@ -8,6 +8,8 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.api.serializers import ModelSerializer, Serializer
+from opencasus.core.text import SHORT_TEXT_MAX_LENGTH
 from opencasus.plans.models import (
     Agreement,
     AgreementNote,
@@ -30,7 +32,7 @@ from opencasus.plans.vocabulary import (
 )
 
 
-class GoalSerializer(serializers.ModelSerializer[Goal]):
+class GoalSerializer(ModelSerializer[Goal]):
     id = serializers.IntegerField(required=False)
     person_id = serializers.IntegerField(allow_null=True, required=False)
     life_domain = serializers.ChoiceField(choices=LifeDomain.choices)
@@ -40,7 +42,7 @@ class GoalSerializer(serializers.ModelSerializer[Goal]):
         fields = ["id", "life_domain", "person_id", "description"]
 
 
-class InterventionSerializer(serializers.ModelSerializer[Intervention]):
+class InterventionSerializer(ModelSerializer[Intervention]):
     id = serializers.IntegerField(required=False)
     person_id = serializers.IntegerField(allow_null=True, required=False)
     organisation_id = serializers.IntegerField()
@@ -52,7 +54,7 @@ class InterventionSerializer(serializers.ModelSerializer[Intervention]):
         fields = ["id", "line", "organisation_id", "organisation_name", "person_id", "description"]
 
 
-class AgreementSerializer(serializers.ModelSerializer[Agreement]):
+class AgreementSerializer(ModelSerializer[Agreement]):
     case_reference = serializers.CharField(source="case.reference", read_only=True)
     owner_organisation_name = serializers.CharField(source="owner_organisation.name", read_only=True)
     owner_user_name = serializers.SerializerMethodField()
@@ -72,7 +74,7 @@ class AgreementSerializer(serializers.ModelSerializer[Agreement]):
         return obj.status in PENDING_STATUSES and obj.deadline < timezone.localdate()
 
 
-class PlanSerializer(serializers.ModelSerializer[Plan]):
+class PlanSerializer(ModelSerializer[Plan]):
     goals = GoalSerializer(many=True, read_only=True)
     interventions = InterventionSerializer(many=True, read_only=True)
     agreements = serializers.SerializerMethodField()
@@ -98,7 +100,7 @@ class PlanSerializer(serializers.ModelSerializer[Plan]):
         return str(obj.director_user) if obj.director_user_id else None
 
 
-class PlanWriteSerializer(serializers.Serializer[Any]):
+class PlanWriteSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you read (or send If-Match).")
     director_organisation_id = serializers.IntegerField(allow_null=True, required=False)
     director_user_id = serializers.IntegerField(allow_null=True, required=False)
@@ -107,13 +109,13 @@ class PlanWriteSerializer(serializers.Serializer[Any]):
     interventions = InterventionSerializer(many=True)
 
 
-class AdoptSerializer(serializers.Serializer[Any]):
+class AdoptSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False)
     meeting_id = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     note = serializers.CharField(required=False, allow_blank=True)
 
 
-class PlanVersionSerializer(serializers.ModelSerializer[PlanVersion]):
+class PlanVersionSerializer(ModelSerializer[PlanVersion]):
     adopted_by_name = serializers.CharField(source="adopted_by.__str__", read_only=True)
 
     class Meta:
@@ -122,7 +124,7 @@ class PlanVersionSerializer(serializers.ModelSerializer[PlanVersion]):
         read_only_fields = fields
 
 
-class AgreementCreateSerializer(serializers.Serializer[Any]):
+class AgreementCreateSerializer(Serializer[Any]):
     case_id = serializers.IntegerField()
     description = serializers.CharField()
     owner_organisation_id = serializers.IntegerField()
@@ -131,7 +133,7 @@ class AgreementCreateSerializer(serializers.Serializer[Any]):
     source = serializers.CharField(required=False, allow_blank=True, max_length=200)  # type: ignore[assignment]
 
 
-class AgreementPatchSerializer(serializers.Serializer[Any]):
+class AgreementPatchSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you read (or send If-Match).")
     description = serializers.CharField(required=False)
     owner_organisation_id = serializers.IntegerField(required=False)
@@ -141,7 +143,7 @@ class AgreementPatchSerializer(serializers.Serializer[Any]):
     progress_note = serializers.CharField(required=False, allow_blank=True)
 
 
-class NoteSerializer(serializers.ModelSerializer[AgreementNote]):
+class NoteSerializer(ModelSerializer[AgreementNote]):
     author_name = serializers.CharField(source="author.__str__", read_only=True)
     organisation_name = serializers.SerializerMethodField()
 
@@ -154,7 +156,7 @@ class NoteSerializer(serializers.ModelSerializer[AgreementNote]):
         return str(obj.organisation) if obj.organisation_id else None
 
 
-class EscalationSerializer(serializers.ModelSerializer[Escalation]):
+class EscalationSerializer(ModelSerializer[Escalation]):
     """Managers get metadata only: reason, response and the agreement are left out (null)."""
 
     case_reference = serializers.CharField(source="case.reference", read_only=True)
@@ -183,7 +185,7 @@ class EscalationSerializer(serializers.ModelSerializer[Escalation]):
         return obj.agreement_id if self._content(obj) else None
 
 
-class EscalationCreateSerializer(serializers.Serializer[Any]):
+class EscalationCreateSerializer(Serializer[Any]):
     case_id = serializers.IntegerField()
     level = serializers.ChoiceField(choices=EscalationLevel.choices)
     organisation_id = serializers.IntegerField(required=False, allow_null=True)
@@ -193,13 +195,13 @@ class EscalationCreateSerializer(serializers.Serializer[Any]):
     addressed_to = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
-class EscalationResponseSerializer(serializers.Serializer[Any]):
+class EscalationResponseSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False)
     response = serializers.CharField()
     outcome = serializers.ChoiceField(choices=EscalationOutcome.choices)
 
 
-class ClosureSerializer(serializers.ModelSerializer[CaseClosure]):
+class ClosureSerializer(ModelSerializer[CaseClosure]):
     handed_over_to_name = serializers.SerializerMethodField()
 
     class Meta:
@@ -212,32 +214,32 @@ class ClosureSerializer(serializers.ModelSerializer[CaseClosure]):
         return str(obj.handed_over_to) if obj.handed_over_to_id else None
 
 
-class CloseSerializer(serializers.Serializer[Any]):
+class CloseSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The case version you read.")
     outcome = serializers.ChoiceField(choices=ClosureOutcome.choices)
     handed_over_to_id = serializers.IntegerField(required=False, allow_null=True)
     note = serializers.CharField(required=False, allow_blank=True)
 
 
-class ReopenSerializer(serializers.Serializer[Any]):
+class ReopenSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The case version you read.")
     reason = serializers.CharField()
 
 
-class GoalResultSerializer(serializers.Serializer[Any]):
+class GoalResultSerializer(Serializer[Any]):
     goal_id = serializers.IntegerField()
     result = serializers.ChoiceField(choices=GoalResult.choices)
-    note = serializers.CharField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=SHORT_TEXT_MAX_LENGTH)  # one line
 
 
-class EvaluationCreateSerializer(serializers.Serializer[Any]):
+class EvaluationCreateSerializer(Serializer[Any]):
     evaluated_on = serializers.DateField()
     note = serializers.CharField(required=False, allow_blank=True)
     next_evaluation_date = serializers.DateField(required=False, allow_null=True)
     results = GoalResultSerializer(many=True)
 
 
-class EvaluationSerializer(serializers.ModelSerializer[Evaluation]):
+class EvaluationSerializer(ModelSerializer[Evaluation]):
     results = serializers.SerializerMethodField()
 
     class Meta:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -205,6 +206,9 @@ def plan_adopt(*, actor: Any, case_id: int, expected_version: int | None, meetin
     if plan.adopted_version and not plan.changed_since_adoption:
         raise ValidationError(_("Nothing changed since version %(n)s was adopted.") % {"n": plan.adopted_version},
                               code="unchanged")
+    if meeting_id is not None and not apps.get_model("meetings", "Meeting").objects.filter(
+            pk=meeting_id, house_id=case.house_id).exists():
+        raise ValidationError({"meeting_id": _("Choose a case conference of this house.")}, code="invalid")
     number = plan.adopted_version + 1
     adopted = PlanVersion.objects.create(plan=plan, number=number, adopted_by=actor, meeting_id=meeting_id,
                                          note=(note or "").strip(), snapshot=build_snapshot(plan))

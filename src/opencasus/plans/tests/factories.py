@@ -73,8 +73,18 @@ def world(*, subject_type: str = SubjectType.SYSTEM) -> World:
     )
 
 
+def a_meeting(w: World) -> int:
+    """The id of a case conference of the world's house (a plan is adopted in one)."""
+    from opencasus.meetings.models import Meeting
+    from opencasus.network.models import MeetingType
+
+    meeting_type = MeetingType.objects.create(house=w.house, name="Casusoverleg")
+    return Meeting.objects.create(house=w.house, meeting_type=meeting_type, date=in_days(0),
+                                  start_time=dt.time(10, 0), created_by=w.director).pk
+
+
 def in_days(days: int) -> dt.date:
     return timezone.localdate() + dt.timedelta(days=days)
 
 
-__all__ = ["Participant", "World", "in_days", "world"]
+__all__ = ["Participant", "World", "a_meeting", "in_days", "world"]

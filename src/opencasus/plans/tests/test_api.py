@@ -4,7 +4,7 @@ from opencasus.cases.vocabulary import LifeDomain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
 from opencasus.plans.models import Agreement, Plan
-from opencasus.plans.tests.factories import in_days, world
+from opencasus.plans.tests.factories import a_meeting, in_days, world
 from opencasus.plans.vocabulary import EscalationLevel
 
 pytestmark = pytest.mark.django_db
@@ -101,8 +101,8 @@ def test_plan_get_put_with_if_match_and_409(setup, api_client):
     second = client.put(f"{API}/cases/{w.case.pk}/plan", payload, format="json", HTTP_IF_MATCH=got["ETag"])
     assert second.status_code == 409 and second["Content-Type"] == "application/problem+json"
     assert "intussen door iemand anders gewijzigd" in second.json()["detail"]
-    adopt = client.post(f"{API}/cases/{w.case.pk}/plan/adopt", {"version": first.json()["version"], "meetingId": 3},
-                        format="json")
+    adopt = client.post(f"{API}/cases/{w.case.pk}/plan/adopt",
+                        {"version": first.json()["version"], "meetingId": a_meeting(w)}, format="json")
     assert adopt.status_code == 201 and adopt.json()["number"] == 2
     versions = client.get(f"{API}/cases/{w.case.pk}/plan/versions").json()
     assert [v["number"] for v in versions] == [2, 1] and len(versions[1]["snapshot"]["goals"]) == 1

@@ -10,7 +10,7 @@ from opencasus.cases.workflow import Status
 from opencasus.core.start import start_sections
 from opencasus.plans import services
 from opencasus.plans.models import Agreement, Plan
-from opencasus.plans.tests.factories import in_days, world
+from opencasus.plans.tests.factories import a_meeting, in_days, world
 from opencasus.plans.vocabulary import (
     AgreementStatus,
     ClosureOutcome,
@@ -39,7 +39,7 @@ def test_plan_adopted_agreement_overdue_reminded_escalated_case_closed_and_reope
     agreement = services.agreement_create(actor=w.secretary, case_id=case_id, description="Gezinsgesprek plannen",
                                           owner_organisation=w.police, owner_user=w.owner, deadline=in_days(7),
                                           source="Casusoverleg 12, agendapunt 3")
-    version = services.plan_adopt(actor=w.director, case_id=case_id, meeting_id=12,
+    version = services.plan_adopt(actor=w.director, case_id=case_id, meeting_id=a_meeting(w),
                                   expected_version=Plan.objects.get(case_id=case_id).version)
     assert version.number == 1 and len(version.snapshot["goals"]) == 5
 

@@ -7,7 +7,7 @@ from opencasus.cases.vocabulary import LifeDomain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
 from opencasus.plans.models import Goal, Plan, PlanVersion
-from opencasus.plans.tests.factories import in_days, world
+from opencasus.plans.tests.factories import a_meeting, in_days, world
 from opencasus.plans.vocabulary import GoalResult, InterventionLine
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +56,9 @@ def test_goals_per_family_member_and_interventions_on_three_lines():
 def test_adoption_snapshots_and_later_changes_make_the_next_version():
     w = world()
     plan = _plan(w)
-    v1 = services.plan_adopt(actor=w.director, case_id=w.case.pk, expected_version=plan.version, meeting_id=12)
-    assert v1.number == 1 and v1.meeting_id == 12
+    meeting_id = a_meeting(w)
+    v1 = services.plan_adopt(actor=w.director, case_id=w.case.pk, expected_version=plan.version, meeting_id=meeting_id)
+    assert v1.number == 1 and v1.meeting_id == meeting_id
     assert [g["description"] for g in v1.snapshot["goals"]] == ["Het gezin houdt de woning.",
                                                                 "Sem gaat weer naar school."]
     assert v1.snapshot["agreements"][0]["statusLabel"] == "Open"

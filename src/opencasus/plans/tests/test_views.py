@@ -5,7 +5,7 @@ from opencasus.cases.vocabulary import LifeDomain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
 from opencasus.plans.models import Agreement, Goal, Plan
-from opencasus.plans.tests.factories import in_days, world
+from opencasus.plans.tests.factories import a_meeting, in_days, world
 from opencasus.plans.vocabulary import AgreementStatus, EscalationLevel
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +147,7 @@ def test_plan_editor_forms(setup, verified_client):
         "life_domain": LifeDomain.EDUCATION_WORK, "person": w.persons[2].pk, "description": "Sem naar school"})
     assert response.status_code == 302 and Goal.objects.filter(person=w.persons[2]).exists()
     response = client.post(reverse("plans:goal-add", args=[w.case.pk]), {"life_domain": "x", "description": ""})
-    assert response.status_code == 400 and "Dit veld is vereist" in response.content.decode()
+    assert response.status_code == 400 and "Dit veld is verplicht" in response.content.decode()
     response = client.post(reverse("plans:plan-header", args=[w.case.pk]), {
         "version": plan.version, "director_organisation": w.care.pk, "director_user": w.participant.pk,
         "evaluation_date": in_days(20).isoformat()})
@@ -159,7 +159,8 @@ def test_plan_editor_forms(setup, verified_client):
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.director_user == w.participant and plan.changed_since_adoption
-    response = client.post(reverse("plans:adopt", args=[w.case.pk]), {"version": plan.version, "meeting_id": 4})
+    response = client.post(reverse("plans:adopt", args=[w.case.pk]),
+                           {"version": plan.version, "meeting_id": a_meeting(w)})
     assert response.status_code == 302
     assert client.get(reverse("plans:version", args=[w.case.pk, 2])).status_code == 200
     response = client.post(reverse("plans:agreement-add", args=[w.case.pk]), {

@@ -8,6 +8,8 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from opencasus.core.api.serializers import ModelSerializer, Serializer
+from opencasus.core.dates import refuse_implausible_birth_date
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.privacy.models import (
     LogVerification,
@@ -21,7 +23,7 @@ from opencasus.privacy.models import (
 )
 
 
-class ProcessingRecordSerializer(serializers.ModelSerializer[ProcessingRecord]):
+class ProcessingRecordSerializer(ModelSerializer[ProcessingRecord]):
     user_id = serializers.IntegerField(source="audit.user_id", allow_null=True, read_only=True)
     username = serializers.CharField(source="audit.username", read_only=True)
     organisation_id = serializers.IntegerField(source="audit.organisation_id", allow_null=True, read_only=True)
@@ -35,7 +37,7 @@ class ProcessingRecordSerializer(serializers.ModelSerializer[ProcessingRecord]):
                   "user_id", "username", "organisation_id", "role"]
 
 
-class RetentionPolicySerializer(serializers.ModelSerializer[RetentionPolicy]):
+class RetentionPolicySerializer(ModelSerializer[RetentionPolicy]):
     house_id = serializers.IntegerField(read_only=True)
     category = serializers.ChoiceField(choices=RetentionCategory.choices, read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
@@ -45,7 +47,7 @@ class RetentionPolicySerializer(serializers.ModelSerializer[RetentionPolicy]):
         fields = ["id", "house_id", "category", "period_months", "source", "is_example", "updated_at"]
 
 
-class RetentionItemSerializer(serializers.Serializer[Any]):
+class RetentionItemSerializer(Serializer[Any]):
     category = serializers.ChoiceField(choices=RetentionCategory.choices)
     object_type = serializers.CharField()
     object_id = serializers.CharField()
@@ -60,12 +62,12 @@ class RetentionItemSerializer(serializers.Serializer[Any]):
                 "due": instance["due"], "count": instance.get("count", 1)}
 
 
-class RetentionCountSerializer(serializers.Serializer[Any]):
+class RetentionCountSerializer(Serializer[Any]):
     category = serializers.ChoiceField(choices=RetentionCategory.choices)
     count = serializers.IntegerField()
 
 
-class RetentionRunSerializer(serializers.ModelSerializer[RetentionRun]):
+class RetentionRunSerializer(ModelSerializer[RetentionRun]):
     house_id = serializers.IntegerField()
     run_date = serializers.DateField(required=False)
     dry_run = serializers.BooleanField(read_only=True)
@@ -84,14 +86,15 @@ class RetentionRunSerializer(serializers.ModelSerializer[RetentionRun]):
         return [{"category": k, "count": v} for k, v in sorted(obj.summary.items())]
 
 
-class SubjectAccessRequestSerializer(serializers.ModelSerializer[SubjectAccessRequest]):
+class SubjectAccessRequestSerializer(ModelSerializer[SubjectAccessRequest]):
     house_id = serializers.IntegerField()
     received_date = serializers.DateField(source="received_on")
     deadline_date = serializers.DateField(source="deadline", read_only=True)
     bsn = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=11)
     first_name = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=100)
     last_name = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=150)
-    birth_date = serializers.DateField(write_only=True, required=False, allow_null=True)
+    birth_date = serializers.DateField(write_only=True, required=False, allow_null=True,
+                                       validators=[refuse_implausible_birth_date])
     pseudonyms = serializers.ListField(child=serializers.CharField(), read_only=True)
     person_count = serializers.SerializerMethodField()
     rights_request_id = serializers.IntegerField(read_only=True, allow_null=True)
@@ -106,7 +109,7 @@ class SubjectAccessRequestSerializer(serializers.ModelSerializer[SubjectAccessRe
         return len(obj.pseudonyms)
 
 
-class RightsRequestSerializer(serializers.ModelSerializer[RightsRequest]):
+class RightsRequestSerializer(ModelSerializer[RightsRequest]):
     house_id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=RightsRequestKind.choices)
     status = serializers.ChoiceField(choices=RightsRequestStatus.choices, read_only=True)
@@ -128,7 +131,7 @@ class RightsRequestSerializer(serializers.ModelSerializer[RightsRequest]):
         return obj.is_overdue(timezone.localdate())
 
 
-class RightsRequestHandleSerializer(serializers.Serializer[Any]):
+class RightsRequestHandleSerializer(Serializer[Any]):
     version = serializers.IntegerField()
     status = serializers.ChoiceField(choices=RightsRequestStatus.choices)
     handling = serializers.CharField(required=False, allow_blank=True, default="")
@@ -137,7 +140,7 @@ class RightsRequestHandleSerializer(serializers.Serializer[Any]):
     extension_reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class LogVerificationSerializer(serializers.ModelSerializer[LogVerification]):
+class LogVerificationSerializer(ModelSerializer[LogVerification]):
     house_id = serializers.IntegerField(allow_null=True, read_only=True)
     records = serializers.SerializerMethodField()
     problems = serializers.SerializerMethodField()
@@ -164,5 +167,5 @@ class LogVerificationSerializer(serializers.ModelSerializer[LogVerification]):
         return not self._result(obj).get("problems")
 
 
-class HouseInputSerializer(serializers.Serializer[Any]):
+class HouseInputSerializer(Serializer[Any]):
     house_id = serializers.IntegerField()

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from opencasus.core.api.serializers import Serializer
 
-class CellSerializer(serializers.Serializer[object]):
+
+class CellSerializer(Serializer[object]):
     column = serializers.CharField()
     value = serializers.FloatField(allow_null=True, help_text="null when suppressed or withheld")
     suppressed = serializers.BooleanField()
 
 
-class ColumnSerializer(serializers.Serializer[object]):
+class ColumnSerializer(Serializer[object]):
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
     kind = serializers.ChoiceField(choices=["count", "days", "percent", "number"])
 
 
-class RowSerializer(serializers.Serializer[object]):
+class RowSerializer(Serializer[object]):
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
     values = CellSerializer(many=True)
 
 
-class TableSerializer(serializers.Serializer[object]):
+class TableSerializer(Serializer[object]):
     slug = serializers.CharField()
     title = serializers.CharField()
     available = serializers.BooleanField()
@@ -32,32 +34,32 @@ class TableSerializer(serializers.Serializer[object]):
     rows = RowSerializer(many=True)
 
 
-class ScopeSerializer(serializers.Serializer[object]):
+class ScopeSerializer(Serializer[object]):
     kind = serializers.ChoiceField(choices=["house", "municipality", "region"])
     key = serializers.CharField()
     name = serializers.CharField()
     threshold = serializers.IntegerField()
 
 
-class DashboardSerializer(serializers.Serializer[object]):
+class DashboardSerializer(Serializer[object]):
     scope = ScopeSerializer()
     date_from = serializers.DateField()
     date_to = serializers.DateField()
     tables = TableSerializer(many=True)
 
 
-class MunicipalityRefSerializer(serializers.Serializer[object]):
+class MunicipalityRefSerializer(Serializer[object]):
     code = serializers.CharField()
     name = serializers.CharField()
 
 
-class AnnualAdviceSerializer(serializers.Serializer[object]):
+class AnnualAdviceSerializer(Serializer[object]):
     given_at = serializers.DateTimeField()
     theme = serializers.CharField()
     text = serializers.CharField()
 
 
-class AnnualReportSerializer(serializers.Serializer[object]):
+class AnnualReportSerializer(Serializer[object]):
     municipality = MunicipalityRefSerializer()
     year = serializers.IntegerField()
     threshold = serializers.IntegerField()
@@ -65,7 +67,7 @@ class AnnualReportSerializer(serializers.Serializer[object]):
     advice = AnnualAdviceSerializer(many=True)
 
 
-class RecidivismSerializer(serializers.Serializer[object]):
+class RecidivismSerializer(Serializer[object]):
     house_id = serializers.IntegerField()
     threshold = serializers.IntegerField()
     available = serializers.BooleanField()
@@ -73,12 +75,12 @@ class RecidivismSerializer(serializers.Serializer[object]):
     tables = TableSerializer(many=True)
 
 
-class CountSerializer(serializers.Serializer[object]):
+class CountSerializer(Serializer[object]):
     value = serializers.IntegerField(allow_null=True)
     suppressed = serializers.BooleanField()
 
 
-class TrendRowSerializer(serializers.Serializer[object]):
+class TrendRowSerializer(Serializer[object]):
     dimension = serializers.ChoiceField(choices=["theme", "municipality"])
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
@@ -89,7 +91,7 @@ class TrendRowSerializer(serializers.Serializer[object]):
     direction = serializers.ChoiceField(choices=["up", "down", "none"])
 
 
-class TrendReportSerializer(serializers.Serializer[object]):
+class TrendReportSerializer(Serializer[object]):
     house_id = serializers.IntegerField()
     month = serializers.DateField(help_text="first day of the month tested")
     history_from_date = serializers.DateField()
@@ -99,12 +101,12 @@ class TrendReportSerializer(serializers.Serializer[object]):
     rows = TrendRowSerializer(many=True)
 
 
-class RejectedRowSerializer(serializers.Serializer[object]):
+class RejectedRowSerializer(Serializer[object]):
     line = serializers.IntegerField()
     reason = serializers.CharField()
 
 
-class IncidentImportSerializer(serializers.Serializer[object]):
+class IncidentImportSerializer(Serializer[object]):
     id = serializers.IntegerField()
     house_id = serializers.IntegerField()
     filename = serializers.CharField()
@@ -117,18 +119,18 @@ class IncidentImportSerializer(serializers.Serializer[object]):
     finished_at = serializers.DateTimeField(allow_null=True)
 
 
-class IncidentUploadSerializer(serializers.Serializer[object]):
+class IncidentUploadSerializer(Serializer[object]):
     house_id = serializers.IntegerField()
     file = serializers.FileField()
 
 
-class AdviceCreateSerializer(serializers.Serializer[object]):
+class AdviceCreateSerializer(Serializer[object]):
     case_id = serializers.IntegerField()
     municipality_code = serializers.CharField(required=False, allow_blank=True, max_length=6)
     text = serializers.CharField(max_length=10_000)
 
 
-class AdviceSerializer(serializers.Serializer[object]):
+class AdviceSerializer(Serializer[object]):
     id = serializers.IntegerField(read_only=True)
     municipality_code = serializers.CharField(source="municipality.code", read_only=True)
     municipality_name = serializers.CharField(source="municipality.name", read_only=True)

@@ -10,11 +10,11 @@ from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.core.api.parsers import MultiPartParser
 from opencasus.logbook.models import Action
 from opencasus.reporting import access, exports
 from opencasus.reporting.api import serializers as s

@@ -41,7 +41,7 @@ def test_advice_form_and_list_per_municipality(world, verified_client):
     response = client.post(url, {"case": area.pk, "municipality": "", "text": "Verlichting in het park."})
     assert response.status_code == 302
     empty = client.post(url, {"case": area.pk, "municipality": "", "text": ""})
-    assert "Dit veld is vereist." in empty.content.decode()
+    assert "Dit veld is verplicht." in empty.content.decode()
     gorinchem = verified_client(world.users["officer_gorinchem"]).get(
         reverse("reporting:advice-list", args=["GM0512"])).content.decode()
     assert "Verlichting in het park." in gorinchem and area.reference not in gorinchem

@@ -6,17 +6,18 @@ from rest_framework import serializers
 
 from opencasus.cases.models import Participant
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.triage.models import Answer, Assessment, Criterion, Decision, Outcome, RouteTarget, Verdict
 from opencasus.triage.services import AssessmentInput, DecisionInput
 
 
-class QueueSubjectSerializer(serializers.Serializer[Any]):
+class QueueSubjectSerializer(Serializer[Any]):
     first_name = serializers.CharField()
     last_name = serializers.CharField()
     date_of_birth = serializers.DateField(allow_null=True)
 
 
-class QueueItemSerializer(serializers.Serializer[Any]):
+class QueueItemSerializer(Serializer[Any]):
     case_id = serializers.IntegerField(source="case.pk")
     house_id = serializers.IntegerField(source="case.house_id")
     reference = serializers.CharField(source="case.reference")
@@ -31,25 +32,25 @@ class QueueItemSerializer(serializers.Serializer[Any]):
     subjects = QueueSubjectSerializer(many=True)
 
 
-class CriterionAnswerSerializer(serializers.Serializer[Any]):
+class CriterionAnswerSerializer(Serializer[Any]):
     criterion = serializers.ChoiceField(choices=Criterion.choices)
     answer = serializers.ChoiceField(choices=Answer.choices)
     explanation = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-class LifeDomainNoteSerializer(serializers.Serializer[Any]):
+class LifeDomainNoteSerializer(Serializer[Any]):
     life_domain = serializers.ChoiceField(choices=LifeDomain.choices)
     note = serializers.CharField(allow_blank=True)
 
 
-class LocalAnswerSerializer(serializers.Serializer[Any]):
+class LocalAnswerSerializer(Serializer[Any]):
     criterion_id = serializers.IntegerField()
     text = serializers.CharField(read_only=True)
     answer = serializers.ChoiceField(choices=Answer.choices)
     explanation = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-class TriageAssessmentSerializer(serializers.Serializer[Assessment]):
+class TriageAssessmentSerializer(Serializer[Assessment]):
     case_id = serializers.IntegerField(read_only=True)
     version = serializers.IntegerField(required=False, help_text="The version read; a mismatch answers 409.")
     criteria = CriterionAnswerSerializer(many=True)
@@ -88,12 +89,12 @@ class TriageAssessmentSerializer(serializers.Serializer[Assessment]):
         )
 
 
-class ProfessionalRefSerializer(serializers.Serializer[Any]):
+class ProfessionalRefSerializer(Serializer[Any]):
     user_id = serializers.IntegerField()
     organisation_id = serializers.IntegerField()
 
 
-class TriageDecisionSerializer(serializers.Serializer[Decision]):
+class TriageDecisionSerializer(Serializer[Decision]):
     case_version = serializers.IntegerField(write_only=True, required=False,
                                             help_text="The case version read; a mismatch answers 409.")
     outcome = serializers.ChoiceField(choices=Outcome.choices)
@@ -131,7 +132,7 @@ class TriageDecisionSerializer(serializers.Serializer[Decision]):
         )
 
 
-class ParticipantSerializer(serializers.ModelSerializer[Participant]):
+class ParticipantSerializer(ModelSerializer[Participant]):
     organisation_id = serializers.IntegerField()
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     user_id = serializers.IntegerField(allow_null=True, required=False, default=None)
@@ -148,5 +149,5 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
         return (obj.user.get_full_name() or obj.user.get_username()) if obj.user else None
 
 
-class ParticipantEndSerializer(serializers.Serializer[Any]):
-    reason = serializers.CharField()
+class ParticipantEndSerializer(Serializer[Any]):
+    reason = serializers.CharField(max_length=500)  # as on the page
