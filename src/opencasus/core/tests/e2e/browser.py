@@ -97,6 +97,18 @@ def axe_violations(page: Any, name: str) -> list[dict[str, Any]]:
     return violations
 
 
+def scan_summary(*, since: float) -> str | None:
+    """The accessibility figure of this run, from the axe reports written since it started
+    (works with pytest-xdist too: the workers write the reports, the controller reads them)."""
+    reports = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((ARTIFACTS / "axe").glob("*.json"))
+               if path.stat().st_mtime >= since]
+    if not reports:
+        return None
+    violations = sum(len(report["violations"]) for report in reports)
+    return (f"axe-core (WCAG 2.1 A/AA): {len(reports)} pages scanned, {violations} violations; "
+            f"reports and screenshots in {ARTIFACTS.relative_to(PROJECT_DIR)}/")
+
+
 def check_page(session: Session, name: str) -> None:
     """The standard checks of every page in the flow: axe-clean, no CSP or script errors, screenshot."""
     page = session.page
