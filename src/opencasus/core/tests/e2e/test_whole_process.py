@@ -62,6 +62,15 @@ def submit(session: Session, button: str, name: str) -> None:
     check_page(session, name)
 
 
+def sign_in(open_session: Any, live_url: str, user: Any, role: str) -> Session:
+    """A new browser for the user: the login pages and the start page are checked like every other."""
+    session: Session = open_session()
+    log_in(session, live_url, user, check=True)
+    assert h1(session) == f"Welkom, {user.get_full_name()}"
+    check_page(session, f"start {role}")
+    return session
+
+
 def file_intake(session: Session, live_url: str) -> Case:
     open_household_form(session, live_url)
     page = session.page
@@ -226,27 +235,27 @@ def dashboards(open_session: Any, live_url: str, w: Any) -> None:
         TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     year = timezone.localdate().year
 
-    session = open_session()
-    log_in(session, live_url, manager)
+    session = sign_in(open_session, live_url, manager, "huismanager")
     go(session, "Managementinformatie", "70 managementinformatie huismanager")
     go(session, w.house.name, "71 dashboard huis")
     assert h1(session) == f"Managementinformatie: {w.house.name}"
+    assert session.page.get_by_role("table").first.is_visible()
 
-    session = open_session()
-    log_in(session, live_url, officer)
+    session = sign_in(open_session, live_url, officer, "gemeente")
     go(session, "Managementinformatie", "72 managementinformatie gemeente")
     go(session, "Dordrecht", "73 dashboard gemeente")
     assert h1(session).startswith("Managementinformatie: ") and "Dordrecht" in h1(session)
+    assert session.page.get_by_role("table").first.is_visible()
     go(session, "Managementinformatie", "74 managementinformatie gemeente terug")
     go(session, "jaarverslag", "75 jaarverslag gemeente")
     assert h1(session) == f"Jaarverslag {year} voor de gemeente Dordrecht"
 
-    session = open_session()
-    log_in(session, live_url, steering)
+    session = sign_in(open_session, live_url, steering, "stuurgroep")
     go(session, "Managementinformatie", "76 managementinformatie stuurgroep")
     region = w.house.region
     go(session, region.name, "77 dashboard regio")
     assert h1(session) == f"Managementinformatie: {region.name}"
+    assert session.page.get_by_role("table").first.is_visible()
 
 
 def test_whole_process_from_intake_to_dashboards(live_server, browser_session):
@@ -256,14 +265,10 @@ def test_whole_process_from_intake_to_dashboards(live_server, browser_session):
         TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     url = live_server.url
 
-    partner = browser_session()
-    log_in(partner, url, w.partner)
-    check_page(partner, "19 start partner")
+    partner = sign_in(browser_session, url, w.partner, "partner")
     case = file_intake(partner, url)
 
-    director = browser_session()
-    log_in(director, url, w.director)
-    check_page(director, "21a start procesregisseur")
+    director = sign_in(browser_session, url, w.director, "procesregisseur")
     triage(director, case, w, meeting_type)
     partner.page.reload()
     check_page(partner, "26 casus toegelaten voor aanmelder")
