@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +13,17 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from opencasus.network.tests.factories import TEST_PASSWORD
+
+_RUN_STARTED = time.time()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The accessibility figure of the browser tests, as one line in the (CI) output."""
+    from opencasus.core.tests.e2e.browser import scan_summary
+
+    line = scan_summary(since=_RUN_STARTED)
+    if line:
+        terminalreporter.write_line(line)
 
 
 def _verified_client(user: Any) -> Client:

@@ -17,7 +17,8 @@ from opencasus.core.forms import Form
 from opencasus.network.models import House, Municipality, Organisation, TargetGroup
 
 WIDGET_CLASSES = {
-    "textarea": "utrecht-textarea", "select": "utrecht-select", "radioselect": "utrecht-radio-button",
+    "textarea": "utrecht-textarea", "select": "utrecht-select",
+    "radioselect": "utrecht-radio-button utrecht-radio-button--html-input",
     "checkboxselectmultiple": "utrecht-checkbox", "clearablefileinput": "utrecht-textbox",
 }
 
@@ -34,7 +35,7 @@ class StyledForm(Form):
             css = WIDGET_CLASSES.get(bound.widget_type, "utrecht-textbox")
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
             if bound.help_text:
-                widget.attrs["aria-describedby"] = f"{bound.auto_id}_help"
+                widget.attrs["aria-describedby"] = f"{bound.auto_id}_helptext"
 
     def add_service_errors(self, errors: dict[str, list[str]]) -> None:
         for key, messages in errors.items():

@@ -58,6 +58,7 @@ class GoalForm(Form):
     description = forms.CharField(label=_("goal"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "goal_%s")  # the plan page holds several forms: ids must stay unique
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
 
@@ -69,6 +70,7 @@ class InterventionForm(Form):
     description = forms.CharField(label=_("intervention"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "intervention_%s")
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
@@ -82,6 +84,7 @@ class AgreementForm(VersionForm):
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "agreement_%s")
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]

@@ -16,6 +16,8 @@ from opencasus.triage.models import Answer, Assessment, Criterion, Outcome, Rout
 from opencasus.triage.services import AssessmentInput, DecisionInput
 
 TEXTAREA = {"rows": 2, "class": "utrecht-textarea"}
+# NL Design System's radio button on a native input: without the modifier a chosen option looks unchosen.
+RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:
@@ -40,7 +42,7 @@ class AssessmentForm(Form):
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.local_criteria = list(criteria)
-        radio = {"class": "utrecht-radio-button"}
+        radio = {"class": RADIO_CLASS}
         for criterion in Criterion:
             self.fields[criterion.value] = forms.ChoiceField(
                 label=criterion.label, choices=Answer.choices, initial=Answer.UNKNOWN,
@@ -104,7 +106,7 @@ def _pair(value: str) -> tuple[int, int]:
 class DecisionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices,
-                                widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}))
+                                widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}))
     grounds = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs=TEXTAREA),
                               help_text=_("Always on record, whatever the outcome."))
     advice = forms.CharField(label=_("Advice (advice only)"), required=False, widget=forms.Textarea(attrs=TEXTAREA))

@@ -97,12 +97,41 @@ def axe_violations(page: Any, name: str) -> list[dict[str, Any]]:
     return violations
 
 
+def scan_summary(*, since: float) -> str | None:
+    """The accessibility figure of this run, from the axe reports written since it started
+    (works with pytest-xdist too: the workers write the reports, the controller reads them)."""
+    reports = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((ARTIFACTS / "axe").glob("*.json"))
+               if path.stat().st_mtime >= since]
+    if not reports:
+        return None
+    violations = sum(len(report["violations"]) for report in reports)
+    return (f"axe-core (WCAG 2.1 A/AA): {len(reports)} pages scanned, {violations} violations; "
+            f"reports and screenshots in {ARTIFACTS.relative_to(PROJECT_DIR)}/")
+
+
+# Ids that a label or an ARIA reference points at, used more than once: the reference then names or
+# describes only the first element (axe-core no longer reports duplicate ids since WCAG 2.2).
+DUPLICATE_REFERENCED_IDS = """() => {
+  const count = {};
+  for (const e of document.querySelectorAll('[id]')) count[e.id] = (count[e.id] || 0) + 1;
+  const refs = new Set();
+  for (const l of document.querySelectorAll('label[for]')) refs.add(l.htmlFor);
+  for (const e of document.querySelectorAll('[aria-labelledby], [aria-describedby]'))
+    for (const attr of ['aria-labelledby', 'aria-describedby'])
+      for (const id of (e.getAttribute(attr) || '').split(/\\s+/)) if (id) refs.add(id);
+  return [...refs].filter(id => count[id] > 1).sort();
+}"""
+
+
 def check_page(session: Session, name: str) -> None:
-    """The standard checks of every page in the flow: axe-clean, no CSP or script errors, screenshot."""
+    """The standard checks of every page in the flow: axe-clean, labels and descriptions point at one
+    element each, no CSP or script errors, screenshot."""
     page = session.page
     page.wait_for_load_state("load")
     screenshot(page, name)
     violations = axe_violations(page, name)
     assert violations == [], f"{name}: accessibility violations {json.dumps(violations, indent=1)}"
+    duplicates = page.evaluate(DUPLICATE_REFERENCED_IDS)
+    assert duplicates == [], f"{name}: labels or descriptions point at ids used more than once: {duplicates}"
     assert session.console_errors == [], f"{name}: console errors {session.console_errors}"
     assert page.locator("html").get_attribute("lang") == "nl"

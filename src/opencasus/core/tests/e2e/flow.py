@@ -43,3 +43,30 @@ def log_in(session: Session, live_url: str, user: Any, *, check: bool = False) -
     page.get_by_role("button", name="Verder").click()
     page.wait_for_url(f"{live_url}/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom, ")
+
+
+def open_household_form(session: Session, live_url: str) -> None:
+    """From "New intake" to the form for a system (household) intake."""
+    page = session.page
+    page.goto(f"{live_url}/aanmeldingen/nieuw")
+    assert page.get_by_role("heading", level=1).inner_text() == "Nieuwe aanmelding"
+    check_page(session, "10 aanmelding kiezen")
+    page.get_by_role("link", name="Systeem (huishouden)").click()
+    page.wait_for_url(f"{live_url}/aanmeldingen/nieuw/systeem")
+
+
+def fill_household(page: Any) -> None:
+    """A mother and her daughter in Dordrecht, reported through Veilig Thuis; the family was told."""
+    page.fill("#id_persons-0-first_name", "Sandra")
+    page.fill("#id_persons-0-last_name", "Jansen")
+    page.fill("#id_persons-0-date_of_birth", "1985-06-01")
+    page.select_option("#id_persons-0-relation", "parent")
+    page.fill("#id_persons-1-first_name", "Lisa")
+    page.fill("#id_persons-1-last_name", "Jansen")
+    page.fill("#id_persons-1-date_of_birth", "2012-04-02")
+    page.select_option("#id_persons-1-relation", "child")
+    page.fill("#id_reason", "Zorgen over de kinderen na huiselijk geweld.")
+    page.fill("#id_requested_purpose", "Een samenhangend plan voor het gezin.")
+    page.select_option("#id_route", "veilig_thuis")
+    page.select_option("#id_municipality", label="Dordrecht")
+    page.check("#id_people_informed_0")

@@ -8,38 +8,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
-from opencasus.core.tests.e2e.browser import Session, check_page
-from opencasus.core.tests.e2e.flow import log_in
+from opencasus.core.tests.e2e.browser import check_page
+from opencasus.core.tests.e2e.flow import fill_household, log_in, open_household_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CONTROLS = ("input:not([type=hidden]):visible, select:visible, textarea:visible, button[type=submit]:visible")
-
-
-def _household_form(session: Session, live_url: str) -> None:
-    page = session.page
-    page.goto(f"{live_url}/aanmeldingen/nieuw")
-    assert page.get_by_role("heading", level=1).inner_text() == "Nieuwe aanmelding"
-    check_page(session, "10 aanmelding kiezen")
-    page.get_by_role("link", name="Systeem (huishouden)").click()
-    page.wait_for_url(f"{live_url}/aanmeldingen/nieuw/systeem")
-
-
-def _fill_household(page: object) -> None:
-    p = page
-    p.fill("#id_persons-0-first_name", "Sandra")  # type: ignore[attr-defined]
-    p.fill("#id_persons-0-last_name", "Jansen")  # type: ignore[attr-defined]
-    p.fill("#id_persons-0-date_of_birth", "1985-06-01")  # type: ignore[attr-defined]
-    p.select_option("#id_persons-0-relation", "parent")  # type: ignore[attr-defined]
-    p.fill("#id_persons-1-first_name", "Lisa")  # type: ignore[attr-defined]
-    p.fill("#id_persons-1-last_name", "Jansen")  # type: ignore[attr-defined]
-    p.fill("#id_persons-1-date_of_birth", "2012-04-02")  # type: ignore[attr-defined]
-    p.select_option("#id_persons-1-relation", "child")  # type: ignore[attr-defined]
-    p.fill("#id_reason", "Zorgen over de kinderen na huiselijk geweld.")  # type: ignore[attr-defined]
-    p.fill("#id_requested_purpose", "Een samenhangend plan voor het gezin.")  # type: ignore[attr-defined]
-    p.select_option("#id_route", "veilig_thuis")  # type: ignore[attr-defined]
-    p.select_option("#id_municipality", label="Dordrecht")  # type: ignore[attr-defined]
-    p.check("#id_people_informed_0")  # type: ignore[attr-defined]
 
 
 def test_partner_files_a_household_intake(live_server, browser_session):
@@ -47,7 +21,7 @@ def test_partner_files_a_household_intake(live_server, browser_session):
     TOTPDevice.objects.create(user=w.partner, name="app", confirmed=True)
     session = browser_session()
     log_in(session, live_server.url, w.partner)
-    _household_form(session, live_server.url)
+    open_household_form(session, live_server.url)
     page = session.page
     assert page.get_by_role("heading", level=1).inner_text() == "Nieuwe aanmelding: Systeem (huishouden)"
     check_page(session, "11 aanmelding huishouden")
@@ -55,7 +29,7 @@ def test_partner_files_a_household_intake(live_server, browser_session):
     assert page.locator(".utrecht-form-field-error-message, [role=alert]").first.is_visible()
     check_page(session, "12 aanmelding met fouten")
     assert Case.objects.count() == 0
-    _fill_household(page)
+    fill_household(page)
     page.get_by_role("button", name="Aanmelding indienen").click()
     page.wait_for_url(f"{live_server.url}/casussen/*")
     case = Case.objects.get()
@@ -70,7 +44,7 @@ def test_intake_form_with_the_keyboard_alone(live_server, browser_session):
     TOTPDevice.objects.create(user=w.partner, name="app", confirmed=True)
     session = browser_session()
     log_in(session, live_server.url, w.partner)
-    _household_form(session, live_server.url)
+    open_household_form(session, live_server.url)
     page = session.page
     controls = page.locator(f"main form[method=post] >> {CONTROLS}")
     wanted = {controls.nth(i).get_attribute("id") or controls.nth(i).inner_text() for i in range(controls.count())}
@@ -86,7 +60,7 @@ def test_intake_form_with_the_keyboard_alone(live_server, browser_session):
     # A radio group is one tab stop; its other options are reached with the arrow keys.
     missing = wanted - set(reached) - (radios - {radios and sorted(radios)[0]})
     assert not missing, f"not reachable with Tab: {sorted(missing)}"
-    _fill_household(page)
+    fill_household(page)
     page.locator("#id_persons-1-last_name").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/casussen/*")
