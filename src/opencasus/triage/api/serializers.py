@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from opencasus.cases.api.serializers import HitSerializer
 from opencasus.cases.models import Participant
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.api.serializers import ModelSerializer, Serializer
@@ -87,6 +88,19 @@ class TriageAssessmentSerializer(Serializer[Assessment]):
             local_answers={row["criterion_id"]: (row["answer"], row["explanation"]) for row in data["local_criteria"]},
             override_verdict=data["override_verdict"], override_grounds=data["override_grounds"],
         )
+
+
+class TriageAssessmentReadSerializer(TriageAssessmentSerializer):
+    """The assessment as core staff read it, with the hits of the case's latest hit check (`context["hits"]`)."""
+
+    hits = HitSerializer(many=True, read_only=True, help_text=(
+        "The hits of the latest hit check: which house, at what stage, matched on BSN or on name and date of "
+        "birth, and whom to contact there. Never the other case's reference or content."))
+
+    def to_representation(self, instance: Assessment) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["hits"] = HitSerializer(self.context["hits"], many=True).data
+        return data
 
 
 class ProfessionalRefSerializer(Serializer[Any]):

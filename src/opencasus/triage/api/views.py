@@ -15,11 +15,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.cases.selectors import case_hits
 from opencasus.triage import selectors, services
 from opencasus.triage.api.serializers import (
     ParticipantEndSerializer,
     ParticipantSerializer,
     QueueItemSerializer,
+    TriageAssessmentReadSerializer,
     TriageAssessmentSerializer,
     TriageDecisionSerializer,
 )
@@ -67,13 +69,15 @@ class TriageQueueView(APIView):
 
 
 class AssessmentView(APIView):
-    @extend_schema(summary="The triage assessment of a case (core staff)", tags=["triage"], parameters=[CASE_ID],
-                   responses=TriageAssessmentSerializer)
+    @extend_schema(summary="The triage assessment of a case with the hits of its latest hit check (core staff)",
+                   tags=["triage"], parameters=[CASE_ID], responses=TriageAssessmentReadSerializer)
     def get(self, request: Request, caseId: int) -> Response:
         _case, assessment = selectors.assessment_get(actor=request.user, case_id=caseId)
         if assessment is None:
             raise Http404
-        return Response(TriageAssessmentSerializer(assessment).data)
+        # The stored hits through the same selector (access check and processing-log record) as GET .../hits.
+        found = case_hits(actor=request.user, case_id=caseId)
+        return Response(TriageAssessmentReadSerializer(assessment, context={"hits": found}).data)
 
     @extend_schema(summary="Record or revise the triage assessment; the first one moves the intake into triage",
                    tags=["triage"], parameters=[CASE_ID], request=TriageAssessmentSerializer,

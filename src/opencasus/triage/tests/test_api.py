@@ -1,9 +1,13 @@
 import pytest
 from django.core import mail
 
+from opencasus.cases.hitcheck import hit_check
 from opencasus.cases.models import Participant
+from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import ProcessingRecord
+from opencasus.network.models import Role
+from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.triage import services
 from opencasus.triage.models import Decision
 from opencasus.triage.tests.factories import admit, intake, make_world, meets
@@ -52,12 +56,50 @@ def test_assessment_put_and_get(world, api_client):
     case.refresh_from_db()
     assert case.status == Status.IN_TRIAGE
     assert client.get(url).json()["criteria"][0]["answer"] == "yes"
+    assert client.get(url).json()["hits"] == []  # no hit check has found anyone
     stale = {**MEETS_BODY, "version": 1}
     assert client.put(url, stale, format="json").status_code == 200
     response = client.put(url, stale, format="json")
     assert response.status_code == 409
     assert response["Content-Type"] == "application/problem+json"
     assert "intussen door iemand anders gewijzigd" in response.json()["detail"]
+
+
+def test_assessment_get_returns_the_stored_hits_to_core_staff_only_and_logs_the_read(world, api_client):
+    case = intake(world)
+    twin = case.persons.get()
+    elsewhere = CaseFactory(house=HouseFactory(email="info@elders.example"), status=Status.ADMITTED,
+                            reference="ELDERS-4711")
+    PersonFactory(case=elsewhere, first_name=twin.first_name, last_name=twin.last_name,
+                  date_of_birth=twin.date_of_birth)
+    other_director = member(elsewhere.house, Role.PROCESS_DIRECTOR)
+    hit_check(actor=world.director, case=case)
+    services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
+    url = f"/api/v1/cases/{case.pk}/triage-assessment"
+    reads = ProcessingRecord.objects.filter(case_id=case.pk, object_type="hit-list", action="view")
+
+    for core in (world.director, world.secretary):
+        before = reads.count()
+        response = api_client(core).get(url)
+        assert response.status_code == 200
+        assert response.json()["hits"] == [{
+            "personId": twin.pk, "personName": f"{twin.first_name} {twin.last_name}", "matchedBy": "name_dob",
+            "houseName": elsewhere.house.name, "where": "running_case",
+            "contact": {"email": "info@elders.example",
+                        "names": [other_director.get_full_name() or other_director.get_username()]},
+        }]
+        assert elsewhere.reference.encode() not in response.content
+        assert str(elsewhere.pk) not in {str(v) for hit in response.json()["hits"] for v in hit.values()}
+        # One read record per person of this case, by the caller, as GET /cases/{id}/hits writes it.
+        assert reads.count() == before + 1
+        assert reads.latest("id").data_subject == str(twin.pseudonym)
+
+    for outsider in (world.police_pro, world.filer, other_director):
+        before = ProcessingRecord.objects.filter(case_id=case.pk).count()
+        response = api_client(outsider).get(url)
+        assert response.status_code == 404
+        assert elsewhere.house.name.encode() not in response.content
+        assert ProcessingRecord.objects.filter(case_id=case.pk).count() == before
 
 
 def test_assessment_put_validation_is_problem_json_in_dutch(world, api_client):
@@ -140,3 +182,9 @@ def test_openapi_describes_the_triage_endpoints(client):
     for path in ("/triage-queue", "/cases/{caseId}/triage-assessment", "/cases/{caseId}/triage-decision",
                  "/cases/{caseId}/participants", "/cases/{caseId}/participants/{participantId}/end"):
         assert path in paths
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    get = paths["/cases/{caseId}/triage-assessment"]["get"]["responses"]["200"]["content"]
+    read = get["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    hits = schemas[read]["properties"]["hits"]
+    assert hits["type"] == "array" and hits["items"]["$ref"].endswith("/Hit") and "hits" in schemas[read]["required"]
+    assert {"personId", "matchedBy", "houseName", "where", "contact"} <= set(schemas["Hit"]["properties"])

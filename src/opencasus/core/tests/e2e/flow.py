@@ -33,7 +33,7 @@ def log_in(session: Session, live_url: str, user: Any, *, check: bool = False) -
         check_page(session, "01 inloggen")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{live_url}/tweede-factor*")
     assert page.get_by_role("heading", level=1).inner_text() == "Vul uw code in"
     if check:

@@ -33,7 +33,7 @@ def test_partner_logs_in_with_password_and_totp(live_server, browser_session):
     page.get_by_role("link", name="Start", exact=True).click()
     page.get_by_role("link", name="API-token").click()
     check_page(session, "05 api-token")
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(f"{live_server.url}/inloggen*")
     page.goto(f"{live_server.url}/")
     assert "/inloggen" in page.url, "after logging out the start page must ask for a login again"
@@ -76,7 +76,7 @@ def test_wrong_password_shows_a_dutch_message(live_server, browser_session):
     page.goto(f"{live_server.url}/inloggen")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill("niet-het-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     assert page.get_by_role("alert").inner_text().startswith("De gebruikersnaam of het wachtwoord")
     check_page(session, "08 inloggen fout")
 
