@@ -136,7 +136,11 @@ async def virtual_user(user: dict[str, Any], host: str, port: int, deadline: flo
             elif status == 409 and "version_key" in r:
                 stats.conflicts[r["kind"]] += 1
                 read_headers = {k: v for k, v in headers.items() if k != "Content-Type"}
-                status, data = await conn.request("GET", r["path"], read_headers, None)
+                try:
+                    status, data = await conn.request("GET", r["path"], read_headers)
+                except Exception as exc:  # the re-read failing is an error like any other
+                    stats.errors[f"{r['kind']}: re-read {type(exc).__name__}"] += 1
+                    continue
                 found = VERSION.search(data) if status == 200 else None
                 if found:
                     versions[r["version_key"]] = int(found.group(1))
