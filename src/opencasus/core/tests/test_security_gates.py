@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from opencasus.core.tests.urlwalk import routes
-from opencasus.core.tests.worlds import World, build_other_house, foreign_values
-from opencasus.network.models import Role
+from opencasus.core.tests.worlds import World, build_other_house, foreign_values, with_every_role
+from opencasus.network.models import Region, Role
 from opencasus.network.tests.factories import HouseFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -83,12 +83,16 @@ def test_password_alone_reaches_no_page_and_no_endpoint(password):
 
 @pytest.fixture
 def world():
-    return World(own=HouseFactory(), other=build_other_house())
+    other = build_other_house()
+    # Another region: a steering-group member sees the figures of every house in their own region by design.
+    region = Region.objects.exclude(pk=other.region_id).order_by("code").first()
+    return World(own=HouseFactory(region=region), other=other)
 
 
 def test_no_record_of_another_house_is_reachable(world, verified_client, api_client):
     """IDOR: every page and endpoint with an object id, given the other house's ids, answers 404."""
-    attacker = member(world.own, Role.PROCESS_DIRECTOR)
+    # Every role in its own house: a 404 for the other house's id is the house's scoping, not a missing role.
+    attacker = with_every_role(world.own)
     web, api = verified_client(attacker), api_client(attacker)
     probed = []
     for route in routes():
@@ -104,6 +108,9 @@ def test_no_record_of_another_house_is_reachable(world, verified_client, api_cli
         missing_get = client.get(route.url({p: 987654321 for p in values}))
         assert response.status_code == missing_get.status_code and response.status_code in {404, 405}, \
             f"GET {url} ({route.name}): {response.status_code}, missing record: {missing_get.status_code}"
+        if route.is_api and response.status_code == 404:
+            assert response["Content-Type"].startswith("application/problem+json"), \
+                f"GET {url} ({route.name}): 404 as {response['Content-Type']}"
         post = client.post(url, {})
         missing = client.post(route.url({p: 987654321 for p in values}), {})
         # Refused like a missing record: the answer reveals nothing about the other house's data.

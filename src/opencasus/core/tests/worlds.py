@@ -32,12 +32,71 @@ def build_other_house() -> House:
     house, _logins = load_network()
     for step in demo_steps():
         step(house)
-    case = Case.objects.filter(house=house).first()
-    if case is not None and not Attachment.objects.filter(case=case).exists():
+    case = Case.objects.filter(house=house).order_by("pk").first()
+    assert case is not None, "the demo house has no case"
+    if not Attachment.objects.filter(case=case).exists():
         Attachment.objects.create(case=case, file=ContentFile(b"vertrouwelijk", name="notitie.txt"),
                                   filename="notitie.txt", content_type="text/plain", size=13,
                                   uploaded_by=case.filed_by)
+    _fill_gaps(house, case)
     return house
+
+
+def with_every_role(house: House) -> Any:
+    """A user who holds every role in `house`, so that a refusal elsewhere is about the house, not the role."""
+    from opencasus.network.models import Membership, Role
+    from opencasus.network.tests.factories import member
+
+    user = member(house, Role.PROCESS_DIRECTOR)
+    first = Membership.objects.get(user=user)
+    for role in Role.values:
+        Membership.objects.get_or_create(user=user, house=house, organisation=first.organisation, role=role,
+                                         defaults={"started_on": first.started_on})
+    return user
+
+
+def _fill_gaps(house: House, case: Any) -> None:
+    """The kinds of record the demo loaders leave out, so every object route gets a foreign id."""
+    from opencasus.cases.vocabulary import LifeDomain
+    from opencasus.meetings.models import AgendaItem, Decision, Meeting, Minutes, SelfReport, SelfReportKind
+    from opencasus.network.models import Organisation
+    from opencasus.plans.models import Goal, Intervention, Plan
+    from opencasus.plans.vocabulary import InterventionLine
+    from opencasus.privacy.models import RetentionRun, RightsRequest, RightsRequestKind, SubjectAccessRequest
+    from opencasus.privacy.tests.factories import RetentionPolicyFactory
+    from opencasus.reporting.models import IncidentImport
+
+    user = case.filed_by
+    today = dt.date.today()
+    meeting = Meeting.objects.filter(house=house).order_by("pk").first()
+    assert meeting is not None, "the demo house has no meeting"
+    item = AgendaItem.objects.filter(meeting=meeting).order_by("pk").first() \
+        or AgendaItem.objects.create(meeting=meeting, case=case)
+    minutes, _ = Minutes.objects.get_or_create(agenda_item=item, defaults={"written_by": user})
+    if not minutes.decisions.exists():
+        Decision.objects.create(minutes=minutes, description="Gezinscoach inzetten")
+    if not SelfReport.objects.filter(case__house=house).exists():
+        SelfReport.objects.create(case=item.case, meeting=meeting, kind=SelfReportKind.values[0],
+                                  goals_score=3, cooperation_score=4, reported_by=user)
+    plan, _ = Plan.objects.get_or_create(case=case)
+    if not Goal.objects.filter(plan__case__house=house).exists():
+        Goal.objects.create(plan=plan, life_domain=LifeDomain.values[0],
+                            description="Veilig thuis")
+    if not Intervention.objects.filter(plan__case__house=house).exists():
+        Intervention.objects.create(plan=plan, line=InterventionLine.values[0],
+                                    description="Ambulante hulp", organisation=Organisation.objects.first())
+    RetentionPolicyFactory(house=house)
+    if not RetentionRun.objects.filter(house=house).exists():
+        RetentionRun.objects.create(house=house, run_date=today, dry_run=True, requested_by=user)
+    request = RightsRequest.objects.filter(house=house).first() or RightsRequest.objects.create(
+        house=house, kind=RightsRequestKind.ACCESS, requester_name="J. Jansen",
+        received_on=today, deadline=today + dt.timedelta(days=30), description="Inzage", registered_by=user)
+    if not SubjectAccessRequest.objects.filter(house=house).exists():
+        SubjectAccessRequest.objects.create(house=house, requester_name="J. Jansen", received_on=today,
+                                            deadline=today + dt.timedelta(days=30), rights_request=request,
+                                            registered_by=user)
+    if not IncidentImport.objects.filter(house=house).exists():
+        IncidentImport.objects.create(house=house, filename="incidenten.csv", uploaded_by=user)
 
 
 def _models() -> dict[str, type[models.Model]]:
@@ -71,12 +130,30 @@ def is_object_param(name: str) -> bool:
     return name in {"pk", "id"} or name.endswith(("_id", "Id"))
 
 
+# Parameters whose name does not say the model: (route name prefix, parameter) -> "app_label.Model".
+PARAM_MODELS = {
+    ("meetings:", "item_id"): "meetings.AgendaItem",
+    ("meetings:", "decision_id"): "meetings.Decision",
+    ("agenda-item-", "pk"): "meetings.AgendaItem",
+    ("agenda-item-", "decision_id"): "meetings.Decision",
+    ("plans:goal-", "item_id"): "plans.Goal",
+    ("plans:intervention-", "item_id"): "plans.Intervention",
+    ("privacy:subject-access-", "request_id"): "privacy.SubjectAccessRequest",
+    ("privacy:rights-request", "request_id"): "privacy.RightsRequest",
+}
+
+
 def _model_for(route: Route, param: str) -> type[models.Model] | None:
+    for (prefix, name), label in PARAM_MODELS.items():
+        if param == name and route.name.startswith(prefix):
+            return apps.get_model(label)
     known = _models()
     if param in {"pk", "id"}:
-        for token in reversed(route.name.split(":")[-1].split("-")):
-            if token.replace("_", "") in known:
-                return known[token.replace("_", "")]
+        # A router's name is "<basename>-<action>": the longest leading run of words naming a model.
+        tokens = route.name.split(":")[-1].replace("_", "-").split("-")
+        for end in range(len(tokens), 0, -1):
+            if "".join(tokens[:end]) in known:
+                return known["".join(tokens[:end])]
         return None
     base = re.sub(r"(_id|Id)$", "", param)
     key = base.replace("_", "").lower()
@@ -84,6 +161,22 @@ def _model_for(route: Route, param: str) -> type[models.Model] | None:
         return known[key]
     endings = [m for name, m in known.items() if name.endswith(key)]
     return endings[0] if len(endings) == 1 else None
+
+
+def _related(obj: models.Model, model: type[models.Model], depth: int = 2) -> models.Model | None:
+    """The record of `model` that `obj` belongs to, through at most `depth` foreign keys."""
+    for f in obj._meta.get_fields():
+        if isinstance(f, models.ForeignKey) and f.related_model is not None:
+            parent = getattr(obj, f.name)
+            if parent is None:
+                continue
+            if f.related_model is model:
+                return parent  # type: ignore[no-any-return]
+            if depth > 1:
+                found = _related(parent, model, depth - 1)
+                if found is not None:
+                    return found
+    return None
 
 
 def foreign_values(route: Route, world: World) -> dict[str, Any] | None:
@@ -102,13 +195,11 @@ def foreign_values(route: Route, world: World) -> dict[str, Any] | None:
             return None
         obj: models.Model | None = None
         for previous in chosen:
-            fk = next((f for f in previous._meta.get_fields()
-                       if isinstance(f, models.ForeignKey) and f.related_model is model), None)
-            if fk is not None:
-                obj = getattr(previous, fk.name)
+            obj = _related(previous, model)
+            if obj is not None:
                 break
         if obj is None:
-            path = house_path(model)
+            path = house_path(model) or house_path(model, 4)  # a decision: minutes, agenda item, meeting
             if path is None:
                 world.unresolved.add(f"{route.template}:{param} ({model.__name__}: shared reference data)")
                 return None
