@@ -94,6 +94,9 @@ def test_no_record_of_another_house_is_reachable(world, verified_client, api_cli
     # Every role in its own house: a 404 for the other house's id is the house's scoping, not a missing role.
     attacker = with_every_role(world.own)
     web, api = verified_client(attacker), api_client(attacker)
+    # The other house's own staff reach every one of these ids: the ids are real and belong together.
+    owner = with_every_role(world.other)
+    owner_web, owner_api = verified_client(owner), api_client(owner)
     probed = []
     for route in routes():
         if not route.params or route.is_admin:
@@ -103,6 +106,8 @@ def test_no_record_of_another_house_is_reachable(world, verified_client, api_cli
             continue
         url = route.url(values)
         client = api if route.is_api else web
+        own_answer = (owner_api if route.is_api else owner_web).get(url).status_code
+        assert own_answer in {200, 405}, f"GET {url} ({route.name}) by the house's own staff: {own_answer}"
         response = client.get(url)
         # POST-only views answer 405 to any GET, existing or not: that reveals nothing either.
         missing_get = client.get(route.url({p: 987654321 for p in values}))

@@ -60,11 +60,13 @@ def _fill_gaps(house: House, case: Any) -> None:
     from opencasus.cases.vocabulary import LifeDomain
     from opencasus.meetings.models import AgendaItem, Decision, Meeting, Minutes, SelfReport, SelfReportKind
     from opencasus.network.models import Organisation
-    from opencasus.plans.models import Goal, Intervention, Plan
+    from opencasus.plans.models import Goal, Intervention, Plan, PlanVersion
     from opencasus.plans.vocabulary import InterventionLine
     from opencasus.privacy.models import RetentionRun, RightsRequest, RightsRequestKind, SubjectAccessRequest
     from opencasus.privacy.tests.factories import RetentionPolicyFactory
     from opencasus.reporting.models import IncidentImport
+    from opencasus.triage.models import Assessment, Outcome, Verdict
+    from opencasus.triage.models import Decision as TriageDecision
 
     user = case.filed_by
     today = dt.date.today()
@@ -85,6 +87,13 @@ def _fill_gaps(house: House, case: Any) -> None:
     if not Intervention.objects.filter(plan__case__house=house).exists():
         Intervention.objects.create(plan=plan, line=InterventionLine.values[0],
                                     description="Ambulante hulp", organisation=Organisation.objects.first())
+    if not PlanVersion.objects.filter(plan=plan, number=1).exists():
+        PlanVersion.objects.create(plan=plan, number=1, adopted_by=user, snapshot={})
+    # The case the routes are given (the house's first) is assessed and decided on, so its triage is there.
+    Assessment.objects.get_or_create(case=case, defaults={"started_by": user, "updated_by": user})
+    if not TriageDecision.objects.filter(case=case).exists():
+        TriageDecision.objects.create(case=case, outcome=Outcome.ADMIT, grounds="Meerdere domeinen",
+                                      verdict=Verdict.values[0], decided_by=user)
     RetentionPolicyFactory(house=house)
     if not RetentionRun.objects.filter(house=house).exists():
         RetentionRun.objects.create(house=house, run_date=today, dry_run=True, requested_by=user)
@@ -135,6 +144,7 @@ PARAM_MODELS = {
     ("meetings:", "item_id"): "meetings.AgendaItem",
     ("meetings:", "decision_id"): "meetings.Decision",
     ("agenda-item-", "pk"): "meetings.AgendaItem",
+    ("case-attachment-", "pk"): "cases.Attachment",
     ("agenda-item-", "decision_id"): "meetings.Decision",
     ("plans:goal-", "item_id"): "plans.Goal",
     ("plans:intervention-", "item_id"): "plans.Intervention",
@@ -187,7 +197,7 @@ def foreign_values(route: Route, world: World) -> dict[str, Any] | None:
         if not is_object_param(param):
             if param not in route.numeric:
                 return None  # a code or a slug: not a record of a house
-            values[param] = dt.date.today().year
+            values[param] = 1 if param == "number" else dt.date.today().year  # a version number, or a year
             continue
         model = _model_for(route, param)
         if model is None:
