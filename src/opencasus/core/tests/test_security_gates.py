@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
 
-from opencasus.core.tests.urlwalk import routes
+from opencasus.core.tests.urlwalk import Route, routes
 from opencasus.core.tests.worlds import World, build_other_house, foreign_values, with_every_role
 from opencasus.network.models import Region, Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -81,6 +82,23 @@ def test_password_alone_reaches_no_page_and_no_endpoint(password):
     print(f"2FA: {pages} page requests and {endpoints} API requests refused without the second factor")
 
 
+def _refused_like_missing(client: Client, route: Route, values: dict[str, Any], own: dict[str, Any]) -> None:
+    """GET and POST answer as for a missing record (404, or 405 for a POST-only view): nothing revealed."""
+    url = route.url(values)
+    absent = {p: 987654321 for p in values} | own  # the caller's own ids stay
+    response = client.get(url)
+    missing_get = client.get(route.url(absent))
+    assert response.status_code == missing_get.status_code and response.status_code in {404, 405}, \
+        f"GET {url} ({route.name}): {response.status_code}, missing record: {missing_get.status_code}"
+    if route.is_api and response.status_code == 404:
+        assert response["Content-Type"].startswith("application/problem+json"), \
+            f"GET {url} ({route.name}): 404 as {response['Content-Type']}"
+    post = client.post(url, {})
+    missing = client.post(route.url(absent), {})
+    assert post.status_code == missing.status_code and post.status_code >= 400, \
+        f"POST {url} ({route.name}): {post.status_code}, missing record: {missing.status_code}"
+
+
 @pytest.fixture
 def world():
     other = build_other_house()
@@ -97,7 +115,7 @@ def test_no_record_of_another_house_is_reachable(world, verified_client, api_cli
     # The other house's own staff reach every one of these ids: the ids are real and belong together.
     owner = with_every_role(world.other)
     owner_web, owner_api = verified_client(owner), api_client(owner)
-    probed = []
+    probed, mixed = [], 0
     for route in routes():
         if not route.params or route.is_admin:
             continue
@@ -108,20 +126,13 @@ def test_no_record_of_another_house_is_reachable(world, verified_client, api_cli
         client = api if route.is_api else web
         own_answer = (owner_api if route.is_api else owner_web).get(url).status_code
         assert own_answer in {200, 405}, f"GET {url} ({route.name}) by the house's own staff: {own_answer}"
-        response = client.get(url)
-        # POST-only views answer 405 to any GET, existing or not: that reveals nothing either.
-        missing_get = client.get(route.url({p: 987654321 for p in values}))
-        assert response.status_code == missing_get.status_code and response.status_code in {404, 405}, \
-            f"GET {url} ({route.name}): {response.status_code}, missing record: {missing_get.status_code}"
-        if route.is_api and response.status_code == 404:
-            assert response["Content-Type"].startswith("application/problem+json"), \
-                f"GET {url} ({route.name}): 404 as {response['Content-Type']}"
-        post = client.post(url, {})
-        missing = client.post(route.url({p: 987654321 for p in values}), {})
-        # Refused like a missing record: the answer reveals nothing about the other house's data.
-        assert post.status_code == missing.status_code and post.status_code >= 400, \
-            f"POST {url} ({route.name}): {post.status_code}, missing record: {missing.status_code}"
+        _refused_like_missing(client, route, values, {})
+        if "house_id" in values and len(values) > 1:
+            # The caller's own house in the address, the other house's record after it.
+            _refused_like_missing(client, route, values | {"house_id": world.own.pk}, {"house_id": world.own.pk})
+            mixed += 1
         probed.append(route.template)
     print(f"IDOR: {len(probed)} object routes answer 404 for the other house's ids: {probed}")
+    print(f"IDOR: {mixed} of them also with the caller's own house id and the other house's record")
     print(f"IDOR: not probed (no foreign record or shared reference data): {sorted(world.unresolved)}")
     assert len(probed) >= 5
