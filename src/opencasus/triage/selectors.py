@@ -40,12 +40,10 @@ def core_houses(*, actor: Any) -> QuerySet[House]:
 
 def _queue_cases(*, actor: Any, house_ids: set[int]) -> QuerySet[Case]:
     subjects = Person.objects.filter(relation=Relation.SUBJECT).order_by("id")
-    pseudonyms = Person.objects.order_by("id").only("pk", "case_id", "pseudonym")
     return (visible_cases(actor=actor, minimum=CaseAccess.CORE)
             .filter(house_id__in=house_ids, status__in=QUEUE_STATUSES)
             .select_related("house", "filed_by_organisation", "target_group")
-            .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons"),
-                              Prefetch("persons", queryset=pseudonyms, to_attr="all_person_pseudonyms")))
+            .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons")))
 
 
 def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | None = None) -> list[QueueItem]:

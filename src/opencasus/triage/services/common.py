@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from opencasus.access import roles
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case
-from opencasus.cases.services import case_subjects
+from opencasus.cases.services import case_subjects, subjects_by_case
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
 from opencasus.network.models import House, Membership, Organisation, Partnership, Role
@@ -34,18 +34,12 @@ def log_case(*, actor: Any, case: Case, action: Action | str, object_type: str, 
 
 
 def log_cases_shown(*, actor: Any, cases: list[Case], object_type: str) -> None:
-    """A list that shows several cases' people: one view record per person of each case, in one batch.
-
-    Each case must carry `all_person_pseudonyms` (prefetched), so no query runs per case.
-    """
+    """A list that shows several cases' people: one view record per person of each case, in one batch."""
+    subjects = subjects_by_case([c.pk for c in cases])
     who = {house_id: roles.who(actor, house_id) for house_id in {c.house_id for c in cases}}
-
-    def subjects(case: Any) -> tuple[str, ...]:
-        return tuple(str(p.pseudonym) for p in case.all_person_pseudonyms) or ("",)
-
     record_processing_many([
         Processing(action=Action.VIEW, activity_code=ACTIVITY, purpose=case_purpose(case), who=who[case.house_id],
-                   house_id=case.house_id, data_subjects=subjects(case), object_type=object_type,
+                   house_id=case.house_id, data_subjects=subjects.get(case.pk, ("",)), object_type=object_type,
                    object_id=case.pk, case_id=case.pk)
         for case in cases])
 
