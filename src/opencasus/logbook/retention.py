@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from opencasus.logbook.chains import house_of_chain
 from opencasus.logbook.models import Action, AuditRecord, ChainHead, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 
@@ -79,6 +80,6 @@ def purge_expired(*, chain: int, expired_before: dt.datetime, who: Who | None = 
     head.purged_through_sequence, head.purged_through_hash = plan.last_sequence, plan.last_hash
     head.save(update_fields=["purged_through_sequence", "purged_through_hash"])
     record_processing(action=Action.DELETE, activity_code="privacy", purpose=PURGE_PURPOSE,
-                      who=who or Who.system("retention"), house_id=chain or None, object_type=PURGE_OBJECT_TYPE,
+                      who=who or Who.system("retention"), house_id=house_of_chain(chain), object_type=PURGE_OBJECT_TYPE,
                       object_id=f"{plan.first_sequence}-{plan.last_sequence}")
     return removed

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from opencasus.core.middleware import current_context, new_span_id
+from opencasus.logbook.chains import lock_head_for_append
 from opencasus.logbook.models import (
     Action,
     AuditRecord,
-    ChainHead,
     Outcome,
     ProcessingActivity,
     ProcessingRecord,
@@ -127,27 +127,26 @@ def record_processing(
 
 
 def record_processing_many(items: Sequence[Processing]) -> list[ProcessingRecord]:
-    """Log several actions at once (a list page showing many cases): one lock and two inserts per chain.
+    """Log several actions at once (a list page showing many cases): one lock and two inserts per house.
 
-    Chains are locked in ascending order, so concurrent batches cannot deadlock.
+    Houses are taken in ascending order; each append takes a chain of its house that no other
+    transaction holds (`logbook.chains`), so concurrent requests of one house do not queue.
     """
-    by_chain: dict[int, list[Processing]] = {}
+    by_house: dict[int, list[Processing]] = {}
     for item in items:
-        by_chain.setdefault(item.house_id or 0, []).append(item)
+        by_house.setdefault(item.house_id or 0, []).append(item)
     records: list[ProcessingRecord] = []
     with transaction.atomic():
-        for chain in sorted(by_chain):
-            records.extend(_append(chain, by_chain[chain]))
+        for house_key in sorted(by_house):
+            records.extend(_append(house_key, by_house[house_key]))
     return records
 
 
-def _append(chain: int, items: list[Processing]) -> list[ProcessingRecord]:
+def _append(house_key: int, items: list[Processing]) -> list[ProcessingRecord]:
     ctx = current_context()
     now = timezone.now()
-    head = ChainHead.objects.select_for_update().filter(chain=chain).first()
-    if head is None:
-        ChainHead.objects.get_or_create(chain=chain)
-        head = ChainHead.objects.select_for_update().get(chain=chain)
+    head = lock_head_for_append(house_key)
+    chain = head.chain
     previous, sequence = head.last_hash, head.last_sequence
     records, audits = [], []
     activity_ids: dict[str, int | None] = {}

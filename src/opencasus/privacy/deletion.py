@@ -18,6 +18,7 @@ from opencasus.cases.models import Attachment, Case, StatusChange
 from opencasus.cases.services import case_subjects
 from opencasus.cases.vocabulary import Relation
 from opencasus.cases.workflow import TRIAGE_OUTCOMES
+from opencasus.logbook.chains import house_chains
 from opencasus.logbook.models import Action
 from opencasus.logbook.retention import purge_expired
 from opencasus.logbook.services import Who, record_processing
@@ -110,8 +111,9 @@ def attachment_delete_expired(*, attachment_id: int, today: dt.date, actor: Any 
 
 @transaction.atomic
 def log_purge_expired(*, house: House, today: dt.date, months: int, actor: Any = None) -> int:
-    return purge_expired(chain=house.pk, expired_before=retention.log_expired_before(today, months),
-                         who=_who(actor, house.pk))
+    expired_before = retention.log_expired_before(today, months)
+    return sum(purge_expired(chain=chain, expired_before=expired_before, who=_who(actor, house.pk))
+               for chain in house_chains(house.pk))
 
 
 def run_retention(*, house: House, today: dt.date | None = None, dry_run: bool, actor: Any = None) -> RetentionRun:

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from opencasus.logbook.chains import candidate_chains
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import House
 from opencasus.privacy.models import PrivacySettings
@@ -37,7 +38,8 @@ class Signal:
 
 
 def _rows(house: House, since: dt.datetime, *, actions: list[str] | None = None) -> Any:
-    qs = (ProcessingRecord.objects.filter(chain=house.pk, started_at__gte=since, audit__user_id__isnull=False)
+    qs = (ProcessingRecord.objects.filter(chain__in=candidate_chains(house.pk), started_at__gte=since,
+                                          audit__user_id__isnull=False)
           .order_by("audit__user_id", "started_at", "sequence"))
     if actions:
         qs = qs.filter(action__in=actions)

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from opencasus.cases.models import Attachment, Case, StatusChange
 from opencasus.cases.workflow import Status
+from opencasus.logbook.chains import house_chains
 from opencasus.logbook.retention import plan_purge
 from opencasus.network.models import House
 from opencasus.privacy.models import RetentionCategory, RetentionPolicy
@@ -180,9 +181,13 @@ def log_expired_before(today: dt.date, months: int) -> dt.datetime:
 
 
 def _log_items(house: House, policy: RetentionPolicy, today: dt.date) -> list[Item]:
-    plan = plan_purge(chain=house.pk, expired_before=log_expired_before(today, policy.period_months))
-    if plan.count == 0:
-        return []
-    label = f"{plan.count} ({plan.first_sequence}-{plan.last_sequence})"
-    return [Item(RetentionCategory.PROCESSING_LOG, "processing-log", f"{plan.first_sequence}-{plan.last_sequence}",
-                 label, today, True, plan.count)]
+    items = []
+    for chain in house_chains(house.pk):
+        plan = plan_purge(chain=chain, expired_before=log_expired_before(today, policy.period_months))
+        if plan.count == 0:
+            continue
+        span = f"{plan.first_sequence}-{plan.last_sequence}"
+        object_id = span if chain == house.pk else f"{chain}:{span}"  # further chains of the house are named
+        items.append(Item(RetentionCategory.PROCESSING_LOG, "processing-log", object_id, f"{plan.count} ({span})",
+                          today, True, plan.count))
+    return items

@@ -14,6 +14,7 @@ from opencasus.access import roles
 from opencasus.cases.models import Person
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import identifier_hash
+from opencasus.logbook.chains import candidate_chains, house_of_chain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import House, Membership, Organisation, Role
 from opencasus.privacy.models import (
@@ -107,12 +108,13 @@ def log_verification_list(*, actor: Any, house: House) -> QuerySet[LogVerificati
     return LogVerification.objects.filter(Q(house=house) | Q(house__isnull=True))
 
 
-def chain_result(verification: LogVerification, chain: int) -> dict[str, Any] | None:
-    """The part of a verification that concerns one chain (a house sees only its own)."""
-    for report in verification.reports:
-        if report.get("chain") == chain:
-            return dict(report)
-    return None
+def chain_result(verification: LogVerification, house_id: int) -> dict[str, Any] | None:
+    """The part of a verification that concerns the chains of one house (a house sees only its own)."""
+    reports = [r for r in verification.reports if house_of_chain(int(r.get("chain", 0))) == house_id]
+    if not reports:
+        return None
+    return {"chain": house_id, "records": sum(int(r.get("records", 0)) for r in reports),
+            "problems": [problem for r in reports for problem in r.get("problems", [])]}
 
 
 def person_search(*, house: House, bsn: str = "", first_name: str = "", last_name: str = "",
@@ -145,8 +147,8 @@ class LogFilters:
 
 
 def processing_log_search(*, house: House, filters: LogFilters) -> QuerySet[ProcessingRecord]:
-    """The house's processing log (its own chain), newest first, with the acting professional."""
-    qs = ProcessingRecord.objects.filter(chain=house.pk).select_related("audit")
+    """The house's processing log (its own chains), newest first, with the acting professional."""
+    qs = ProcessingRecord.objects.filter(chain__in=candidate_chains(house.pk)).select_related("audit")
     if filters.data_subjects is not None:
         qs = qs.filter(data_subject__in=filters.data_subjects)
     if filters.user_id is not None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from opencasus.access import roles
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import bsn_is_valid, identifier_hash
+from opencasus.logbook.chains import house_chains
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_all, verify_chain
@@ -180,7 +181,7 @@ def retention_dry_run(*, actor: Any, house: House, run_date: dt.date | None = No
 def verification_run(*, actor: Any = None, house: House | None = None) -> LogVerification:
     """Verify the hash chains (all, or one house's) and store the outcome."""
     started = timezone.now()
-    reports = [verify_chain(house.pk)] if house is not None else verify_all()
+    reports = [verify_chain(chain) for chain in house_chains(house.pk)] if house is not None else verify_all()
     with transaction.atomic():
         verification = LogVerification.objects.create(
             house=house, trigger=VerificationTrigger.ON_DEMAND if actor is not None else VerificationTrigger.SCHEDULE,

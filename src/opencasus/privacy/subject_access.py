@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from opencasus.cases.models import InformationItem, Participant, Person
 from opencasus.cases.vocabulary import SharingScope
+from opencasus.logbook.chains import candidate_chains
 from opencasus.logbook.models import AuditRecord, ProcessingRecord
 from opencasus.network.models import House
 from opencasus.privacy import retention, selectors
@@ -87,7 +88,7 @@ def _case_section(person: Person, house: House) -> dict[str, Any]:
 
 
 def log_entries(*, house: House, pseudonyms: list[str]) -> list[dict[str, Any]]:
-    records = list(ProcessingRecord.objects.filter(chain=house.pk, data_subject__in=pseudonyms)
+    records = list(ProcessingRecord.objects.filter(chain__in=candidate_chains(house.pk), data_subject__in=pseudonyms)
                    .order_by("started_at", "sequence"))
     audits = AuditRecord.objects.in_bulk([r.pk for r in records])
     names = selectors.organisation_names({a.organisation_id for a in audits.values() if a.organisation_id})

@@ -185,6 +185,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opencasus.inv
 # Where links in e-mails point to (no personal data in e-mails: only a reference and a link).
 OPENCASUS_BASE_URL = os.environ.get("OPENCASUS_BASE_URL", "http://127.0.0.1:8000")
 
+# Hash chains of the processing log per house: concurrent requests of one house append to different
+# chains instead of queueing for one lock (see opencasus.logbook.chains). At least the number of
+# request threads that may log at once for one house.
+OPENCASUS_LOG_CHAINS_PER_HOUSE = int(os.environ.get("OPENCASUS_LOG_CHAINS_PER_HOUSE", "16"))
+
 # Key for encrypting and hashing identifiers (BSN). Production must set its own.
 OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "")
 

@@ -21,6 +21,7 @@ from opencasus.privacy.models import (
     RightsRequestStatus,
     SubjectAccessRequest,
 )
+from opencasus.privacy.selectors import chain_result
 
 
 class ProcessingRecordSerializer(ModelSerializer[ProcessingRecord]):
@@ -151,11 +152,7 @@ class LogVerificationSerializer(ModelSerializer[LogVerification]):
         fields = ["id", "house_id", "trigger", "started_at", "finished_at", "records", "problems", "intact"]
 
     def _result(self, obj: LogVerification) -> dict[str, Any]:
-        chain = self.context.get("chain")
-        for report in obj.reports:
-            if report.get("chain") == chain:
-                return dict(report)
-        return {"records": 0, "problems": []}
+        return chain_result(obj, int(self.context.get("chain") or 0)) or {"records": 0, "problems": []}
 
     def get_records(self, obj: LogVerification) -> int:
         return int(self._result(obj).get("records", 0))

@@ -1,0 +1,65 @@
+"""Which hash chains belong to which house, and which chain an append takes.
+
+Each house has up to `OPENCASUS_LOG_CHAINS_PER_HOUSE` chains ("stripes"). An append locks the head
+of one chain while it adds its records; with a single chain per house, every request of a busy
+house waited for that one lock in turn. An append therefore takes the first chain of its house
+that no other transaction holds (`SELECT … FOR UPDATE SKIP LOCKED`), opens a new one while the
+house has fewer than the limit, and only when all are busy waits for one of them.
+
+Chain numbers: stripe 0 of house H is chain H (so a quiet installation has exactly one chain per
+house, as before); stripe s is chain `s * STRIPE_BASE + H`. Chain 0 is for work outside a house.
+Every chain is verified on its own; together the chains of a house hold every record of it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from django.conf import settings
+from django.db import transaction
+
+from opencasus.logbook.models import ChainHead
+
+STRIPE_BASE = 10**9
+MAX_STRIPES = 64  # the most chains a house can ever have (lookups cover all of them)
+
+
+def stripes_per_house() -> int:
+    return max(1, min(MAX_STRIPES, int(getattr(settings, "OPENCASUS_LOG_CHAINS_PER_HOUSE", 16))))
+
+
+def chain_of(house_key: int, stripe: int) -> int:
+    return stripe * STRIPE_BASE + house_key
+
+
+def house_of_chain(chain: int) -> int | None:
+    """The house a chain belongs to (None for chain 0 and its stripes: work outside a house)."""
+    return chain % STRIPE_BASE or None
+
+
+def candidate_chains(house_key: int) -> list[int]:
+    """Every chain number house `house_key` may have (for queries: `chain__in`)."""
+    return [chain_of(house_key, stripe) for stripe in range(MAX_STRIPES)]
+
+
+def house_chains(house_key: int) -> list[int]:
+    """The chains the house has (those with a head), stripe 0 always included."""
+    existing = set(ChainHead.objects.filter(chain__in=candidate_chains(house_key)).values_list("chain", flat=True))
+    return sorted(existing | {house_key})
+
+
+def lock_head_for_append(house_key: int) -> ChainHead:
+    """Lock and return the head of the chain this transaction appends to. Call inside a transaction."""
+    assert transaction.get_connection().in_atomic_block
+    allowed = [chain_of(house_key, stripe) for stripe in range(stripes_per_house())]
+    free = ChainHead.objects.select_for_update(skip_locked=True).filter(chain__in=allowed).order_by("chain").first()
+    if free is not None:
+        return free
+    existing = set(ChainHead.objects.filter(chain__in=allowed).values_list("chain", flat=True))
+    unopened = [chain for chain in allowed if chain not in existing]
+    if unopened:  # open the next stripe; if another transaction opened it first, wait for it
+        ChainHead.objects.get_or_create(chain=unopened[0])
+        return ChainHead.objects.select_for_update().get(chain=unopened[0])
+    # Every stripe is busy: wait for one, spreading the waiting threads over the stripes.
+    chain = allowed[threading.get_ident() % len(allowed)]
+    return ChainHead.objects.select_for_update().get(chain=chain)
