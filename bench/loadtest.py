@@ -112,7 +112,9 @@ async def virtual_user(user: dict[str, Any], host: str, port: int, deadline: flo
     try:
         while time.monotonic() < deadline:
             r = rng.choices(requests, weights)[0]
+            # An API client sends its token, a browser its session cookie: never both.
             headers = dict(user.get("headers", {}))
+            headers.update(user.get("api_headers" if r["path"].startswith("/api/") else "page_headers", {}))
             body = b""
             if r.get("json") is not None:
                 payload = dict(r["json"])

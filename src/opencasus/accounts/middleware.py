@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -39,3 +40,28 @@ class SecondFactorRequiredMiddleware:
                 return redirect("accounts:verify")
             return redirect("accounts:enrol")
         return self.get_response(request)
+
+
+SESSION_TOUCHED_KEY = "_touched"
+
+
+class SessionIdleMiddleware:
+    """A session ends after SESSION_COOKIE_AGE seconds without use; using it keeps it alive.
+
+    Saving the session on every request (SESSION_SAVE_EVERY_REQUEST) would do that, at the cost
+    of a database write per request. A session that is used is written at most once per
+    SESSION_TOUCH_SECONDS instead, which moves its expiry forward; the idle limit is then met to
+    within that many seconds. Requests without a session (API tokens) are not touched.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key and not session.is_empty():
+            now = int(time.time())
+            if now - int(session.get(SESSION_TOUCHED_KEY, 0)) >= settings.SESSION_TOUCH_SECONDS:
+                session[SESSION_TOUCHED_KEY] = now
+        return response

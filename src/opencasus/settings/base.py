@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "opencasus.core.db_outage.DatabaseOutageMiddleware",
     "opencasus.core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "opencasus.accounts.middleware.SessionIdleMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -138,7 +139,10 @@ AXES_USERNAME_CALLABLE = "opencasus.core.middleware.axes_username"
 
 # Sessions end after 30 minutes of inactivity and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True
+# A used session is written (and its expiry moved) at most once a minute, not on every request:
+# accounts.middleware.SessionIdleMiddleware.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = int(os.environ.get("SESSION_TOUCH_SECONDS", "60"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -65,8 +65,9 @@ class Command(BaseCommand):
         user = User.objects.get(pk=user_id)
         token, _ = Token.objects.get_or_create(user=user)
         return {"username": user.username, "think_seconds": think, "requests": [r for r in requests if r],
-                "headers": {"Authorization": f"Bearer {token.key}", "Cookie": _session_cookie(user),
-                            "Accept": "application/json, text/html"}}
+                "headers": {"Accept": "application/json, text/html"},
+                "api_headers": {"Authorization": f"Bearer {token.key}"},
+                "page_headers": {"Cookie": _session_cookie(user)}}
 
     def handle(self, *args: Any, **options: Any) -> None:
         actors = pick_actors()
