@@ -25,9 +25,10 @@ from opencasus.cases.vocabulary import (
     Urgency,
 )
 from opencasus.cases.workflow import Status
+from opencasus.core.choices import ChoiceLabelsMixin
 
 
-class Case(models.Model):
+class Case(ChoiceLabelsMixin, models.Model):
     house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.PROTECT, related_name="cases")
     reference = models.CharField(_("reference"), max_length=30, unique=True)
     subject_type = models.CharField(_("subject"), max_length=10, choices=SubjectType.choices)
@@ -80,7 +81,7 @@ class Case(models.Model):
         return self.reference
 
 
-class Person(models.Model):
+class Person(ChoiceLabelsMixin, models.Model):
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="persons")
     pseudonym = models.UUIDField(_("pseudonym"), default=uuid.uuid4, unique=True, editable=False)
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices, default=Relation.SUBJECT)
@@ -124,7 +125,7 @@ class InvolvedPartner(models.Model):
         return str(self.organisation or self.organisation_name)
 
 
-class StatusChange(models.Model):
+class StatusChange(ChoiceLabelsMixin, models.Model):
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="status_changes")
     # The case's house, copied so that management information counts a house's history from one
     # index instead of joining every case (a case never moves to another house).
@@ -152,7 +153,7 @@ class ParticipantQuerySet(models.QuerySet["Participant"]):
         return self.filter(ended_at__isnull=True)
 
 
-class Participant(models.Model):
+class Participant(ChoiceLabelsMixin, models.Model):
     """An organisation (and optionally a named professional) taking part in an admitted case.
 
     Access for a professional requires a row naming them; an organisation-level row (no user) marks

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.choices import ChoiceLabelsMixin
 from opencasus.plans.vocabulary import (
     AgreementStatus,
     ClosureOutcome,
@@ -54,7 +55,7 @@ class Plan(models.Model):
         return f"{self.case_id}"
 
 
-class Goal(models.Model):
+class Goal(ChoiceLabelsMixin, models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="goals")
     life_domain = models.CharField(_("life domain"), max_length=30, choices=LifeDomain.choices)
     person = models.ForeignKey("cases.Person", verbose_name=_("family member"), on_delete=models.CASCADE,
@@ -70,7 +71,7 @@ class Goal(models.Model):
         return self.description[:60]
 
 
-class Intervention(models.Model):
+class Intervention(ChoiceLabelsMixin, models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="interventions")
     line = models.CharField(_("line"), max_length=20, choices=InterventionLine.choices)
     description = models.TextField(_("intervention"))
@@ -88,7 +89,7 @@ class Intervention(models.Model):
         return self.description[:60]
 
 
-class Agreement(models.Model):
+class Agreement(ChoiceLabelsMixin, models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="agreements")
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE,
                              related_name="agreements")
