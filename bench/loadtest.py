@@ -103,7 +103,7 @@ VERSION = re.compile(rb'"version"\s*:\s*(\d+)')
 
 
 async def virtual_user(user: dict[str, Any], host: str, port: int, deadline: float, stats: Stats,
-                       rng: random.Random) -> None:
+                       rng: random.Random, think_scale: float = 1.0) -> None:
     conn = Connection(host, port)
     requests = user["requests"]
     weights = [r.get("weight", 1) for r in requests]
@@ -150,7 +150,7 @@ async def virtual_user(user: dict[str, Any], host: str, port: int, deadline: flo
                 stats.errors[f"{r['kind']}: HTTP {status}"] += 1
                 if len(stats.error_samples) < 5:
                     stats.error_samples.append(f"{r['method']} {r['path']} -> {status}: {data[:200]!r}")
-            think = user.get("think_seconds", 0)
+            think = user.get("think_seconds", 0) * think_scale
             if think:
                 await asyncio.sleep(rng.uniform(0, 2 * think))
     finally:
@@ -162,7 +162,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000 if ordered else float("nan")
 
 
-async def run(scenario: dict[str, Any], users: int, seconds: float, seed: int) -> Stats:
+async def run(scenario: dict[str, Any], users: int, seconds: float, seed: int, think_scale: float = 1.0) -> Stats:
     host, port = scenario["host"], int(scenario["port"])
     if host not in ALLOWED_HOSTS:
         raise SystemExit(f"refusing to load-test {host}: only 127.0.0.1")
@@ -170,7 +170,8 @@ async def run(scenario: dict[str, Any], users: int, seconds: float, seed: int) -
     stats = Stats()
     deadline = time.monotonic() + seconds
     pool = scenario["users"]
-    tasks = [virtual_user(pool[n % len(pool)], host, port, deadline, stats, random.Random(rng.random()))  # noqa: S311
+    tasks = [virtual_user(pool[n % len(pool)], host, port, deadline, stats, random.Random(rng.random()),  # noqa: S311
+                          think_scale)
              for n in range(users)]
     await asyncio.gather(*tasks)
     return stats
@@ -206,11 +207,13 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--think-scale", type=float, default=1.0,
+                        help="multiply every user's think time (mean 1 s for partners and directors, 3 s for managers)")
     args = parser.parse_args()
     with open(args.scenario) as f:
         scenario = json.load(f)
     started = time.monotonic()
-    stats = asyncio.run(run(scenario, args.users, args.seconds, args.seed))
+    stats = asyncio.run(run(scenario, args.users, args.seconds, args.seed, args.think_scale))
     print(report(stats, time.monotonic() - started, args.users))
     return 1 if stats.errors else 0
 

@@ -4,7 +4,8 @@
 #
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/oc_bench OPENCASUS_FIELD_KEY=... bench/run_load_test.sh
 #
-# Environment: LOAD_USERS (100), LOAD_SECONDS (60), LOAD_PORT (8765), LOAD_WORKERS (4), LOAD_THREADS (4).
+# Environment: LOAD_USERS (100), LOAD_SECONDS (60), LOAD_PORT (8765), LOAD_WORKERS (4), LOAD_THREADS (4),
+# LOAD_THINK_SCALE (1: think times as in the scenario; 0.5 halves them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the benchmark database}"
@@ -33,4 +34,5 @@ done
 echo "gunicorn (production settings) on 127.0.0.1:$PORT, ${LOAD_WORKERS:-4} workers x ${LOAD_THREADS:-4} threads"
 # Warm up every worker and its database connection (not measured).
 $PY bench/loadtest.py var/load-scenario.json --users 16 --seconds "${LOAD_WARMUP_SECONDS:-10}" > /dev/null || true
-$PY bench/loadtest.py var/load-scenario.json --users "$USERS" --seconds "$DURATION"
+$PY bench/loadtest.py var/load-scenario.json --users "$USERS" --seconds "$DURATION" \
+  --think-scale "${LOAD_THINK_SCALE:-1}"
