@@ -110,8 +110,9 @@ def attachment_delete_expired(*, attachment_id: int, today: dt.date, actor: Any 
 
 @transaction.atomic
 def log_purge_expired(*, house: House, today: dt.date, months: int, actor: Any = None) -> int:
+    # Other houses' moments let a year partition that has expired for every house go as a whole.
     return purge_expired(chain=house.pk, expired_before=retention.log_expired_before(today, months),
-                         who=_who(actor, house.pk))
+                         who=_who(actor, house.pk), others_expired_before=retention.log_expired_before_by_chain(today))
 
 
 def run_retention(*, house: House, today: dt.date | None = None, dry_run: bool, actor: Any = None) -> RetentionRun:

@@ -179,6 +179,12 @@ def log_expired_before(today: dt.date, months: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+def log_expired_before_by_chain(today: dt.date) -> dict[int, dt.datetime]:
+    """Per house with a log policy (its chain), the moment before which its records have expired."""
+    return {house_id: log_expired_before(today, months) for house_id, months in RetentionPolicy.objects.filter(
+        category=RetentionCategory.PROCESSING_LOG).values_list("house_id", "period_months")}
+
+
 def _log_items(house: House, policy: RetentionPolicy, today: dt.date) -> list[Item]:
     plan = plan_purge(chain=house.pk, expired_before=log_expired_before(today, policy.period_months))
     if plan.count == 0:
