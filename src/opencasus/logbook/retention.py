@@ -5,17 +5,21 @@ including) the first record that has not expired. The chain head then remembers 
 hash of the last removed record (its purge point), so `verification.verify_chain` starts after it
 and still detects any other removal, insertion or alteration.
 
-On PostgreSQL the append-only trigger lets DELETE through only when the transaction-local setting
-`opencasus.log_purge` is 'on'; this module is the only place that sets it.
+On PostgreSQL the log is partitioned by year (`partitions`): a year that has expired for every chain
+in it is dropped as a whole after the purge points have moved past its records; the rest goes row
+by row. The append-only trigger lets DELETE through only when the transaction-local setting
+`opencasus.log_purge` is 'on'; this module and `partitions` are the only places that set it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from opencasus.logbook import partitions
 from opencasus.logbook.chains import house_of_chain
 from opencasus.logbook.models import Action, AuditRecord, ChainHead, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
@@ -55,12 +59,32 @@ def plan_purge(*, chain: int, expired_before: dt.datetime, batch: int = 5000) ->
 
 
 @transaction.atomic
-def purge_expired(*, chain: int, expired_before: dt.datetime, who: Who | None = None) -> int:
+def purge_expired(*, chain: int, expired_before: dt.datetime, who: Who | None = None,
+                  others_expired_before: Mapping[int, dt.datetime] | None = None) -> int:
     """Remove the expired prefix of one chain and move its purge point. Returns the number removed.
 
-    The purge is itself appended to the chain (action delete, object `processing-log`, object id
-    "first-last"), so the verification can check that the purge point was moved by a purge.
+    On PostgreSQL whole yearly partitions go first, when they have expired for every chain with
+    records in them (`others_expired_before` gives the other chains' moments; a chain not in it
+    never expires): see `partitions.drop_expired_partitions`. What remains expired is deleted row
+    by row. Every purge is itself appended to its chain (action delete, object `processing-log`,
+    object id "first-last"), so the verification can check that the purge point was moved by a purge.
     """
+    removed = 0
+    cuts = {**(others_expired_before or {}), chain: expired_before}
+    for partition in partitions.drop_expired_partitions(expired_before=cuts):
+        for moved_chain, (first, last) in partition.moved.items():
+            removed += last - first + 1 if moved_chain == chain else 0
+            _record_purge(chain=moved_chain, first=first, last=last, who=who)
+    return removed + _purge_rows(chain=chain, expired_before=expired_before, who=who)
+
+
+def _record_purge(*, chain: int, first: int, last: int, who: Who | None) -> None:
+    record_processing(action=Action.DELETE, activity_code="privacy", purpose=PURGE_PURPOSE,
+                      who=who or Who.system("retention"), house_id=house_of_chain(chain), object_type=PURGE_OBJECT_TYPE,
+                      object_id=f"{first}-{last}")
+
+
+def _purge_rows(*, chain: int, expired_before: dt.datetime, who: Who | None) -> int:
     ChainHead.objects.get_or_create(chain=chain)
     head = ChainHead.objects.select_for_update().get(chain=chain)  # no appends while the start moves
     plan = plan_purge(chain=chain, expired_before=expired_before)
@@ -79,7 +103,5 @@ def purge_expired(*, chain: int, expired_before: dt.datetime, who: Who | None = 
             cursor.execute("SET LOCAL opencasus.log_purge = 'off'")
     head.purged_through_sequence, head.purged_through_hash = plan.last_sequence, plan.last_hash
     head.save(update_fields=["purged_through_sequence", "purged_through_hash"])
-    record_processing(action=Action.DELETE, activity_code="privacy", purpose=PURGE_PURPOSE,
-                      who=who or Who.system("retention"), house_id=house_of_chain(chain), object_type=PURGE_OBJECT_TYPE,
-                      object_id=f"{plan.first_sequence}-{plan.last_sequence}")
+    _record_purge(chain=chain, first=plan.first_sequence, last=plan.last_sequence, who=who)
     return removed

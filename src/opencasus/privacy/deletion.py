@@ -111,8 +111,11 @@ def attachment_delete_expired(*, attachment_id: int, today: dt.date, actor: Any 
 
 @transaction.atomic
 def log_purge_expired(*, house: House, today: dt.date, months: int, actor: Any = None) -> int:
+    # Other houses' moments let a year partition that has expired for every house go as a whole.
     expired_before = retention.log_expired_before(today, months)
-    return sum(purge_expired(chain=chain, expired_before=expired_before, who=_who(actor, house.pk))
+    others = retention.log_expired_before_by_chain(today)
+    return sum(purge_expired(chain=chain, expired_before=expired_before, who=_who(actor, house.pk),
+                             others_expired_before=others)
                for chain in house_chains(house.pk))
 
 

@@ -180,6 +180,13 @@ def log_expired_before(today: dt.date, months: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+def log_expired_before_by_chain(today: dt.date) -> dict[int, dt.datetime]:
+    """Per chain of every house with a log policy, the moment before which its records have expired."""
+    return {chain: log_expired_before(today, months) for house_id, months in RetentionPolicy.objects.filter(
+        category=RetentionCategory.PROCESSING_LOG).values_list("house_id", "period_months")
+        for chain in house_chains(house_id)}
+
+
 def _log_items(house: House, policy: RetentionPolicy, today: dt.date) -> list[Item]:
     items = []
     for chain in house_chains(house.pk):

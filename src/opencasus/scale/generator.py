@@ -26,6 +26,7 @@ from django.utils import timezone
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case
 from opencasus.logbook.models import ChainHead
+from opencasus.logbook.partitions import ensure_partitions
 from opencasus.scale.case_data import (
     CASE_COLUMNS,
     EVENT_COLUMNS,
@@ -117,6 +118,7 @@ def generate(scale: float, *, seed: int = 2026, now: dt.datetime | None = None,
     report.counts["plans"], report.counts["agreements"] = generate_plans(sizes.agreements, rng, now)
     report.seconds["agreements"] = time.perf_counter() - started
     progress(f"plans: {report.counts['plans']}, agreements: {report.counts['agreements']}")
+    ensure_log_partitions(now)
     for net in networks:
         with transaction.atomic():
             _timed(report, "log_records", expand_log, net.house_id)
@@ -129,6 +131,15 @@ def generate(scale: float, *, seed: int = 2026, now: dt.datetime | None = None,
             cursor.execute(f"ANALYZE {table}")
         report.seconds["analyze"] = time.perf_counter() - started
     return report
+
+
+def ensure_log_partitions(now: dt.datetime) -> list[str]:
+    """On a partitioned log: a partition for every year of the staged history, so none of it lands in DEFAULT."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT min(started_at) FROM {EVENT_TABLE}")  # noqa: S608 - constant name
+        first = cursor.fetchone()[0]
+    return ensure_partitions(today=timezone.localdate(now),
+                             first_year=timezone.localtime(first).year if first else None)
 
 
 def expand_log(house_id: int) -> int:
@@ -218,6 +229,7 @@ def resume_log(progress: Callable[[str], None] = lambda _: None) -> int:
             "(SELECT 1 FROM logbook_chainhead h WHERE h.chain = e.house_id AND h.purged_through_sequence > 0) "
             "GROUP BY e.house_id ORDER BY count(*) DESC")  # busiest house first
         houses = [row[0] for row in cursor.fetchall()]
+    ensure_log_partitions(timezone.now())
     total = 0
     for house_id in houses:
         with transaction.atomic():

@@ -4,12 +4,14 @@ import datetime as dt
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
 
 from opencasus.cases.models import Attachment, Case, InformationItem, Person
 from opencasus.cases.tests.factories import PersonFactory
 from opencasus.cases.vocabulary import LifeDomain, Relation, SharingScope
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.logbook import partitions
+from opencasus.logbook.models import Action, ChainHead, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_all
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory
@@ -100,4 +102,24 @@ def test_expired_log_records_are_purged_and_the_log_still_verifies():
     remaining = ProcessingRecord.objects.filter(chain=house.pk).order_by("sequence")
     assert remaining.first().started_at == at(dt.date(2024, 6, 1))
     assert remaining.last().action == Action.DELETE and remaining.last().object_id == "1-4"
+    assert all(r.ok for r in verify_all())
+
+
+@pytest.mark.postgres
+def test_a_year_expired_for_every_house_is_dropped_whole_by_one_house_run():
+    if connection.vendor != "postgresql":
+        pytest.skip("the log is partitioned on PostgreSQL only")
+    partitions.ensure_partitions(first_year=2019)
+    one, two = HouseFactory(), HouseFactory()
+    for house, months in ((one, 12), (two, 6)):
+        RetentionPolicyFactory(house=house, category=RetentionCategory.PROCESSING_LOG, period_months=months)
+        for day in [dt.date(2019, 5, 1), dt.date(2021, 5, 1)]:
+            record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
+                              who=Who(username="u"), data_subjects=["a", "b"], started_at=at(day))
+    run = deletion.run_retention(house=one, today=dt.date(2021, 6, 1), dry_run=False)
+    assert run.summary == {RetentionCategory.PROCESSING_LOG: 2}
+    assert partitions.year_partition_name(2019) not in {p.name for p in partitions.partitions()}
+    assert [h.purged_through_sequence for h in ChainHead.objects.filter(chain__in=[one.pk, two.pk])
+            .order_by("chain")] == [2, 2]
+    assert ProcessingRecord.objects.filter(chain=two.pk, action=Action.DELETE, object_id="1-2").exists()
     assert all(r.ok for r in verify_all())
