@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from opencasus.core.middleware import current_context, new_span_id
 from opencasus.logbook.chains import lock_head_for_append
+from opencasus.logbook.inserts import insert_rows
 from opencasus.logbook.models import (
     Action,
     AuditRecord,
@@ -171,7 +172,7 @@ def _append(house_key: int, items: list[Processing]) -> list[ProcessingRecord]:
             previous = record.record_hash
             records.append(record)
             audits.append(audit)
-    ProcessingRecord.objects.bulk_create(records)
+    insert_rows(ProcessingRecord, records)
     if records and records[0].pk is None:  # backends without RETURNING on bulk insert
         stored = {r.sequence: r.pk for r in ProcessingRecord.objects.filter(
             chain=chain, sequence__gt=head.last_sequence).only("pk", "sequence")}
@@ -179,7 +180,7 @@ def _append(house_key: int, items: list[Processing]) -> list[ProcessingRecord]:
             record.pk = stored[record.sequence]
     for record, audit in zip(records, audits, strict=True):
         audit.record = record
-    AuditRecord.objects.bulk_create(audits)
+    insert_rows(AuditRecord, audits)
     head.last_sequence, head.last_hash = sequence, previous
     head.save(update_fields=["last_sequence", "last_hash"])
     return records
