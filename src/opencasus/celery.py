@@ -15,5 +15,8 @@ app.conf.beat_schedule = {
     # Verifies every chain and stores the outcome for the privacy officers (privacy.LogVerification).
     "verify-processing-log": {"task": "opencasus.privacy.tasks.verify_processing_log", "schedule": crontab(minute=15)},
     "apply-retention": {"task": "opencasus.privacy.tasks.apply_retention", "schedule": crontab(hour=2, minute=30)},
+    # Rebuilds the months of the dashboard summary that changes marked stale (reporting.summary).
+    "refresh-dashboard-figures": {"task": "opencasus.reporting.tasks.refresh_dashboard_figures",
+                                  "schedule": crontab(minute=40)},
     "plan-reminders": {"task": "opencasus.plans.tasks.send_plan_reminders", "schedule": crontab(hour=7, minute=0)},
 }

@@ -36,14 +36,26 @@ def plan_adoption_dates(case_ids: Iterable[int] | Any, *, start: dt.datetime | N
     return {row["plan__case_id"]: row["first"] for row in qs}
 
 
-def closure_outcomes(case_ids: Iterable[int] | Any) -> dict[int, str] | None:
-    """The outcome of each case's latest closure that was not re-opened: {case_id: outcome label}."""
-    labels = dict(ClosureOutcome.choices)
+def closure_outcome_codes(case_ids: Iterable[int] | Any) -> dict[int, str]:
+    """The outcome code of each case's latest closure that was not re-opened: {case_id: outcome}."""
     result: dict[int, str] = {}
     for case_id, outcome in (CaseClosure.objects.filter(case_id__in=case_ids, reopened_at__isnull=True)
                              .order_by("case_id", "closed_at", "id").values_list("case_id", "outcome")):
-        result[case_id] = str(labels.get(outcome, outcome))
+        result[case_id] = outcome
     return result
+
+
+def closure_outcomes(case_ids: Iterable[int] | Any) -> dict[int, str] | None:
+    """The outcome of each case's latest closure that was not re-opened: {case_id: outcome label}."""
+    labels = dict(ClosureOutcome.choices)
+    return {case_id: str(labels.get(code, code)) for case_id, code in closure_outcome_codes(case_ids).items()}
+
+
+def closure_outcome_label(code: str) -> str:
+    """The label of an outcome code; "" (none recorded) has a label of its own."""
+    if not code:
+        return str(_("No outcome recorded"))
+    return str(dict(ClosureOutcome.choices).get(code, code))
 
 
 def agreements_by_organisation(house_ids: Iterable[int], municipality_id: int | None, date_from: dt.date,
