@@ -5,30 +5,25 @@ and counts everything else (the current month, partial months at the edges of th
 never built or marked stale) from the case records, with the same code. Its figures are therefore
 always exact and current, whether or not the summary job ran.
 
-Staleness: a service that changes what a past month counts (a status change, a closure or its
-re-opening, a plan adoption, an agreement, a case's categories, the deletion of a case) calls
-`mark_case_months_stale` or `mark_months_stale` in its own transaction. The marker is an upsert, so
-it also conflicts with a rebuild that is creating the same month; the rebuild locks its months
-before it reads, so a change is either seen by the rebuild or marks the month stale after it.
+Staleness is kept by the services that write (`reporting.staleness`); the hourly task
+`refresh_dashboard_figures` rebuilds stale months and the month that last ended.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from opencasus.cases.models import Case, StatusChange
+from opencasus.cases.models import Case
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Who, record_processing
-from opencasus.plans.models import Agreement, PlanVersion
 from opencasus.reporting.audit import ACTIVITY
 from opencasus.reporting.models import MonthlyFigure, SummaryMonth
 from opencasus.reporting.monthly import DURATION_KINDS, Figures, collect
+from opencasus.reporting.staleness import current_month, local_month
 from opencasus.reporting.stats import add_months
 
 
@@ -45,14 +40,6 @@ def months(first: dt.date, last: dt.date) -> list[dt.date]:
         result.append(month)
         month = add_months(month, 1)
     return result
-
-
-def current_month() -> dt.date:
-    return timezone.localdate().replace(day=1)
-
-
-def local_month(moment: dt.datetime) -> dt.date:
-    return timezone.localtime(moment).date().replace(day=1)
 
 
 # --- Reading ----------------------------------------------------------------------------------------
@@ -121,39 +108,6 @@ def period_figures(house_ids: list[int], municipality_id: int | None, date_from:
 
 
 # --- Writing ----------------------------------------------------------------------------------------
-
-def mark_months_stale(*, house_id: int, months_changed: Iterable[dt.date]) -> None:
-    """Mark months of a house stale (call in the transaction that changes them). Cheap; idempotent."""
-    chosen = sorted({m.replace(day=1) for m in months_changed if m is not None})
-    if not chosen:
-        return
-    SummaryMonth.objects.bulk_create([SummaryMonth(house_id=house_id, month=m, stale=True) for m in chosen],
-                                     update_conflicts=True, unique_fields=["house", "month"],
-                                     update_fields=["stale"])
-
-
-def case_months(case_id: int) -> tuple[int | None, set[dt.date]]:
-    """The house of a case and every month a dashboard counts it in (filing, status changes,
-    plan adoptions, agreement deadlines)."""
-    case = Case.objects.filter(pk=case_id).values_list("house_id", "filed_at").first()
-    if case is None:
-        return None, set()
-    found = {local_month(case[1])}
-    found.update(local_month(m) for m in StatusChange.objects.filter(case_id=case_id)
-                 .values_list("changed_at", flat=True))
-    found.update(local_month(m) for m in PlanVersion.objects.filter(plan__case_id=case_id)
-                 .values_list("adopted_at", flat=True))
-    found.update(d.replace(day=1) for d in Agreement.objects.filter(case_id=case_id).order_by()
-                 .annotate(month=TruncMonth("deadline")).values_list("month", flat=True).distinct())
-    return case[0], found
-
-
-def mark_case_months_stale(*, case_id: int) -> None:
-    """Mark stale every past month that counts the case: call before changing or deleting it."""
-    house_id, found = case_months(case_id)
-    if house_id is not None:
-        mark_months_stale(house_id=house_id, months_changed=(m for m in found if m < current_month()))
-
 
 @transaction.atomic
 def dashboard_figures_rebuild(*, house_id: int, month_from: dt.date, month_to: dt.date) -> int:
