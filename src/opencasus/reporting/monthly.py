@@ -109,8 +109,7 @@ def collect(house_ids: list[int], municipality_id: int | None, start: dt.datetim
             if case_id in first_adoptions:
                 figures.durations[ADOPTED_CLOSED].append(microseconds(changed_at, first_adoptions[case_id]))
 
-    adoptions = sources.plan_adoption_dates(_cases(house_ids, municipality_id).values("pk"), start=start,
-                                            end=end) or {}
+    adoptions = sources.first_adoptions_between(house_ids, municipality_id, start, end)
     if adoptions:
         # The latest decision out of triage of each case (the default ordering puts it last).
         decided_at = dict(StatusChange.objects.filter(case_id__in=list(adoptions), from_status=Status.IN_TRIAGE)

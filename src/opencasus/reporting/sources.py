@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Avg, Count, F, Min, Q
+from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +34,22 @@ def plan_adoption_dates(case_ids: Iterable[int] | Any, *, start: dt.datetime | N
     if end is not None:
         qs = qs.filter(first__lt=end)
     return {row["plan__case_id"]: row["first"] for row in qs}
+
+
+def first_adoptions_between(house_ids: list[int], municipality_id: int | None, start: dt.datetime,
+                            end: dt.datetime) -> dict[int, dt.datetime]:
+    """The cases of the houses whose plan was first adopted in [start, end): {case_id: adopted_at}.
+
+    The same as `plan_adoption_dates` over the houses' cases with `start`/`end`, but read from the
+    adoptions in the span (a case counts unless it had an adoption before `start`).
+    """
+    earlier = PlanVersion.objects.filter(plan__case_id=OuterRef("plan__case_id"), adopted_at__lt=start)
+    qs = PlanVersion.objects.filter(plan__case__house_id__in=house_ids, adopted_at__gte=start, adopted_at__lt=end)
+    if municipality_id is not None:
+        qs = qs.filter(plan__case__municipality_id=municipality_id)
+    rows = (qs.filter(~Exists(earlier)).order_by().values("plan__case_id").annotate(first=Min("adopted_at"))
+            .values_list("plan__case_id", "first"))
+    return dict(rows)
 
 
 def closure_outcome_codes(case_ids: Iterable[int] | Any) -> dict[int, str]:

@@ -51,7 +51,7 @@ def fresh_months(house_ids: list[int], candidates: list[dt.date]) -> list[dt.dat
     built: dict[dt.date, int] = {}
     for month in (SummaryMonth.objects.filter(house_id__in=house_ids, month__gte=candidates[0],
                                               month__lte=candidates[-1], stale=False)
-                  .values_list("month", flat=True)):
+                  .order_by().values_list("month", flat=True)):
         built[month] = built.get(month, 0) + 1
     wanted = set(candidates)
     return sorted(m for m, n in built.items() if n == len(house_ids) and m in wanted)
@@ -160,7 +160,7 @@ def dashboard_figures_refresh(*, house_id: int) -> int:
     Each run of adjacent months is rebuilt in one transaction.
     """
     previous = add_months(current_month(), -1)
-    wanted = set(SummaryMonth.objects.filter(house_id=house_id, stale=True, month__lte=previous)
+    wanted = set(SummaryMonth.objects.filter(house_id=house_id, stale=True, month__lte=previous).order_by()
                  .values_list("month", flat=True))
     if not SummaryMonth.objects.filter(house_id=house_id, month=previous, stale=False).exists():
         wanted.add(previous)

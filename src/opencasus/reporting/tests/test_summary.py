@@ -286,3 +286,17 @@ def test_municipality_figures_are_counted_live(world):
     with CaptureQueriesContext(connection) as queries:
         assert [dashboard_for(scope, p).as_json() for p in periods()] == before
     assert not any("reporting_monthlyfigure" in q["sql"] for q in queries.captured_queries)
+
+
+def test_first_adoptions_in_a_span_are_those_of_the_whole_history(world):
+    from opencasus.cases.models import Case
+    from opencasus.reporting import sources
+
+    make_history(world)
+    today = timezone.localdate().replace(day=1)
+    for back in range(MONTHS_BACK, -1, -3):
+        start, end = summary.month_bounds(add_months(today, -back))
+        end = end + dt.timedelta(days=31 * (back % 2))
+        expected = sources.plan_adoption_dates(Case.objects.filter(house=world.house).values("pk"), start=start,
+                                               end=end)
+        assert sources.first_adoptions_between([world.house.pk], None, start, end) == expected
