@@ -27,7 +27,7 @@ MUNICIPALITY = "municipality"  # key: municipality code
 TRIAGE_OUTCOME = "triage_outcome"
 ADMITTED_MEETING_TYPE = "admitted_meeting_type"  # key: meeting type id or "none"
 CLOSURE_OUTCOME = "closure_outcome"  # key: outcome code, "" when none was recorded
-AGREEMENTS_DUE = "agreements_due"  # key: owner organisation name
+AGREEMENTS_DUE = "agreements_due"  # key: owner organisation id (a renamed organisation keeps its months)
 AGREEMENTS_KEPT = "agreements_kept"
 COUNT_KINDS = (ROUTE, TARGET_GROUP, MUNICIPALITY, TRIAGE_OUTCOME, ADMITTED_MEETING_TYPE, CLOSURE_OUTCOME,
                AGREEMENTS_DUE, AGREEMENTS_KEPT)
@@ -121,6 +121,6 @@ def collect(house_ids: list[int], municipality_id: int | None, start: dt.datetim
     first_day = start.date()
     if first_day <= last_day:
         for item in sources.agreements_by_organisation(house_ids, municipality_id, first_day, last_day) or []:
-            counts[AGREEMENTS_DUE][item["organisation"]] += item["due"]
-            counts[AGREEMENTS_KEPT][item["organisation"]] += item["kept_on_time"]
+            counts[AGREEMENTS_DUE][str(item["organisation_id"])] += item["due"]
+            counts[AGREEMENTS_KEPT][str(item["organisation_id"])] += item["kept_on_time"]
     return figures

@@ -76,7 +76,7 @@ def closure_outcome_label(code: str) -> str:
 
 def agreements_by_organisation(house_ids: Iterable[int], municipality_id: int | None, date_from: dt.date,
                                date_to: dt.date) -> list[dict[str, Any]] | None:
-    """Agreements whose deadline fell in the period (up to today), per owner organisation.
+    """Agreements whose deadline fell in the period (up to today), per owner organisation (id).
 
     Kept on time: done, completed on or before the deadline. Cancelled agreements do not count.
     Found through the agreement's copied house (index `agreement_house_deadline`).
@@ -87,11 +87,10 @@ def agreements_by_organisation(house_ids: Iterable[int], municipality_id: int | 
         agreements = agreements.filter(case__municipality_id=municipality_id)
     rows = (agreements.filter(deadline__gte=date_from, deadline__lte=last)
             .exclude(status=AgreementStatus.CANCELLED).order_by()
-            .values("owner_organisation__name")
+            .values("owner_organisation_id")
             .annotate(due=Count("id"), kept_on_time=Count("id", filter=Q(
-                status=AgreementStatus.DONE, completed_at__date__lte=F("deadline"))))
-            .order_by("owner_organisation__name"))
-    return [{"organisation": r["owner_organisation__name"], "due": r["due"], "kept_on_time": r["kept_on_time"]}
+                status=AgreementStatus.DONE, completed_at__date__lte=F("deadline")))))
+    return [{"organisation_id": r["owner_organisation_id"], "due": r["due"], "kept_on_time": r["kept_on_time"]}
             for r in rows]
 
 

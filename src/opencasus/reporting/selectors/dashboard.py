@@ -215,13 +215,11 @@ def partner_tables(scope: Scope, period: Period, figures: Figures) -> list[Table
     case_ids = scope_cases(scope).values("pk")
     columns = [Column("due", _("Agreements due")), Column("kept", _("Kept on time")),
                Column("share", _("Share kept on time"), "percent")]
-    due_by_name, kept_by_name = figures.counts[monthly.AGREEMENTS_DUE], figures.counts[monthly.AGREEMENTS_KEPT]
-    names = [name for name, n in due_by_name.items() if n]
-    ranked = list(Organisation.objects.filter(name__in=names).order_by("name").values_list("name", flat=True))
-    rank = {name: i for i, name in enumerate(ranked)}
+    due_by_id, kept_by_id = figures.counts[monthly.AGREEMENTS_DUE], figures.counts[monthly.AGREEMENTS_KEPT]
+    ids = [int(key) for key, n in due_by_id.items() if n]
     rows = []
-    for name in sorted(names, key=lambda k: (rank.get(k, len(rank)), k)):
-        due, kept = due_by_name[name], kept_by_name.get(name, 0)
+    for pk, name in Organisation.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name"):
+        due, kept = due_by_id[str(pk)], kept_by_id.get(str(pk), 0)
         share = safe_ratio(kept, due, threshold=scope.threshold)
         rows.append(Row(name, name, [suppress(due, threshold=scope.threshold),
                                      suppress(kept, threshold=scope.threshold),

@@ -300,3 +300,18 @@ def test_first_adoptions_in_a_span_are_those_of_the_whole_history(world):
         expected = sources.plan_adoption_dates(Case.objects.filter(house=world.house).values("pk"), start=start,
                                                end=end)
         assert sources.first_adoptions_between([world.house.pk], None, start, end) == expected
+
+
+def test_a_renamed_organisation_keeps_its_months(world):
+    from opencasus.network.models import Organisation
+
+    make_history(world)
+    build(world)
+    organisation = Organisation.objects.get(name="Politie")
+    organisation.name = "Aa Politie Eenheid"
+    organisation.save()
+    from_summary = figures(world)
+    SummaryMonth.objects.all().delete()
+    assert figures(world) == from_summary
+    rows = next(t for t in from_summary[0]["tables"] if t["slug"] == "agreements")["rows"]
+    assert rows[0]["label"] == "Aa Politie Eenheid"
