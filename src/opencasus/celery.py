@@ -18,5 +18,8 @@ app.conf.beat_schedule = {
     # Next year's partition of the processing log exists long before the year starts (idempotent).
     "ensure-log-partitions": {"task": "opencasus.logbook.tasks.ensure_log_partitions",
                               "schedule": crontab(hour=3, minute=10)},
+    # Rebuilds the months of the dashboard summary that changes marked stale (reporting.summary).
+    "refresh-dashboard-figures": {"task": "opencasus.reporting.tasks.refresh_dashboard_figures",
+                                  "schedule": crontab(minute=40)},
     "plan-reminders": {"task": "opencasus.plans.tasks.send_plan_reminders", "schedule": crontab(hour=7, minute=0)},
 }

@@ -101,3 +101,51 @@ class PoliceIncident(models.Model):
 
     def __str__(self) -> str:
         return f"{self.incident_date}: {self.count}"
+
+
+class SummaryMonth(models.Model):
+    """One calendar month of a house in the dashboard summary: built from the case records, or stale.
+
+    The dashboard reads a month's `MonthlyFigure` rows only while the month is built and not stale;
+    otherwise it counts that month from the case records. Services that change what a past month
+    counts mark the month stale in their own transaction (`reporting.summary.mark_case_months_stale`).
+    """
+
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))  # the first day
+    stale = models.BooleanField(_("stale"), default=True)
+    built_at = models.DateTimeField(_("built at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["house", "month"]
+        verbose_name = _("summary month")
+        verbose_name_plural = _("summary months")
+        constraints = [models.UniqueConstraint(fields=["house", "month"], name="one_summary_month_per_house")]
+
+    def __str__(self) -> str:
+        return f"{self.house_id} {self.month:%Y-%m}"
+
+
+class MonthlyFigure(models.Model):
+    """A count, or the exact durations (whole microseconds, sorted), of one house in one month.
+
+    Kinds and keys: `reporting.monthly`. Durations keep every value, so medians and percentiles over
+    any run of months are exactly those computed from the timestamps.
+    """
+
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    kind = models.CharField(_("kind"), max_length=30)
+    key = models.CharField(_("key"), max_length=200, blank=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    durations = models.JSONField(_("durations"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["house", "month", "kind", "key"]
+        verbose_name = _("monthly figure")
+        verbose_name_plural = _("monthly figures")
+        constraints = [models.UniqueConstraint(fields=["house", "kind", "month", "key"],
+                                               name="one_monthly_figure")]
+
+    def __str__(self) -> str:
+        return f"{self.house_id} {self.month:%Y-%m} {self.kind} {self.key}: {self.count}"

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Avg, Count, F, Min, Q
+from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,19 +36,47 @@ def plan_adoption_dates(case_ids: Iterable[int] | Any, *, start: dt.datetime | N
     return {row["plan__case_id"]: row["first"] for row in qs}
 
 
-def closure_outcomes(case_ids: Iterable[int] | Any) -> dict[int, str] | None:
-    """The outcome of each case's latest closure that was not re-opened: {case_id: outcome label}."""
-    labels = dict(ClosureOutcome.choices)
+def first_adoptions_between(house_ids: list[int], municipality_id: int | None, start: dt.datetime,
+                            end: dt.datetime) -> dict[int, dt.datetime]:
+    """The cases of the houses whose plan was first adopted in [start, end): {case_id: adopted_at}.
+
+    The same as `plan_adoption_dates` over the houses' cases with `start`/`end`, but read from the
+    adoptions in the span (a case counts unless it had an adoption before `start`).
+    """
+    earlier = PlanVersion.objects.filter(plan__case_id=OuterRef("plan__case_id"), adopted_at__lt=start)
+    qs = PlanVersion.objects.filter(plan__case__house_id__in=house_ids, adopted_at__gte=start, adopted_at__lt=end)
+    if municipality_id is not None:
+        qs = qs.filter(plan__case__municipality_id=municipality_id)
+    rows = (qs.filter(~Exists(earlier)).order_by().values("plan__case_id").annotate(first=Min("adopted_at"))
+            .values_list("plan__case_id", "first"))
+    return dict(rows)
+
+
+def closure_outcome_codes(case_ids: Iterable[int] | Any) -> dict[int, str]:
+    """The outcome code of each case's latest closure that was not re-opened: {case_id: outcome}."""
     result: dict[int, str] = {}
     for case_id, outcome in (CaseClosure.objects.filter(case_id__in=case_ids, reopened_at__isnull=True)
                              .order_by("case_id", "closed_at", "id").values_list("case_id", "outcome")):
-        result[case_id] = str(labels.get(outcome, outcome))
+        result[case_id] = outcome
     return result
+
+
+def closure_outcomes(case_ids: Iterable[int] | Any) -> dict[int, str] | None:
+    """The outcome of each case's latest closure that was not re-opened: {case_id: outcome label}."""
+    labels = dict(ClosureOutcome.choices)
+    return {case_id: str(labels.get(code, code)) for case_id, code in closure_outcome_codes(case_ids).items()}
+
+
+def closure_outcome_label(code: str) -> str:
+    """The label of an outcome code; "" (none recorded) has a label of its own."""
+    if not code:
+        return str(_("No outcome recorded"))
+    return str(dict(ClosureOutcome.choices).get(code, code))
 
 
 def agreements_by_organisation(house_ids: Iterable[int], municipality_id: int | None, date_from: dt.date,
                                date_to: dt.date) -> list[dict[str, Any]] | None:
-    """Agreements whose deadline fell in the period (up to today), per owner organisation.
+    """Agreements whose deadline fell in the period (up to today), per owner organisation (id).
 
     Kept on time: done, completed on or before the deadline. Cancelled agreements do not count.
     Found through the agreement's copied house (index `agreement_house_deadline`).
@@ -59,11 +87,10 @@ def agreements_by_organisation(house_ids: Iterable[int], municipality_id: int | 
         agreements = agreements.filter(case__municipality_id=municipality_id)
     rows = (agreements.filter(deadline__gte=date_from, deadline__lte=last)
             .exclude(status=AgreementStatus.CANCELLED).order_by()
-            .values("owner_organisation__name")
+            .values("owner_organisation_id")
             .annotate(due=Count("id"), kept_on_time=Count("id", filter=Q(
-                status=AgreementStatus.DONE, completed_at__date__lte=F("deadline"))))
-            .order_by("owner_organisation__name"))
-    return [{"organisation": r["owner_organisation__name"], "due": r["due"], "kept_on_time": r["kept_on_time"]}
+                status=AgreementStatus.DONE, completed_at__date__lte=F("deadline")))))
+    return [{"organisation_id": r["owner_organisation_id"], "due": r["due"], "kept_on_time": r["kept_on_time"]}
             for r in rows]
 
 

@@ -130,6 +130,9 @@ def generate(scale: float, *, seed: int = 2026, now: dt.datetime | None = None,
                       "logbook_processingrecord", "logbook_auditrecord"):
             cursor.execute(f"ANALYZE {table}")
         report.seconds["analyze"] = time.perf_counter() - started
+    started = time.perf_counter()
+    report.counts["summary_months"] = build_dashboard_summary(progress)
+    report.seconds["summary_months"] = time.perf_counter() - started
     return report
 
 
@@ -140,6 +143,22 @@ def ensure_log_partitions(now: dt.datetime) -> list[str]:
         first = cursor.fetchone()[0]
     return ensure_partitions(today=timezone.localdate(now),
                              first_year=timezone.localtime(first).year if first else None)
+
+
+def build_dashboard_summary(progress: Callable[[str], None] = lambda _: None) -> int:
+    """Build the monthly dashboard summary of every house from the generated history (one transaction each),
+    so that dashboards read it as they would in an installation whose summary job runs."""
+    from opencasus.network.models import House
+    from opencasus.reporting.summary import dashboard_figures_rebuild_history
+
+    months = 0
+    for house_id in House.objects.order_by("pk").values_list("pk", flat=True):
+        months += dashboard_figures_rebuild_history(house_id=house_id)
+    with connection.cursor() as cursor:
+        for table in ("reporting_monthlyfigure", "reporting_summarymonth"):
+            cursor.execute(f"ANALYZE {table}")
+    progress(f"dashboard summary: {months} house months")
+    return months
 
 
 def expand_log(house_id: int) -> int:
@@ -204,7 +223,8 @@ def reset_generated() -> None:
         cursor.execute(
             "TRUNCATE cases_case, cases_person, cases_participant, cases_statuschange, cases_informationitem, "
             "cases_informationitem_shared_with, cases_involvedpartner, cases_attachment, "
-            "logbook_auditrecord, logbook_processingrecord, logbook_chainhead CASCADE")
+            "logbook_auditrecord, logbook_processingrecord, logbook_chainhead, reporting_monthlyfigure, "
+            "reporting_summarymonth CASCADE")
         houses = House.objects.filter(name__startswith=HOUSE_PREFIX)
         orgs = Organisation.objects.filter(partnerships__house__in=houses)
         users = User.objects.filter(username__startswith=USERNAME_PREFIX)

@@ -25,6 +25,7 @@ from opencasus.plans.services._common import (
     validate_participant,
 )
 from opencasus.plans.vocabulary import AgreementStatus, NoteKind
+from opencasus.reporting.staleness import mark_months_stale
 
 OWNER_STATUSES = frozenset({AgreementStatus.OPEN, AgreementStatus.DONE, AgreementStatus.NOT_KEPT})
 
@@ -72,6 +73,7 @@ def agreement_create(*, actor: Any, case_id: int, description: str, owner_organi
     agreement = Agreement.objects.create(
         plan=plan, case=case, house_id=case.house_id, description=description, owner_organisation=owner_organisation,
         owner_user=owner_user, deadline=deadline, source=(source or "")[:200], created_by=actor)
+    mark_months_stale(house_id=case.house_id, months_changed=[deadline])
     mark_plan_changed(plan, actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)
     return agreement
@@ -114,6 +116,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     if "owner_organisation" in content or "owner_user" in content:
         validate_participant(case=case, organisation=content.get("owner_organisation", agreement.owner_organisation),
                              user=content.get("owner_user", agreement.owner_user))
+    counted_in = agreement.deadline
     for name, value in content.items():
         setattr(agreement, name, value)
     status = changes.get("status")
@@ -134,6 +137,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     agreement.version += 1
     agreement.updated_at = timezone.now()
     agreement.save()
+    mark_months_stale(house_id=agreement.house_id, months_changed=[counted_in, agreement.deadline])
     if content:
         mark_plan_changed(agreement.plan, actor)
     log(actor=actor, case=case, action=Action.UPDATE, object_type="agreement", object_id=agreement.pk)

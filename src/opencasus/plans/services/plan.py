@@ -19,6 +19,7 @@ from opencasus.plans.models import Evaluation, Goal, GoalEvaluation, Interventio
 from opencasus.plans.services._common import check_version, core_case, log, validate_participant
 from opencasus.plans.snapshot import build_snapshot
 from opencasus.plans.vocabulary import GoalResult, InterventionLine
+from opencasus.reporting.staleness import mark_case_months_stale
 
 UNSET: Any = object()
 
@@ -210,6 +211,7 @@ def plan_adopt(*, actor: Any, case_id: int, expected_version: int | None, meetin
             pk=meeting_id, house_id=case.house_id).exists():
         raise ValidationError({"meeting_id": _("Choose a case conference of this house.")}, code="invalid")
     number = plan.adopted_version + 1
+    mark_case_months_stale(case_id=case.pk)  # the first adoption counts in earlier closures' durations
     adopted = PlanVersion.objects.create(plan=plan, number=number, adopted_by=actor, meeting_id=meeting_id,
                                          note=(note or "").strip(), snapshot=build_snapshot(plan))
     plan.adopted_version = number

@@ -7,10 +7,12 @@ counts, the scope is decided in `reporting.access`, and every count passes `core
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count as DbCount
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -19,12 +21,13 @@ from django.utils.translation import gettext as _
 
 from opencasus.cases.models import Case, StatusChange
 from opencasus.cases.vocabulary import Route
-from opencasus.cases.workflow import ACTIVE_STATUSES, TRIAGE_OUTCOMES, Status
+from opencasus.cases.workflow import ACTIVE_STATUSES, Status
 from opencasus.core.aggregates import safe_ratio, suppress, suppress_complementary
-from opencasus.network.models import MeetingType, Municipality, TargetGroup
-from opencasus.reporting import sources
+from opencasus.network.models import MeetingType, Municipality, Organisation, TargetGroup
+from opencasus.reporting import monthly, sources, summary
 from opencasus.reporting.access import Scope, house_scope
 from opencasus.reporting.figures import Column, Row, Table
+from opencasus.reporting.monthly import Figures
 from opencasus.reporting.selectors.period import Period, make_period
 from opencasus.reporting.stats import percentile
 
@@ -52,14 +55,6 @@ def scope_cases(scope: Scope) -> QuerySet[Case]:
     qs = Case.objects.filter(house_id__in=scope.sorted_house_ids)
     if scope.municipality_id is not None:
         qs = qs.filter(municipality_id=scope.municipality_id)
-    return qs
-
-
-def scope_changes(scope: Scope) -> QuerySet[StatusChange]:
-    """The scope's status changes, found through their copied house (index `statuschange_house_status`)."""
-    qs = StatusChange.objects.filter(house_id__in=scope.sorted_house_ids).order_by()
-    if scope.municipality_id is not None:
-        qs = qs.filter(case__municipality_id=scope.municipality_id)
     return qs
 
 
@@ -105,8 +100,25 @@ def _municipality_names(keys: list[str]) -> dict[str, str]:
     return dict(Municipality.objects.filter(code__in=keys).values_list("code", "name"))
 
 
-def _days(later: dt.datetime, earlier: dt.datetime) -> float:
-    return (later - earlier).total_seconds() / 86400
+def _by_count_then_name(counts: Counter[str], model: Any, field: str, none_label: str = "") -> list[Row3]:
+    """Categories by count (descending), then by name as the database orders names (no-name rows as it
+    orders NULL), labelled with the names: the order a `GROUP BY … ORDER BY -n, name` gives."""
+    keys = [k for k, n in counts.items() if n]
+    ranked = list(model.objects.filter(**{f"{field}__in": [k for k in keys if k != "none"]}).order_by("name")
+                  .values_list(field, "name"))
+    rank = {str(key): i for i, (key, _name) in enumerate(ranked)}
+    names = {str(key): name for key, name in ranked}
+    null_rank = len(ranked) if connection.features.nulls_order_largest else -1
+    ordered = sorted(keys, key=lambda k: (-counts[k], rank.get(k, null_rank)))
+    return [(k, names.get(k) or none_label, counts[k]) for k in ordered]
+
+
+Row3 = tuple[str, str, int]
+
+
+def _duration_row(scope: Scope, key: str, label: str, durations: list[int]) -> Row:
+    # Sorted once here (days() keeps the order), so the percentiles' own sort finds one run.
+    return duration_row(scope, key, label, [monthly.days(d) for d in sorted(durations)])
 
 
 def duration_row(scope: Scope, key: str, label: str, durations: list[float]) -> Row:
@@ -117,16 +129,12 @@ def duration_row(scope: Scope, key: str, label: str, durations: list[float]) -> 
     return Row(key, label, [suppress(n, threshold=scope.threshold), median, p90])
 
 
-def intake_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[Table], int]:
-    intakes = scope_cases(scope).filter(filed_at__gte=period.start, filed_at__lt=period.end)
-    by_route = dict(intakes.order_by().values_list("route").annotate(n=DbCount("id")))
+def intake_tables(scope: Scope, figures: Figures, deleted: Deleted) -> tuple[list[Table], int]:
+    by_route = figures.counts[monthly.ROUTE]
     routes = _with_deleted([(r.value, str(r.label), by_route.get(r.value, 0)) for r in Route], deleted["route"])
-    groups = [(str(tg or "none"), name or _("No target group"), n) for tg, name, n in
-              intakes.order_by().values_list("target_group_id", "target_group__name").annotate(n=DbCount("id"))
-              .order_by("-n", "target_group__name")]
+    groups = _by_count_then_name(figures.counts[monthly.TARGET_GROUP], TargetGroup, "pk", _("No target group"))
     groups = _with_deleted(groups, deleted["target_group"], _target_group_names)
-    municipalities = _with_deleted(list(intakes.order_by().values_list("municipality__code", "municipality__name")
-                                        .annotate(n=DbCount("id")).order_by("-n", "municipality__name")),
+    municipalities = _with_deleted(_by_count_then_name(figures.counts[monthly.MUNICIPALITY], Municipality, "code"),
                                    deleted["municipality"], _municipality_names)
     return [
         count_table(scope, "intakes-by-route", _("Intakes by route"), routes, _("Intakes")),
@@ -135,17 +143,13 @@ def intake_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[
     ], sum(n for _k, _l, n in routes)
 
 
-def triage_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[Table], int]:
-    decisions = scope_changes(scope).filter(from_status=Status.IN_TRIAGE, to_status__in=TRIAGE_OUTCOMES,
-                                            changed_at__gte=period.start, changed_at__lt=period.end)
-    by_outcome = dict(decisions.order_by().values_list("to_status").annotate(n=DbCount("id")))
-    outcomes = _with_deleted([(s.value, str(s.label), by_outcome.get(s, 0))
+def triage_tables(scope: Scope, figures: Figures, deleted: Deleted) -> tuple[list[Table], int]:
+    by_outcome = figures.counts[monthly.TRIAGE_OUTCOME]
+    outcomes = _with_deleted([(s.value, str(s.label), by_outcome.get(s.value, 0))
                               for s in (Status.ADMITTED, Status.ADVICE_GIVEN, Status.ROUTED, Status.DECLINED)],
                              deleted["triage_outcome"])
-    admitted = decisions.filter(to_status=Status.ADMITTED)
-    by_type = [(str(mt or "none"), name or _("No meeting type"), n) for mt, name, n in
-               admitted.order_by().values_list("case__meeting_type_id", "case__meeting_type__name")
-               .annotate(n=DbCount("id")).order_by("-n", "case__meeting_type__name")]
+    by_type = _by_count_then_name(figures.counts[monthly.ADMITTED_MEETING_TYPE], MeetingType, "pk",
+                                  _("No meeting type"))
     by_type = _with_deleted(by_type, deleted["admitted_meeting_type"], _meeting_type_names)
     tables = [
         count_table(scope, "triage-outcomes", _("Triage outcomes"), outcomes, _("Decisions")),
@@ -176,71 +180,52 @@ def status_table(scope: Scope, period: Period, deleted: Deleted) -> tuple[Table,
     return table, open_count
 
 
-def closure_tables(scope: Scope, period: Period, deleted: Deleted) -> tuple[list[Table], int]:
-    closed_in_period = scope_changes(scope).filter(to_status=Status.CLOSED, changed_at__gte=period.start,
-                                                   changed_at__lt=period.end)
-    closures = list(closed_in_period.values_list("case_id", "case__filed_at", "changed_at"))
-    case_ids = [c[0] for c in closures]
-    outcomes = sources.closure_outcomes(closed_in_period.values("case_id"))
-    if outcomes is None:
-        outcome_rows = [("closed", _("Closed (outcome not recorded)"), len(closures))]
-    else:
-        tally: dict[str, int] = {}
-        for case_id in case_ids:
-            label = outcomes.get(case_id) or _("No outcome recorded")
-            tally[label] = tally.get(label, 0) + 1
-        outcome_rows = [(label, label, n) for label, n in sorted(tally.items(), key=lambda i: (-i[1], i[0]))]
+def closure_tables(scope: Scope, figures: Figures, deleted: Deleted) -> tuple[list[Table], int]:
+    tally: dict[str, int] = {}
+    for code, n in figures.counts[monthly.CLOSURE_OUTCOME].items():
+        label = sources.closure_outcome_label(code)
+        tally[label] = tally.get(label, 0) + n
+    outcome_rows = [(label, label, n) for label, n in sorted(tally.items(), key=lambda i: (-i[1], i[0])) if n]
+    closed = sum(tally.values())
     deleted_closed = deleted["closed"].get("closed", 0)
     if deleted_closed:
         outcome_rows.append(("deleted", _("Closed, since deleted (outcome not kept)"), deleted_closed))
     closed_table = count_table(scope, "closures", _("Cases closed in the period, by outcome"), outcome_rows,
                                _("Closed"))
-
-    triage_done = list(scope_changes(scope).filter(from_status=Status.IN_TRIAGE, to_status__in=TRIAGE_OUTCOMES,
-                                                   changed_at__gte=period.start, changed_at__lt=period.end)
-                       .values_list("case__filed_at", "changed_at"))
-    adoptions = sources.plan_adoption_dates(scope_cases(scope).values("pk"), start=period.start, end=period.end)
-    rows = [duration_row(scope, "filed-triaged", _("Filed → triage decision"),
-                         [_days(t, f) for f, t in triage_done])]
-    if adoptions is not None:
-        admitted_at = dict(StatusChange.objects.filter(case_id__in=list(adoptions), from_status=Status.IN_TRIAGE)
-                           .values_list("case_id", "changed_at"))
-        rows.append(duration_row(scope, "triaged-adopted", _("Triage decision → plan adopted"),
-                                 [_days(a, admitted_at[c]) for c, a in adoptions.items() if c in admitted_at]))
-        all_adoptions = sources.plan_adoption_dates(closed_in_period.values("case_id")) or {}
-        rows.append(duration_row(scope, "adopted-closed", _("Plan adopted → closed"),
-                                 [_days(t, all_adoptions[c]) for c, _f, t in closures if c in all_adoptions]))
-    rows.append(duration_row(scope, "filed-closed", _("Filed → closed"), [_days(t, f) for _c, f, t in closures]))
+    durations = figures.durations
+    rows = [
+        _duration_row(scope, "filed-triaged", _("Filed → triage decision"), durations[monthly.FILED_TRIAGED]),
+        _duration_row(scope, "triaged-adopted", _("Triage decision → plan adopted"),
+                      durations[monthly.TRIAGED_ADOPTED]),
+        _duration_row(scope, "adopted-closed", _("Plan adopted → closed"), durations[monthly.ADOPTED_CLOSED]),
+        _duration_row(scope, "filed-closed", _("Filed → closed"), durations[monthly.FILED_CLOSED]),
+    ]
     throughput = Table("throughput", _("Throughput in days"),
                        [Column("cases", _("Cases")), Column("median", _("Median (days)"), "days"),
                         Column("p90", _("90th percentile (days)"), "days")], rows, chart_column=1,
-                       note=_("Deleted cases keep only months, so they are not part of these durations.")
-                       if adoptions is not None else _("Plan adoption dates are not recorded yet."))
-    return [closed_table, throughput], len(closures) + deleted_closed
+                       note=_("Deleted cases keep only months, so they are not part of these durations."))
+    return [closed_table, throughput], closed + deleted_closed
 
 
 def _unavailable(slug: str, title: str, columns: list[Column]) -> Table:
     return Table(slug, title, columns, [], available=False, note=_("Not recorded yet in this installation."))
 
 
-def partner_tables(scope: Scope, period: Period) -> list[Table]:
+def partner_tables(scope: Scope, period: Period, figures: Figures) -> list[Table]:
     case_ids = scope_cases(scope).values("pk")
     columns = [Column("due", _("Agreements due")), Column("kept", _("Kept on time")),
                Column("share", _("Share kept on time"), "percent")]
-    agreements = sources.agreements_by_organisation(scope.sorted_house_ids, scope.municipality_id, period.date_from,
-                                                    period.date_to)
-    if agreements is None:
-        kept_table = _unavailable("agreements", _("Agreements kept on time per partner organisation"), columns)
-    else:
-        rows = []
-        for item in agreements:
-            due, kept = item["due"], item["kept_on_time"]
-            share = safe_ratio(kept, due, threshold=scope.threshold)
-            rows.append(Row(str(item["organisation"]), str(item["organisation"]),
-                            [suppress(due, threshold=scope.threshold), suppress(kept, threshold=scope.threshold),
-                             None if share is None else round(100 * share, 0)]))
-        kept_table = Table("agreements", _("Agreements kept on time per partner organisation"), columns, rows,
-                           chart_column=2)
+    due_by_id, kept_by_id = figures.counts[monthly.AGREEMENTS_DUE], figures.counts[monthly.AGREEMENTS_KEPT]
+    ids = [int(key) for key, n in due_by_id.items() if n]
+    rows = []
+    for pk, name in Organisation.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name"):
+        due, kept = due_by_id[str(pk)], kept_by_id.get(str(pk), 0)
+        share = safe_ratio(kept, due, threshold=scope.threshold)
+        rows.append(Row(name, name, [suppress(due, threshold=scope.threshold),
+                                     suppress(kept, threshold=scope.threshold),
+                                     None if share is None else round(100 * share, 0)]))
+    kept_table = Table("agreements", _("Agreements kept on time per partner organisation"), columns, rows,
+                       chart_column=2)
     escalations = sources.escalations(case_ids, period.date_from, period.date_to)
     if escalations is None:
         escalation_table = _unavailable("escalations", _("Escalations"), [Column("count", _("Escalations"))])
@@ -264,11 +249,13 @@ def partner_tables(scope: Scope, period: Period) -> list[Table]:
 def dashboard_for(scope: Scope, period: Period) -> Dashboard:
     deleted = sources.deleted_case_figures(scope.sorted_house_ids, scope.municipality_id, period.date_from,
                                            period.date_to)
-    intake, filed = intake_tables(scope, period, deleted)
-    triage, decided = triage_tables(scope, period, deleted)
+    figures = summary.period_figures(scope.sorted_house_ids, scope.municipality_id, period.date_from,
+                                     period.date_to)
+    intake, filed = intake_tables(scope, figures, deleted)
+    triage, decided = triage_tables(scope, figures, deleted)
     statuses, open_count = status_table(scope, period, deleted)
-    closing, closed = closure_tables(scope, period, deleted)
-    partners = partner_tables(scope, period)
+    closing, closed = closure_tables(scope, figures, deleted)
+    partners = partner_tables(scope, period, figures)
     headline = count_table(scope, "headline", _("In short"), [
         ("filed", _("Intakes filed"), filed),
         ("triaged", _("Triage decisions"), decided),

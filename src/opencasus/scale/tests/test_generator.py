@@ -42,6 +42,7 @@ def test_generated_set_is_sane(generated: Sizes) -> None:
     check_participants_only_in_shared_cases_and_members_of_the_house()
     check_persons_are_matchable_and_some_recur()
     check_plans_and_agreements(generated)
+    check_dashboard_summary_is_built()
 
 
 def check_counts_match_the_scale(generated: Sizes) -> None:
@@ -96,16 +97,19 @@ def test_log_history_is_ordered_per_house_and_new_records_chain_on(generated: Si
     assert house is not None
     head = ChainHead.objects.get(chain=house.pk)
     records = list(ProcessingRecord.objects.filter(chain=house.pk).order_by("sequence")
-                   .values_list("sequence", "started_at", "case_id"))
+                   .values_list("sequence", "started_at", "case_id", "object_type"))
     assert [r[0] for r in records] == list(range(1, len(records) + 1))
-    assert all(a[1] <= b[1] for a, b in itertools.pairwise(records))
-    assert head.last_sequence == head.purged_through_sequence == len(records)
-    assert all(r[2] is not None for r in records)
+    # The generated history, then the (real, chained) record of building the dashboard summary.
+    history, built = records[:-1], records[-1]
+    assert built[3] == "dashboard-summary"
+    assert all(a[1] <= b[1] for a, b in itertools.pairwise(history))
+    assert head.purged_through_sequence == len(history) and head.last_sequence == len(records)
+    assert all(r[2] is not None for r in history)
     record_processing(action="view", activity_code="triage", purpose="Toets", who=Who(username="t"),
-                      house_id=house.pk, case_id=records[-1][2])
+                      house_id=house.pk, case_id=history[-1][2])
     report = verify_chain(house.pk)
     assert report.ok, report.problems
-    assert report.records == 1
+    assert report.records == 2
 
 
 @postgres_only
@@ -130,3 +134,26 @@ def check_plans_and_agreements(generated: Sizes) -> None:
     assert 0.6 * generated.agreements < agreements < 1.4 * generated.agreements
     assert not Agreement.objects.exclude(case_id=F("plan__case_id")).exists()
     assert not Agreement.objects.filter(case__status=Status.CLOSED, status__in=["open", "late"]).exists()
+
+
+def check_dashboard_summary_is_built() -> None:
+    """The generator builds the monthly dashboard summary; a ten-year dashboard reads it and still gives
+    the figures counted from the case records."""
+    from django.db import transaction
+
+    from opencasus.reporting.access import Scope
+    from opencasus.reporting.models import SummaryMonth
+    from opencasus.reporting.selectors.dashboard import dashboard_for
+    from opencasus.reporting.selectors.period import Period
+
+    house = House.objects.filter(name__startswith=HOUSE_PREFIX).annotate(n=Count("cases")).order_by("-n").first()
+    assert house is not None
+    assert SummaryMonth.objects.filter(house=house, stale=False).count() >= 100
+    scope = Scope("house", str(house.pk), house.name, frozenset([house.pk]), None, 1)
+    today = dt.date.today()
+    period = Period(today.replace(year=today.year - 10), today)
+    from_summary = dashboard_for(scope, period).as_json()
+    with transaction.atomic():
+        SummaryMonth.objects.update(stale=True)
+        assert dashboard_for(scope, period).as_json() == from_summary
+        transaction.set_rollback(True)

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
-from opencasus.scale.generator import existing_cases, generate, reset_generated, resume_log
+from opencasus.scale.generator import build_dashboard_summary, existing_cases, generate, reset_generated, resume_log
 from opencasus.scale.plan import Sizes
 from opencasus.scale.plans_data import generate_plans
 
@@ -44,6 +44,9 @@ class Command(BaseCommand):
             plans, agreements = generate_plans(Sizes.at(options["scale"]).agreements,
                                                random.Random(options["seed"]), timezone.now())  # noqa: S311
             self.stdout.write(f"{plans:,} plans, {agreements:,} agreements in {time.perf_counter() - started:.0f} s")
+            started = time.perf_counter()
+            months = build_dashboard_summary()
+            self.stdout.write(f"dashboard summary: {months:,} house months in {time.perf_counter() - started:.0f} s")
             return
         if options["reset"]:
             reset_generated()
