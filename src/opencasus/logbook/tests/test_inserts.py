@@ -13,7 +13,7 @@ AT = dt.datetime(2026, 3, 29, 1, 30, 15, 123456, tzinfo=dt.UTC)
 def _record(sequence: int, **extra: object) -> ProcessingRecord:
     values = {"chain": 424242, "sequence": sequence, "trace_id": "t" * 32, "span_id": "s" * 16, "action": "view",
               "started_at": AT, "ended_at": AT, "outcome": "success", "house_id": None, "activity_code": "intake",
-              "purpose": "Beoordelen – ‘aanmelding’", "case_id": None, "data_subject": "", "previous_hash": "",
+              "purpose": "Beoordelen van één aanmelding", "case_id": None, "data_subject": "", "previous_hash": "",
               "record_hash": "h" * 64} | extra
     return ProcessingRecord(**values)
 
@@ -25,7 +25,7 @@ def test_rows_are_stored_as_given_and_get_their_ids():
     stored = ProcessingRecord.objects.get(pk=records[1].pk)
     assert (stored.sequence, stored.house_id, stored.case_id, stored.data_subject, stored.started_at) == (
         2, 5, 77, "p-1", AT)
-    assert ProcessingRecord.objects.get(pk=records[0].pk).purpose == "Beoordelen – ‘aanmelding’"
+    assert ProcessingRecord.objects.get(pk=records[0].pk).purpose == "Beoordelen van één aanmelding"
     audits = [AuditRecord(record=r, user_id=None if i else 3, username="u", role="secretary", client_address="::1")
               for i, r in enumerate(records)]
     insert_rows(AuditRecord, audits)
