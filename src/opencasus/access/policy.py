@@ -62,6 +62,18 @@ def _participation_q(user: Any, *, now: dt.datetime | None = None) -> Q:
     return Q(pk__in=case_ids, status__in=SHARED_STATUSES) & (Q(status=Status.ADMITTED) | read_only)
 
 
+def _participates(user: Any, case: Case, now: dt.datetime) -> bool:
+    """The object-level form of `_participation_q` for one case whose status and read-only period were
+    checked: an active participation naming the user, for an organisation the user is a partner
+    professional of in the case's house, whose covenant is in force. One query."""
+    today = timezone.localdate(now)
+    members_for = Membership.objects.active(today).filter(
+        user=user, role=Role.PARTNER_PROFESSIONAL, house_id=case.house_id).values("organisation_id")
+    covenants = Partnership.objects.covenant_in_force(today).filter(house_id=case.house_id).values("organisation_id")
+    return (Participant.objects.active().filter(case_id=case.pk, user=user, organisation_id__in=members_for)
+            .filter(organisation_id__in=covenants).exists())
+
+
 def _read_only_cutoff_ok(case: Case, now: dt.datetime) -> bool:
     if case.status == Status.ADMITTED:
         return True
@@ -112,8 +124,7 @@ def case_access(*, actor: Any, case: Case, now: dt.datetime | None = None) -> Ca
     if roles.is_core_staff(actor, case.house_id):
         return CaseAccess.CORE
     now = now or timezone.now()
-    if (case.status in SHARED_STATUSES and _read_only_cutoff_ok(case, now)
-            and Case.objects.filter(pk=case.pk).filter(_participation_q(actor, now=now)).exists()):
+    if case.status in SHARED_STATUSES and _read_only_cutoff_ok(case, now) and _participates(actor, case, now):
         return CaseAccess.PARTICIPANT
     if case.filed_by_id == actor.pk and any(
             g.house_id == case.house_id and g.organisation_id == case.filed_by_organisation_id

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from opencasus.logbook.models import ChainHead
 
@@ -52,7 +52,7 @@ def lock_head_for_append(house_key: int) -> ChainHead:
     """Lock and return the head of the chain this transaction appends to. Call inside a transaction."""
     assert transaction.get_connection().in_atomic_block
     allowed = [chain_of(house_key, stripe) for stripe in range(stripes_per_house())]
-    free = ChainHead.objects.select_for_update(skip_locked=True).filter(chain__in=allowed).order_by("chain").first()
+    free = _first_free_head(allowed)
     if free is not None:
         return free
     existing = set(ChainHead.objects.filter(chain__in=allowed).values_list("chain", flat=True))
@@ -63,3 +63,29 @@ def lock_head_for_append(house_key: int) -> ChainHead:
     # Every stripe is busy: wait for one, spreading the waiting threads over the stripes.
     chain = allowed[threading.get_ident() % len(allowed)]
     return ChainHead.objects.select_for_update().get(chain=chain)
+
+
+def _first_free_head(allowed: list[int]) -> ChainHead | None:
+    """The lowest of `allowed` chains no other transaction holds, locked (every logged request asks this:
+    one plain statement rather than a compiled queryset)."""
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    lock = " FOR UPDATE SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
+    placeholders = ", ".join(["%s"] * len(allowed))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT chain, last_sequence, last_hash FROM {table} WHERE chain IN ({placeholders}) "  # noqa: S608
+                       f"ORDER BY chain LIMIT 1{lock}", allowed)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    head = ChainHead(chain=row[0], last_sequence=row[1], last_hash=row[2])
+    head._state.adding, head._state.db = False, connection.alias
+    return head
+
+
+def advance_head(head: ChainHead, *, sequence: int, last_hash: str) -> None:
+    """Store the new last link of a locked chain (one plain UPDATE)."""
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET last_sequence = %s, last_hash = %s WHERE chain = %s",  # noqa: S608
+                       [sequence, last_hash, head.chain])
+    head.last_sequence, head.last_hash = sequence, last_hash

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from opencasus.core.middleware import current_context, new_span_id
-from opencasus.logbook.chains import lock_head_for_append
+from opencasus.logbook.chains import advance_head, lock_head_for_append
 from opencasus.logbook.inserts import insert_rows
 from opencasus.logbook.models import (
     Action,
@@ -181,6 +181,5 @@ def _append(house_key: int, items: list[Processing]) -> list[ProcessingRecord]:
     for record, audit in zip(records, audits, strict=True):
         audit.record = record
     insert_rows(AuditRecord, audits)
-    head.last_sequence, head.last_hash = sequence, previous
-    head.save(update_fields=["last_sequence", "last_hash"])
+    advance_head(head, sequence=sequence, last_hash=previous)
     return records
