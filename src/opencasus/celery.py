@@ -20,6 +20,6 @@ app.conf.beat_schedule = {
                               "schedule": crontab(hour=3, minute=10)},
     # Rebuilds the months of the dashboard summary that changes marked stale (reporting.summary).
     "refresh-dashboard-figures": {"task": "opencasus.reporting.tasks.refresh_dashboard_figures",
-                                  "schedule": crontab(minute=40)},
+                                  "schedule": crontab(minute="*/10")},
     "plan-reminders": {"task": "opencasus.plans.tasks.send_plan_reminders", "schedule": crontab(hour=7, minute=0)},
 }

@@ -5,7 +5,7 @@ and counts everything else (the current month, partial months at the edges of th
 never built or marked stale) from the case records, with the same code. Its figures are therefore
 always exact and current, whether or not the summary job ran.
 
-Staleness is kept by the services that write (`reporting.staleness`); the hourly task
+Staleness is kept by the services that write (`reporting.staleness`); the task every ten minutes
 `refresh_dashboard_figures` rebuilds stale months and the month that last ended.
 """
 

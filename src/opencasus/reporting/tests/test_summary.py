@@ -267,6 +267,11 @@ def test_command_and_task(world):
                  stdout=out)
     assert "4 months" in out.getvalue()
     assert SummaryMonth.objects.filter(house=world.house, stale=False).count() == 4
+    SummaryMonth.objects.filter(house=world.house, month=since).update(stale=True)
+    out = io.StringIO()
+    call_command("rebuild_dashboard_figures", "--house", str(world.house.pk), "--stale-only", stdout=out)
+    assert "1 months" in out.getvalue()  # only the stale month
+    assert not SummaryMonth.objects.filter(house=world.house, stale=True).exists()
     refreshed = refresh_dashboard_figures()
     assert refreshed[world.house.name] == 0  # nothing stale, the last complete month built
     assert refreshed[world.other.name] == 1  # the last complete month
