@@ -90,6 +90,11 @@ def _locked_agreement(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case
 
 
 @transaction.atomic
+def _dashboard_fields(agreement: Agreement) -> tuple[Any, ...]:
+    """What the dashboard counts of an agreement (reporting.sources.agreements_by_organisation)."""
+    return (agreement.deadline, agreement.owner_organisation_id, agreement.status, agreement.completed_at)
+
+
 def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
     """Change an agreement. Core staff may change everything; the owner the status; others nothing.
 
@@ -117,6 +122,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
         validate_participant(case=case, organisation=content.get("owner_organisation", agreement.owner_organisation),
                              user=content.get("owner_user", agreement.owner_user))
     counted_in = agreement.deadline
+    counted_as = _dashboard_fields(agreement)
     for name, value in content.items():
         setattr(agreement, name, value)
     status = changes.get("status")
@@ -137,7 +143,8 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     agreement.version += 1
     agreement.updated_at = timezone.now()
     agreement.save()
-    mark_months_stale(house_id=agreement.house_id, months_changed=[counted_in, agreement.deadline])
+    if _dashboard_fields(agreement) != counted_as:  # a progress note alone changes no figure
+        mark_months_stale(house_id=agreement.house_id, months_changed=[counted_in, agreement.deadline])
     if content:
         mark_plan_changed(agreement.plan, actor)
     log(actor=actor, case=case, action=Action.UPDATE, object_type="agreement", object_id=agreement.pk)

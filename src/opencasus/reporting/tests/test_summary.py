@@ -201,6 +201,9 @@ def test_a_late_change_through_a_service_marks_its_month_stale_and_the_refresh_r
     from opencasus.cases.models import Participant
 
     Participant.objects.create(case=case, organisation=owner, user=world.users["partner"])
+    late = agreement_update(actor=world.users["director"], agreement_id=late.pk, expected_version=late.version,
+                            progress_note="Besproken in het overleg")
+    assert not SummaryMonth.objects.get(house=world.house, month=past).stale  # a note changes no figure
     agreement_update(actor=world.users["director"], agreement_id=late.pk, expected_version=late.version,
                      status=AgreementStatus.CANCELLED)
     assert SummaryMonth.objects.get(house=world.house, month=past).stale
