@@ -89,12 +89,12 @@ def _locked_agreement(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case
     return agreement, case, level
 
 
-@transaction.atomic
 def _dashboard_fields(agreement: Agreement) -> tuple[Any, ...]:
     """What the dashboard counts of an agreement (reporting.sources.agreements_by_organisation)."""
     return (agreement.deadline, agreement.owner_organisation_id, agreement.status, agreement.completed_at)
 
 
+@transaction.atomic
 def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
     """Change an agreement. Core staff may change everything; the owner the status; others nothing.
 
