@@ -18,6 +18,7 @@ from opencasus.logbook.models import Action
 from opencasus.plans.models import Evaluation, Goal, GoalEvaluation, Intervention, Plan, PlanVersion
 from opencasus.plans.services._common import check_version, core_case, log, validate_participant
 from opencasus.plans.snapshot import build_snapshot
+from opencasus.plans.state_tables import PLAN_TRANSITIONS, PlanState, plan_state
 from opencasus.plans.vocabulary import GoalResult, InterventionLine
 from opencasus.reporting.staleness import mark_case_months_stale
 
@@ -204,7 +205,8 @@ def plan_adopt(*, actor: Any, case_id: int, expected_version: int | None, meetin
                               code="required")
     if not plan.goals.exists():
         raise ValidationError(_("A plan needs at least one goal before it can be adopted."), code="required")
-    if plan.adopted_version and not plan.changed_since_adoption:
+    state = plan_state(adopted_version=plan.adopted_version, changed_since_adoption=plan.changed_since_adoption)
+    if not PLAN_TRANSITIONS.allowed(state, PlanState.ADOPTED):
         raise ValidationError(_("Nothing changed since version %(n)s was adopted.") % {"n": plan.adopted_version},
                               code="unchanged")
     if meeting_id is not None and not apps.get_model("meetings", "Meeting").objects.filter(
