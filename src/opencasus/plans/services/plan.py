@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 
 from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core import events
+from opencasus.core.events import CaseFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.plans.models import Evaluation, Goal, GoalEvaluation, Intervention, Plan, PlanVersion
 from opencasus.plans.services._common import check_version, core_case, log, validate_participant
 from opencasus.plans.snapshot import build_snapshot
 from opencasus.plans.state_tables import PLAN_TRANSITIONS, PlanState, plan_state
 from opencasus.plans.vocabulary import GoalResult, InterventionLine
-from opencasus.reporting.staleness import mark_case_months_stale
 
 UNSET: Any = object()
 
@@ -213,7 +214,7 @@ def plan_adopt(*, actor: Any, case_id: int, expected_version: int | None, meetin
             pk=meeting_id, house_id=case.house_id).exists():
         raise ValidationError({"meeting_id": _("Choose a case conference of this house.")}, code="invalid")
     number = plan.adopted_version + 1
-    mark_case_months_stale(case_id=case.pk)  # the first adoption counts in earlier closures' durations
+    events.publish(CaseFiguresChanged(case_id=case.pk))  # the first adoption counts in earlier closures' durations
     adopted = PlanVersion.objects.create(plan=plan, number=number, adopted_by=actor, meeting_id=meeting_id,
                                          note=(note or "").strip(), snapshot=build_snapshot(plan))
     plan.adopted_version = number
