@@ -3,7 +3,10 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import DEVELOPMENT_APPS, INSTALLED_APPS, env_bool
+
+# The data generator and benchmarks (not part of a production install).
+INSTALLED_APPS = [*INSTALLED_APPS, *DEVELOPMENT_APPS]
 
 # DEBUG is off unless asked for (DEBUG=true): the demo shows the Dutch 403/404/500 pages, not Django's
 # technical pages. Static files are served by WhiteNoise from the app directories (WHITENOISE_USE_FINDERS).
