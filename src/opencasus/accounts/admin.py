@@ -7,12 +7,12 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from opencasus.access.admin import admin_house_ids
+from opencasus.access.admin import SafeInitialMixin, admin_house_ids
 from opencasus.accounts.models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SafeInitialMixin, BaseUserAdmin):
     """Functional administrators manage the accounts of their own houses' members."""
 
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_system_client"]

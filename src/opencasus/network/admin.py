@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from opencasus.access.admin import HouseScopedAdmin, admin_house_ids
+from opencasus.access.admin import HouseScopedAdmin, SafeInitialMixin, admin_house_ids
 from opencasus.logbook.register import ensure_default_activities
 from opencasus.network import models
 
@@ -72,7 +72,7 @@ class OrganisationAdmin(HouseScopedAdmin):
 
 
 @admin.register(models.Region)
-class RegionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RegionAdmin(SafeInitialMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["number", "code", "name", "seat_municipality"]
     autocomplete_fields = ["seat_municipality"]
 
@@ -96,7 +96,7 @@ class RegionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(models.Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MunicipalityAdmin(SafeInitialMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["code", "name", "region", "active"]
     list_filter = ["region", "active"]
     search_fields = ["name", "code"]

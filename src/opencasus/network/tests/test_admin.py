@@ -25,3 +25,10 @@ def test_other_roles_have_no_admin(verified_client):
     user = member(house, Role.PROCESS_DIRECTOR, is_staff=True)
     response = verified_client(user).get("/beheer/network/partnership/")
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("query", ["user=abc", "organisation=abc", "municipality=1x", "house=abc", "role=abc"])
+def test_admin_add_form_with_a_non_numeric_autocomplete_value_is_not_a_server_error(query, verified_client):
+    admin_user = member(HouseFactory(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    response = verified_client(admin_user).get(f"/beheer/network/membership/add/?{query}")
+    assert response.status_code == 200
