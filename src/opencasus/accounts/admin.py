@@ -8,7 +8,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from opencasus.access.admin import SafeInitialMixin, admin_house_ids
-from opencasus.accounts.models import User
+from opencasus.accounts.audit import record_account_event
+from opencasus.accounts.models import AccountEventKind, User
 
 
 @admin.register(User)
@@ -17,6 +18,14 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
 
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_system_client"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Open Casus", {"fields": ("is_system_client", "phone")}))  # type: ignore[misc]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """Saved in the admin's transaction, with its line in the audit trail of accounts."""
+        super().save_model(request, obj, form, change)
+        changed = ", ".join(f for f in form.changed_data if f != "password")
+        record_account_event(actor=request.user, subject=obj,
+                             kind=AccountEventKind.USER_CHANGED if change else AccountEventKind.USER_CREATED,
+                             detail=changed if change else "")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         qs = super().get_queryset(request)

@@ -1,0 +1,92 @@
+"""Role grants in the API: list the grants the caller may see, approve or refuse pending ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from opencasus.core.api.problems import problem_response
+from opencasus.network import grants
+from opencasus.network.models import Approval, Membership, Role
+
+
+class RoleGrantSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    user = serializers.CharField(source="user.username", read_only=True)
+    house_id = serializers.IntegerField(read_only=True)
+    organisation = serializers.CharField(source="organisation.name", read_only=True)
+    role = serializers.ChoiceField(choices=Role.choices, read_only=True)
+    approval = serializers.ChoiceField(choices=Approval.choices, read_only=True)
+    requested_by = serializers.CharField(source="requested_by.username", read_only=True, allow_null=True)
+    decided_by = serializers.CharField(source="decided_by.username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user", "house_id", "organisation", "role", "approval", "started_on", "ended_on",
+                  "requested_by", "requested_at", "decided_by", "decided_at", "decision_reason"]
+        read_only_fields = fields
+
+
+class DecisionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Role grants of the houses where you approve grants, and those you requested",
+                       tags=["accounts"], parameters=[OpenApiParameter(
+                           "approval", OpenApiTypes.STR, enum=Approval.values,
+                           description="Only grants in this state (pending, approved, refused)")]),
+    retrieve=extend_schema(summary="One role grant", tags=["accounts"]),
+)
+class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
+    serializer_class = RoleGrantSerializer
+
+    def get_queryset(self) -> QuerySet[Membership]:
+        qs = grants.grants_for(self.request.user).order_by("-requested_at", "-pk")
+        value = self.request.query_params.get("approval")
+        if value is not None:
+            if value not in Approval.values:
+                raise exceptions.ValidationError({"approval": ["Kies pending, approved of refused."]})
+            qs = qs.filter(approval=value)
+        return qs
+
+    def _decide(self, request: Request, decide: Any) -> Response:
+        membership = self.get_object()
+        body = DecisionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            saved = decide(actor=request.user, membership=membership, reason=body.validated_data["reason"])
+        except grants.GrantError as exc:
+            if exc.field:
+                raise exceptions.ValidationError({exc.field: [str(exc.message)]}) from exc
+            if membership.approval != Approval.PENDING:
+                raise Conflict(detail=str(exc.message)) from exc
+            return problem_response(403, str(exc.message), code="four-eyes")
+        return Response(RoleGrantSerializer(saved).data)
+
+    @extend_schema(summary="Approve a pending role grant (a second person: never the requester)",
+                   tags=["accounts"], request=DecisionSerializer,
+                   responses={200: RoleGrantSerializer, 403: OpenApiResponse(description="Not yours to decide"),
+                              409: OpenApiResponse(description="Already decided")})
+    @action(detail=True, methods=["post"], url_path="approval")
+    def approval(self, request: Request, pk: Any = None) -> Response:
+        return self._decide(request, grants.membership_approve)
+
+    @extend_schema(summary="Refuse a pending role grant, with a reason", tags=["accounts"],
+                   request=DecisionSerializer,
+                   responses={200: RoleGrantSerializer, 403: OpenApiResponse(description="Not yours to decide"),
+                              409: OpenApiResponse(description="Already decided")})
+    @action(detail=True, methods=["post"], url_path="refusal")
+    def refusal(self, request: Request, pk: Any = None) -> Response:
+        return self._decide(request, grants.membership_refuse)
