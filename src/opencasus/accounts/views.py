@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -73,8 +73,8 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 class SystemTokenForm(Form):
-    client = forms.ModelChoiceField(label=_l("System client"), queryset=User.objects.none())
-    expires_on = forms.DateField(label=_l("Valid until"),
+    client = forms.ModelChoiceField(label=gettext_lazy("System client"), queryset=User.objects.none())
+    expires_on = forms.DateField(label=gettext_lazy("Valid until"),
                                  widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}))
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
