@@ -3,9 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from opencasus.access.admin import SafeInitialMixin, admin_house_ids
 from opencasus.accounts.audit import record_account_event
@@ -26,6 +28,15 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
         record_account_event(actor=request.user, subject=obj,
                              kind=AccountEventKind.USER_CHANGED if change else AccountEventKind.USER_CREATED,
                              detail=changed if change else "")
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                subject = self.get_object(request, unquote(id))
+                record_account_event(actor=request.user, subject=subject, kind=AccountEventKind.USER_CHANGED,
+                                     detail="password")
+        return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         qs = super().get_queryset(request)

@@ -1,0 +1,104 @@
+"""The audit trail of accounts: written with each account change, append-only, searchable and exportable
+by the privacy officer (page and API), hidden from everyone else."""
+
+from __future__ import annotations
+
+import pytest
+
+from opencasus.accounts.audit import record_account_event
+from opencasus.accounts.models import AccountEvent, AccountEventKind, User
+from opencasus.network import grants
+from opencasus.network.models import Approval, Membership, Role
+from opencasus.network.tests.factories import TEST_PASSWORD, HouseFactory, OrganisationFactory, UserFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scene():
+    house = HouseFactory()
+    admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
+    officer = member(house, Role.PRIVACY_OFFICER)
+    newcomer = UserFactory(first_name="Saskia", last_name="Mulder")
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory(),
+                                      role=Role.SECRETARY)
+    grants.membership_approve(actor=manager, membership=grant, reason="Nieuw secretariaat")
+    other_house = HouseFactory()
+    grants.membership_request(actor=member(other_house, Role.FUNCTIONAL_ADMINISTRATOR), user=UserFactory(
+        first_name="Elders", last_name="Anders"), house=other_house, organisation=OrganisationFactory(),
+        role=Role.SECRETARY)
+    return house, admin, manager, officer, newcomer
+
+
+def test_trail_is_append_only(scene):
+    event = AccountEvent.objects.first()
+    event.detail = "gewijzigd"
+    with pytest.raises(PermissionError):
+        event.save()
+    with pytest.raises(PermissionError):
+        event.delete()
+    with pytest.raises(PermissionError):
+        AccountEvent.objects.all().update(detail="x")
+    with pytest.raises(PermissionError):
+        AccountEvent.objects.all().delete()
+
+
+def test_privacy_officer_searches_and_exports(scene, verified_client):
+    house, admin, manager, officer, _newcomer = scene
+    client = verified_client(officer)
+    page = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?person=Mulder").content.decode()
+    assert "Saskia Mulder" in page and "Rol goedgekeurd" in page and "Secretaris" in page
+    assert "Elders Anders" not in page
+    exported = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?person=Mulder&role=secretary&export=csv")
+    assert exported["Content-Type"].startswith("text/csv")
+    rows = exported.content.decode().splitlines()
+    assert rows[0].startswith("tijdstip;gebeurtenis;door;betreft;rol;huis;goedgekeurd door")
+    approved = [r for r in rows if "Rol goedgekeurd" in r]
+    assert len(approved) == 1 and manager.username in approved[0] and house.name in approved[0]
+    bad = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?since=2026-02-01&until=2026-01-01")
+    assert bad.status_code == 400 and "ligt voor het begin" in bad.content.decode()
+
+
+def test_others_do_not_reach_the_trail(scene, verified_client, api_client):
+    house, admin, manager, _officer, newcomer = scene
+    for user in (admin, manager, newcomer):
+        assert verified_client(user).get(f"/huizen/{house.pk}/privacy/accountlogboek").status_code == 404
+        assert api_client(user).get("/api/v1/account-events").status_code == 404
+
+
+def test_api_filters_by_person_role_kind_and_period(scene, api_client):
+    house, _admin, manager, officer, _newcomer = scene
+    client = api_client(officer)
+    results = client.get("/api/v1/account-events", {"person": "Mulder", "kind": "role_approved"}).json()["results"]
+    assert [(r["subjectName"].startswith("Saskia Mulder"), r["role"], r["houseId"]) for r in results] == [
+        (True, Role.SECRETARY, house.pk)]
+    assert results[0]["approvedByName"].endswith(f"({manager.username})")
+    assert client.get("/api/v1/account-events", {"fromDate": "2099-01-01"}).json()["results"] == []
+    assert client.get("/api/v1/account-events", {"role": "king"}).status_code == 400
+    assert client.get("/api/v1/account-events", {"fromDate": "gisteren"}).status_code == 400
+
+
+def test_service_function_for_other_events(scene):
+    house, admin, _manager, _officer, newcomer = scene
+    event = record_account_event(actor=admin, subject=newcomer, kind=AccountEventKind.PASSWORD_RESET, house=house)
+    assert (event.actor_name, event.house_name) == (f"{admin.get_full_name()} ({admin.username})", house.name)
+
+
+def test_admin_creates_users_and_memberships_through_the_services(verified_client):
+    house = HouseFactory()
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    org = OrganisationFactory()
+    client = verified_client(admin)
+    client.post("/beheer/accounts/user/add/", {"username": "nieuw", "password1": TEST_PASSWORD,
+                                                "password2": TEST_PASSWORD, "usable_password": "true"})
+    user = User.objects.get(username="nieuw")
+    assert AccountEvent.objects.filter(kind=AccountEventKind.USER_CREATED, actor=admin, subject=user).exists()
+    client.post("/beheer/network/membership/add/", {"user": user.pk, "house": house.pk, "organisation": org.pk,
+                                                    "role": Role.PROCESS_DIRECTOR, "started_on": "2026-01-01"})
+    membership = Membership.objects.get(user=user)
+    assert (membership.approval, membership.requested_by) == (Approval.PENDING, admin)
+    own = client.post("/beheer/network/membership/add/", {"user": admin.pk, "house": house.pk, "organisation": org.pk,
+                                                          "role": Role.SECRETARY, "started_on": "2026-01-01"})
+    assert own.status_code == 200 and "Niemand kan zichzelf een rol geven." in own.content.decode()
+    assert not Membership.objects.filter(user=admin, role=Role.SECRETARY).exists()
+    assert client.post(f"/beheer/network/membership/{membership.pk}/delete/", {"post": "yes"}).status_code == 403
