@@ -19,6 +19,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from opencasus.accounts import tokens
 from opencasus.accounts.models import User
 from opencasus.core.api.problems import problem_response
+from opencasus.core.api.serializers import Serializer
 
 
 class TokenSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -40,14 +41,14 @@ class IssuedTokenSerializer(TokenSerializer):
         read_only_fields = fields
 
 
-class TokenRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TokenRequestSerializer(Serializer):  # type: ignore[type-arg]
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=4096, trim_whitespace=False)
     totp_code = serializers.RegexField(r"^[0-9]{6}$", error_messages={
         "invalid": "Geef de zes cijfers uit uw authenticator-app."})
 
 
-class SystemTokenRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class SystemTokenRequestSerializer(Serializer):  # type: ignore[type-arg]
     user_id = serializers.IntegerField(min_value=1)
     expires_on = serializers.DateField()
 
@@ -81,9 +82,6 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
             return []
         return super().get_authenticators()
 
-    def get_throttles(self) -> list[Any]:
-        return [ScopedRateThrottle()] if self.action == "create" else super().get_throttles()
-
     throttle_scope = "token"
 
     @extend_schema(summary="Issue an API token with username, password and the second factor", tags=["accounts"],
@@ -95,6 +93,10 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
         body = TokenRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
+        # Only attempts with well-formed credentials count against the limit (bad input is refused first).
+        throttle = ScopedRateThrottle()
+        if not throttle.allow_request(request, self):
+            raise exceptions.Throttled(throttle.wait())
         user = authenticate(request._request, username=data["username"], password=data["password"])
         if getattr(request._request, "axes_locked_out", False):
             return problem_response(429, "Te veel mislukte pogingen. Probeer het later opnieuw.", code="locked")

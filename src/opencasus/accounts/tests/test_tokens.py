@@ -106,3 +106,12 @@ def test_token_page_lists_and_revokes(verified_client):
     assert instance.token_key[:8] in page and "Intrekken" in page
     client.post("/account/api-token", {"action": "revoke", "token_key": instance.token_key})
     assert not AuthToken.objects.filter(user=user).exists()
+
+
+def test_token_requests_are_throttled_like_the_login(password):
+    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+    statuses = [_issue(user, "wrong-password").status_code for _ in range(5)]
+    assert statuses == [401, 401, 401, 401, 429]  # the fifth failure locks, as at the login form
+    locked = _issue(user, password)
+    assert locked.status_code == 429 and locked["Content-Type"] == "application/problem+json"
+    assert not AuthToken.objects.filter(user=user).exists()

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from opencasus.core.api.problems import problem_response
+from opencasus.core.api.serializers import Serializer
 from opencasus.network import grants
 from opencasus.network.models import Approval, Membership, Role
 
@@ -33,7 +34,7 @@ class RoleGrantSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
         read_only_fields = fields
 
 
-class DecisionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DecisionSerializer(Serializer):  # type: ignore[type-arg]
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
