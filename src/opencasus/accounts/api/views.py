@@ -99,6 +99,8 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
             raise exceptions.Throttled(throttle.wait())
         user = authenticate(request._request, username=data["username"], password=data["password"])
         if getattr(request._request, "axes_locked_out", False):
+            # The lockout is recorded; the API answers it itself (problem+json), not axes' HTML page.
+            request._request.axes_locked_out = False  # type: ignore[attr-defined]
             return problem_response(429, "Te veel mislukte pogingen. Probeer het later opnieuw.", code="locked")
         refused = problem_response(401, "Gebruikersnaam, wachtwoord of code is niet juist.", code="credentials")
         if user is None:

@@ -44,7 +44,7 @@ def test_trail_is_append_only(scene):
 
 
 def test_privacy_officer_searches_and_exports(scene, verified_client):
-    house, admin, manager, officer, _newcomer = scene
+    house, _admin, manager, officer, _newcomer = scene
     client = verified_client(officer)
     page = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?person=Mulder").content.decode()
     assert "Saskia Mulder" in page and "Rol goedgekeurd" in page and "Secretaris" in page
