@@ -19,10 +19,10 @@ from rest_framework.throttling import ScopedRateThrottle
 from opencasus.accounts import tokens
 from opencasus.accounts.models import User
 from opencasus.core.api.problems import problem_response
-from opencasus.core.api.serializers import Serializer
+from opencasus.core.api.serializers import ModelSerializer, Serializer
 
 
-class TokenSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class TokenSerializer(ModelSerializer):  # type: ignore[type-arg]
     token_key = serializers.CharField(read_only=True, help_text="The first characters of the token; it names it")
     user = serializers.CharField(source="user.username", read_only=True)
     system_client = serializers.BooleanField(source="user.is_system_client", read_only=True)

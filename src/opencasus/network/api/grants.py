@@ -13,12 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from opencasus.core.api.problems import problem_response
-from opencasus.core.api.serializers import Serializer
+from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.network import grants
 from opencasus.network.models import Approval, Membership, Role
 
 
-class RoleGrantSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class RoleGrantSerializer(ModelSerializer):  # type: ignore[type-arg]
     user = serializers.CharField(source="user.username", read_only=True)
     house_id = serializers.IntegerField(read_only=True)
     organisation = serializers.CharField(source="organisation.name", read_only=True)
@@ -34,7 +34,7 @@ class RoleGrantSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
         read_only_fields = fields
 
 
-class DecisionSerializer(Serializer):  # type: ignore[type-arg]
+class RoleGrantDecisionSerializer(Serializer):  # type: ignore[type-arg]
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -52,6 +52,7 @@ class Conflict(exceptions.APIException):
 )
 class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = RoleGrantSerializer
+    queryset = Membership.objects.none()  # the real one: get_queryset
 
     def get_queryset(self) -> QuerySet[Membership]:
         qs = grants.grants_for(self.request.user).order_by("-requested_at", "-pk")
@@ -64,7 +65,7 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
 
     def _decide(self, request: Request, decide: Any) -> Response:
         membership = self.get_object()
-        body = DecisionSerializer(data=request.data)
+        body = RoleGrantDecisionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
             saved = decide(actor=request.user, membership=membership, reason=body.validated_data["reason"])
@@ -77,7 +78,7 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         return Response(RoleGrantSerializer(saved).data)
 
     @extend_schema(summary="Approve a pending role grant (a second person: never the requester)",
-                   tags=["accounts"], request=DecisionSerializer,
+                   tags=["accounts"], request=RoleGrantDecisionSerializer,
                    responses={200: RoleGrantSerializer, 403: OpenApiResponse(description="Not yours to decide"),
                               409: OpenApiResponse(description="Already decided")})
     @action(detail=True, methods=["post"], url_path="approval")
@@ -85,7 +86,7 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         return self._decide(request, grants.membership_approve)
 
     @extend_schema(summary="Refuse a pending role grant, with a reason", tags=["accounts"],
-                   request=DecisionSerializer,
+                   request=RoleGrantDecisionSerializer,
                    responses={200: RoleGrantSerializer, 403: OpenApiResponse(description="Not yours to decide"),
                               409: OpenApiResponse(description="Already decided")})
     @action(detail=True, methods=["post"], url_path="refusal")

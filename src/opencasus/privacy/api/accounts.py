@@ -11,12 +11,13 @@ from rest_framework import exceptions, mixins, serializers
 
 from opencasus.accounts import audit
 from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.core.api.serializers import ModelSerializer
 from opencasus.network.models import Role
 from opencasus.privacy import selectors
 from opencasus.privacy.api.views import HOUSE_PARAM, PrivacyViewSet
 
 
-class AccountEventSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class AccountEventSerializer(ModelSerializer):  # type: ignore[type-arg]
     kind = serializers.ChoiceField(choices=AccountEventKind.choices, read_only=True)
     role = serializers.CharField(read_only=True, help_text="The role concerned (empty when none)")
 
