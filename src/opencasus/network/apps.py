@@ -6,3 +6,9 @@ class NetworkConfig(AppConfig):
     name = "opencasus.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from opencasus.core.start import NavItem, register_nav
+        from opencasus.network.grants import sees_grants
+
+        register_nav(NavItem(label=_("Role requests"), url_name="network:grants", visible=sees_grants, order=85))

@@ -53,6 +53,14 @@ def may_decide(actor: Any, membership: Membership) -> bool:
         actor, membership.house_id, Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR)
 
 
+def sees_grants(actor: Any) -> bool:
+    """House managers and functional administrators (and the technical administrator) see role requests."""
+    if actor is None or not actor.is_authenticated:
+        return False
+    houses = decidable_house_ids(actor)
+    return houses is None or bool(houses)
+
+
 def decidable_house_ids(actor: Any) -> set[int] | None:
     """Houses whose pending grants the actor may see and decide (None: all)."""
     if getattr(actor, "is_superuser", False):

@@ -22,8 +22,7 @@ class DecisionForm(Form):
 
 
 def _visible(request: HttpRequest) -> bool:
-    houses = grants.decidable_house_ids(request.user)
-    return houses is None or bool(houses) or grants.grants_for(request.user).exists()
+    return grants.sees_grants(request.user) or grants.grants_for(request.user).exists()
 
 
 @login_required

@@ -131,3 +131,21 @@ def test_grant_api(house, api_client):
     stranger = member(HouseFactory(), Role.HOUSE_MANAGER)
     assert api_client(stranger).get(f"/api/v1/role-grants/{grant.pk}").status_code == 404
     assert api_client(manager).get("/api/v1/role-grants?approval=abc").status_code == 400
+
+
+def test_pending_grants_are_visible_to_the_requester_and_the_approver(house, api_client, verified_client):
+    admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
+    grant = grants.membership_request(actor=admin, user=UserFactory(), house=house,
+                                      organisation=OrganisationFactory(), role=Role.SECRETARY)
+    for user in (admin, manager):
+        listed = api_client(user).get("/api/v1/role-grants", {"approval": "pending"}).json()["results"]
+        assert [(g["id"], g["requestedBy"]) for g in listed] == [(grant.pk, admin.username)]
+        assert "Rolaanvragen" in verified_client(user).get("/").content.decode()
+    professional = member(house, Role.PROCESS_DIRECTOR)
+    assert verified_client(professional).get("/rolaanvragen").status_code == 404
+    assert api_client(professional).get("/api/v1/role-grants").json()["results"] == []
+
+
+def test_tokens_have_no_admin_page_that_bypasses_the_audit_trail(verified_client):
+    root = UserFactory(is_superuser=True, is_staff=True)
+    assert verified_client(root).get("/beheer/knox/authtoken/add/").status_code == 404
