@@ -102,3 +102,21 @@ def test_admin_creates_users_and_memberships_through_the_services(verified_clien
     assert own.status_code == 200 and "Niemand kan zichzelf een rol geven." in own.content.decode()
     assert not Membership.objects.filter(user=admin, role=Role.SECRETARY).exists()
     assert client.post(f"/beheer/network/membership/{membership.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_refuses_changes_to_the_trail_but_lets_an_account_go():
+    from django.db import DatabaseError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger exists on PostgreSQL")
+    house = HouseFactory()
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
+    leaving = UserFactory(first_name="Vertrekt", last_name="Snel")
+    record_account_event(actor=admin, subject=leaving, kind=AccountEventKind.USER_CREATED, house=house)
+    for sql in ("UPDATE accounts_accountevent SET detail = 'x'", "DELETE FROM accounts_accountevent"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    leaving.delete()
+    event = AccountEvent.objects.get(kind=AccountEventKind.USER_CREATED)
+    assert (event.subject_id, event.subject_name.startswith("Vertrekt Snel")) == (None, True)
