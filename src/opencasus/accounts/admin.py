@@ -6,12 +6,12 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from opencasus.access.admin import SafeInitialMixin, admin_house_ids
 from opencasus.accounts.audit import record_account_event
-from opencasus.accounts.models import AccountEventKind, User
+from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 
 
 @admin.register(User)
@@ -43,7 +43,10 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
         ids = admin_house_ids(request)
         if ids is None:
             return qs
-        return qs.filter(memberships__house__in=ids, is_superuser=False).distinct()
+        # Members of their houses, and the accounts they created themselves (which have no role yet).
+        created = AccountEvent.objects.filter(actor_id=request.user.pk, kind=AccountEventKind.USER_CREATED).values(
+            "subject_id")
+        return qs.filter(Q(memberships__house__in=ids) | Q(pk__in=created), is_superuser=False).distinct()
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if request.user.is_superuser:

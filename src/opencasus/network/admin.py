@@ -75,9 +75,15 @@ class MembershipAdmin(HouseScopedAdmin):
         form.request = request  # type: ignore[attr-defined]
         return form
 
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = list(super().get_fields(request, obj))
+        # A new grant has no decision yet: its state is set by the service (pending or, for an aggregate
+        # role, approved), never by the form.
+        return fields if obj is not None else [f for f in fields if f not in self.readonly_fields]
+
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
-            return self.readonly_fields
+            return ()
         # Another person, house, organisation or role is a new grant, with its own approval.
         return ["user", "house", "organisation", "role", "started_on", *self.readonly_fields]
 

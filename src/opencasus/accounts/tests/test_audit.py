@@ -120,3 +120,16 @@ def test_database_refuses_changes_to_the_trail_but_lets_an_account_go():
     leaving.delete()
     event = AccountEvent.objects.get(kind=AccountEventKind.USER_CREATED)
     assert (event.subject_id, event.subject_name.startswith("Vertrekt Snel")) == (None, True)
+
+
+def test_administrator_finds_the_account_they_created_to_give_it_a_role(verified_client):
+    house = HouseFactory()
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    other_admin = member(HouseFactory(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    verified_client(admin).post("/beheer/accounts/user/add/", {
+        "username": "zonderrol", "password1": TEST_PASSWORD, "password2": TEST_PASSWORD, "usable_password": "true"})
+    search = "/beheer/autocomplete/?app_label=network&model_name=membership&field_name=user&term=zonderrol"
+    assert [r["text"] for r in verified_client(admin).get(search).json()["results"]] == ["zonderrol"]
+    assert verified_client(other_admin).get(search).json()["results"] == []
+    add_form = verified_client(admin).get("/beheer/network/membership/add/").content.decode()
+    assert "Goedgekeurd" not in add_form
