@@ -64,10 +64,8 @@ def account_events(*, base: QuerySet[AccountEvent] | None = None, person: str = 
 CSV_HEADER = ["tijdstip", "gebeurtenis", "door", "betreft", "rol", "huis", "goedgekeurd door", "toelichting"]
 
 
-def account_events_csv(events: QuerySet[AccountEvent]) -> str:
-    from opencasus.network.models import Role
-
-    labels = dict(Role.choices)
+def account_events_csv(events: QuerySet[AccountEvent], *, role_labels: dict[str, Any]) -> str:
+    labels = role_labels
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(CSV_HEADER)
@@ -82,10 +80,3 @@ def _csv_safe(value: str) -> str:
     """No spreadsheet formulas from free text."""
     return "'" + value if value[:1] in {"=", "+", "-", "@"} else value
 
-
-def house_account_events(*, house_id: int) -> QuerySet[AccountEvent]:
-    """The events of one house: its role grants, and account and token events of its (former) members."""
-    from opencasus.network.models import Membership
-
-    members = Membership.objects.filter(house_id=house_id).values("user_id")
-    return AccountEvent.objects.filter(Q(house_id=house_id) | Q(house__isnull=True, subject_id__in=members))

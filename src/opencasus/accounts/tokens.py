@@ -27,21 +27,11 @@ class TokenError(Exception):
         self.field = field
 
 
-def administered_user_ids(actor: Any) -> QuerySet[Any] | None:
-    """Users whose tokens the actor administers: members of the houses where the actor is functional
-    administrator (None: everyone, for the technical administrator)."""
-    from opencasus.network.models import Membership, Role
-
-    if actor.is_superuser:
-        return None
-    houses = Membership.objects.active().filter(user=actor, role=Role.FUNCTIONAL_ADMINISTRATOR).values("house_id")
-    return Membership.objects.filter(house_id__in=houses).values("user_id")
-
-
-def tokens_visible(*, actor: Any) -> QuerySet[AuthToken]:
-    """The actor's own live tokens, and those of the users they administer."""
+def tokens_visible(*, actor: Any, administered: QuerySet[Any] | None) -> QuerySet[AuthToken]:
+    """The actor's own live tokens, and those of the users they administer (`administered`: their ids, from
+    `network.grants.administered_user_ids`; None: everyone)."""
     qs = AuthToken.objects.select_related("user").filter(expiry__gt=timezone.now()).order_by("-created")
-    users = administered_user_ids(actor)
+    users = administered
     if users is None:
         return qs
     from django.db.models import Q
@@ -59,14 +49,15 @@ def token_issue(*, actor: Any, user: User) -> tuple[AuthToken, str]:
 
 
 @transaction.atomic
-def system_token_issue(*, actor: Any, client: User, expires_on: dt.date) -> tuple[AuthToken, str]:
-    """A system client's token with a set end date, issued by a functional administrator of its house."""
+def system_token_issue(*, actor: Any, client: User, expires_on: dt.date,
+                       administered: QuerySet[Any] | None) -> tuple[AuthToken, str]:
+    """A system client's token with a set end date, issued by a functional administrator of its house
+    (`administered`: the ids of the users the actor administers; None: everyone)."""
     if not client.is_system_client:
         raise TokenError(_("Only a system client gets a token from an administrator."), field="user")
     if client.pk == actor.pk:
         raise TokenError(_("Nobody issues a token to themselves here."), field="user")
-    users = administered_user_ids(actor)
-    if users is not None and not users.filter(user_id=client.pk).exists():
+    if administered is not None and not administered.filter(user_id=client.pk).exists():
         raise TokenError(_("This system client is not a member of a house you administer."), field="user")
     today = timezone.localdate()
     if expires_on <= today:

@@ -19,6 +19,7 @@ from opencasus.accounts import services, tokens
 from opencasus.accounts.forms import LoginForm, TokenForm
 from opencasus.accounts.models import User
 from opencasus.core.forms import Form
+from opencasus.network import grants
 
 
 class LoginView(auth_views.LoginView):
@@ -79,7 +80,7 @@ class SystemTokenForm(Form):
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        users = tokens.administered_user_ids(actor)
+        users = grants.administered_user_ids(actor)
         clients = User.objects.filter(is_system_client=True)
         self.fields["client"].queryset = clients if users is None else clients.filter(pk__in=users)  # type: ignore[attr-defined]
 
@@ -92,12 +93,14 @@ def api_token(request: HttpRequest) -> HttpResponse:
     client's token with an end date. A token is shown once; only its hash is stored."""
     actor = request.user
     issued = None
-    administers = tokens.administered_user_ids(actor) is None or tokens.administered_user_ids(actor).exists()  # type: ignore[union-attr]
+    administered = grants.administered_user_ids(actor)
+    administers = administered is None or administered.exists()
     system_form = SystemTokenForm(actor=actor) if administers else None
     if request.method == "POST":
         action = request.POST.get("action", "new")
         if action == "revoke":
-            token = tokens.tokens_visible(actor=actor).filter(token_key=request.POST.get("token_key", "")).first()
+            key = request.POST.get("token_key", "")
+            token = tokens.tokens_visible(actor=actor, administered=administered).filter(token_key=key).first()
             if token is None:
                 raise Http404
             tokens.token_revoke(actor=actor, token=token)
@@ -108,12 +111,14 @@ def api_token(request: HttpRequest) -> HttpResponse:
             if system_form.is_valid():
                 try:
                     issued = tokens.system_token_issue(actor=actor, client=system_form.cleaned_data["client"],
+                                                       administered=administered,
                                                        expires_on=system_form.cleaned_data["expires_on"])
                 except tokens.TokenError as exc:
                     system_form.add_error("expires_on" if exc.field == "expires_on" else "client", str(exc.message))
         elif action == "new":
             issued = tokens.token_issue(actor=actor, user=actor)  # type: ignore[arg-type]
     return render(request, "accounts/api_token.html", {
-        "issued": issued[1] if issued else None, "tokens": tokens.tokens_visible(actor=actor),
+        "issued": issued[1] if issued else None,
+        "tokens": tokens.tokens_visible(actor=actor, administered=administered),
         "system_form": system_form, "idle_hours": int(settings.REST_KNOX["TOKEN_TTL"].total_seconds() // 3600),  # type: ignore[attr-defined]
     }, status=400 if system_form is not None and system_form.errors else 200)

@@ -170,3 +170,22 @@ def grants_for(actor: Any) -> Any:
     if houses is None:
         return qs
     return qs.filter(Q(house_id__in=houses) | Q(requested_by=actor))
+
+
+def house_account_events(*, house_id: int) -> Any:
+    """The audit trail of one house: its role grants, and account and token events of its (former) members."""
+    from django.db.models import Q
+
+    from opencasus.accounts.models import AccountEvent
+
+    members = Membership.objects.filter(house_id=house_id).values("user_id")
+    return AccountEvent.objects.filter(Q(house_id=house_id) | Q(house__isnull=True, subject_id__in=members))
+
+
+def administered_user_ids(actor: Any) -> Any:
+    """Users whose API tokens the actor administers: members of the houses where the actor is functional
+    administrator (None: everyone, for the technical administrator)."""
+    if actor.is_superuser:
+        return None
+    houses = Membership.objects.active().filter(user=actor, role=Role.FUNCTIONAL_ADMINISTRATOR).values("house_id")
+    return Membership.objects.filter(house_id__in=houses).values("user_id")

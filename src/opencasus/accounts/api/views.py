@@ -20,6 +20,7 @@ from opencasus.accounts import tokens
 from opencasus.accounts.models import User
 from opencasus.core.api.problems import problem_response
 from opencasus.core.api.serializers import ModelSerializer, Serializer
+from opencasus.network import grants
 
 
 class TokenSerializer(ModelSerializer):  # type: ignore[type-arg]
@@ -69,7 +70,8 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
     lookup_value_regex = "[A-Za-z0-9]{1,64}"
 
     def get_queryset(self) -> QuerySet[AuthToken]:
-        return tokens.tokens_visible(actor=self.request.user)
+        return tokens.tokens_visible(actor=self.request.user,
+                                     administered=grants.administered_user_ids(self.request.user))
 
     def perform_destroy(self, instance: AuthToken) -> None:
         tokens.token_revoke(actor=self.request.user, token=instance)
@@ -129,6 +131,7 @@ class SystemTokenViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
             raise exceptions.NotFound
         try:
             instance, raw = tokens.system_token_issue(actor=request.user, client=client,
+                                                      administered=grants.administered_user_ids(request.user),
                                                       expires_on=body.validated_data["expires_on"])
         except tokens.TokenError as exc:
             field = {"user": "user_id"}.get(exc.field, exc.field or "non_field_errors")

@@ -12,6 +12,7 @@ from rest_framework import exceptions, mixins, serializers
 from opencasus.accounts import audit
 from opencasus.accounts.models import AccountEvent, AccountEventKind
 from opencasus.core.api.serializers import ModelSerializer
+from opencasus.network import grants
 from opencasus.network.models import Role
 from opencasus.privacy import selectors
 from opencasus.privacy.api.views import HOUSE_PARAM, PrivacyViewSet
@@ -61,7 +62,7 @@ class AccountEventViewSet(mixins.ListModelMixin, PrivacyViewSet):
         houses = [house] if house is not None else list(selectors.privacy_houses(actor=self.request.user))
         base = AccountEvent.objects.none()
         for h in houses:
-            base = base | audit.house_account_events(house_id=h.pk)
+            base = base | grants.house_account_events(house_id=h.pk)
         person = self.request.query_params.get("person", "")
         if len(person) > 150:
             raise exceptions.ValidationError({"person": "Geef hoogstens 150 tekens."})

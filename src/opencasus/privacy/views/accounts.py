@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from opencasus.accounts import audit
 from opencasus.accounts.models import AccountEvent, AccountEventKind
 from opencasus.core.forms import Form
+from opencasus.network import grants
 from opencasus.network.models import House, Role
 from opencasus.privacy.views.common import privacy_view
 
@@ -36,7 +37,7 @@ class AccountEventSearchForm(Form):
 
 def _events(form: AccountEventSearchForm, house: House) -> QuerySet[AccountEvent]:
     data = form.cleaned_data
-    return audit.account_events(base=audit.house_account_events(house_id=house.pk), person=data.get("person") or "",
+    return audit.account_events(base=grants.house_account_events(house_id=house.pk), person=data.get("person") or "",
                                 role=data.get("role") or "", kind=data.get("kind") or "",
                                 since=data.get("since"), until=data.get("until"))
 
@@ -54,7 +55,8 @@ def account_log(request: HttpRequest, house: House) -> HttpResponse:
             form.is_valid()
         events = _events(form, house)
         if request.GET.get("export") == "csv":
-            response = HttpResponse(audit.account_events_csv(events), content_type="text/csv; charset=utf-8")
+            content = audit.account_events_csv(events, role_labels=dict(Role.choices))
+            response = HttpResponse(content, content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="accountlogboek-huis-{house.pk}.csv"'
             return response
         query = request.GET.copy()
