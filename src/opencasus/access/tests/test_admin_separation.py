@@ -65,6 +65,11 @@ def test_functional_administrator_alone_never_reaches_case_content(verified_clie
             "user": straw.pk, "house": house.pk, "organisation": org.pk, "role": role,
             "started_on": timezone.localdate().isoformat()}))
     assert set(Membership.objects.filter(user=straw).values_list("approval", flat=True)) == {Approval.PENDING}
+    # 3b. The same through the API: for themselves (refused) and for the new account (pending).
+    for who in (admin, straw):
+        step(api_client(admin).post("/api/v1/role-grants", {
+            "userId": who.pk, "houseId": house.pk, "organisationId": org.pk, "role": Role.SECRETARY}, format="json"))
+    assert not Membership.objects.filter(user=admin, role=Role.SECRETARY).exists()
     # 4. Approving their own requests: refused, in the page and in the API.
     for grant in Membership.objects.filter(user=straw):
         step(browser.post(f"/rolaanvragen/{grant.pk}/goedkeuren", {"reason": "zelf"}))

@@ -38,6 +38,15 @@ class RoleGrantDecisionSerializer(Serializer):  # type: ignore[type-arg]
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
+class RoleGrantRequestSerializer(Serializer):  # type: ignore[type-arg]
+    user_id = serializers.IntegerField(min_value=1)
+    house_id = serializers.IntegerField(min_value=1)
+    organisation_id = serializers.IntegerField(min_value=1)
+    role = serializers.ChoiceField(choices=Role.choices)
+    municipality_id = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    start_date = serializers.DateField(required=False)
+
+
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
@@ -49,8 +58,13 @@ class Conflict(exceptions.APIException):
                            "approval", OpenApiTypes.STR, enum=Approval.values,
                            description="Only grants in this state (pending, approved, refused)")]),
     retrieve=extend_schema(summary="One role grant", tags=["accounts"]),
+    create=extend_schema(
+        summary="Grant a role to someone else (functional administrator); a role that sees case content or "
+                "approves grants stays pending until a second person approves it", tags=["accounts"],
+        request=RoleGrantRequestSerializer, responses={201: RoleGrantSerializer}),
 )
-class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
+class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                       viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = RoleGrantSerializer
     queryset = Membership.objects.none()  # the real one: get_queryset
 
@@ -62,6 +76,36 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
                 raise exceptions.ValidationError({"approval": ["Kies pending, approved of refused."]})
             qs = qs.filter(approval=value)
         return qs
+
+    def create(self, request: Request) -> Response:
+        from opencasus.accounts.models import User
+        from opencasus.network.models import House, Municipality, Organisation
+
+        body = RoleGrantRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        house = House.objects.filter(pk=data["house_id"]).first()
+        if house is None or not grants.may_request(request.user, house):
+            raise exceptions.NotFound  # a house you do not administer is hidden, as a missing one
+        user = User.objects.filter(pk=data["user_id"]).first()
+        organisation = Organisation.objects.filter(pk=data["organisation_id"]).first()
+        municipality = None
+        if data.get("municipality_id"):
+            municipality = Municipality.objects.filter(pk=data["municipality_id"]).first()
+            if municipality is None:
+                raise exceptions.ValidationError({"municipality_id": ["Deze gemeente bestaat niet."]})
+        if user is None:
+            raise exceptions.ValidationError({"user_id": ["Deze professional bestaat niet."]})
+        if organisation is None:
+            raise exceptions.ValidationError({"organisation_id": ["Deze organisatie bestaat niet."]})
+        try:
+            membership = grants.membership_request(
+                actor=request.user, user=user, house=house, organisation=organisation, role=data["role"],
+                municipality=municipality, started_on=data.get("start_date"))
+        except grants.GrantError as exc:
+            field = {"user": "user_id", "house": "house_id"}.get(exc.field, exc.field or "non_field_errors")
+            raise exceptions.ValidationError({field: [str(exc.message)]}) from exc
+        return Response(RoleGrantSerializer(membership).data, status=status.HTTP_201_CREATED)
 
     def _decide(self, request: Request, decide: Any) -> Response:
         membership = self.get_object()

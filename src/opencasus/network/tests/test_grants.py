@@ -149,3 +149,19 @@ def test_pending_grants_are_visible_to_the_requester_and_the_approver(house, api
 def test_tokens_have_no_admin_page_that_bypasses_the_audit_trail(verified_client):
     root = UserFactory(is_superuser=True, is_staff=True)
     assert verified_client(root).get("/beheer/knox/authtoken/add/").status_code == 404
+
+
+def test_grant_request_through_the_api(house, api_client):
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
+    org, newcomer = OrganisationFactory(), UserFactory()
+    body = {"userId": newcomer.pk, "houseId": house.pk, "organisationId": org.pk, "role": "process_director"}
+    created = api_client(admin).post("/api/v1/role-grants", body, format="json")
+    assert created.status_code == 201, created.content
+    assert created.json()["approval"] == "pending" and created.json()["requestedBy"] == admin.username
+    own = api_client(admin).post("/api/v1/role-grants", {**body, "userId": admin.pk}, format="json")
+    assert own.status_code == 400
+    assert own.json()["invalidParams"][0]["name"] in {"userId", "user_id"}  # the casing is the problem handler's
+    elsewhere = api_client(admin).post("/api/v1/role-grants", {**body, "houseId": HouseFactory().pk}, format="json")
+    assert elsewhere.status_code == 404
+    assert api_client(newcomer).post("/api/v1/role-grants", body, format="json").status_code == 404
+    assert not Membership.objects.filter(user=admin, role=Role.PROCESS_DIRECTOR).exists()

@@ -16,6 +16,7 @@ from opencasus.core.tests.bad_input.common import (
     Endpoint,
     Target,
     catalogue,
+    choice,
     date,
     dutch,
     page_errors,
@@ -116,6 +117,14 @@ def _refusal() -> Target:
     return Target(manager, f"/api/v1/role-grants/{grant.pk}/refusal", {"reason": "Geen functie in dit huis"})
 
 
+def _grant_request() -> Target:
+    house = HouseFactory()
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
+    return Target(admin, "/api/v1/role-grants", {"userId": UserFactory().pk, "houseId": house.pk,
+                                                 "organisationId": OrganisationFactory().pk, "role": "secretary"},
+                  ok=(201,))
+
+
 def _system_token() -> Target:
     house = HouseFactory()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
@@ -137,6 +146,9 @@ API = {
         *CODES]),
     "role grant approval": Endpoint(_approval, text("reason", required=False, limit=500)),
     "role grant refusal": Endpoint(_refusal, text("reason", limit=500), legitimate=["reason"]),
+    "role grant request": Endpoint(_grant_request, [
+        *ref("userId"), *ref("houseId"), *ref("organisationId"), *choice("role"),
+        *ref("municipalityId", required=False), *date("startDate", required=False)]),
     "system-client token": Endpoint(_system_token, [*ref("userId"), *date("expiresOn"),
                                                     ("expiresOn: in the past", "expiresOn", "2000-01-01"),
                                                     ("expiresOn: too far ahead", "expiresOn", "2999-01-01")]),
