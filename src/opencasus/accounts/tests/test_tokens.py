@@ -115,3 +115,28 @@ def test_token_requests_are_throttled_like_the_login(password):
     locked = _issue(user, password)
     assert locked.status_code == 429 and locked["Content-Type"] == "application/problem+json"
     assert not AuthToken.objects.filter(user=user).exists()
+
+
+def test_a_professionals_token_stays_alive_while_used():
+    user = member(HouseFactory(), Role.PARTNER_PROFESSIONAL)
+    instance, raw = AuthToken.objects.create(user=user)
+    AuthToken.objects.filter(digest=instance.digest).update(expiry=timezone.now() + dt.timedelta(hours=1))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert client.get("/api/v1/me").status_code == 200
+    assert AuthToken.objects.get(digest=instance.digest).expiry > timezone.now() + dt.timedelta(hours=11)
+
+
+def test_the_administrator_lists_and_revokes_a_members_token_but_not_another_houses(api_client):
+    house = HouseFactory()
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
+    mine, _raw = AuthToken.objects.create(user=member(house, Role.SECRETARY))
+    foreign, _raw2 = AuthToken.objects.create(user=member(HouseFactory(), Role.SECRETARY))
+    keys = {t["tokenKey"] for t in api_client(admin).get("/api/v1/tokens").json()["results"]}
+    assert mine.token_key in keys and foreign.token_key not in keys
+    assert api_client(admin).delete(f"/api/v1/tokens/{foreign.token_key}").status_code == 404
+    assert api_client(admin).delete(f"/api/v1/tokens/{mine.token_key}").status_code == 204
+    assert not AuthToken.objects.filter(digest=mine.digest).exists()
+    assert AuthToken.objects.filter(digest=foreign.digest).exists()
+    event = AccountEvent.objects.get(kind=AccountEventKind.TOKEN_REVOKED)
+    assert (event.actor_id, event.subject_id) == (admin.pk, mine.user_id)
