@@ -27,6 +27,7 @@ from opencasus.cases.workflow import Status
 from opencasus.core.identifiers import decrypt_identifier, mask_bsn
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
+from opencasus.network.models import Municipality
 
 
 def case_list(*, actor: Any, status: str | None = None, subject_type: str | None = None,
@@ -229,3 +230,9 @@ def information_form_options(*, actor: Any, view: CaseView) -> dict[str, Any]:
         "persons": view.persons,
         "participating": list(Organisation.objects.filter(pk__in=participating).order_by("name")),
     }
+
+
+def search_municipalities(*, actor: Any) -> QuerySet[Municipality]:
+    """The municipalities of the regions of the actor's houses (the choices of the search form)."""
+    house_ids = {g.house_id for g in roles.grants(actor)}
+    return Municipality.objects.filter(region__houses__pk__in=house_ids).distinct().order_by("name")

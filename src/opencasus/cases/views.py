@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from opencasus.access.policy import CaseAccess
-from opencasus.cases import selectors, services
+from opencasus.cases import search, selectors, services
 from opencasus.cases.forms import (
     AttachmentForm,
     CaseFilterForm,
+    CaseSearchForm,
     InformationItemForm,
     IntakeForm,
     PartnerFormSet,
@@ -186,3 +187,24 @@ def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) 
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_search(request: HttpRequest) -> HttpResponse:
+    """Search for a case. The search is posted (a BSN or name never lands in an address or a server log)."""
+    municipalities = selectors.search_municipalities(actor=request.user)
+    form = CaseSearchForm(request.POST if request.method == "POST" else None, municipalities=municipalities)
+    results = None
+    if form.is_valid():
+        d = form.cleaned_data
+        q = (d["q"] or "").strip()
+        criteria = search.SearchCriteria(
+            reference=q if search.looks_like_reference(q) else "", name="" if search.looks_like_reference(q) else q,
+            date_of_birth=d["date_of_birth"], bsn=d["bsn"], municipality_id=d["municipality"].pk if d["municipality"]
+            else None, status=d["status"] or "")
+        if criteria.is_empty:
+            form.add_error(None, _("Fill in at least one search field."))
+        else:
+            results = search.case_search(actor=request.user, criteria=criteria)
+    return render(request, "cases/search.html", {"form": form, "results": results})

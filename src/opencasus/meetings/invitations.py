@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
@@ -29,6 +30,8 @@ from opencasus.logbook.models import Action
 from opencasus.meetings.models import AgendaItem, Invitation, InvitationStatus, Meeting, MeetingStatus
 from opencasus.meetings.processing import log_case
 from opencasus.meetings.selectors import meeting_get
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,9 @@ def invitations_send(*, actor: Any, meeting_id: int) -> SendResult:
         invitation.digest, invitation.sent_at = digest, timezone.now()
         invitation.save()
         _send(meeting=meeting, invitation=invitation, slots=slots, method="REQUEST")
+        notify(user_ids=[user.pk], kind=Kind.INVITATION, link=reverse("meetings:mine"), house_id=meeting.house_id,
+               on_date=timezone.localtime(slots[0].starts_at).date() if slots else meeting.date,
+               subject_key=f"invitation-{invitation.pk}-{invitation.sequence}")
         for item, _slot in pairs:
             log_case(actor=actor, case=item.case, action=Action.EXPORT, object_type="invitation",
                      object_id=invitation.pk)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.scale",
+    "opencasus.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -187,7 +188,9 @@ MEDIA_URL = "/media-not-served/"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opencasus.invalid")
 # Where links in e-mails point to (no personal data in e-mails: only a reference and a link).
-OPENCASUS_BASE_URL = os.environ.get("OPENCASUS_BASE_URL", "http://127.0.0.1:8000")
+OPENCASUS_SITE_URL = os.environ.get("OPENCASUS_SITE_URL", os.environ.get("OPENCASUS_BASE_URL",
+                                                                        "http://127.0.0.1:8000"))
+OPENCASUS_BASE_URL = OPENCASUS_SITE_URL  # the former name
 
 # Hash chains of the processing log per house: concurrent requests of one house append to different
 # chains instead of queueing for one lock (see opencasus.logbook.chains). At least the number of
