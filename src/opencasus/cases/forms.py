@@ -182,6 +182,8 @@ class CaseFilterForm(StyledForm):
     subject_type = forms.ChoiceField(label=_("Subject"), required=False,
                                      choices=[("", _("All")), *SubjectType.choices])
     route = forms.ChoiceField(label=_("Route"), required=False, choices=[("", _("All")), *Route.choices])
+    feedback = forms.BooleanField(label=_("Only intakes I filed that have feedback"), required=False)
+    participating = forms.BooleanField(label=_("Only cases where I was added"), required=False)
 
 
 class InformationItemForm(StyledForm):

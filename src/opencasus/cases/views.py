@@ -37,7 +37,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     cases = selectors.case_list(actor=request.user, status=filters.get("status") or None,
                                 subject_type=filters.get("subject_type") or None,
-                                route=filters.get("route") or None)
+                                route=filters.get("route") or None,
+                                filed_with_feedback=bool(filters.get("feedback")),
+                                participating=bool(filters.get("participating")))
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     selectors.record_case_list_view(actor=request.user, cases=page.object_list)
     query = request.GET.copy()

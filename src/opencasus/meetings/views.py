@@ -23,6 +23,7 @@ from opencasus.meetings.forms import AgendaItemAddForm, AgendaItemForm, MeetingF
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
 from opencasus.meetings.processing import log_cases, log_without_subject
+from opencasus.meetings.start import this_week
 from opencasus.network.models import CORE_STAFF_ROLES
 
 
@@ -70,14 +71,18 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 return redirect("meetings:agenda", meeting.pk)
     elif request.method == "POST":
         raise Http404
-    meetings = list(selectors.meeting_list(actor=request.user))
+    meetings_qs = selectors.meeting_list(actor=request.user)
+    week = request.GET.get("week") == "deze"
+    if week:
+        meetings_qs = meetings_qs.filter(date__range=this_week())
+    meetings = list(meetings_qs)
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
                             object_id="", purpose=_("Overview of case conferences"))
     today = timezone.localdate()
     return render(request, "meetings/meeting_list.html", {
         "upcoming": [m for m in meetings if m.date >= today][::-1],
-        "past": [m for m in meetings if m.date < today], "form": form})
+        "past": [m for m in meetings if m.date < today], "form": form, "week": week})
 
 
 @login_required

@@ -58,7 +58,8 @@ def _owned_q(actor: Any) -> Q:
 
 
 def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None, status: str | None = None,
-                   overdue: bool | None = None, today: dt.date | None = None) -> QuerySet[Agreement]:
+                   overdue: bool | None = None, today: dt.date | None = None,
+                   due_within: int | None = None) -> QuerySet[Agreement]:
     """Agreements of the cases the actor may see as participant or core staff, with filters."""
     cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT)
     qs = Agreement.objects.filter(case__in=cases.values("pk")).select_related(
@@ -73,6 +74,10 @@ def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None
         today = today or timezone.localdate()
         late = Q(status__in=PENDING_STATUSES, deadline__lt=today)
         qs = qs.filter(late) if overdue else qs.exclude(late)
+    if due_within is not None:
+        today = today or timezone.localdate()
+        qs = qs.filter(status__in=PENDING_STATUSES, deadline__gte=today,
+                       deadline__lte=today + dt.timedelta(days=due_within))
     return qs.order_by("deadline", "id")
 
 
