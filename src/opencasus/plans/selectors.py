@@ -16,6 +16,7 @@ from django.utils import timezone
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
+from opencasus.cases.workflow import Status
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.vocabulary import PENDING_STATUSES
@@ -72,11 +73,12 @@ def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None
         qs = qs.filter(status=status)
     if overdue is not None:
         today = today or timezone.localdate()
-        late = Q(status__in=PENDING_STATUSES, deadline__lt=today)
+        # Agreements of a closed case are no longer work anyone has to do.
+        late = Q(status__in=PENDING_STATUSES, deadline__lt=today, case__status=Status.ADMITTED)
         qs = qs.filter(late) if overdue else qs.exclude(late)
     if due_within is not None:
         today = today or timezone.localdate()
-        qs = qs.filter(status__in=PENDING_STATUSES, deadline__gte=today,
+        qs = qs.filter(status__in=PENDING_STATUSES, case__status=Status.ADMITTED, deadline__gte=today,
                        deadline__lte=today + dt.timedelta(days=due_within))
     return qs.order_by("deadline", "id")
 
