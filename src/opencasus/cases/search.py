@@ -62,8 +62,10 @@ def _name_q(text: str) -> Q:
     """Every word of `text`, normalised as the hit check does, is a whole word of the name key."""
     q = Q()
     for token in name_key(text, "").split():
-        q &= (Q(name_key=token) | Q(name_key__startswith=f"{token} ") | Q(name_key__endswith=f" {token}")
-              | Q(name_key__contains=f" {token} "))
+        # `contains` is what the trigram index (PostgreSQL) finds; the rest keeps whole words only.
+        q &= Q(name_key__contains=token) & (
+            Q(name_key=token) | Q(name_key__startswith=f"{token} ") | Q(name_key__endswith=f" {token}")
+            | Q(name_key__contains=f" {token} "))
     return q
 
 
