@@ -32,8 +32,9 @@ TITLES = {
 class Notification(ChoiceLabelsMixin, models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE,
                              related_name="notifications")
-    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE, null=True,
-                              blank=True, related_name="+")
+    # The house the event happened in (for the processing log of the list page). A plain number, not a relation:
+    # a notification belongs to its recipient, not to a house.
+    house_id = models.BigIntegerField(_("house"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     case_reference = models.CharField(_("case reference"), max_length=30, blank=True)
     on_date = models.DateField(_("date"), null=True, blank=True)

@@ -70,13 +70,13 @@ def page_operations() -> list[Operation | str]:
     users = {u.username: u for u in User.objects.filter(username__in=[row[0] for row in PRINTED_LOGINS])}
     ops: list[Operation | str] = []
     clients = {}
-    for username, role, _org, _muni in PRINTED_LOGINS:
+    for username, _role, _org, _muni in PRINTED_LOGINS:
         user = users.get(username)
         if user is None:
             ops.append(f"start page, {username}: the demo login is missing")
             continue
         clients[username] = verified_client(user)
-        ops.append(Operation(f"start page, {role}", _get(clients[username], "/"), writes=True, floor=False))
+        ops.append(Operation(f"start page, {username}", _get(clients[username], "/"), writes=True, floor=False))
     director, partner = clients.get("procesregisseur"), clients.get("partner.politie")
     if director is None or partner is None:
         return ops
