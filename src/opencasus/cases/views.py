@@ -27,6 +27,7 @@ from opencasus.cases.forms import (
 )
 from opencasus.cases.vocabulary import Relation, SubjectType
 from opencasus.cases.workflow import Status
+from opencasus.core.houses import narrow_to_current_house
 
 SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "gebied": SubjectType.AREA}
 
@@ -40,6 +41,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
                                 route=filters.get("route") or None,
                                 filed_with_feedback=bool(filters.get("feedback")),
                                 participating=bool(filters.get("participating")))
+    cases = narrow_to_current_house(request, cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     selectors.record_case_list_view(actor=request.user, cases=page.object_list)
     query = request.GET.copy()

@@ -11,6 +11,7 @@ from typing import Any
 class Link:
     label: str
     url: str
+    current: bool = False
 
 
 @dataclass

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
+from opencasus.core.houses import narrow_to_current_house
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import selectors, services
@@ -75,7 +76,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     week = request.GET.get("week") == "deze"
     if week:
         meetings_qs = meetings_qs.filter(date__range=this_week())
-    meetings = list(meetings_qs)
+    meetings = list(narrow_to_current_house(request, meetings_qs))
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
                             object_id="", purpose=_("Overview of case conferences"))

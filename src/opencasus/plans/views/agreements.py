@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.services import case_subjects
+from opencasus.core.houses import narrow_to_current_house
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
@@ -44,8 +45,10 @@ def my_agreements(request: HttpRequest) -> HttpResponse:
         overdue = True if form.cleaned_data["overdue"] else None
         due_within = DUE_SOON_DAYS if form.cleaned_data["due_soon"] else None
         mine = not form.cleaned_data["all_cases"]
-    agreements = list(selectors.agreement_list(actor=request.user, mine=mine, status=status, overdue=overdue,
-                                               due_within=due_within)[:200])
+    agreements = list(narrow_to_current_house(
+        request, selectors.agreement_list(actor=request.user, mine=mine, status=status, overdue=overdue,
+                                          due_within=due_within),
+        "case__house_id")[:200])
     _log_list(request, agreements)
     return render(request, "plans/my_agreements.html", {"agreements": agreements, "form": form})
 
