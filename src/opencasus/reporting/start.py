@@ -17,7 +17,7 @@ from opencasus.core.start import Count, Section
 from opencasus.network.models import Municipality, Role
 from opencasus.reporting import access
 from opencasus.reporting.audit import log_scope
-from opencasus.reporting.selectors.dashboard import dashboard_for
+from opencasus.reporting.selectors.dashboard import headline_for
 from opencasus.reporting.selectors.period import Period, make_period
 
 KIND_SLUGS = {"house": "huizen", "municipality": "gemeenten", "region": "regios"}
@@ -57,11 +57,11 @@ def key_figures_sections(user: Any, *, today: dt.date | None = None) -> list[Sec
     before = make_period(now.date_from.replace(year=today.year - 1), _same_day_last_year(today))
     sections = []
     for scope in _scopes(user):
-        current, previous = dashboard_for(scope, now), dashboard_for(scope, before)
-        last_year = {row.key: row.values[0] for row in previous.headline.rows}
+        current, previous = headline_for(scope, now), headline_for(scope, before)
+        last_year = {row.key: row.values[0] for row in previous.rows}
         counts = [Count(label=row.label, value=row.values[0], url=_url(scope, now),
                         trend=_("last year: %(n)s") % {"n": last_year.get(row.key, "")})
-                  for row in current.headline.rows]
+                  for row in current.rows]
         log_scope(actor=user, scope=scope, purpose="Managementinformatie: kerncijfers op de startpagina",
                   object_type="start-figures")
         sections.append(Section(
