@@ -115,6 +115,7 @@ def test_triage_outcome_notifies_the_filer(django_capture_on_commit_callbacks):
     assert kinds(w.director) == []
 
 
+@override_settings(OPENCASUS_SITE_URL="https://casus.example.nl")
 def test_invitation_notifies_each_invitee_once_per_version(django_capture_on_commit_callbacks):
     from opencasus.meetings import invitations
     from opencasus.meetings import services as meetings
@@ -130,3 +131,6 @@ def test_invitation_notifies_each_invitee_once_per_version(django_capture_on_com
     notes = list(Notification.objects.filter(kind=Kind.INVITATION))
     assert len(notes) == 1
     assert notes[0].on_date == m.date and notes[0].link == "/overleggen/mijn/"
+    (message,) = mail.outbox
+    assert "https://casus.example.nl/overleggen/mijn/" in message.body
+    assert f"{m.date.day} " in message.subject and "-20" not in message.subject  # a Dutch date, not 08-12-2026
