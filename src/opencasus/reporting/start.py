@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import reporting as access
 from opencasus.access import roles
 from opencasus.core.start import Count, Section
 from opencasus.network.models import Municipality, Role
-from opencasus.reporting import access
 from opencasus.reporting.audit import log_scope
 from opencasus.reporting.selectors.dashboard import headline_for
 from opencasus.reporting.selectors.period import Period, make_period
