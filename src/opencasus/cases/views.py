@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.cases import search, selectors, services
 from opencasus.cases.forms import (
@@ -27,7 +28,6 @@ from opencasus.cases.forms import (
 )
 from opencasus.cases.vocabulary import Relation, SubjectType
 from opencasus.cases.workflow import Status
-from opencasus.core.houses import narrow_to_current_house
 
 SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "gebied": SubjectType.AREA}
 

@@ -120,6 +120,4 @@ class AuditRecord(models.Model):
         indexes = [models.Index(fields=["user_id", "record"], name="audit_user")]
 
     def __str__(self) -> str:
-        from opencasus.core.labels import role_label
-
-        return f"{self.username} ({role_label(self.role)})" if self.role else self.username
+        return f"{self.username} ({self.role})"

@@ -14,7 +14,8 @@ from django.core.paginator import Page
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from opencasus.core import dates, labels
+from opencasus.core import dates
+from opencasus.network import labels
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.template import Context, Template
 from django.utils import translation
 
-from opencasus.core.labels import activity_label, role_label
+from opencasus.network.labels import activity_label, role_label
 
 
 def test_role_codes_become_role_names() -> None:
