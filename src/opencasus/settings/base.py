@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "opencasus.core.db_outage.DatabaseOutageMiddleware",
     "opencasus.core.middleware.RejectNulBytesMiddleware",
+    "opencasus.core.api.limits.ApiRequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opencasus.accounts.middleware.SessionIdleMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -206,7 +207,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "opencasus.core.api.parsers.JSONParser",
-        "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
+        "opencasus.core.api.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "opencasus.core.api.problems.problem_exception_handler",

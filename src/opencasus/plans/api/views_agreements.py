@@ -12,10 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.core.api.pagination import Pagination, paginated_schema
+from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
-from opencasus.plans.api._common import call, expected_version, organisation, user, with_etag
+from opencasus.plans.api._common import organisation, user
 from opencasus.plans.services._common import log
 from opencasus.plans.vocabulary import AgreementStatus
 
@@ -74,11 +75,11 @@ class AgreementListView(APIView):
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         selectors.core_case(actor=request.user, case_id=data["case_id"])
-        agreement = call(lambda: services.agreement_create(
+        agreement = services.agreement_create(
             actor=request.user, case_id=data["case_id"], description=data["description"],
             owner_organisation=organisation(data["owner_organisation_id"], "ownerOrganisationId"),
             owner_user=user(data.get("owner_user_id"), "ownerUserId"), deadline=data["deadline"],
-            source=data.get("source", "")))
+            source=data.get("source", ""))
         return with_etag(Response(s.AgreementSerializer(agreement).data, status=status.HTTP_201_CREATED),
                          agreement.version)
 
@@ -92,9 +93,7 @@ class AgreementDetailView(APIView):
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
     @extend_schema(summary="Change an agreement: the owner its status and progress, core staff everything",
-                   tags=["plans"], parameters=[AGREEMENT_ID, OpenApiParameter(
-                       "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
-                       description="The version you read (alternative to `version` in the body)")],
+                   tags=["plans"], parameters=[AGREEMENT_ID, IF_MATCH],
                    request=s.AgreementPatchSerializer, responses=s.AgreementSerializer)
     def patch(self, request: Request, agreementId: int) -> Response:
         selectors.agreement_get(actor=request.user, agreement_id=agreementId)
@@ -109,9 +108,9 @@ class AgreementDetailView(APIView):
             changes["owner_organisation"] = organisation(data["owner_organisation_id"], "ownerOrganisationId")
         if "owner_user_id" in data:
             changes["owner_user"] = user(data["owner_user_id"], "ownerUserId")
-        agreement = call(lambda: services.agreement_update(
-            actor=request.user, agreement_id=agreementId, expected_version=expected_version(request, data),
-            **changes))
+        agreement = services.agreement_update(
+            actor=request.user, agreement_id=agreementId, expected_version=required_version(request, data),
+            **changes)
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
 
@@ -131,6 +130,6 @@ class AgreementNotesView(APIView):
         selectors.agreement_get(actor=request.user, agreement_id=agreementId)
         ser = s.NoteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        note = call(lambda: services.agreement_note_add(actor=request.user, agreement_id=agreementId,
-                                                        text=ser.validated_data["text"]))
+        note = services.agreement_note_add(actor=request.user, agreement_id=agreementId,
+                                           text=ser.validated_data["text"])
         return Response(s.NoteSerializer(note).data, status=status.HTTP_201_CREATED)

@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
@@ -16,7 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from opencasus.core.api.problems import problem_response
+from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
@@ -75,7 +74,9 @@ class LoggedRetrieve:
         instance = self.get_object()
         self.log(instance.house, self.object_type, instance.pk,
                  data_subjects=getattr(instance, "pseudonyms", None) or [""])
-        return Response(self.get_serializer(instance).data)
+        response = Response(self.get_serializer(instance).data)
+        version = getattr(instance, "version", None)
+        return with_etag(response, version) if version is not None else response
 
 
 @extend_schema_view(list=extend_schema(summary="Search the processing log", tags=TAG, parameters=[
@@ -180,12 +181,6 @@ class RetentionRunViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
         return Response(self.get_serializer(run).data, status=status.HTTP_201_CREATED)
 
 
-def _conflict_or_raise(exc: ValidationError) -> Response:
-    if getattr(exc, "code", None) == "conflict":
-        return problem_response(status.HTTP_409_CONFLICT, exc.messages[0], code="conflict")
-    raise exc
-
-
 @extend_schema_view(
     list=extend_schema(summary="Access requests (AVG art. 15)", tags=TAG, parameters=[HOUSE_PARAM]),
     retrieve=extend_schema(summary="One access request", tags=TAG),
@@ -236,7 +231,7 @@ class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModel
     retrieve=extend_schema(summary="One rights request", tags=TAG),
     create=extend_schema(summary="Register a rights request (deadline: one month after receipt)", tags=TAG),
     partial_update=extend_schema(summary="Record the handling (optimistic locking on version)", tags=TAG,
-                                 request=s.RightsRequestHandleSerializer),
+                                 parameters=[IF_MATCH], request=s.RightsRequestHandleSerializer),
 )
 class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
                            mixins.UpdateModelMixin, PrivacyViewSet):
@@ -265,14 +260,11 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
         handle = s.RightsRequestHandleSerializer(data=request.data)
         handle.is_valid(raise_exception=True)
         data = handle.validated_data
-        try:
-            item = services.rights_request_update(
-                actor=request.user, request_id=item.pk, expected_version=data["version"], status=data["status"],
-                handling=data["handling"], decided_on=data["decided_date"],
-                extended_until=data["extended_until_date"], extension_reason=data["extension_reason"])
-        except ValidationError as exc:
-            return _conflict_or_raise(exc)
-        return Response(self.get_serializer(item).data)
+        item = services.rights_request_update(
+            actor=request.user, request_id=item.pk, expected_version=required_version(request, data),
+            status=data["status"], handling=data["handling"], decided_on=data["decided_date"],
+            extended_until=data["extended_until_date"], extension_reason=data["extension_reason"])
+        return with_etag(Response(self.get_serializer(item).data), item.version)
 
 
 @extend_schema_view(

@@ -1,0 +1,15 @@
+"""Optimistic locking, the domain side: a change of a versioned record names the version it was based on.
+A service refuses a stale one with `code="conflict"` and, where the caller must send it, a missing one
+with `code="version_required"` (the API answers 409 and 428, see `opencasus.core.api.problems`)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+VERSION_REQUIRED = "version_required"
+
+
+def version_missing() -> ValidationError:
+    return ValidationError(_("Send the version you read: an If-Match header or version in the body."),
+                           code=VERSION_REQUIRED)
