@@ -19,6 +19,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opencasus.core.api.params import choice_param
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations, minutes, selectors, services
@@ -71,7 +72,8 @@ class MeetingViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
 
     def list(self, request: Request) -> Response:
-        meetings = list(selectors.meeting_list(actor=request.user, status=request.query_params.get("status")))
+        state = choice_param(request.query_params, "status", MeetingStatus.values)
+        meetings = list(selectors.meeting_list(actor=request.user, status=state))
         for house_id in sorted({m.house_id for m in meetings}):
             log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW,
                                 object_type="meeting-list", object_id="", purpose=PURPOSE)

@@ -6,12 +6,13 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.core.api.pagination import Pagination, paginated_schema
+from opencasus.core.api.params import bool_param, choice_param, int_param
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
@@ -21,24 +22,6 @@ from opencasus.plans.services._common import log
 from opencasus.plans.vocabulary import AgreementStatus
 
 AGREEMENT_ID = OpenApiParameter("agreementId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The agreement")
-
-
-def _bool(value: str | None, name: str) -> bool | None:
-    if value in (None, ""):
-        return None
-    if value in ("true", "1"):
-        return True
-    if value in ("false", "0"):
-        return False
-    raise exceptions.ValidationError({name: ["Gebruik true of false."]})
-
-
-def _int(value: str | None, name: str) -> int | None:
-    if value in (None, ""):
-        return None
-    if not str(value).isdigit():
-        raise exceptions.ValidationError({name: ["Geef een getal."]})
-    return int(str(value))
 
 
 class AgreementListView(APIView):
@@ -55,13 +38,11 @@ class AgreementListView(APIView):
         responses=paginated_schema(s.AgreementSerializer, "PaginatedAgreementList"), operation_id="agreements_list")
     def get(self, request: Request) -> Response:
         params = request.query_params
-        status_value = params.get("status") or None
-        if status_value and status_value not in AgreementStatus.values:
-            raise exceptions.ValidationError({"status": ["Onbekende status."]})
-        mine = _bool(params.get("mine"), "mine")
+        status_value = choice_param(params, "status", AgreementStatus.values)
+        mine = bool_param(params, "mine")
         qs = selectors.agreement_list(actor=request.user, mine=True if mine is None else mine,
-                                      case_id=_int(params.get("caseId"), "caseId"), status=status_value,
-                                      overdue=_bool(params.get("overdue"), "overdue"))
+                                      case_id=int_param(params, "caseId"), status=status_value,
+                                      overdue=bool_param(params, "overdue"))
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
         for case in {a.case_id: a.case for a in page}.values():

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import roles
 from opencasus.core.api.pagination import Pagination, paginated_schema
+from opencasus.core.api.params import choice_param
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
@@ -38,12 +39,8 @@ class EscalationListView(APIView):
         ],
         responses=paginated_schema(s.EscalationSerializer, "PaginatedEscalationList"), operation_id="escalations_list")
     def get(self, request: Request) -> Response:
-        level = request.query_params.get("level") or None
-        state = request.query_params.get("status") or None
-        if level and level not in EscalationLevel.values:
-            raise exceptions.ValidationError({"level": ["Onbekend niveau."]})
-        if state and state not in EscalationStatus.values:
-            raise exceptions.ValidationError({"status": ["Onbekende status."]})
+        level = choice_param(request.query_params, "level", EscalationLevel.values)
+        state = choice_param(request.query_params, "status", EscalationStatus.values)
         qs = selectors.escalation_overview(actor=request.user, level=level, status=state)
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.cases.selectors import case_hits
+from opencasus.core.api.params import int_param
 from opencasus.core.api.versions import IF_MATCH, optional_version, with_etag
 from opencasus.triage import selectors, services
 from opencasus.triage.api.serializers import (
@@ -33,10 +34,7 @@ class TriageQueueView(APIView):
         responses=QueueItemSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        raw = request.query_params.get("houseId")
-        if raw is not None and not raw.isdigit():
-            raise exceptions.ValidationError({"houseId": ["Geef een geheel getal."]})
-        items = selectors.triage_queue(actor=request.user, house_id=int(raw) if raw else None)
+        items = selectors.triage_queue(actor=request.user, house_id=int_param(request.query_params, "houseId"))
         return Response(QueueItemSerializer(items, many=True).data)
 
 
