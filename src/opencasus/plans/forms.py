@@ -164,8 +164,3 @@ class EscalationForm(Form):
 class EscalationResponseForm(VersionForm):
     response = forms.CharField(label=_("response"), widget=forms.Textarea(attrs={"rows": 3}))
     outcome = forms.ChoiceField(label=_("outcome"), choices=EscalationOutcome.choices)
-
-
-class AgreementFilterForm(Form):
-    status = forms.ChoiceField(label=_("status"), choices=[("", "—"), *AgreementStatus.choices], required=False)
-    overdue = forms.BooleanField(label=_("only overdue"), required=False)

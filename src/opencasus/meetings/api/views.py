@@ -7,7 +7,7 @@ an invitee sees their own agenda items only; everyone else gets 404.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -19,12 +19,13 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from opencasus.core.api.params import choice_param
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations, minutes, selectors, services
 from opencasus.meetings.api import serializers as s
-from opencasus.meetings.models import MeetingStatus, SelfReport
+from opencasus.meetings.filters import MeetingFilter
+from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
 from opencasus.meetings.processing import log_case, log_cases, log_without_subject
 
 MEETING_ID = OpenApiParameter("meeting_id", OpenApiTypes.INT, OpenApiParameter.PATH)
@@ -59,7 +60,6 @@ def _meeting_fields(data: dict[str, Any], house_id: int) -> dict[str, Any]:
 
 @extend_schema_view(
     list=extend_schema(summary="Meetings the caller plans (core staff) or is needed at", tags=["meetings"],
-                       parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=MeetingStatus.values)],
                        responses=s.MeetingSerializer(many=True)),
     retrieve=extend_schema(summary="One meeting", tags=["meetings"], responses=s.MeetingSerializer),
     create=extend_schema(summary="Plan a meeting", tags=["meetings"], request=s.MeetingWriteSerializer,
@@ -70,9 +70,12 @@ def _meeting_fields(data: dict[str, Any], house_id: int) -> dict[str, Any]:
 )
 class MeetingViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = MeetingFilter
+    queryset = Meeting.objects.none()  # names the model for the OpenAPI document; the selector reads
 
     def list(self, request: Request) -> Response:
-        state = choice_param(request.query_params, "status", MeetingStatus.values)
+        state = filter_values(MeetingFilter, request.query_params)["status"] or None
         meetings = list(selectors.meeting_list(actor=request.user, status=state))
         for house_id in sorted({m.house_id for m in meetings}):
             log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW,

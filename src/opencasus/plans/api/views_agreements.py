@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,38 +11,34 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opencasus.core.api.pagination import Pagination, paginated_schema
-from opencasus.core.api.params import bool_param, choice_param, int_param
+from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.pagination import Pagination
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
 from opencasus.plans.api._common import organisation, user
+from opencasus.plans.filters import AgreementListFilter
+from opencasus.plans.models import Agreement
 from opencasus.plans.services._common import log
-from opencasus.plans.vocabulary import AgreementStatus
 
 AGREEMENT_ID = OpenApiParameter("agreementId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The agreement")
 
 
 class AgreementListView(APIView):
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = AgreementListFilter
+    pagination_class = Pagination
+    queryset = Agreement.objects.none()  # names the model for the OpenAPI document; the selector reads
+
     @extend_schema(
         summary="Agreements: by default the caller's own (as owner professional or organisation)", tags=["plans"],
-        parameters=[
-            OpenApiParameter("mine", OpenApiTypes.BOOL, description="Only my agreements (default true)"),
-            OpenApiParameter("caseId", OpenApiTypes.INT, description="Only this case"),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=AgreementStatus.values, description="Only this status"),
-            OpenApiParameter("overdue", OpenApiTypes.BOOL, description="Only (not) overdue agreements"),
-            OpenApiParameter("page", OpenApiTypes.INT, description="Page number"),
-            OpenApiParameter("pageSize", OpenApiTypes.INT, description="Results per page (max 100)"),
-        ],
-        responses=paginated_schema(s.AgreementSerializer, "PaginatedAgreementList"), operation_id="agreements_list")
+        responses=s.AgreementSerializer(many=True), operation_id="agreements_list")
     def get(self, request: Request) -> Response:
-        params = request.query_params
-        status_value = choice_param(params, "status", AgreementStatus.values)
-        mine = bool_param(params, "mine")
-        qs = selectors.agreement_list(actor=request.user, mine=True if mine is None else mine,
-                                      case_id=int_param(params, "caseId"), status=status_value,
-                                      overdue=bool_param(params, "overdue"))
+        values = filter_values(AgreementListFilter, request.query_params)
+        qs = selectors.agreement_list(actor=request.user, mine=values["mine"] is not False,
+                                      case_id=values["caseId"], status=values["status"] or None,
+                                      overdue=values["overdue"])
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
         for case in {a.case_id: a.case for a in page}.values():

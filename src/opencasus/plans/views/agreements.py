@@ -17,7 +17,8 @@ from opencasus.cases.services import case_subjects
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
-from opencasus.plans.forms import AgreementFilterForm, AgreementForm, AgreementStatusForm, NoteForm
+from opencasus.plans.filters import AgreementFilter
+from opencasus.plans.forms import AgreementForm, AgreementStatusForm, NoteForm
 from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.views._helpers import run, version_of
 
@@ -33,7 +34,8 @@ def _log_list(request: HttpRequest, agreements: list[Any]) -> None:
 
 @login_required
 def my_agreements(request: HttpRequest) -> HttpResponse:
-    form = AgreementFilterForm(request.GET or None)
+    filters = AgreementFilter(request.GET or None)  # the same parameters as the API list
+    form = filters.form
     status = overdue = None
     if form.is_bound and form.is_valid():
         status = form.cleaned_data["status"] or None
