@@ -19,4 +19,4 @@ class MunicipalityFilter(FilterSet):
 
 
 MunicipalityFilter.base_filters["regionCode"] = django_filters.CharFilter(
-    field_name="region__code", max_length=8, help_text="Only this region (VR01..VR25)")
+    max_length=8, help_text="Only this region (VR01..VR25)")

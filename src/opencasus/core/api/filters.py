@@ -70,7 +70,14 @@ class FilterSet(django_filters.FilterSet):
 
 
 class FilterBackend(DjangoFilterBackend):
-    """Names the FilterSet of an API list for the OpenAPI document; the view reads it with `filter_values`."""
+    """Names the FilterSet of an API list for the OpenAPI document and checks the parameters; the view
+    reads them with `filter_values` and hands them to its selector, which filters (after the access policy)."""
+
+    def filter_queryset(self, request: Any, queryset: Any, view: Any) -> Any:
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None:
+            filter_values(filterset_class, request.query_params)
+        return queryset
 
 
 def filter_values(filterset_class: type[FilterSet], params: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from opencasus.core.api.filters import FilterBackend
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.network import selectors
 from opencasus.network.api.serializers import (
     HouseSerializer,
@@ -39,7 +39,8 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = MunicipalityFilter
 
     def get_queryset(self) -> QuerySet[Any]:
-        return selectors.municipality_list()
+        region = filter_values(MunicipalityFilter, self.request.query_params)["regionCode"] or None
+        return selectors.municipality_list(region_code=region)
 
 
 @extend_schema_view(list=extend_schema(summary="Houses the caller is a member of", tags=["network"]),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from typing import Any
 
 from django.db.models import QuerySet
@@ -15,11 +13,13 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
 from opencasus.privacy.api import serializers as s
+from opencasus.privacy.filters import ProcessingLogFilter
 from opencasus.privacy.models import LogVerification, RetentionPolicy, RetentionRun, RightsRequest, SubjectAccessRequest
 
 HOUSE_PARAM = OpenApiParameter("houseId", OpenApiTypes.INT, description="Only this house (where you are privacy "
@@ -79,53 +79,22 @@ class LoggedRetrieve:
         return with_etag(response, version) if version is not None else response
 
 
-@extend_schema_view(list=extend_schema(summary="Search the processing log", tags=TAG, parameters=[
-    HOUSE_PARAM,
-    OpenApiParameter("dataSubject", OpenApiTypes.UUID, description="Pseudonym of the data subject"),
-    OpenApiParameter("userId", OpenApiTypes.INT, description="The acting professional"),
-    OpenApiParameter("organisationId", OpenApiTypes.INT, description="The professional's organisation"),
-    OpenApiParameter("caseId", OpenApiTypes.INT, description="The case"),
-    OpenApiParameter("action", OpenApiTypes.STR, enum=Action.values, description="The action"),
-    OpenApiParameter("fromDate", OpenApiTypes.DATE, description="From this day (inclusive)"),
-    OpenApiParameter("toDate", OpenApiTypes.DATE, description="Until this day (inclusive)"),
-]))
+@extend_schema_view(list=extend_schema(summary="Search the processing log", tags=TAG))
 class ProcessingLogViewSet(PrivacyViewSet):
     serializer_class = s.ProcessingRecordSerializer
     queryset = ProcessingRecord.objects.none()
     object_type = "processing-log"
 
-    def _int(self, name: str) -> int | None:
-        value = self.request.query_params.get(name)
-        if not value:
-            return None
-        try:
-            return int(value)
-        except ValueError:
-            raise exceptions.ValidationError({name: "Geef een geheel getal."}) from None
-
-    def _date(self, name: str) -> dt.date | None:
-        value = self.request.query_params.get(name)
-        if not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise exceptions.ValidationError({name: "Geef een datum als JJJJ-MM-DD."}) from None
+    filter_backends = [FilterBackend]
+    filterset_class = ProcessingLogFilter
 
     def filters(self) -> selectors.LogFilters:
-        subject = self.request.query_params.get("dataSubject")
-        if subject:
-            try:
-                subject = str(uuid.UUID(subject))
-            except ValueError:
-                raise exceptions.ValidationError({"dataSubject": "Geef een pseudoniem (UUID)."}) from None
-        action_ = self.request.query_params.get("action", "")
-        if action_ and action_ not in Action.values:
-            raise exceptions.ValidationError({"action": "Onbekende handeling."})
+        values = filter_values(ProcessingLogFilter, self.request.query_params)
+        subject = values["dataSubject"]
         return selectors.LogFilters(
-            data_subjects=[subject] if subject else None, user_id=self._int("userId"),
-            organisation_id=self._int("organisationId"), case_id=self._int("caseId"), action=action_,
-            from_date=self._date("fromDate"), to_date=self._date("toDate"))
+            data_subjects=[str(subject)] if subject else None, user_id=values["userId"],
+            organisation_id=values["organisationId"], case_id=values["caseId"], action=values["action"] or "",
+            from_date=values["fromDate"], to_date=values["toDate"])
 
     def get_queryset(self) -> QuerySet[ProcessingRecord]:
         house = self.query_house()

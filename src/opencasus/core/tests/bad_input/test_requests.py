@@ -56,7 +56,8 @@ def test_page_sizes(api_client, url, value):
 
 
 @pytest.mark.parametrize(("url", "name"), [("/agreements", "status"), ("/escalations", "level"),
-                                           ("/escalations", "status"), ("/meetings", "status")])
+                                           ("/escalations", "status"), ("/meetings", "status"),
+                                           ("/cases", "status"), ("/cases", "subjectType"), ("/cases", "route")])
 def test_unknown_enum_filter_values(api_client, url, name):
     w = world()
     problem = _refused(api_client(w.director).get(f"{API}{url}", {name: "onbekend"}), 400, snapshot())
@@ -72,3 +73,12 @@ def test_an_update_without_the_version(api_client):
     _refused(client.patch(f"{API}/agreements/{agreement.pk}", {"description": "Anders"}, format="json"), 428, before)
     _refused(client.patch(f"{API}/agreements/{agreement.pk}", {"description": "Anders"}, format="json",
                           HTTP_IF_MATCH="*"), 428, before)
+
+
+@pytest.mark.parametrize(("name", "value"), [("caseId", "abc"), ("caseId", "-3"), ("mine", "misschien"),
+                                             ("overdue", "2")])
+def test_unreadable_filter_values(api_client, name, value):
+    w = world()
+    problem = _refused(api_client(w.director).get(f"{API}/agreements", {name: value}), 400, snapshot())
+    assert [p["name"] for p in problem["invalidParams"]] == [name]
+    assert dutch(problem["invalidParams"][0]["reason"])
