@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import FileResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status, viewsets
@@ -61,7 +62,7 @@ def _filing_organisation(actor: Any, house: House, organisation_id: int | None) 
         organisation_id = ids.pop()
     organisation = Organisation.objects.filter(pk=organisation_id).first()
     if organisation is None:
-        raise exceptions.ValidationError({"organisationId": ["Deze organisatie bestaat niet."]})
+        raise exceptions.ValidationError({"organisationId": [_("This organisation does not exist.")]})
     return organisation
 
 
@@ -101,14 +102,14 @@ class CaseViewSet(viewsets.GenericViewSet):
         d = incoming.validated_data
         house = House.objects.filter(pk=d["house_id"]).first()
         if house is None:
-            raise exceptions.ValidationError({"houseId": ["Dit Veiligheidshuis bestaat niet."]})
+            raise exceptions.ValidationError({"houseId": [_("This Veiligheidshuis does not exist.")]})
         organisation = _filing_organisation(request.user, house, d.get("organisation_id"))
         municipality = Municipality.objects.filter(code=d["municipality_code"]).first()
         target_group = None
         if d.get("target_group_id") is not None:
             target_group = TargetGroup.objects.filter(pk=d["target_group_id"]).first()
             if target_group is None:
-                raise exceptions.ValidationError({"targetGroupId": ["Kies een doelgroep van dit huis."]})
+                raise exceptions.ValidationError({"targetGroupId": [_("Choose a target group of this house.")]})
         partner_orgs = {o.pk: o for o in Organisation.objects.filter(
             pk__in=[p["organisation_id"] for p in d.get("involved_partners", []) if p.get("organisation_id")])}
         try:

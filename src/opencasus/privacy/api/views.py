@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, status, viewsets
@@ -251,7 +252,7 @@ class LogVerificationViewSet(LoggedList, mixins.CreateModelMixin, PrivacyViewSet
         if house is None:
             houses = list(selectors.privacy_houses(actor=self.request.user))
             if len(houses) != 1:
-                raise exceptions.ValidationError({"houseId": "Geef het huis op."})
+                raise exceptions.ValidationError({"houseId": _("Give the house.")})
             house = houses[0]
         return house
 
