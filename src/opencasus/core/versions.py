@@ -1,6 +1,6 @@
 """Optimistic locking, the domain side: a change of a versioned record names the version it was based on.
 A service refuses a stale one with `code="conflict"` and, where the caller must send it, a missing one
-with `code="version_required"` (the API answers 409 and 428, see `opencasus.core.api.problems`)."""
+with `code="version_required"` (the API's statuses for both: `opencasus.core.api.problems`)."""
 
 from __future__ import annotations
 

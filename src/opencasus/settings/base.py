@@ -208,7 +208,7 @@ REST_FRAMEWORK = {
         "opencasus.core.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["opencasus.core.api.wire.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "opencasus.core.api.parsers.JSONParser",
         "opencasus.core.api.parsers.MultiPartParser",
@@ -231,7 +231,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVERS": [{"url": "/api/v1", "description": "This installation"}],
     "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "opencasus.core.api.wire.schema_field_names",
         "drf_spectacular.hooks.postprocess_schema_enums",
         "opencasus.core.api.schema.adr_postprocess",
     ],

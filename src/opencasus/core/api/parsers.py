@@ -10,12 +10,10 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from djangorestframework_camel_case.parser import CamelCaseJSONParser, CamelCaseMultiPartParser
-from djangorestframework_camel_case.settings import api_settings as camel_settings
-from djangorestframework_camel_case.util import underscoreize
 from rest_framework.exceptions import ParseError, ValidationError
 
-from opencasus.core.api.problems import RequestTooLarge, api_name
+from opencasus.core.api.problems import RequestTooLarge
+from opencasus.core.api.wire import JSONParserBase, MultiPartParserBase, api_name, snake_keys
 from opencasus.core.text import CONTROL_CHARACTER_MESSAGE, CONTROL_CHARACTERS
 
 MAX_JSON_DEPTH = 32
@@ -56,7 +54,7 @@ def control_character_paths(value: Any, prefix: str = "") -> list[str]:
     return found
 
 
-class JSONParser(CamelCaseJSONParser):
+class JSONParser(JSONParserBase):
     def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> Any:
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -71,7 +69,7 @@ class JSONParser(CamelCaseJSONParser):
             raise ParseError(_("The request body is not valid JSON.")) from exc
         if json_depth(data) > MAX_JSON_DEPTH:
             raise ParseError(self._too_deep())
-        data = underscoreize(data, **camel_settings.JSON_UNDERSCOREIZE)
+        data = snake_keys(data)
         paths = control_character_paths(data)
         if paths:
             raise ValidationError({path: [str(CONTROL_CHARACTER_MESSAGE)] for path in paths})
@@ -82,7 +80,7 @@ class JSONParser(CamelCaseJSONParser):
         return _("The request body nests deeper than %(depth)s levels.") % {"depth": MAX_JSON_DEPTH}
 
 
-class MultiPartParser(CamelCaseMultiPartParser):
+class MultiPartParser(MultiPartParserBase):
     """Uploads name their fields in camelCase like every JSON body (`sharingScope`, `houseId`); the plain
     parser left such a field unread, so its default applied without a word. Text fields are checked by
     the serializers (see `opencasus.core.api.serializers`)."""

@@ -10,7 +10,6 @@ let them through. Pages use `domain_error_status` for the status of a form that 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
@@ -20,15 +19,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions
 from rest_framework.response import Response
 
+from opencasus.core.api.wire import NON_FIELD, api_name
 from opencasus.core.versions import VERSION_REQUIRED
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://opencasus.invalid/problems/"
-NON_FIELD = "nonFieldErrors"
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ PROBLEM_TYPES: dict[int, ProblemType] = {
     503: ProblemType("service-unavailable", gettext_noop("Service temporarily unavailable."),
                      "Service temporarily unavailable."),
 }
-# Problem types that refine a status: the workflow refuses a step (still 409).
+# Problem types that refine a status: the workflow refuses a step (a conflict too).
 INVALID_TRANSITION = "invalid-transition"
 # Domain error codes (ValidationError.code) that answer 409 instead of 400.
 CONFLICT_CODES = {"conflict": "conflict", "invalid_transition": INVALID_TRANSITION}
@@ -91,21 +89,7 @@ def domain_error_status(exc: DjangoValidationError) -> int:
     return int(HTTPStatus.CONFLICT) if code in CONFLICT_CODES else 400
 
 
-# --- field names as the API spells them -------------------------------------------------------------------
-
-_INDEX = re.compile(r"\[(\d+)\]")
-
-
-def api_name(path: str) -> str:
-    """`persons[0].first_name` or `persons.0.first_name` → `persons.0.firstName`; `__all__` → nonFieldErrors."""
-    path = _INDEX.sub(r".\1", str(path)).strip(".")
-    parts = []
-    for part in path.split("."):
-        if part in {"__all__", "non_field_errors"}:
-            part = NON_FIELD
-        parts.append(re.sub(camelize_re, underscore_to_camel, part))
-    return ".".join(parts) or NON_FIELD
-
+# --- invalidParams, named as the API names fields (`opencasus.core.api.wire`) ------------------------------
 
 def invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     """A REST framework error detail (nested dicts and lists) as a flat list of invalidParams."""

@@ -1,7 +1,8 @@
 """Optimistic locking in the API. A versioned resource answers its version as an ETag (`"3"`); every
 update must name the version the client read, in `If-Match` or as `version` in the body (If-Match wins).
-A missing version answers 428; a stale one is refused by the service (`code="conflict"`) and answers 409,
-whichever way it was sent (the comparison happens in the service, under the row lock)."""
+A missing version answers 428; a stale one is refused by the service (`code="conflict"`) and answers a
+conflict (see `opencasus.core.api.problems`), whichever way it was sent (the comparison happens in the
+service, under the row lock)."""
 
 from __future__ import annotations
 
