@@ -11,5 +11,5 @@ VERSION_REQUIRED = "version_required"
 
 
 def version_missing() -> ValidationError:
-    return ValidationError(_("Send the version you read: an If-Match header or version in the body."),
-                           code=VERSION_REQUIRED)
+    return ValidationError(_("The version you read is missing: read the record again (reload the page) and make "
+                             "your change again."), code=VERSION_REQUIRED)
