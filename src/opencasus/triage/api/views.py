@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -10,8 +12,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.cases.models import Case
 from opencasus.cases.selectors import case_hits
-from opencasus.core.api.params import int_param
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, optional_version, with_etag
 from opencasus.triage import selectors, services
 from opencasus.triage.api.serializers import (
@@ -22,19 +25,23 @@ from opencasus.triage.api.serializers import (
     TriageAssessmentSerializer,
     TriageDecisionSerializer,
 )
+from opencasus.triage.filters import TriageQueueFilter
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case.")
 
 
 class TriageQueueView(APIView):
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = TriageQueueFilter
+    queryset = Case.objects.none()  # names the model for the OpenAPI document; the selector reads
+
     @extend_schema(
         summary="Intakes waiting for triage in the caller's houses (core staff)", tags=["triage"],
-        parameters=[OpenApiParameter("houseId", OpenApiTypes.INT, description="Only this house (404 when the "
-                                     "caller is not core staff of it)")],
         responses=QueueItemSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        items = selectors.triage_queue(actor=request.user, house_id=int_param(request.query_params, "houseId"))
+        house_id = filter_values(TriageQueueFilter, request.query_params)["houseId"]
+        items = selectors.triage_queue(actor=request.user, house_id=house_id)
         return Response(QueueItemSerializer(items, many=True).data)
 
 
