@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from opencasus.core.tests.bad_input.common import _changed, dutch, snapshot
+from opencasus.core.tests.bad_input import test_privacy as privacy_catalogue
+from opencasus.core.tests.bad_input.common import DROP, _changed, dutch, set_path, snapshot
 from opencasus.plans import services
 from opencasus.plans.tests.factories import in_days, world
 
@@ -82,3 +83,10 @@ def test_unreadable_filter_values(api_client, name, value):
     problem = _refused(api_client(w.director).get(f"{API}/agreements", {name: value}), 400, snapshot())
     assert [p["name"] for p in problem["invalidParams"]] == [name]
     assert dutch(problem["invalidParams"][0]["reason"])
+
+
+def test_a_rights_request_handling_without_the_version(api_client):
+    target = privacy_catalogue._handle()
+    before = snapshot()
+    response = api_client(target.user).patch(target.url, set_path(target.body, "version", DROP), format="json")
+    _refused(response, 428, before)
