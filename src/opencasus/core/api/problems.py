@@ -122,10 +122,11 @@ def problem_body(status_code: int, detail: str, *, slug: str = "",
     return body
 
 
-def problem_response(status_code: int, detail: str, *, slug: str = "",
+def problem_response(status_code: int, detail: str, *, slug: str = "", code: str = "",
                      invalid: list[dict[str, str]] | None = None) -> Response:
-    """A problem inside REST framework (rendered by the API's renderer)."""
-    return Response(problem_body(status_code, detail, slug=slug, invalid=invalid), status=status_code,
+    """A problem inside REST framework (rendered by the API's renderer); `code` names a refined problem
+    type (as `slug`)."""
+    return Response(problem_body(status_code, detail, slug=slug or code, invalid=invalid), status=status_code,
                     content_type=PROBLEM_CONTENT_TYPE)
 
 
