@@ -14,6 +14,8 @@ The test prints the counts; it finds fields and buttons by their labels and role
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
 from opencasus.cases.workflow import Status
-from opencasus.core.tests.e2e.browser import Session, check_page, screenshot
+from opencasus.core.tests.e2e.browser import PROJECT_DIR, Session, check_page, screenshot
 from opencasus.core.tests.e2e.flow import log_in
 from opencasus.network.models import MeetingType, Role
 from opencasus.network.tests.factories import member
@@ -36,6 +38,32 @@ from opencasus.plans.vocabulary import AgreementStatus, EscalationStatus
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VIEWPORTS = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
+
+# The selection shown in the README: refreshed with OPENCASUS_DOCS_SCREENSHOTS=1 (what fits the screen,
+# 256 colours, well under 200 KB each).
+DOCS_SCREENSHOTS = PROJECT_DIR / "docs" / "screenshots"
+DOCS_SET = {
+    ("laptop", "02 start procesregisseur"): "start-procesregisseur",
+    ("laptop", "10 aanmelding"): "aanmelding",
+    ("laptop", "22 weegoverleg besluit"): "weegoverleg-besluit",
+    ("laptop", "30 overleg agenda"): "overleg-agenda",
+    ("laptop", "40 plan van aanpak"): "plan-van-aanpak",
+    ("laptop", "62 opschaling manager"): "opschaling",
+    ("phone", "50 mijn afspraken"): "mijn-afspraken-telefoon",
+    ("phone", "40 plan van aanpak"): "plan-van-aanpak-telefoon",
+}
+
+
+def docs_screenshot(page: Any, filename: str) -> None:
+    """A screenshot of what fits the screen, reduced to 256 colours for the documentation."""
+    from PIL import Image
+
+    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    image = Image.open(io.BytesIO(page.screenshot(full_page=False))).convert("RGB")
+    target = DOCS_SCREENSHOTS / f"{filename}.png"
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+    assert target.stat().st_size < 200_000, f"{target.name} is larger than 200 KB"
 
 
 def dutch(text: Any) -> str:
@@ -86,6 +114,8 @@ class Walk:
 
     def look(self, session: Session, name: str) -> None:
         check_page(session, f"walk {self.viewport} {name}")
+        if (self.viewport, name) in DOCS_SET and os.environ.get("OPENCASUS_DOCS_SCREENSHOTS") == "1":
+            docs_screenshot(session.page, DOCS_SET[self.viewport, name])
 
 
 def h1(session: Session) -> str:
