@@ -5,7 +5,8 @@ own data (never the BSN itself: only whether one is recorded), the information i
 this person, the organisations that received it (participants and sharing), the source and the
 retention period; and the processing-log records whose data subject is one of the person's
 pseudonyms, summarised per organisation and month (each record in an annex). Other people in the
-same case, and information items about them or about the case in general, are left out: the privacy officer adds what else the law requires after review.
+same case, and information items about them or about the case in general, are left out: the
+privacy officer adds what else the law requires after review.
 """
 
 from __future__ import annotations

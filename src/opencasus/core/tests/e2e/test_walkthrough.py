@@ -354,7 +354,7 @@ def test_walk_through_a_case_as_the_roles_that_do_each_step(live_server, browser
     counter.on = True
     plan(walk, director, case, w)
     counter.on = False
-    print(counter.line(viewport))  # noqa: T201 - the figure the test reports
+    print(counter.line(viewport))  # the figure the test reports
     assert counter.page_loads > 0 and counter.form_posts >= 7  # intake, 2 triage, header, goal, 3 agreements, adopt
 
     agreement_progress(walk, partner)
