@@ -135,8 +135,7 @@ def test_the_report_is_readable_for_the_person_it_is_about(household, verified_c
     assert "3 maart 1985" in page and "1985-03-03" not in page
     assert page.count("<li>GGZ Test: sinds") == 1  # each organisation once per case
     summary = page[page.index("Wie uw gegevens heeft gebruikt"):page.index("Bijlage: elk gebruik")]
-    rows = re.findall(r"<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\"[^>]*>(\w+ \d{4})</td>"
-                      r"<td class=\"utrecht-table__cell\"[^>]*>([^<]+)</td>", summary)
+    rows = re.findall(r"<tr><td[^>]*>(\w+ \d{4})</td><td[^>]*>([^<]+)</td>", summary)
     assert ("maart 2026", "GGZ Test") in rows and ("april 2026", "GGZ Test") in rows
     assert len(rows) == len(set(rows))  # one row per month and organisation
     assert "case-conference" not in page
