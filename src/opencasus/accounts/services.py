@@ -43,3 +43,18 @@ def totp_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
     device.save(update_fields=["confirmed"])
     return True
 
+
+LANGUAGES = ("nl", "en")
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: str) -> User:
+    """Store the professional's interface language (nl or en). No personal data of others: not logged."""
+    if language not in LANGUAGES:
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        raise ValidationError({"language": [_("Choose Dutch or English.")]})
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+    return user

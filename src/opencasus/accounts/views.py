@@ -9,6 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -16,7 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opencasus.accounts import services, tokens
-from opencasus.accounts.forms import LoginForm, TokenForm
+from opencasus.accounts.forms import LoginForm, SettingsForm, TokenForm
 from opencasus.accounts.models import User
 from opencasus.core.forms import Form
 from opencasus.network import grants
@@ -122,3 +123,17 @@ def api_token(request: HttpRequest) -> HttpResponse:
         "tokens": tokens.tokens_visible(actor=actor, administered=administered),
         "system_form": system_form, "idle_hours": int(settings.REST_KNOX["TOKEN_TTL"].total_seconds() // 3600),  # type: ignore[attr-defined]
     }, status=400 if system_form is not None and system_form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_view(request: HttpRequest) -> HttpResponse:
+    """The professional's own settings: the interface language."""
+    user = request.user
+    form = SettingsForm(request.POST or None, initial={"language": getattr(user, "language", "nl")})
+    if request.method == "POST" and form.is_valid():
+        services.user_language_set(user=user, language=form.cleaned_data["language"])  # type: ignore[arg-type]
+        translation.activate(form.cleaned_data["language"])
+        messages.success(request, _("Your settings have been saved."))
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "opencasus.plans",
     "opencasus.privacy",
     "opencasus.reporting",
+    "opencasus.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,10 +71,11 @@ MIDDLEWARE = [
     "opencasus.core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opencasus.accounts.middleware.SessionIdleMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The language is the user's choice (accounts.User.language), not the browser's header.
+    "opencasus.accounts.middleware.UserLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -175,6 +177,8 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS: list[Path] = []
+# Dutch dates as "3 december 2026" (opencasus/core/formats/nl/formats.py).
+FORMAT_MODULE_PATH = ["opencasus.core.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -192,7 +196,9 @@ MEDIA_URL = "/media-not-served/"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opencasus.invalid")
 # Where links in e-mails point to (no personal data in e-mails: only a reference and a link).
-OPENCASUS_BASE_URL = os.environ.get("OPENCASUS_BASE_URL", "http://127.0.0.1:8000")
+OPENCASUS_SITE_URL = os.environ.get("OPENCASUS_SITE_URL", os.environ.get("OPENCASUS_BASE_URL",
+                                                                        "http://127.0.0.1:8000"))
+OPENCASUS_BASE_URL = OPENCASUS_SITE_URL  # the former name
 
 # Hash chains of the processing log per house: concurrent requests of one house append to different
 # chains instead of queueing for one lock (see opencasus.logbook.chains). At least the number of
