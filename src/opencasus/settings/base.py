@@ -108,6 +108,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the embedded demo) with a small team at once: in WAL mode readers go on while one connection
+# writes; every transaction takes the write lock when it begins (IMMEDIATE) and waits up to the busy
+# timeout for another writer, instead of failing with "database is locked" (a 503) when a transaction
+# that began by reading tries to write.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "20")),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
