@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "opencasus.core.middleware.RequestContextMiddleware",
+    "opencasus.logbook.refusals.RefusedAccessMiddleware",
     "opencasus.accounts.middleware.SecondFactorRequiredMiddleware",
     "opencasus.core.middleware.SecurityHeadersMiddleware",
     "opencasus.core.api.versioning.ApiVersionHeaderMiddleware",
@@ -204,6 +205,11 @@ OPENCASUS_BASE_URL = os.environ.get("OPENCASUS_BASE_URL", "http://127.0.0.1:8000
 # chains instead of queueing for one lock (see opencasus.logbook.chains). At least the number of
 # request threads that may log at once for one house.
 OPENCASUS_LOG_CHAINS_PER_HOUSE = int(os.environ.get("OPENCASUS_LOG_CHAINS_PER_HOUSE", "16"))
+
+# The privacy officer's signal for someone trying case numbers: more than this many refused attempts
+# to open a case (hidden or missing) by one professional within this many minutes.
+OPENCASUS_REFUSED_ACCESS_COUNT = int(os.environ.get("OPENCASUS_REFUSED_ACCESS_COUNT", "10"))
+OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES = int(os.environ.get("OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES", "10"))
 
 # Key for encrypting and hashing identifiers (BSN). Production must set its own.
 OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "")
