@@ -2,13 +2,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from opencasus.access.admin import admin_house_ids
 from opencasus.accounts.models import User
+from opencasus.accounts.passwords import password_reset_by_admin
 
 
 @admin.register(User)
@@ -17,6 +21,30 @@ class UserAdmin(BaseUserAdmin):
 
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_system_client"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Open Casus", {"fields": ("is_system_client", "phone")}))  # type: ignore[misc]
+    actions = ["reset_password_and_second_factor"]
+
+    @admin.action(description=gettext_lazy("Reset password and second factor (sends a link)"))
+    def reset_password_and_second_factor(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        """The administrator's only way to reset a password: `accounts.passwords.password_reset_by_admin`."""
+        for user in queryset:
+            try:
+                password_reset_by_admin(actor=request.user, user=user)
+            except PermissionDenied:
+                self.message_user(request, _("%(user)s: you may not reset this account.") % {"user": user},
+                                  messages.ERROR)
+            except ValidationError as error:
+                self.message_user(request, f"{user}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, _(
+                    "%(user)s: password and second factor reset; a link to choose a new password was sent.")
+                    % {"user": user}, messages.SUCCESS)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        """Setting someone's password directly would let the administrator know it and skip the second
+        factor's reset: only a superuser may; functional administrators use the reset action."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         qs = super().get_queryset(request)

@@ -129,10 +129,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "opencasus.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password-reset link works once and for 24 hours (accounts.passwords).
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
