@@ -264,6 +264,12 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# A cache shared by all workers (request throttling: the API's rates, password-reset requests). Without
+# CACHE_URL each process counts for itself.
+if os.environ.get("CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["CACHE_URL"]}}
+
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
 CELERY_TASK_EAGER_PROPAGATES = True
