@@ -162,6 +162,25 @@ def test_admin_reset_only_by_an_administrator_of_the_user_s_house():
     assert mail.outbox == []
 
 
+def test_the_role_value_is_the_networks():
+    from opencasus.accounts.passwords import FUNCTIONAL_ADMINISTRATOR
+
+    assert FUNCTIONAL_ADMINISTRATOR == Role.FUNCTIONAL_ADMINISTRATOR
+
+
+def test_an_ended_administrator_membership_may_not_reset():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    house = HouseFactory()
+    user = member(house, Role.SECRETARY, email="e@example.invalid")
+    administrator = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
+    administrator.memberships.update(ended_on=timezone.localdate() - dt.timedelta(days=1))
+    with pytest.raises(PermissionDenied):
+        password_reset_by_admin(actor=administrator, user=user)
+
+
 def test_admin_reset_needs_an_email_address():
     house = HouseFactory()
     user = member(house, Role.SECRETARY, email="")
