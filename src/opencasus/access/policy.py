@@ -159,6 +159,8 @@ def _refuse(*, actor: Any, case_id: Any) -> NoReturn:
         number = int(case_id)
     except (TypeError, ValueError):
         raise Http404 from None
+    if not 0 < number < 2**63:  # no case has such a number, and the record could not hold it
+        raise Http404
     house_id = Case.objects.filter(pk=number).values_list("house_id", flat=True).first()
     refusals.note_refused(actor=actor, case_id=number, house_id=house_id)
     raise Http404

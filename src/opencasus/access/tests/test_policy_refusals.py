@@ -85,3 +85,12 @@ def test_a_visible_case_leaves_no_refusal(verified_client):
     client = verified_client(make_actor(scene, Role.PROCESS_DIRECTOR, "non_participant"))
     assert client.get(f"/casussen/{scene.case.pk}").status_code == 200
     assert not RefusedAccess.objects.exists()
+
+
+@pytest.mark.parametrize("number", [0, 2**63, 10**20])
+def test_a_number_beyond_any_case_answers_404_without_a_record(number, api_client, verified_client):
+    scene = build_scene()
+    user = make_actor(scene, Role.PARTNER_PROFESSIONAL, "non_participant")
+    assert verified_client(user).get(f"/casussen/{number}").status_code == 404
+    assert api_client(user).get(f"/api/v1/cases/{number}").status_code == 404
+    assert not RefusedAccess.objects.exists()
