@@ -53,3 +53,9 @@ class ResetRequestForm(TextLimitsMixin, PasswordResetForm):
 
 class NewPasswordForm(TextLimitsMixin, SetPasswordForm):  # type: ignore[type-arg]
     """Choose a new password (twice), checked by the password rules."""
+
+
+class SettingsForm(Form):
+    language = forms.ChoiceField(
+        label=_("Interface language"), choices=[("nl", "Nederlands"), ("en", "English")], widget=forms.RadioSelect,
+        help_text=_("The pages, dates and messages appear in this language."))

@@ -26,7 +26,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from opencasus.accounts.models import User
+from opencasus.accounts.audit import record_account_event
+from opencasus.accounts.models import AccountEventKind, User
 
 # `network.models.Role.FUNCTIONAL_ADMINISTRATOR`: accounts sits below network and access in the layers, so
 # it asks the user's memberships (a reverse relation) itself; a test keeps the value equal to the role's.
@@ -100,6 +101,8 @@ def password_reset_by_admin(*, actor: Any, user: User) -> None:
     user.set_unusable_password()
     user.save(update_fields=["password"])
     TOTPDevice.objects.filter(user=user).delete()
+    record_account_event(actor=actor, subject=user, kind=AccountEventKind.PASSWORD_RESET,
+                         detail="second factor removed; link sent")
     # In the transaction: a mail that cannot be sent undoes the reset. A link sent by a transaction that
     # is rolled back later does not work (its token is bound to the new, uncommitted password hash).
     send_reset_mail(user=user, by_administrator=True)

@@ -1,4 +1,4 @@
-"""Writes for accounts: second-factor enrolment and API tokens."""
+"""Writes for accounts: second-factor enrolment (API tokens: `accounts.tokens`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
 from opencasus.accounts.models import User
 
@@ -45,8 +44,17 @@ def totp_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
     return True
 
 
+LANGUAGES = ("nl", "en")
+
+
 @transaction.atomic
-def api_token_renew(*, user: User) -> Token:
-    """Replace the user's API token; the old one stops working at once."""
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
+def user_language_set(*, user: User, language: str) -> User:
+    """Store the professional's interface language (nl or en). No personal data of others: not logged."""
+    if language not in LANGUAGES:
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        raise ValidationError({"language": [_("Choose Dutch or English.")]})
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+    return user

@@ -16,4 +16,5 @@ urlpatterns = [
          name="password-reset-complete"),
     path("wachtwoord-herstellen/<uidb64>/<token>", password_views.PasswordResetConfirmView.as_view(),
          name="password-reset-confirm"),
+    path("account/instellingen", views.settings_view, name="settings"),
 ]

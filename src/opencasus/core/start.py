@@ -11,6 +11,17 @@ from typing import Any
 class Link:
     label: str
     url: str
+    current: bool = False
+
+
+@dataclass
+class Count:
+    """One figure of the work inbox, linking to the filtered list behind it."""
+
+    label: str
+    value: object  # a number, or a suppressed management-information count (`core.aggregates.Count`)
+    url: str = ""
+    trend: str = ""  # e.g. "vorig jaar 12"
 
 
 @dataclass
@@ -19,6 +30,8 @@ class Section:
     links: list[Link] = field(default_factory=list)
     text: str = ""
     order: int = 100
+    counts: list[Count] = field(default_factory=list)
+    anchor: str = ""
 
 
 Provider = Callable[[Any], list[Section]]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import selectors, services
@@ -23,6 +24,7 @@ from opencasus.meetings.forms import AgendaItemAddForm, AgendaItemForm, MeetingF
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
 from opencasus.meetings.processing import log_cases, log_without_subject
+from opencasus.meetings.start import this_week
 from opencasus.network.models import CORE_STAFF_ROLES
 
 
@@ -70,14 +72,18 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 return redirect("meetings:agenda", meeting.pk)
     elif request.method == "POST":
         raise Http404
-    meetings = list(selectors.meeting_list(actor=request.user))
+    meetings_qs = selectors.meeting_list(actor=request.user)
+    week = request.GET.get("week") == "deze"
+    if week:
+        meetings_qs = meetings_qs.filter(date__range=this_week())
+    meetings = list(narrow_to_current_house(request, meetings_qs))
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
                             object_id="", purpose=_("Overview of case conferences"))
     today = timezone.localdate()
     return render(request, "meetings/meeting_list.html", {
         "upcoming": [m for m in meetings if m.date >= today][::-1],
-        "past": [m for m in meetings if m.date < today], "form": form})
+        "past": [m for m in meetings if m.date < today], "form": form, "week": week})
 
 
 @login_required

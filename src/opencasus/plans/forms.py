@@ -157,3 +157,5 @@ class EscalationResponseForm(VersionForm):
 class AgreementFilterForm(Form):
     status = forms.ChoiceField(label=_("status"), choices=[("", "—"), *AgreementStatus.choices], required=False)
     overdue = forms.BooleanField(label=_("only overdue"), required=False)
+    due_soon = forms.BooleanField(label=_("only due within two weeks"), required=False)
+    all_cases = forms.BooleanField(label=_("all agreements of the cases I see, not only mine"), required=False)

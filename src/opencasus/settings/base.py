@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "opencasus.plans",
     "opencasus.privacy",
     "opencasus.reporting",
+    "opencasus.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,7 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework.authtoken",  # only for its migrations: the old plain-text tokens were revoked
+    "knox",
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -68,10 +71,11 @@ MIDDLEWARE = [
     "opencasus.core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opencasus.accounts.middleware.SessionIdleMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The language is the user's choice (accounts.User.language), not the browser's header.
+    "opencasus.accounts.middleware.UserLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -187,6 +191,8 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS: list[Path] = []
+# Dutch dates as "3 december 2026" (opencasus/core/formats/nl/formats.py).
+FORMAT_MODULE_PATH = ["opencasus.core.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -204,7 +210,9 @@ MEDIA_URL = "/media-not-served/"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opencasus.invalid")
 # Where links in e-mails point to (no personal data in e-mails: only a reference and a link).
-OPENCASUS_BASE_URL = os.environ.get("OPENCASUS_BASE_URL", "http://127.0.0.1:8000")
+OPENCASUS_SITE_URL = os.environ.get("OPENCASUS_SITE_URL", os.environ.get("OPENCASUS_BASE_URL",
+                                                                        "http://127.0.0.1:8000"))
+OPENCASUS_BASE_URL = OPENCASUS_SITE_URL  # the former name
 
 # Hash chains of the processing log per house: concurrent requests of one house append to different
 # chains instead of queueing for one lock (see opencasus.logbook.chains). At least the number of
@@ -218,6 +226,18 @@ OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES = int(os.environ.get("OPENCASUS_REFUSED_
 
 # Key for encrypting and hashing identifiers (BSN). Production must set its own.
 OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "")
+
+# API tokens (django-rest-knox): only a hash is stored. A professional's token ends after
+# OPENCASUS_TOKEN_IDLE_HOURS without use (each use moves the expiry on); a system client's token ends on
+# the date the functional administrator set (see opencasus.core.api.authentication).
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_TTL": dt.timedelta(hours=int(os.environ.get("OPENCASUS_TOKEN_IDLE_HOURS", "12"))),
+    "AUTO_REFRESH": True,
+    "MIN_REFRESH_INTERVAL": 60,
+    "TOKEN_LIMIT_PER_USER": None,
+}
+OPENCASUS_SYSTEM_TOKEN_MAX_DAYS = int(os.environ.get("OPENCASUS_SYSTEM_TOKEN_MAX_DAYS", "366"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -235,7 +255,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "opencasus.core.api.pagination.Pagination",
     "PAGE_SIZE": 25,
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min"},
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min", "token": "10/min"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Open Casus API",

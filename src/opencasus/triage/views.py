@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access.houses import current_house_id
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
@@ -33,12 +34,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     if not houses:
         raise Http404
     house_param = request.GET.get("huis", "")
-    house_id = int(house_param) if house_param.isdigit() else None
-    items = selectors.triage_queue(actor=request.user, house_id=house_id)
+    house_id = int(house_param) if house_param.isdigit() else current_house_id(request)
+    if house_id is not None and all(h.pk != house_id for h in houses):
+        house_id = None
+    only = request.GET.get("toon")
+    only = only if only in selectors.QUEUE_FILTERS else None
+    items = selectors.triage_queue(actor=request.user, house_id=house_id, only=only)
     shown = [h for h in houses if house_id is None or h.pk == house_id]
     groups = [{"house": h, "next_date": cadence.next_table_date(h),
                "items": [i for i in items if i.case.house_id == h.pk]} for h in shown]
-    return render(request, "triage/queue.html", {"groups": groups, "houses": houses, "house_id": house_id})
+    return render(request, "triage/queue.html", {"groups": groups, "houses": houses, "house_id": house_id,
+                                                 "only": only})
 
 
 @login_required

@@ -23,10 +23,13 @@ from opencasus.cases.api.serializers import (
     AttachmentSerializer,
     CaseDetailSerializer,
     CaseListSerializer,
+    CaseSearchResultSerializer,
+    CaseSearchSerializer,
     HitSerializer,
     InformationItemSerializer,
     IntakeCreateSerializer,
 )
+from opencasus.cases.search import SearchCriteria, case_search
 from opencasus.cases.services.intake import FILING_ROLES
 from opencasus.cases.vocabulary import Route, SubjectType
 from opencasus.cases.workflow import Status
@@ -215,3 +218,24 @@ class AttachmentViewSet(CaseChildViewSet):
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "no-store"
         return response
+
+
+class CaseSearchViewSet(viewsets.GenericViewSet):
+    """Search for a case. Posted, so that a BSN or a name never appears in an address or a server log."""
+
+    serializer_class = CaseSearchSerializer
+    pagination_class = None
+
+    @extend_schema(summary="Search for a case the caller may find (every search is logged)", tags=["cases"],
+                   request=CaseSearchSerializer, responses={200: CaseSearchResultSerializer(many=True)})
+    def create(self, request: Request) -> Response:
+        incoming = CaseSearchSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        d = incoming.validated_data
+        municipality = d.get("municipality_code")
+        criteria = SearchCriteria(reference=d.get("reference", ""), name=d.get("name", ""),
+                                  date_of_birth=d.get("date_of_birth"), bsn=d.get("bsn", ""),
+                                  municipality_id=municipality.pk if municipality else None,
+                                  status=d.get("status", ""))
+        results = case_search(actor=request.user, criteria=criteria)
+        return Response(CaseSearchResultSerializer(results, many=True).data)

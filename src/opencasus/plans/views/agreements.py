@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.services import case_subjects
 from opencasus.logbook.models import Action
@@ -31,14 +32,23 @@ def _log_list(request: HttpRequest, agreements: list[Any]) -> None:
                           case_id=case.pk)
 
 
+DUE_SOON_DAYS = 14
+
+
 @login_required
 def my_agreements(request: HttpRequest) -> HttpResponse:
     form = AgreementFilterForm(request.GET or None)
-    status = overdue = None
+    status = overdue = due_within = None
+    mine = True
     if form.is_bound and form.is_valid():
         status = form.cleaned_data["status"] or None
         overdue = True if form.cleaned_data["overdue"] else None
-    agreements = list(selectors.agreement_list(actor=request.user, mine=True, status=status, overdue=overdue)[:200])
+        due_within = DUE_SOON_DAYS if form.cleaned_data["due_soon"] else None
+        mine = not form.cleaned_data["all_cases"]
+    agreements = list(narrow_to_current_house(
+        request, selectors.agreement_list(actor=request.user, mine=mine, status=status, overdue=overdue,
+                                          due_within=due_within),
+        "case__house_id")[:200])
     _log_list(request, agreements)
     return render(request, "plans/my_agreements.html", {"agreements": agreements, "form": form})
 
