@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
+from opencasus.core.versions import version_missing
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import selectors, services
@@ -153,8 +154,10 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
         try:
-            services.meeting_update(actor=request.user, meeting_id=meeting.pk,
-                                    expected_version=posted_version(request, meeting.version), **fields)
+            version = posted_version(request)
+            if version is None:  # a post without the version would overwrite another user's change unseen
+                raise version_missing()
+            services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=version, **fields)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -35,7 +35,7 @@ OWNER_STATUSES = frozenset({AgreementStatus.OPEN, AgreementStatus.DONE, Agreemen
 
 
 def plan_for(case: Case) -> Plan:
-    plan, _created = Plan.objects.get_or_create(case=case)
+    plan, _created = Plan.objects.get_or_create(case=case, defaults={"version": 0})  # as a read of no plan says
     return plan
 
 

@@ -18,7 +18,8 @@ from opencasus.cases.services import case_subjects
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
-from opencasus.plans.forms import AgreementFilterForm, AgreementForm, AgreementStatusForm, NoteForm
+from opencasus.plans.filters import MyAgreementsFilter
+from opencasus.plans.forms import AgreementForm, AgreementStatusForm, NoteForm
 from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.views._helpers import run, version_of
 
@@ -37,7 +38,8 @@ DUE_SOON_DAYS = 14
 
 @login_required
 def my_agreements(request: HttpRequest) -> HttpResponse:
-    form = AgreementFilterForm(request.GET or None)
+    filters = MyAgreementsFilter(request.GET or None)  # the API list's parameters, and two of the page's own
+    form = filters.form
     status = overdue = due_within = None
     mine = True
     if form.is_bound and form.is_valid():
