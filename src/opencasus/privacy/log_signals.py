@@ -10,6 +10,11 @@
 - Large exports: one export (one request, one trace id) that concerns at least
   `export_persons_count` different persons.
 
+- Refused access: one professional is refused more than `OPENCASUS_REFUSED_ACCESS_COUNT` cases (hidden
+  or missing: the answer is the same 404) within `OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES`: someone
+  trying case numbers. Counted from `logbook.RefusedAccess`: attempts on this house's cases, and on
+  case numbers that do not exist by members of this house.
+
 Only processing by professionals counts (system jobs are not signalled). The look-back period is
 `look_back_days` before the moment of asking.
 """
@@ -23,11 +28,13 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings as django_settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from opencasus.logbook.chains import candidate_chains
-from opencasus.logbook.models import Action, ProcessingRecord
-from opencasus.network.models import House
+from opencasus.logbook.models import Action, ProcessingRecord, RefusedAccess
+from opencasus.network.models import House, Membership
 from opencasus.privacy.models import PrivacySettings
 
 # The normal pattern of a role is read from these weeks; a signal is this many times busier.
@@ -37,7 +44,7 @@ NORMAL_MULTIPLE = 3
 
 @dataclass
 class Signal:
-    kind: str  # many-cases | odd-hours | large-export
+    kind: str  # many-cases | odd-hours | large-export | refused-access
     user_id: int | None
     username: str
     first_at: dt.datetime
@@ -178,9 +185,41 @@ def large_exports(house: House, settings: PrivacySettings, since: dt.datetime) -
     return result
 
 
+def refused_attempts(house: House, since: dt.datetime) -> QuerySet[RefusedAccess]:
+    """Refused attempts the house's privacy officer sees: on the house's cases, and on case numbers
+    that do not exist by the house's members (a missing case belongs to no house)."""
+    members = Membership.objects.filter(house=house).values("user_id")
+    return RefusedAccess.objects.filter(Q(house_id=house.pk) | Q(house_id__isnull=True, user_id__in=members),
+                                        at__gte=since)
+
+
+def refused_access(house: House, since: dt.datetime) -> list[Signal]:
+    """Per professional, the busiest window of refused attempts when it holds more than the threshold."""
+    limit = int(getattr(django_settings, "OPENCASUS_REFUSED_ACCESS_COUNT", 10))
+    minutes = int(getattr(django_settings, "OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES", 10))
+    window = dt.timedelta(minutes=minutes)
+    best: dict[int | None, Signal] = {}
+    events: deque[dt.datetime] = deque()
+    current: int | None = None
+    rows = (refused_attempts(house, since).filter(user_id__isnull=False).order_by("user_id", "at", "pk")
+            .values_list("user_id", "username", "at"))
+    for user_id, username, at in rows.iterator():
+        if user_id != current:
+            current = user_id
+            events.clear()
+        events.append(at)
+        while events[0] < at - window:
+            events.popleft()
+        signal = best.get(user_id)
+        if len(events) > limit and (signal is None or len(events) > signal.count):
+            best[user_id] = Signal("refused-access", user_id, username, events[0], at, len(events),
+                                   {"windowMinutes": minutes})
+    return list(best.values())
+
+
 def signals_for(house: House, settings: PrivacySettings, *, now: dt.datetime | None = None) -> list[Signal]:
     now = now or timezone.now()
     since = now - dt.timedelta(days=settings.look_back_days)
     found = many_cases(house, settings, since, now=now) + odd_hours(house, settings, since) + large_exports(
-        house, settings, since)
+        house, settings, since) + refused_access(house, since)
     return sorted(found, key=lambda s: s.last_at, reverse=True)
