@@ -76,7 +76,10 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
-        return ("is_superuser", "is_staff", "groups", "user_permissions", "last_login", "date_joined")
+        fixed = ("is_superuser", "is_staff", "groups", "user_permissions", "last_login", "date_joined")
+        # An administrator who could change someone's e-mail address could send that person's password-reset
+        # link (accounts.passwords.password_reset_by_admin) to themselves and take the account over.
+        return (*fixed, "email") if obj is not None else fixed
 
     def _is_admin(self, request: HttpRequest) -> bool:
         ids = admin_house_ids(request)
