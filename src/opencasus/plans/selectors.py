@@ -12,10 +12,14 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action
+from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.vocabulary import PENDING_STATUSES
@@ -58,7 +62,8 @@ def _owned_q(actor: Any) -> Q:
 
 
 def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None, status: str | None = None,
-                   overdue: bool | None = None, today: dt.date | None = None) -> QuerySet[Agreement]:
+                   overdue: bool | None = None, today: dt.date | None = None,
+                   due_within: int | None = None) -> QuerySet[Agreement]:
     """Agreements of the cases the actor may see as participant or core staff, with filters."""
     cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT)
     qs = Agreement.objects.filter(case__in=cases.values("pk")).select_related(
@@ -71,8 +76,13 @@ def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None
         qs = qs.filter(status=status)
     if overdue is not None:
         today = today or timezone.localdate()
-        late = Q(status__in=PENDING_STATUSES, deadline__lt=today)
+        # Agreements of a closed case are no longer work anyone has to do.
+        late = Q(status__in=PENDING_STATUSES, deadline__lt=today, case__status=Status.ADMITTED)
         qs = qs.filter(late) if overdue else qs.exclude(late)
+    if due_within is not None:
+        today = today or timezone.localdate()
+        qs = qs.filter(status__in=PENDING_STATUSES, case__status=Status.ADMITTED, deadline__gte=today,
+                       deadline__lte=today + dt.timedelta(days=due_within))
     return qs.order_by("deadline", "id")
 
 
@@ -138,6 +148,18 @@ def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
     ).select_related("case")
     return {"mine": mine, "house_overdue": house_overdue if director_houses else Agreement.objects.none(),
             "due": due}
+
+
+def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
+    """Log the start page's signals (overdue agreements, due evaluations): they show case references and
+    deadlines, no person data, so, like "my cases", one record per house shown without a data subject."""
+    house_ids = sorted({case.house_id for case in cases})
+    if not house_ids:
+        return
+    record_processing_many([
+        Processing(action=Action.VIEW, activity_code="action-plan", purpose=_("Start page: deadlines passed or due"),
+                   who=roles.who(actor, house_id), house_id=house_id, object_type="start-signals")
+        for house_id in house_ids])
 
 
 def core_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:

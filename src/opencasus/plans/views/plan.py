@@ -24,6 +24,7 @@ from opencasus.plans.forms import (
     PlanHeaderForm,
     VersionForm,
 )
+from opencasus.plans.models import Plan
 from opencasus.plans.services._common import log
 from opencasus.plans.views._helpers import run, version_of
 
@@ -36,7 +37,8 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
         "goals": list(plan.goals.all()) if plan else [],
         "interventions": list(plan.interventions.all()) if plan else [],
         "escalations": selectors.case_escalations(case), "closures": selectors.closure_list(case),
-        "plan_version": plan.version if plan else 0,
+        # Without a plan, the version a new plan starts at: the first save creates it with this version.
+        "plan_version": plan.version if plan else Plan._meta.get_field("version").get_default(),
     }
     if core:
         initial = {"version": ctx["plan_version"]}
@@ -44,7 +46,7 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
             initial.update(director_organisation=plan.director_organisation_id, director_user=plan.director_user_id,
                            evaluation_date=plan.evaluation_date)
         ctx.update(header_form=PlanHeaderForm(initial=initial, case=case), goal_form=GoalForm(case=case),
-                   intervention_form=InterventionForm(case=case), agreement_form=AgreementForm(case=case))
+                   intervention_form=InterventionForm(case=case), agreement_form=AgreementForm(case=case, new=True))
     return ctx
 
 
@@ -102,7 +104,7 @@ def intervention_add(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def agreement_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
-    form = AgreementForm(request.POST, case=case)
+    form = AgreementForm(request.POST, case=case, new=True)
     return _post(request, case_id, form, "agreement_form", lambda f: services.agreement_create(
         actor=request.user, case_id=case_id, description=f.cleaned_data["description"],
         owner_organisation=f.cleaned_data["owner_organisation"], owner_user=f.cleaned_data["owner_user"],

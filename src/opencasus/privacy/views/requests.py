@@ -44,13 +44,14 @@ def _sar(request: HttpRequest, house: House, request_id: int) -> SubjectAccessRe
 
 @privacy_view
 def subject_access_detail(request: HttpRequest, house: House, request_id: int) -> HttpResponse:
-    from opencasus.privacy.subject_access import build_export
+    from opencasus.privacy.subject_access import build_export, for_reading
 
     sar = _sar(request, house, request_id)
     export = build_export(sar)
     services.log_privacy(actor=request.user, house=house, object_type="subject-access-request", object_id=sar.pk,
                          data_subjects=sar.pseudonyms)
-    return render(request, "privacy/subject_access_detail.html", {"house": house, "sar": sar, "export": export})
+    return render(request, "privacy/subject_access_detail.html", {"house": house, "sar": sar,
+                                                                    "export": for_reading(export)})
 
 
 @privacy_view
@@ -85,11 +86,13 @@ def rights_requests(request: HttpRequest, house: House) -> HttpResponse:
             messages.success(request, _("The request was registered; the deadline is %(date)s.")
                              % {"date": item.deadline.strftime("%d-%m-%Y")})
             return redirect("privacy:rights-request", house.pk, item.pk)
-    items = list(selectors.rights_request_list(actor=request.user, house=house))
+    open_only = request.GET.get("open") == "on"
+    items = list(selectors.rights_request_list(actor=request.user, house=house, open_only=open_only))
     today = timezone.localdate()
     services.log_privacy(actor=request.user, house=house, object_type="rights-request")
     return render(request, "privacy/rights_requests.html", {
-        "house": house, "form": form, "rows": [{"item": r, "overdue": r.is_overdue(today)} for r in items]})
+        "house": house, "form": form, "rows": [{"item": r, "overdue": r.is_overdue(today)} for r in items],
+        "open_only": open_only})
 
 
 @privacy_view
