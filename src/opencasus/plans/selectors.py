@@ -143,3 +143,18 @@ def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
 def core_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:
     """The case for core staff only (404 for everyone else), without locking."""
     return case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
+
+
+def closure_checklist(case: Case) -> dict[str, Any]:
+    """What closing `case` settles (core staff have opened the case): pending agreements, open escalations,
+    and whether the plan was evaluated."""
+    from opencasus.plans.models import Evaluation
+    from opencasus.plans.services.closure import OPEN_ESCALATION_STATUSES
+
+    return {
+        "agreements": list(Agreement.objects.filter(case=case, status__in=PENDING_STATUSES)
+                           .select_related("owner_organisation").order_by("deadline", "pk")),
+        "escalations": list(Escalation.objects.filter(case=case, status__in=OPEN_ESCALATION_STATUSES)
+                            .select_related("organisation").order_by("raised_at", "pk")),
+        "evaluation": Evaluation.objects.filter(plan__case=case).order_by("-evaluated_on", "-pk").first(),
+    }

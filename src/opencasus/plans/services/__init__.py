@@ -7,7 +7,12 @@ from opencasus.plans.services.agreements import (
     is_owner,
 )
 from opencasus.plans.services.closure import case_close, case_reopen
-from opencasus.plans.services.escalations import escalation_raise, escalation_respond, may_respond
+from opencasus.plans.services.escalations import (
+    escalation_close,
+    escalation_raise,
+    escalation_respond,
+    may_respond,
+)
 from opencasus.plans.services.monitoring import send_reminders
 from opencasus.plans.services.plan import (
     UNSET,
@@ -28,6 +33,7 @@ __all__ = [
     "agreement_update",
     "case_close",
     "case_reopen",
+    "escalation_close",
     "escalation_raise",
     "escalation_respond",
     "evaluation_record",
