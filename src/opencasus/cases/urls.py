@@ -11,6 +11,8 @@ urlpatterns = [
     path("casussen/<int:case_id>/bijlagen/nieuw", views.attachment_add, name="attachment-add"),
     path("casussen/<int:case_id>/bijlagen/<int:attachment_id>", views.attachment_download,
          name="attachment-download"),
+    path("aanmeldingen/<int:case_id>", views.intake_receipt, name="receipt"),
+    path("aanmeldingen/<int:case_id>/pdf", views.intake_receipt_pdf, name="receipt-pdf"),
     path("aanmeldingen/nieuw", views.intake_start, name="intake-start"),
     path("aanmeldingen/nieuw/<slug:kind>", views.intake_create, name="intake-create"),
 ]

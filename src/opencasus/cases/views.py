@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from opencasus.access.policy import CaseAccess
+from opencasus.cases import receipt as receipt_reads
 from opencasus.cases import selectors, services
 from opencasus.cases.forms import (
     AttachmentForm,
@@ -184,5 +185,20 @@ def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) 
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
                             content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def intake_receipt(request: HttpRequest, case_id: int) -> HttpResponse:
+    receipt = receipt_reads.intake_receipt(actor=request.user, case_id=case_id)
+    return render(request, "cases/receipt.html", {"receipt": receipt, "case": receipt.case})
+
+
+@login_required
+def intake_receipt_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    data, case = receipt_reads.intake_receipt_pdf(actor=request.user, case_id=case_id)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="ontvangstbewijs-{case.reference}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
