@@ -19,14 +19,12 @@ from opencasus.cases import selectors, services
 from opencasus.cases.forms import (
     AttachmentForm,
     CaseFilterForm,
-    InformationItemForm,
     IntakeForm,
     PartnerFormSet,
     person_formset,
     split_service_errors,
 )
 from opencasus.cases.vocabulary import Relation, SubjectType
-from opencasus.cases.workflow import Status
 
 SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "gebied": SubjectType.AREA}
 
@@ -125,37 +123,6 @@ def intake_create(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "cases/intake_form.html", {
         "form": form, "persons": persons, "partners": partners, "subject_type": subject_type,
         "subject_label": SubjectType(subject_type).label})
-
-
-@login_required
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    view = selectors.case_detail(actor=request.user, case_id=case_id)
-    info_form = None
-    if view.is_participant and view.case.status == Status.ADMITTED:
-        info_form = InformationItemForm(**selectors.information_form_options(actor=request.user, view=view))
-    return render(request, "cases/case_detail.html", {"view": view, "case": view.case, "info_form": info_form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def information_add(request: HttpRequest, case_id: int) -> HttpResponse:
-    selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
-    view = selectors.case_detail(actor=request.user, case_id=case_id)
-    form = InformationItemForm(request.POST or None,
-                               **selectors.information_form_options(actor=request.user, view=view))
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.information_item_add(
-                actor=request.user, case_id=case_id, organisation_id=d["organisation"], person_id=d["person"],
-                life_domain=d["life_domain"], text=d["text"], sharing_scope=d["sharing_scope"],
-                shared_with_ids=d["shared_with"], legal_basis=d["legal_basis"])
-        except ValidationError as exc:
-            form.add_service_errors(split_service_errors(exc))
-        else:
-            messages.success(request, _("The information has been added."))
-            return redirect("cases:detail", case_id=case_id)
-    return render(request, "cases/information_form.html", {"form": form, "case": view.case})
 
 
 @login_required

@@ -63,6 +63,16 @@ class GoalForm(Form):
         self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
 
 
+class GoalEditForm(GoalForm):
+    """A goal edited in place (the case workspace), with the plan version it was read at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, case: Case, goal_id: int, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"goal_{goal_id}_%s")
+        super().__init__(*args, case=case, **kwargs)
+
+
 class InterventionForm(Form):
     line = forms.ChoiceField(label=_("line"), choices=InterventionLine.choices)
     organisation = forms.ModelChoiceField(label=_("responsible organisation"), queryset=Organisation.objects.none())
