@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -159,7 +160,10 @@ def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) 
 @login_required
 def intake_receipt(request: HttpRequest, case_id: int) -> HttpResponse:
     receipt = receipt_reads.intake_receipt(actor=request.user, case_id=case_id)
-    return render(request, "cases/receipt.html", {"receipt": receipt, "case": receipt.case})
+    breadcrumbs = [(_("My cases"), reverse("cases:list")),
+                   (receipt.case.reference, reverse("cases:detail", args=[case_id])), (_("Receipt"), "")]
+    return render(request, "cases/receipt.html", {"receipt": receipt, "case": receipt.case,
+                                                  "breadcrumbs": breadcrumbs})
 
 
 @login_required

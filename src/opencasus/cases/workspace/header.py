@@ -34,6 +34,12 @@ class Header:
     next_meeting_url: str = ""
     actions: list[Action] = field(default_factory=list)
 
+    @property
+    def status_tone(self) -> str:
+        tones: dict[str, str] = {Status.ADMITTED: "success", Status.CLOSED: "inactive", Status.DECLINED: "inactive",
+                                 Status.SUBMITTED: "warning", Status.IN_TRIAGE: "warning"}
+        return tones.get(self.case.status, "neutral")
+
 
 def subject_name(case: Case, persons: list[Person], level: CaseAccess) -> str:
     """Names only for readers allowed to see them; a household is "Systeem <family name>"."""
