@@ -13,3 +13,9 @@ class ReportingConfig(AppConfig):
 
         register_nav(NavItem(label=_("Management information"), url_name="reporting:index",
                              visible=sees_reporting, order=700))
+
+        from opencasus.core import events
+        from opencasus.reporting import staleness
+
+        events.subscribe(events.CaseFiguresChanged, staleness.on_case_figures_changed)
+        events.subscribe(events.MonthFiguresChanged, staleness.on_month_figures_changed)
