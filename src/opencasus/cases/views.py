@@ -26,6 +26,7 @@ from opencasus.cases.forms import (
     split_service_errors,
 )
 from opencasus.cases.vocabulary import Relation, SubjectType
+from opencasus.core.houses import narrow_to_current_house
 
 SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "gebied": SubjectType.AREA}
 
@@ -37,6 +38,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = selectors.case_list(actor=request.user, status=filters.get("status") or None,
                                 subject_type=filters.get("subject_type") or None,
                                 route=filters.get("route") or None)
+    cases = narrow_to_current_house(request, cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     selectors.record_case_list_view(actor=request.user, cases=page.object_list)
     query = request.GET.copy()
