@@ -158,3 +158,13 @@ def closure_checklist(case: Case) -> dict[str, Any]:
                             .select_related("organisation").order_by("raised_at", "pk")),
         "evaluation": Evaluation.objects.filter(plan__case=case).order_by("-evaluated_on", "-pk").first(),
     }
+
+
+def case_plan(case: Case) -> Plan | None:
+    """The plan of a case the caller has opened as participant or core staff (with its case director)."""
+    return Plan.objects.filter(case=case).select_related("director_organisation", "director_user").first()
+
+
+def plan_versions(case: Case) -> list[PlanVersion]:
+    """The adopted versions of a case's plan, newest first (the caller opened the case as participant)."""
+    return list(PlanVersion.objects.filter(plan__case=case).order_by("-number"))

@@ -172,7 +172,7 @@ def test_only_core_staff_edit_goals(w, role, verified_client):
 
 
 def test_log_tab_shows_who_saw_the_case_and_pages(w, verified_client, monkeypatch):
-    from opencasus.cases.workspace import log
+    from opencasus.privacy import case_log as log
 
     verified_client(w.owner).get(url(w, "personen"))
     client = verified_client(w.director)

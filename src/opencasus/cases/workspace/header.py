@@ -88,16 +88,16 @@ def _actions(case: Case, level: CaseAccess, actor: Any, may_upload: bool) -> lis
 def build_header(*, actor: Any, case: Case, level: CaseAccess, persons: list[Person], may_upload: bool,
                  agenda_items: list[Any]) -> Header:
     """The header of a case the actor has opened (the caller applied the access policy)."""
-    from opencasus.plans.models import Plan
-    from opencasus.triage.models import Decision
+    from opencasus.plans.selectors import case_plan
+    from opencasus.triage.selectors import case_decision
 
     header = Header(case=case, level=level, subject=subject_name(case, persons, level), days_open=_days_open(case),
                     actions=_actions(case, level, actor, may_upload))
     if level >= CaseAccess.PARTICIPANT:
-        decision = Decision.objects.filter(case=case).select_related("decided_by").first()
+        decision = case_decision(case)
         if decision is not None:
             header.process_director = decision.decided_by.get_full_name() or decision.decided_by.username
-        plan = Plan.objects.filter(case=case).select_related("director_organisation", "director_user").first()
+        plan = case_plan(case)
         if plan is not None and plan.director_organisation is not None:
             who = plan.director_user.get_full_name() if plan.director_user is not None else ""
             header.case_director = ", ".join(p for p in (who, plan.director_organisation.name) if p)

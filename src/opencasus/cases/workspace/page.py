@@ -11,7 +11,6 @@ from opencasus.access.policy import CaseAccess
 from opencasus.cases import selectors
 from opencasus.cases.workspace import header as headers
 from opencasus.cases.workspace import panels
-from opencasus.cases.workspace.log import case_log
 from opencasus.cases.workspace.tabs import tab_get, tabs_for
 
 
@@ -52,5 +51,7 @@ def workspace(*, actor: Any, case_id: int, tab: str | None, page: Any = None) ->
     elif slug == "documenten":
         ctx.update(panels.documents(actor=actor, view=view))
     elif slug == "logboek":
+        from opencasus.privacy.case_log import case_log
+
         ctx["log_page"] = case_log(case=view.case, level=view.level, page=page)
     return ctx

@@ -24,16 +24,9 @@ from opencasus.cases.vocabulary import SharingScope
 
 def agenda_items(*, actor: Any, case: Case, level: CaseAccess) -> list[Any]:
     """The case's agenda items this reader may see: all for core staff, those that need them otherwise."""
-    from opencasus.meetings.models import AgendaItem
-    from opencasus.meetings.selectors import own_agenda_items
+    from opencasus.meetings.selectors import case_agenda_items
 
-    if level >= CaseAccess.CORE:
-        qs = AgendaItem.objects.filter(case=case)
-    elif level >= CaseAccess.PARTICIPANT:
-        qs = own_agenda_items(actor=actor).filter(case=case)
-    else:
-        return []
-    return list(qs.select_related("meeting", "meeting__meeting_type").order_by("meeting__date", "meeting__start_time"))
+    return case_agenda_items(actor=actor, case=case, level=level)
 
 
 @dataclass
@@ -50,8 +43,8 @@ def _aware(day: dt.date, time: dt.time | None = None) -> dt.datetime:
 
 def timeline(*, actor: Any, view: CaseView, items: list[Any]) -> list[Event]:
     """Status changes, triage decision, meetings, plan versions, information items and escalations, newest first."""
-    from opencasus.plans.models import Escalation, PlanVersion
-    from opencasus.triage.models import Decision
+    from opencasus.plans.selectors import case_escalations, plan_versions
+    from opencasus.triage.selectors import case_decision
 
     case, level = view.case, view.level
     events: list[Event] = []
@@ -61,7 +54,7 @@ def timeline(*, actor: Any, view: CaseView, items: list[Any]) -> list[Event]:
                             detail))
     if level < CaseAccess.PARTICIPANT:
         return sorted(events, key=lambda e: e.at, reverse=True)
-    decision = Decision.objects.filter(case=case).first()
+    decision = case_decision(case)
     if decision is not None:
         events.append(Event(decision.decided_at, _("Triage decision: %(outcome)s")
                             % {"outcome": decision.get_outcome_display()},
@@ -71,14 +64,14 @@ def timeline(*, actor: Any, view: CaseView, items: list[Any]) -> list[Event]:
         events.append(Event(_aware(meeting.date, meeting.start_time),
                             _("On the agenda of %(meeting)s") % {"meeting": meeting.meeting_type.name},
                             meeting.get_status_display(), reverse("meetings:item", args=[meeting.pk, item.pk])))
-    for version in PlanVersion.objects.filter(plan__case=case).order_by("number"):
+    for version in plan_versions(case):
         events.append(Event(version.adopted_at, _("Plan version %(n)s adopted") % {"n": version.number}, "",
                             reverse("plans:version", args=[case.pk, version.number])))
     for info in view.information_items:
         events.append(Event(info.created_at, _("Information added by %(org)s") % {"org": info.organisation.name},
                             info.get_life_domain_display(), f"{reverse('cases:detail', args=[case.pk])}"
                             f"?tab=informatie#informatie-{info.pk}"))
-    for esc in Escalation.objects.filter(case=case).select_related("organisation").order_by("raised_at"):
+    for esc in case_escalations(case):
         events.append(Event(esc.raised_at, _("Escalation (%(level)s): %(org)s")
                             % {"level": esc.get_level_display(), "org": esc.organisation.name},
                             esc.get_status_display(), reverse("plans:escalation", args=[esc.pk])))
@@ -129,9 +122,8 @@ def agreements(*, actor: Any, view: CaseView) -> list[Any]:
 
 
 def documents(*, actor: Any, view: CaseView) -> dict[str, Any]:
-    from opencasus.plans.models import PlanVersion
+    from opencasus.plans.selectors import plan_versions
 
-    versions = (list(PlanVersion.objects.filter(plan__case=view.case).order_by("-number"))
-                if view.level >= CaseAccess.PARTICIPANT else [])
+    versions = plan_versions(view.case) if view.level >= CaseAccess.PARTICIPANT else []
     return {"attachments": view.attachments, "versions": versions,
             "is_filer": view.case.filed_by_id == actor.pk}

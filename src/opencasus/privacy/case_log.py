@@ -1,4 +1,4 @@
-"""Logboek tab: who saw or changed what of this case, from the processing log (core staff only).
+"""Reads for the case workspace's Logboek tab: who saw or changed what of one case (core staff only).
 
 One row per request, actor and kind of processing: a page that showed four persons wrote four
 records (one per data subject); the row counts them instead of repeating itself.
