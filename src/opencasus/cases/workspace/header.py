@@ -68,7 +68,7 @@ def _actions(case: Case, level: CaseAccess, actor: Any, may_upload: bool) -> lis
             actions += [Action(_("Triage decision"), reverse("triage:decision", args=[case.pk]), primary=True),
                         Action(_("Triage assessment"), reverse("triage:assessment", args=[case.pk]))]
         elif case.status == Status.ADMITTED:
-            actions += [Action(_("Work on the plan"), f"{tab}?tab=plan#plan", primary=True),
+            actions += [Action(_("Action plan"), reverse("plans:plan", args=[case.pk]), primary=True),
                         Action(_("Manage participants"), reverse("triage:participants", args=[case.pk])),
                         Action(_("Escalate"), reverse("plans:escalation-raise", args=[case.pk])),
                         Action(_("Close the case"), reverse("plans:close", args=[case.pk]))]
