@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from opencasus.access.policy import CaseAccess
 
@@ -22,7 +23,7 @@ TABS: tuple[Tab, ...] = (
     Tab("overzicht", _("Overview"), CaseAccess.FILER),
     Tab("personen", _("Persons"), CaseAccess.PARTICIPANT),
     Tab("informatie", _("Information"), CaseAccess.PARTICIPANT),
-    Tab("plan", _("Plan"), CaseAccess.PARTICIPANT),
+    Tab("plan", pgettext_lazy("case workspace tab", "Plan"), CaseAccess.PARTICIPANT),
     Tab("afspraken", _("Agreements"), CaseAccess.PARTICIPANT),
     Tab("overleggen", _("Meetings"), CaseAccess.PARTICIPANT),
     Tab("documenten", _("Documents"), CaseAccess.FILER),
