@@ -12,6 +12,7 @@ from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.forms import Form
 from opencasus.network.models import Organisation
+from opencasus.plans.models import Goal
 from opencasus.plans.vocabulary import (
     AgreementStatus,
     ClosureOutcome,
@@ -92,12 +93,14 @@ class AgreementForm(VersionForm):
     owner_user = forms.ModelChoiceField(label=_("owner (professional)"), queryset=User.objects.none(),
                                         required=False)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
+    goal = forms.ModelChoiceField(label=_("goal it serves"), queryset=Goal.objects.none(), required=False)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "agreement_%s")
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
+        self.fields["goal"].queryset = Goal.objects.filter(plan__case=case)  # type: ignore[attr-defined]
 
 
 class AgreementStatusForm(VersionForm):

@@ -183,3 +183,22 @@ def test_log_tab_shows_who_saw_the_case_and_pages(w, verified_client, monkeypatc
     first = client.get(url(w, "logboek")).content.decode()
     second = client.get(url(w, "logboek") + "&pagina=2", **HTMX).content.decode()
     assert "pagina=2" in first and "Pagina 1 van" in first and "Pagina 2 van" in second and "<html" not in second
+
+
+def test_plan_tab_links_agreements_to_their_goal_and_keeps_status_history(w, verified_client):
+    from opencasus.plans.models import Agreement
+    from opencasus.plans.vocabulary import AgreementStatus
+
+    goal = Goal.objects.get(plan__case=w.case)
+    served = plan_services.agreement_create(actor=w.director, case_id=w.case.pk, description="Huurschuld regelen",
+                                            owner_organisation=w.police, deadline=in_days(9), goal=goal)
+    plan_services.agreement_update(actor=w.owner, agreement_id=served.pk, expected_version=None,
+                                   status=AgreementStatus.DONE, progress_note="Regeling getroffen")
+    client = verified_client(w.participant)
+    plan = client.get(url(w, "plan")).content.decode()
+    goal_block = plan[plan.index(f'id="doel-{goal.pk}"'):plan.index("Interventies")]
+    assert "Huurschuld regelen" in goal_block and "Huisbezoek afleggen" not in goal_block
+    agreements = client.get(url(w, "afspraken")).content.decode()
+    assert "Open → Gedaan" in agreements or "Open → Afgerond" in agreements
+    assert "Regeling getroffen" in agreements and "Dient het doel: Woning behouden" in agreements
+    assert Agreement.objects.get(pk=served.pk).status_changes.get().changed_by == w.owner

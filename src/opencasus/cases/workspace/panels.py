@@ -109,8 +109,11 @@ def plan(*, actor: Any, view: CaseView) -> dict[str, Any]:
         by_person.setdefault(person, OrderedDict()).setdefault(goal.get_life_domain_display(), []).append(goal)
     interventions = list(the_plan.interventions.all()) if the_plan else []
     lines = [(label, [i for i in interventions if i.line == value]) for value, label in InterventionLine.choices]
+    all_agreements = list(plan_selectors.plan_agreements(the_plan))
+    for goal in goals:
+        setattr(goal, "served_by", [a for a in all_agreements if a.goal_id == goal.pk])  # noqa: B010 - display only
     return {"plan": the_plan, "goal_groups": by_person, "goal_count": len(goals), "lines": lines,
-            "agreements": list(plan_selectors.plan_agreements(the_plan)),
+            "agreements": [a for a in all_agreements if a.goal_id is None], "all_agreements": all_agreements,
             "plan_version": the_plan.version if the_plan else 0}
 
 
@@ -118,7 +121,7 @@ def agreements(*, actor: Any, view: CaseView) -> list[Any]:
     from opencasus.plans import selectors as plan_selectors
 
     return list(plan_selectors.agreement_list(actor=actor, case_id=view.case.pk)
-                .prefetch_related("notes__organisation"))
+                .select_related("goal").prefetch_related("notes__organisation", "status_changes__changed_by"))
 
 
 def documents(*, actor: Any, view: CaseView) -> dict[str, Any]:
