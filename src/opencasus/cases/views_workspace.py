@@ -120,8 +120,10 @@ def goal_edit(request: HttpRequest, case_id: int, goal_id: int) -> HttpResponse:
         raise Http404
     anchor = tab_url(case_id, "plan", f"doel-{goal_id}")
     if request.method == "GET":
-        if not is_htmx(request):
-            return redirect(f"{reverse('cases:detail', args=[case_id])}?tab=plan&doel={goal_id}#doel-{goal_id}")
+        if not is_htmx(request):  # the plan tab with this goal's form open
+            ctx = _context(request, case_id, "plan")
+            ctx.update(_goal_form_context(case, goal, plan.version if plan else 0))
+            return _render(request, ctx)
         if request.GET.get("annuleren"):
             return render(request, "cases/workspace/_goal.html", {"g": goal, "case": case})
         return render(request, "cases/workspace/_goal_form.html",
