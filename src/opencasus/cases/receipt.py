@@ -1,9 +1,10 @@
 """The filer's receipt of an intake: read-only, what they filed plus its status and the feedback.
 
-Only the professional who filed the intake gets it, while the access policy still grants them the
-filer's view (or more): content others added later (purpose, information, plan, status reasons) is
-never on it. Persons are created only at intake, so they belong to what was filed; attachments are
-those the filer uploaded. Viewing is logged as a VIEW, the PDF as an EXPORT.
+The professional who filed the intake gets it while the access policy still grants them the filer's
+view (or more), and so do the house's core staff, who see the whole case anyway. Content others added
+later (purpose, information, plan, status reasons) is never on it. Persons are created only at intake,
+so they belong to what was filed; attachments are those the filer uploaded. Viewing is logged as a
+VIEW, the PDF as an EXPORT.
 """
 
 from __future__ import annotations
@@ -32,19 +33,20 @@ class Receipt:
 
 
 def _receipt(*, actor: Any, case_id: int) -> Receipt:
-    case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.FILER)
-    if case.filed_by_id != actor.pk:
+    case, level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.FILER)
+    if case.filed_by_id != actor.pk and level < CaseAccess.CORE:
         raise Http404
     return Receipt(
         case=case,
         persons=with_masked_bsn(case.persons.select_related("municipality").order_by("id")),
         involved_partners=list(case.involved_partners.select_related("organisation").order_by("id")),
-        attachments=list(Attachment.objects.filter(case=case, uploaded_by=actor).order_by("uploaded_at", "id")),
+        attachments=list(Attachment.objects.filter(case=case, uploaded_by_id=case.filed_by_id)
+                         .order_by("uploaded_at", "id")),
     )
 
 
 def intake_receipt(*, actor: Any, case_id: int) -> Receipt:
-    """The receipt for the filer (404 for everyone else); the view is logged."""
+    """The receipt for the filer and core staff (404 for everyone else); the view is logged."""
     receipt = _receipt(actor=actor, case_id=case_id)
     _log_view(actor, receipt.case, object_type="intake-receipt")
     return receipt
