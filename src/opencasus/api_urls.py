@@ -9,6 +9,7 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]),
          name="openapi"),
     path("me", MeView.as_view(), name="me"),
+    path("", include("opencasus.accounts.api.urls")),
     path("", include("opencasus.network.api.urls")),
     path("", include("opencasus.cases.api.urls")),
     path("", include("opencasus.triage.api.urls")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -49,7 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework.authtoken",  # only for its migrations: the old plain-text tokens were revoked
+    "knox",
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -203,6 +205,18 @@ OPENCASUS_LOG_CHAINS_PER_HOUSE = int(os.environ.get("OPENCASUS_LOG_CHAINS_PER_HO
 # Key for encrypting and hashing identifiers (BSN). Production must set its own.
 OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "")
 
+# API tokens (django-rest-knox): only a hash is stored. A professional's token ends after
+# OPENCASUS_TOKEN_IDLE_HOURS without use (each use moves the expiry on); a system client's token ends on
+# the date the functional administrator set (see opencasus.core.api.authentication).
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_TTL": dt.timedelta(hours=int(os.environ.get("OPENCASUS_TOKEN_IDLE_HOURS", "12"))),
+    "AUTO_REFRESH": True,
+    "MIN_REFRESH_INTERVAL": 60,
+    "TOKEN_LIMIT_PER_USER": None,
+}
+OPENCASUS_SYSTEM_TOKEN_MAX_DAYS = int(os.environ.get("OPENCASUS_SYSTEM_TOKEN_MAX_DAYS", "366"))
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "opencasus.core.api.authentication.BearerTokenAuthentication",
@@ -219,7 +233,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "opencasus.core.api.pagination.Pagination",
     "PAGE_SIZE": 25,
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min"},
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min", "token": "10/min"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Open Casus API",

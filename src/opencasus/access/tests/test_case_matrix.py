@@ -22,12 +22,13 @@ from opencasus.cases.tests.helpers import PDF, upload
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import CORE_STAFF_ROLES, Membership, Role
+from opencasus.network.models import CORE_STAFF_ROLES, Approval, Membership, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
-RELATIONS = ["participant", "non_participant", "filer", "other_house", "participation_ended", "membership_ended"]
+RELATIONS = ["participant", "non_participant", "filer", "other_house", "participation_ended", "membership_ended",
+             "grant_pending", "grant_refused"]
 SECRET_BSN = "111222333"
 
 
@@ -70,20 +71,24 @@ def make_actor(scene: Scene, role: str, relation: str) -> Any:
     house = scene.other_house_case.house if relation == "other_house" else case.house
     extra = {"municipality": case.municipality} if role == Role.MUNICIPALITY_OFFICER else {}
     user = member(house, role, organisation, **extra)
-    if relation in {"participant", "participation_ended", "membership_ended"}:
+    if relation in {"participant", "participation_ended", "membership_ended", "grant_pending", "grant_refused"}:
         ended = timezone.now() - dt.timedelta(days=1) if relation == "participation_ended" else None
         ParticipantFactory(case=case, organisation=organisation, user=user, ended_at=ended)
-    if relation in {"filer", "membership_ended"}:
+    if relation in {"filer", "membership_ended", "grant_pending", "grant_refused"}:
         Case.objects.filter(pk=case.pk).update(filed_by=user, filed_by_organisation=organisation)
     if relation == "other_house":
         ParticipantFactory(case=scene.other_house_case, organisation=organisation, user=user)
     if relation == "membership_ended":
         Membership.objects.filter(user=user).update(ended_on=timezone.localdate() - dt.timedelta(days=1))
+    if relation in {"grant_pending", "grant_refused"}:
+        # A participant and filer whose role was never approved (four eyes): it counts nowhere.
+        approval = Approval.PENDING if relation == "grant_pending" else Approval.REFUSED
+        Membership.objects.filter(user=user).update(approval=approval)
     return user
 
 
 def expected_level(role: str, relation: str) -> CaseAccess:
-    if relation in {"other_house", "membership_ended"}:
+    if relation in {"other_house", "membership_ended", "grant_pending", "grant_refused"}:
         return CaseAccess.NONE
     if role in CORE_STAFF_ROLES:
         return CaseAccess.CORE
