@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.cases import receipt as receipt_reads
 from opencasus.cases import selectors, services
@@ -26,7 +27,6 @@ from opencasus.cases.forms import (
     split_service_errors,
 )
 from opencasus.cases.vocabulary import Relation, SubjectType
-from opencasus.core.houses import narrow_to_current_house
 
 SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "gebied": SubjectType.AREA}
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
-from opencasus.core.houses import narrow_to_current_house
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import selectors, services

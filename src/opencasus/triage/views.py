@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access.houses import current_house_id
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
-from opencasus.core.houses import current_house_id
 from opencasus.triage import cadence, hits, selectors, services
 from opencasus.triage.forms import (
     AssessmentForm,

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from opencasus.access.houses import SESSION_KEY
 from opencasus.cases.tests import helpers as h
-from opencasus.core.houses import SESSION_KEY
 from opencasus.network.models import Membership, Role
 from opencasus.network.tests.factories import HouseFactory, MembershipFactory
 
