@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("opencasus.plans.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
+    path("", include("opencasus.notifications.api.urls")),
 ]

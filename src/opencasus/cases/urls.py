@@ -6,6 +6,7 @@ app_name = "cases"
 
 urlpatterns = [
     path("casussen", views.case_list, name="list"),
+    path("zoeken", views.case_search, name="search"),
     path("casussen/<int:case_id>", views_workspace.case_detail, name="detail"),
     path("casussen/<int:case_id>/informatie/nieuw", views_workspace.information_add, name="information-add"),
     path("casussen/<int:case_id>/doelen/<int:goal_id>/wijzigen", views_workspace.goal_edit, name="goal-edit"),

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.access.admin import HouseScopedAdmin, SafeInitialMixin, admin_house_ids
+from opencasus.core.forms import ModelForm
 from opencasus.logbook.register import ensure_default_activities
 from opencasus.network import grants, models
 
@@ -37,7 +38,7 @@ class PartnershipAdmin(HouseScopedAdmin):
     autocomplete_fields = ["organisation"]
 
 
-class MembershipAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+class MembershipAdminForm(ModelForm):
     """A new membership is a request through `grants.membership_request` (four eyes); the checks of the
     service are shown as form errors."""
 

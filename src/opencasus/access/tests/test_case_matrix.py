@@ -171,6 +171,15 @@ def test_pages(role, relation, verified_client):
     if relation != "other_house":
         assert client.get(f"/casussen/{scene.other_house_case.pk}").status_code == 404
 
+    # Search: by name only where the persons are visible, by reference wherever the case is; never elsewhere.
+    link = f'href="/casussen/{case.pk}"'
+    by_name = client.post("/zoeken", {"q": "Wessel Groenewegen"}).content.decode()
+    assert (link in by_name) == (level >= CaseAccess.PARTICIPANT)
+    by_reference = client.post("/zoeken", {"q": case.reference}).content.decode()
+    assert (link in by_reference) == (level >= CaseAccess.FILER)
+    assert f'href="/casussen/{scene.other_house_case.pk}"' not in by_reference + by_name or relation == "other_house"
+    assert SECRET_BSN not in client.post("/zoeken", {"bsn": SECRET_BSN}).content.decode()
+
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", list(Role.values))
@@ -222,6 +231,14 @@ def test_api(role, relation, api_client):
     assert attachments.status_code == (200 if participant_or_more else 404)
     content = client.get(f"{base}/attachments/{scene.shared_attachment.pk}/content")
     assert content.status_code == (200 if participant_or_more else 404)
+    found = client.post("/api/v1/case-searches", {"name": "Groenewegen"}, format="json")
+    assert found.status_code == 200
+    assert (case.pk in {c["id"] for c in found.json()}) == (level >= CaseAccess.PARTICIPANT)
+    found = client.post("/api/v1/case-searches", {"bsn": SECRET_BSN}, format="json")
+    assert (case.pk in {c["id"] for c in found.json()}) == (level >= CaseAccess.PARTICIPANT)
+    assert SECRET_BSN not in found.content.decode()
+    found = client.post("/api/v1/case-searches", {"reference": case.reference}, format="json")
+    assert (case.pk in {c["id"] for c in found.json()}) == (level >= CaseAccess.FILER)
     uploaded = client.post(f"{base}/attachments", {"file": upload()}, format="multipart")
     expected_upload = 201 if participant_or_more else (400 if level == CaseAccess.FILER else 404)
     assert uploaded.status_code == expected_upload

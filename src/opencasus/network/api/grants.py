@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from opencasus.core.api.problems import problem_response
+from opencasus.core.api.problems import Conflict, problem_response
 from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.network import grants
 from opencasus.network.models import Approval, Membership, Role
@@ -45,11 +45,6 @@ class RoleGrantRequestSerializer(Serializer):  # type: ignore[type-arg]
     role = serializers.ChoiceField(choices=Role.choices)
     municipality_id = serializers.IntegerField(min_value=1, required=False, allow_null=True)
     start_date = serializers.DateField(required=False)
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
 
 
 @extend_schema_view(
@@ -123,16 +118,16 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
 
     @extend_schema(summary="Approve a pending role grant (a second person: never the requester)",
                    tags=["accounts"], request=RoleGrantDecisionSerializer,
-                   responses={200: RoleGrantSerializer, 403: OpenApiResponse(description="Not yours to decide"),
-                              409: OpenApiResponse(description="Already decided")})
+                   responses={200: RoleGrantSerializer,
+                              403: OpenApiResponse(description="Not yours to decide")})
     @action(detail=True, methods=["post"], url_path="approval")
     def approval(self, request: Request, pk: Any = None) -> Response:
         return self._decide(request, grants.membership_approve)
 
     @extend_schema(summary="Refuse a pending role grant, with a reason", tags=["accounts"],
                    request=RoleGrantDecisionSerializer,
-                   responses={200: RoleGrantSerializer, 403: OpenApiResponse(description="Not yours to decide"),
-                              409: OpenApiResponse(description="Already decided")})
+                   responses={200: RoleGrantSerializer,
+                              403: OpenApiResponse(description="Not yours to decide")})
     @action(detail=True, methods=["post"], url_path="refusal")
     def refusal(self, request: Request, pk: Any = None) -> Response:
         return self._decide(request, grants.membership_refuse)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,8 @@ from opencasus.cases.workflow import Status
 from opencasus.core import events
 from opencasus.core.events import MonthFiguresChanged
 from opencasus.logbook.models import Action
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, AgreementNote, AgreementStatusChange, Goal, Plan
 from opencasus.plans.services._common import (
     check_version,
@@ -32,7 +35,7 @@ OWNER_STATUSES = frozenset({AgreementStatus.OPEN, AgreementStatus.DONE, Agreemen
 
 
 def plan_for(case: Case) -> Plan:
-    plan, _created = Plan.objects.get_or_create(case=case)
+    plan, _created = Plan.objects.get_or_create(case=case, defaults={"version": 0})  # as a read of no plan says
     return plan
 
 
@@ -78,6 +81,7 @@ def agreement_create(*, actor: Any, case_id: int, description: str, owner_organi
     events.publish(MonthFiguresChanged.of(house_id=case.house_id, days=[deadline]))
     mark_plan_changed(plan, actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)
+    notify_owner(agreement, case, actor)
     return agreement
 
 
@@ -89,6 +93,15 @@ def _goal_of(plan: Plan, goal: Any) -> Goal | None:
     if found is None:
         raise ValidationError({"goal": _("Choose a goal of this plan.")}, code="invalid")
     return found
+
+
+def notify_owner(agreement: Agreement, case: Case, actor: Any) -> None:
+    """Tell a named owner (not the one who assigned it) that the agreement is theirs."""
+    if agreement.owner_user_id and agreement.owner_user_id != getattr(actor, "pk", None):
+        notify(user_ids=[agreement.owner_user_id], kind=Kind.AGREEMENT_ASSIGNED,
+               link=reverse("plans:agreement", args=[agreement.pk]), case_reference=case.reference,
+               house_id=case.house_id, on_date=agreement.deadline,
+               subject_key=f"agreement-{agreement.pk}-{agreement.owner_user_id}")
 
 
 def _locked_agreement(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
@@ -137,6 +150,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
         content["goal"] = _goal_of(agreement.plan, content["goal"])
     counted_in = agreement.deadline
     status_before = agreement.status
+    owner_before = agreement.owner_user_id
     counted_as = _dashboard_fields(agreement)
     for name, value in content.items():
         setattr(agreement, name, value)
@@ -166,6 +180,8 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     if content:
         mark_plan_changed(agreement.plan, actor)
     log(actor=actor, case=case, action=Action.UPDATE, object_type="agreement", object_id=agreement.pk)
+    if agreement.owner_user_id != owner_before:
+        notify_owner(agreement, case, actor)
     return agreement
 
 
