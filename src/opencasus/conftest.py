@@ -73,3 +73,18 @@ def _fresh_activity_cache() -> None:
     from opencasus.logbook.services import clear_activity_cache
 
     clear_activity_cache()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """On PostgreSQL the processing log refuses TRUNCATE (logbook 0004); tests that commit are cleaned
+    up by truncating every table, so the test database alone switches that refusal off. Tests of the
+    refusal switch it on again for their transaction."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            name = connection.ops.quote_name(connection.settings_dict["NAME"])
+            with connection.cursor() as cursor:
+                cursor.execute(f"ALTER DATABASE {name} SET opencasus.log_truncate = 'on'")
+                cursor.execute("SET opencasus.log_truncate = 'on'")

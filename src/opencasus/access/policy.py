@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import IntEnum
-from typing import Any
+from typing import Any, NoReturn
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -31,6 +31,7 @@ from opencasus.access import roles
 from opencasus.cases.models import Case, InformationItem, Participant
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import SHARED_STATUSES, Status
+from opencasus.logbook import refusals
 from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Partnership, Role
 
 FILING_ROLES = frozenset({Role.PARTNER_PROFESSIONAL, *CORE_STAFF_ROLES})
@@ -135,17 +136,34 @@ def case_access(*, actor: Any, case: Case, now: dt.datetime | None = None) -> Ca
 
 def case_get(*, actor: Any, case_id: int, minimum: CaseAccess = CaseAccess.FILER,
              for_update: bool = False) -> tuple[Case, CaseAccess]:
-    """Fetch one case with the actor's access level; 404 when below `minimum` or missing."""
-    qs = Case.objects.select_related("house", "municipality", "filed_by_organisation", "target_group")
+    """Fetch one case with the actor's access level; 404 when below `minimum` or missing.
+
+    A hidden case and a missing one take the same path: the case is fetched through `visible_cases`
+    (queries that do not depend on the case), so both find nothing; then the case's house is looked up
+    and the refused attempt noted (`logbook.refusals`), for both alike. Only a visible case goes on to
+    the object-level check."""
+    qs = visible_cases(actor=actor, minimum=minimum).select_related(
+        "house", "municipality", "filed_by_organisation", "target_group")
     if for_update:
         qs = qs.select_for_update(of=("self",))
     case = qs.filter(pk=case_id).first()
-    if case is None:
-        raise Http404
-    level = case_access(actor=actor, case=case)
-    if level < minimum:
-        raise Http404
+    level = case_access(actor=actor, case=case) if case is not None else CaseAccess.NONE
+    if case is None or level < minimum:
+        _refuse(actor=actor, case_id=case_id)
     return case, level
+
+
+def _refuse(*, actor: Any, case_id: Any) -> NoReturn:
+    """Note the refused attempt (the case's house, or none when there is no such case) and answer 404."""
+    try:
+        number = int(case_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < number < 2**63:  # no case has such a number, and the record could not hold it
+        raise Http404
+    house_id = Case.objects.filter(pk=number).values_list("house_id", flat=True).first()
+    refusals.note_refused(actor=actor, case_id=number, house_id=house_id)
+    raise Http404
 
 
 def participating_organisation_ids(*, actor: Any, case: Case) -> set[int]:

@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.core.forms import Form, TextLimitsMixin
@@ -35,6 +36,23 @@ class TokenForm(Form):
         if not token.isdigit():
             raise forms.ValidationError(_("Enter the six digits from your authenticator app."))
         return token
+
+
+class ResetRequestForm(TextLimitsMixin, PasswordResetForm):
+    """Asks for the e-mail address a reset link goes to."""
+
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "utrecht-textbox"}))
+
+    def get_users(self, email: str) -> Any:
+        """Active professionals with this address, also one whose password an administrator reset (it is
+        unusable until they choose a new one); never a system client."""
+        return get_user_model()._default_manager.filter(  # type: ignore[attr-defined]
+            email__iexact=email, is_active=True, is_system_client=False).iterator()
+
+
+class NewPasswordForm(TextLimitsMixin, SetPasswordForm):  # type: ignore[type-arg]
+    """Choose a new password (twice), checked by the password rules."""
 
 
 class SettingsForm(Form):

@@ -9,7 +9,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -45,6 +47,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"]):  # type: ignore[arg-type]
             otp_login(request, device)
+            request.session.cycle_key()
             messages.success(request, _("Your authenticator app is set up."))
             return redirect("core:start")
         form.add_error("token", _("That code is not correct. Check the time on your phone and try again."))
@@ -53,6 +56,22 @@ def enrol(request: HttpRequest) -> HttpResponse:
         "qr": services.totp_qr_data_uri(device=device),
         "secret": services.totp_secret_base32(device=device),
     })
+
+
+def safe_next(request: HttpRequest) -> str:
+    """The `next` address when it is a path on this site, else the start page."""
+    target = request.GET.get("next") or ""
+    plain = all(char.isprintable() and not char.isspace() for char in target)
+    if (
+        plain
+        and target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    ):
+        return target
+    return reverse("core:start")
 
 
 @login_required
@@ -68,7 +87,9 @@ def verify(request: HttpRequest) -> HttpResponse:
             form.add_error("token", _("Too many wrong codes. Wait a moment and try again."))
         elif device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
-            return redirect(request.GET.get("next") or "core:start")
+            # A new session key once the second factor is passed (session fixation).
+            request.session.cycle_key()
+            return redirect(safe_next(request))
         else:
             form.add_error("token", _("That code is not correct. Check the time on your phone and try again."))
     return render(request, "accounts/verify.html", {"form": form})

@@ -11,7 +11,13 @@ from django import forms
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from opencasus.core.text import INTEGER_MAX, LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, refuse_control_characters
+from opencasus.core.text import (
+    INTEGER_MAX,
+    LONG_TEXT_MAX_LENGTH,
+    SHORT_TEXT_MAX_LENGTH,
+    refuse_control_characters,
+    refuse_line_breaks,
+)
 
 
 def limit_text_field(field: forms.Field) -> None:
@@ -25,6 +31,9 @@ def limit_text_field(field: forms.Field) -> None:
         return
     if refuse_control_characters not in field.validators:
         field.validators.append(refuse_control_characters)
+    single_line = not isinstance(field.widget, forms.Textarea) and not field.widget.is_hidden
+    if single_line and refuse_line_breaks not in field.validators:
+        field.validators.append(refuse_line_breaks)
     if field.max_length is None:
         limit = LONG_TEXT_MAX_LENGTH if isinstance(field.widget, forms.Textarea) else SHORT_TEXT_MAX_LENGTH
         field.max_length = limit

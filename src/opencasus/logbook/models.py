@@ -121,3 +121,29 @@ class AuditRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} ({self.role})"
+
+
+class RefusedAccess(models.Model):
+    """An attempt to open a case that was answered 404: the case is hidden from the user or does not
+    exist. The answer is the same either way; this record lets the privacy officer see someone trying
+    case numbers. No personal data: who, which case number, when, and the case's house if it exists."""
+
+    at = models.DateTimeField(_("at"))
+    user_id = models.BigIntegerField(_("professional"), null=True, blank=True)
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    case_id = models.BigIntegerField(_("case number"))
+    house_id = models.BigIntegerField(_("house"), null=True, blank=True)  # None: no such case
+    client_address = models.CharField(_("client address"), max_length=45, blank=True)
+    trace_id = models.CharField(_("trace id"), max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("refused access")
+        verbose_name_plural = _("refused accesses")
+        indexes = [
+            models.Index(fields=["house_id", "at"], name="refused_house_time"),
+            models.Index(fields=["user_id", "at"], name="refused_user_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.case_id} {self.at:%Y-%m-%d %H:%M}"

@@ -6,7 +6,9 @@ insert never fails for want of a partition. Writes touch only the current year's
 with a period visit only that period's partitions; retention drops a whole expired year at once
 (`drop_expired_partitions`) instead of deleting its rows.
 
-Every partition inherits the append-only trigger of the partitioned table. The audit records stay
+Every partition inherits the append-only row trigger of the partitioned table; the TRUNCATE refusal
+is a statement-level trigger, which partitions do not inherit, so each new partition gets its own
+(`logbook.truncate`). The audit records stay
 in one plain table (no database foreign key: see docs/performance.md); they are deleted with the
 partition they belong to. On SQLite the log is a plain table and every function here does nothing.
 """
@@ -22,6 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from opencasus.logbook.models import ChainHead
+from opencasus.logbook.truncate import add_truncate_trigger
 
 PARENT = "logbook_processingrecord"
 DEFAULT = f"{PARENT}_default"
@@ -112,6 +115,7 @@ def ensure_partitions(*, today: dt.date | None = None, years_ahead: int = 1,
                 cursor.execute(f"ALTER TABLE {PARENT} DETACH PARTITION {DEFAULT}")
             cursor.execute(f"CREATE TABLE {name} PARTITION OF {PARENT} FOR VALUES FROM (%s) TO (%s)",
                            [lower, upper])
+            add_truncate_trigger(cursor, name)
             if strays:
                 cursor.execute(f"INSERT INTO {name} SELECT * FROM {DEFAULT} "  # noqa: S608 - constant names
                                "WHERE started_at >= %s AND started_at < %s", [lower, upper])

@@ -1,7 +1,7 @@
 """Demo case conferences (idempotent; runs after the triage demo, which admits the demo cases).
 
-- One upcoming Focusoverleg with the house's admitted cases on the agenda, ordered by the optimiser,
-  with invitations sent (the console e-mail backend prints them).
+- A Focusoverleg this afternoon with half of the house's admitted cases on the agenda, and the next one
+  (next Tuesday) with the others, each ordered by the optimiser, with invitations sent.
 - One past Focusoverleg, held, with approved minutes in BOB form and a Stappenmeter.
 """
 
@@ -18,6 +18,7 @@ from opencasus.meetings import invitations, minutes, services
 from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
 from opencasus.network.models import House, MeetingType
 
+TODAY_PLACE = "Veiligheidshuis, vergaderzaal Het Wantij"
 UPCOMING_PLACE = "Veiligheidshuis, vergaderzaal De Merwede"
 PAST_PLACE = "Veiligheidshuis, vergaderzaal De Biesbosch"
 MAX_ITEMS = 8
@@ -41,14 +42,24 @@ def load_demo_data(house: House) -> None:
     today = timezone.localdate()
     if not Meeting.objects.filter(house=house, location=PAST_PLACE).exists():
         _past_meeting(house, director, secretary, meeting_type, cases[0], today - dt.timedelta(days=14))
+    # This week: the first cases are discussed today, the others at the next meeting.
+    today_cases, later_cases = cases[:len(cases) // 2], cases[len(cases) // 2:]
+    if today_cases and not Meeting.objects.filter(house=house, location=TODAY_PLACE).exists():
+        _planned(house, director, secretary, meeting_type, today, dt.time(13, 30), TODAY_PLACE, today_cases)
     if not Meeting.objects.filter(house=house, location=UPCOMING_PLACE, date__gte=today).exists():
-        meeting = services.meeting_create(
-            actor=director, house_id=house.pk, meeting_type=meeting_type, date=_next_tuesday(today),
-            start_time=dt.time(9, 0), location=UPCOMING_PLACE, chair=director, secretary=secretary)
-        for case in cases[:MAX_ITEMS]:
-            services.agenda_item_add(actor=director, meeting_id=meeting.pk, case_id=case.pk)
-        services.agenda_optimise(actor=director, meeting_id=meeting.pk)
-        invitations.invitations_send(actor=director, meeting_id=meeting.pk)
+        _planned(house, director, secretary, meeting_type, _next_tuesday(today), dt.time(9, 0), UPCOMING_PLACE,
+                 later_cases[:MAX_ITEMS])
+
+
+def _planned(house: House, director: User, secretary: User, meeting_type: MeetingType, date: dt.date,
+             start: dt.time, place: str, cases: list[Case]) -> None:
+    meeting = services.meeting_create(
+        actor=director, house_id=house.pk, meeting_type=meeting_type, date=date,
+        start_time=start, location=place, chair=director, secretary=secretary)
+    for case in cases:
+        services.agenda_item_add(actor=director, meeting_id=meeting.pk, case_id=case.pk)
+    services.agenda_optimise(actor=director, meeting_id=meeting.pk)
+    invitations.invitations_send(actor=director, meeting_id=meeting.pk)
 
 
 def _past_meeting(house: House, director: User, secretary: User, meeting_type: MeetingType, case: Case,

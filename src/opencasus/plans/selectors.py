@@ -12,11 +12,14 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action
+from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.vocabulary import PENDING_STATUSES
@@ -145,6 +148,18 @@ def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
     ).select_related("case")
     return {"mine": mine, "house_overdue": house_overdue if director_houses else Agreement.objects.none(),
             "due": due}
+
+
+def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
+    """Log the start page's signals (overdue agreements, due evaluations): they show case references and
+    deadlines, no person data, so, like "my cases", one record per house shown without a data subject."""
+    house_ids = sorted({case.house_id for case in cases})
+    if not house_ids:
+        return
+    record_processing_many([
+        Processing(action=Action.VIEW, activity_code="action-plan", purpose=_("Start page: deadlines passed or due"),
+                   who=roles.who(actor, house_id), house_id=house_id, object_type="start-signals")
+        for house_id in house_ids])
 
 
 def core_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:

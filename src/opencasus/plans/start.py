@@ -35,7 +35,7 @@ def plan_sections(user: Any) -> list[Section]:
     evaluations. Only references and deadlines: the content is behind the link."""
     if not _owns_anything(user):
         return []
-    from opencasus.plans.selectors import signals_for
+    from opencasus.plans.selectors import record_start_signals_view, signals_for
 
     signals = signals_for(actor=user)
     sections = []
@@ -54,6 +54,7 @@ def plan_sections(user: Any) -> list[Section]:
             links=[Link(_("Case %(ref)s, deadline %(d)s") % {"ref": a.case.reference, "d": a.deadline.strftime(
                 "%d-%m-%Y")}, reverse("plans:agreement", args=[a.pk])) for a in house], order=21))
     due = list(signals["due"][:MAX_LINKS])
+    record_start_signals_view(actor=user, cases=[item.case for item in [*mine, *house, *due]])
     if due:
         sections.append(Section(
             title=_("Evaluations due"), anchor="evaluaties",

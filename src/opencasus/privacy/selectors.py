@@ -17,6 +17,7 @@ from opencasus.core.identifiers import identifier_hash
 from opencasus.logbook.chains import candidate_chains, house_of_chain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import House, Membership, Organisation
+from opencasus.privacy.log_signals import refused_attempts
 from opencasus.privacy.models import (
     OPEN_REQUEST_STATUSES,
     LogVerification,
@@ -163,3 +164,17 @@ def house_professionals(house: House) -> tuple[list[tuple[int, str]], list[tuple
                     for m in memberships}, key=lambda u: u[1])
     organisations = sorted({(m.organisation_id, m.organisation.name) for m in memberships}, key=lambda o: o[1])
     return users, organisations
+
+
+REFUSED_ACCESS_SHOWN = 200
+
+
+def refused_access_list(*, house: House, settings: PrivacySettings, user: str = "") -> tuple[list[Any], int | None]:
+    """The latest refused attempts to open a case (hidden or missing) the house's privacy officer sees,
+    over the look-back period, optionally of one professional (`user`: their id); and that id."""
+    since = timezone.now() - dt.timedelta(days=settings.look_back_days)
+    qs = refused_attempts(house, since)
+    user_id = int(user) if user.isdigit() and len(user) < 19 else None
+    if user_id is not None:
+        qs = qs.filter(user_id=user_id)
+    return list(qs.order_by("-at", "-pk")[:REFUSED_ACCESS_SHOWN]), user_id

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from django.template.loader import render_to_string
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -26,13 +27,34 @@ def neutralise(value: object) -> object:
     return value
 
 
+# Excel refuses sheet names longer than 31 characters or containing one of these.
+SHEET_NAME_MAX = 31
+SHEET_NAME_FORBIDDEN = "[]:*?/\\"
+
+
+def _shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary (a single over-long word is cut)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut[:limit].rstrip(" ,;-(\u2013") or text[:limit]
+
+
 def _sheet_title(title: str, used: set[str]) -> str:
-    cleaned = "".join(ch for ch in title if ch not in "[]:*?/\\")[:28] or "Blad"
-    candidate, n = cleaned, 2
-    while candidate in used:
-        candidate, n = f"{cleaned[:25]} {n}", n + 1
+    """A unique sheet name of at most 31 characters, shortened at a word boundary."""
+    cleaned = " ".join("".join(ch for ch in title if ch not in SHEET_NAME_FORBIDDEN).split()) or "Blad"
+    candidate, n = _shorten(cleaned, SHEET_NAME_MAX), 2
+    while candidate.lower() in {u.lower() for u in used}:  # Excel compares sheet names case-insensitively
+        suffix = f" ({n})"
+        candidate, n = _shorten(cleaned, SHEET_NAME_MAX - len(suffix)) + suffix, n + 1
     used.add(candidate)
     return candidate
+
+
+def export_filename(prefix: str, label: str, *parts: object) -> str:
+    """A download name people recognise: `prefix`, the name of the house, municipality or region, and
+    the period, slugified (no spaces, no accents), e.g. `jaarverslag-dordrecht-2025`."""
+    return "-".join(slugify(str(p)) for p in (prefix, label, *parts) if str(p))
 
 
 def tables_to_xlsx(heading: Sequence[str], tables: Sequence[Table]) -> bytes:

@@ -96,7 +96,7 @@ def dashboard_export(request: HttpRequest, kind: str, key: str, fmt: str) -> Htt
     heading = _heading(_("Management information"), scope, period)
     log_scope(actor=request.user, scope=scope, action=Action.EXPORT,
               purpose=f"Managementinformatie: export ({fmt})", object_type="dashboard")
-    name = f"managementinformatie-{scope.kind}-{scope.key}-{period.date_from}-{period.date_to}"
+    name = exports.export_filename("managementinformatie", scope.label, period.date_from, "tot", period.date_to)
     if fmt == "xlsx":
         return _download(exports.tables_to_xlsx(heading, data.all_tables()), exports.XLSX_TYPE, f"{name}.xlsx")
     return _download(exports.tables_to_csv(heading, data.all_tables()), exports.CSV_TYPE, f"{name}.csv")
@@ -123,7 +123,7 @@ def annual_report_export(request: HttpRequest, code: str, year: int, fmt: str) -
     report = annual_report_get(request, code, year)
     log_scope(actor=request.user, scope=report.scope, action=Action.EXPORT if fmt != "pdf" else Action.PRINT,
               purpose=f"Managementinformatie: gemeentelijk jaarverslag ({fmt})", object_type="annual-report")
-    name = f"jaarverslag-{report.scope.key}-{year}"
+    name = exports.export_filename("jaarverslag", report.scope.label, year)
     period = report.dashboard.period
     heading = _heading(_("Annual report %(year)s") % {"year": year}, report.scope, period)
     if fmt == "pdf":

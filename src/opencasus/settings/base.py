@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "opencasus.core.middleware.RequestContextMiddleware",
+    "opencasus.logbook.refusals.RefusedAccessMiddleware",
     "opencasus.accounts.middleware.SecondFactorRequiredMiddleware",
     "opencasus.core.middleware.SecurityHeadersMiddleware",
     "opencasus.core.api.versioning.ApiVersionHeaderMiddleware",
@@ -117,6 +118,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the embedded demo) with a small team at once: in WAL mode readers go on while one connection
+# writes; every transaction takes the write lock when it begins (IMMEDIATE) and waits up to the busy
+# timeout for another writer, instead of failing with "database is locked" (a 503) when a transaction
+# that began by reading tries to write.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "20")),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -126,10 +138,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "opencasus.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password-reset link works once and for 24 hours (accounts.passwords).
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -207,6 +221,11 @@ OPENCASUS_BASE_URL = OPENCASUS_SITE_URL  # the former name
 # request threads that may log at once for one house.
 OPENCASUS_LOG_CHAINS_PER_HOUSE = int(os.environ.get("OPENCASUS_LOG_CHAINS_PER_HOUSE", "16"))
 
+# The privacy officer's signal for someone trying case numbers: more than this many refused attempts
+# to open a case (hidden or missing) by one professional within this many minutes.
+OPENCASUS_REFUSED_ACCESS_COUNT = int(os.environ.get("OPENCASUS_REFUSED_ACCESS_COUNT", "10"))
+OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES = int(os.environ.get("OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES", "10"))
+
 # Key for encrypting and hashing identifiers (BSN). Production must set its own.
 OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "")
 
@@ -269,6 +288,12 @@ SPECTACULAR_SETTINGS = {
         "ClosureOutcomeEnum": "opencasus.plans.vocabulary.ClosureOutcome",
     },
 }
+
+# A cache shared by all workers (request throttling: the API's rates, password-reset requests). Without
+# CACHE_URL each process counts for itself.
+if os.environ.get("CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["CACHE_URL"]}}
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)

@@ -22,6 +22,9 @@ from opencasus.triage.services import AssessmentInput, DecisionInput
 
 WANTED = [(Outcome.ADMIT, 5), (Outcome.ADVICE, 1), (Outcome.ROUTE, 1), (Outcome.DECLINE, 1)]
 LEAVE_IN_QUEUE = 3
+# Named in every admitted case; and one of the care partners per admitted case, in turn.
+ALWAYS_NAMED = ("partner.politie", "partner.reclassering")
+CARE_NAMED = ("partner.veiligthuis", "partner.jeugdzorg", "partner.ggz")
 
 
 def _meets() -> AssessmentInput:
@@ -94,12 +97,8 @@ def load_demo_data(house: House) -> dict[str, Any]:
                 .values_list("outcome", "n"))
     waiting = list(Case.objects.filter(house=house, status=Status.SUBMITTED).order_by("filed_at", "pk"))
     available = waiting[:max(0, len(waiting) - LEAVE_IN_QUEUE)]
-    professionals = []
-    for username in ("partner.politie", "partner.reclassering"):
-        user = _user(house, username, Role.PARTNER_PROFESSIONAL)
-        organisation = _organisation_of(house, user)
-        if user is not None and organisation is not None:
-            professionals.append((user.pk, organisation.pk))
+    professionals = _professionals(house, ALWAYS_NAMED)
+    care = _professionals(house, CARE_NAMED)
     decided: dict[str, int] = {}
     for outcome, wanted in WANTED:
         for _i in range(max(0, wanted - done.get(outcome, 0))):
@@ -108,7 +107,25 @@ def load_demo_data(house: House) -> dict[str, Any]:
             case = available.pop(0)
             assessment = _meets() if outcome in (Outcome.ADMIT, Outcome.ROUTE) else _does_not_meet()
             services.assessment_save(actor=director, case_id=case.pk, data=assessment)
-            services.decision_record(actor=director, case_id=case.pk, data=_decision(house, outcome, professionals),
+            # Each admitted case also needs one care partner: youth care, mental health care or Veilig Thuis.
+            turn = done.get(outcome, 0) + decided.get(outcome, 0)
+            named = [*professionals, care[turn % len(care)]] if outcome == Outcome.ADMIT and care else professionals
+            services.decision_record(actor=director, case_id=case.pk, data=_decision(house, outcome, named),
                                      notify_filer=False)
             decided[outcome] = decided.get(outcome, 0) + 1
+    # One intake is being assessed at the triage table right now (in triage, no decision yet).
+    queue = list(Case.objects.filter(house=house, status=Status.SUBMITTED).order_by("filed_at", "pk")[:2])
+    if decided and len(queue) > 1 and not Case.objects.filter(house=house, status=Status.IN_TRIAGE).exists():
+        services.assessment_save(actor=director, case_id=queue[0].pk, data=_meets())
+        decided["in_triage"] = 1
     return decided
+
+
+def _professionals(house: House, usernames: tuple[str, ...]) -> list[tuple[int, int]]:
+    found = []
+    for username in usernames:
+        user = _user(house, username, Role.PARTNER_PROFESSIONAL)
+        organisation = _organisation_of(house, user)
+        if user is not None and organisation is not None and user.username == username:
+            found.append((user.pk, organisation.pk))
+    return found

@@ -174,4 +174,5 @@ class ParticipantAddForm(Form):
 
 
 class ParticipantEndForm(Form):
-    reason = forms.CharField(label=_("Why does this participation end?"), max_length=500)
+    reason = forms.CharField(label=_("Why does this participation end?"), max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 3}))

@@ -8,6 +8,7 @@ level leaks, and that every allowed read or write left its processing-log record
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory, Per
 from opencasus.cases.tests.helpers import PDF, upload
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import ProcessingRecord
+from opencasus.logbook.models import ProcessingRecord, RefusedAccess
 from opencasus.network.models import CORE_STAFF_ROLES, Approval, Membership, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory, member
 
@@ -108,6 +109,28 @@ class LogWatch:
         return records
 
 
+def missing_case_id() -> int:
+    return (Case.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1000
+
+
+def _unmasked(content: bytes) -> bytes:
+    """The page without its CSRF token, which is masked afresh for every response."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+
+
+def assert_refused_like_missing(client: Any, url: str, missing_url: str, user: Any, case: Case) -> None:
+    """A hidden case answers exactly as a missing one, and leaves a refused-access record (a missing one
+    too, without a house)."""
+    before = RefusedAccess.objects.count()
+    hidden, missing = client.get(url), client.get(missing_url)
+    assert hidden.status_code == missing.status_code == 404
+    assert _unmasked(hidden.content) == _unmasked(missing.content)
+    assert hidden["Content-Type"] == missing["Content-Type"]
+    refused = list(RefusedAccess.objects.order_by("pk")[before:])
+    assert [(r.user_id, r.case_id, r.house_id) for r in refused] == [
+        (user.pk, case.pk, case.house_id), (user.pk, missing_case_id(), None)]
+
+
 def assert_no_leak(text: str, level: CaseAccess, scene: Scene) -> None:
     assert SECRET_BSN not in text
     if level < CaseAccess.CORE:
@@ -156,6 +179,7 @@ def test_pages(role, relation, verified_client):
         assert all(r.purpose == case.purpose for r in records)
     else:
         assert log.new(case_id=case.pk) == []
+        assert_refused_like_missing(client, f"/casussen/{case.pk}", f"/casussen/{missing_case_id()}", user, case)
 
     add_info = client.get(f"/casussen/{case.pk}/informatie/nieuw")
     assert add_info.status_code == (200 if level >= CaseAccess.PARTICIPANT else 404)
@@ -208,6 +232,7 @@ def test_api(role, relation, api_client):
         assert len(log.new(action="view", case_id=case.pk, object_type="case")) == 1
     else:
         assert detail["Content-Type"] == "application/problem+json"
+        assert_refused_like_missing(client, base, f"/api/v1/cases/{missing_case_id()}", user, case)
 
     hits = client.get(f"{base}/hits")
     assert hits.status_code == (200 if level >= CaseAccess.CORE else 404)

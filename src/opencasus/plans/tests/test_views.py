@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -207,3 +209,17 @@ def test_a_form_post_without_the_version_is_refused_with_a_dutch_message(setup, 
     assert "Overschreven" in response.content.decode()  # the input is kept
     agreement.refresh_from_db()
     assert agreement.description == "Huisbezoek"
+
+
+def test_the_first_save_of_a_new_plan_is_not_a_conflict(verified_client):
+    """A freshly admitted case has no plan yet: the header form carries the version a new plan starts at."""
+    w = world()
+    assert not Plan.objects.filter(case=w.case).exists()
+    client = verified_client(w.director)
+    page = client.get(reverse("plans:plan", args=[w.case.pk])).content.decode()
+    version = re.search(r'name="version" value="(\d+)"', page)
+    assert version is not None
+    response = client.post(reverse("plans:plan-header", args=[w.case.pk]), {
+        "version": version.group(1), "director_organisation": w.police.pk, "evaluation_date": in_days(60).isoformat()})
+    assert response.status_code == 302
+    assert Plan.objects.get(case=w.case).director_organisation == w.police

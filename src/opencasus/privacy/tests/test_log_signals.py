@@ -64,3 +64,44 @@ def test_old_records_and_system_jobs_are_not_signalled(house):
     record_processing(action=Action.VIEW, activity_code="privacy", purpose="t", house_id=house.pk,
                       who=Who.system("retention"), started_at=timezone.make_aware(dt.datetime(2025, 3, 11, 2)))
     assert log_signals.signals_for(house, house.privacy_settings, now=NOW) == []
+
+
+def triage_morning(house, user_id, role, day, cases, first_case=1000):
+    """A professional opens `cases` different cases between 9:00 and 10:00 on `day` (days before NOW)."""
+    start = timezone.make_aware(dt.datetime(2025, 3, 12, 9, 0)) - dt.timedelta(days=day)
+    for i in range(cases):
+        record_processing(action=Action.VIEW, activity_code="triage", purpose="t", house_id=house.pk,
+                          who=Who(user_id=user_id, username=f"user{user_id}", role=role), data_subjects=["p"],
+                          case_id=first_case + i, started_at=start + dt.timedelta(minutes=i * 50 // cases))
+
+
+@pytest.fixture
+def busy_house():
+    """The defaults: more than 15 different cases within 60 minutes is the floor."""
+    house = HouseFactory()
+    PrivacySettings.objects.create(house=house, look_back_days=14)
+    return house
+
+
+def test_normal_triage_work_of_process_directors_is_not_signalled(busy_house):
+    for user_id in (21, 22, 23):  # three process directors triage 20-30 intakes one morning a week
+        for week in range(4):
+            triage_morning(busy_house, user_id, "process_director", 1 + 7 * week, 20 + user_id % 10 + week)
+    triage_morning(busy_house, 31, "partner_professional", 2, 3)  # a partner opens a few cases
+    assert log_signals.signals_for(busy_house, busy_house.privacy_settings, now=NOW) == []
+
+
+def test_a_professional_far_above_their_role_is_signalled(busy_house):
+    for user_id in (21, 22, 23):
+        for week in range(4):
+            triage_morning(busy_house, user_id, "process_director", 1 + 7 * week, 20 + week)
+    triage_morning(busy_house, 24, "process_director", 3, 90)  # ninety cases in one hour: not normal
+    for week in range(4):  # partners open a few cases a day; one suddenly opens twenty
+        triage_morning(busy_house, 31, "partner_professional", 1 + 7 * week, 2)
+        triage_morning(busy_house, 32, "partner_professional", 2 + 7 * week, 3)
+    triage_morning(busy_house, 33, "partner_professional", 4, 20)
+    found = log_signals.signals_for(busy_house, busy_house.privacy_settings, now=NOW)
+    assert sorted((s.kind, s.user_id, s.count) for s in found) == [("many-cases", 24, 90), ("many-cases", 33, 20)]
+    thresholds = {s.user_id: s.detail["threshold"] for s in found}
+    assert thresholds[33] == 15  # the floor: three times a partner's normal is less
+    assert thresholds[24] > 60  # three times a director's normal triage morning

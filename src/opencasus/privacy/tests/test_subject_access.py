@@ -2,8 +2,10 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
+from django.urls import reverse
 
 from opencasus.cases.models import InformationItem, Participant
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
@@ -109,3 +111,47 @@ def test_invalid_bsn_or_missing_name_is_refused_in_dutch(household):
     with pytest.raises(ValidationError, match="BSN"):
         services.subject_access_request_create(actor=fg, house=house, requester_name="F",
                                                received_on=dt.date.today(), first_name="F")
+
+
+def test_the_report_is_readable_for_the_person_it_is_about(household, verified_client):
+    """Plain Dutch with an explanation, Dutch dates, each recipient once, the log summarised per
+    organisation and month with every record in an annex."""
+    house, fg, me, _me_again, *_ = household
+    first = me.case
+    care = Participant.objects.get(case=first).organisation
+    Participant.objects.create(case=first, organisation=care, user=UserFactory())  # care again, a named professional
+    at = dt.datetime(2026, 3, 5, 14, 7, tzinfo=dt.UTC)
+    for day in (0, 1, 2, 40):  # three views in March, one in April
+        record_processing(action=Action.VIEW, activity_code="case-conference", purpose="Casusoverleg",
+                          who=Who(user_id=fg.pk, username="prof", organisation_id=care.pk), house_id=house.pk,
+                          data_subjects=[str(me.pseudonym)], case_id=first.pk,
+                          started_at=at + dt.timedelta(days=day))
+    sar = services.subject_access_request_create(actor=fg, house=house, requester_name="F. el Amrani",
+                                                 received_on=dt.date(2026, 4, 20), bsn=BSN)
+    page = verified_client(fg).get(reverse("privacy:subject-access-detail", args=[house.pk, sar.pk])).content.decode()
+    assert "Wat is dit overzicht?" in page and "artikel 15" in page and "Wat kunt u doen?" in page
+    assert "20 april 2026" in page and "20 mei 2026" in page and "2026-04-20" not in page
+    assert "5 maart 2026, 15:07" in page  # Amsterdam time in the annex
+    assert "3 maart 1985" in page and "1985-03-03" not in page
+    assert page.count("<li>GGZ Test: sinds") == 1  # each organisation once per case
+    summary = page[page.index("Wie uw gegevens heeft gebruikt"):page.index("Bijlage: elk gebruik")]
+    rows = re.findall(r"<tr><td[^>]*>(\w+ \d{4})</td><td[^>]*>([^<]+)</td>", summary)
+    assert ("maart 2026", "GGZ Test") in rows and ("april 2026", "GGZ Test") in rows
+    assert len(rows) == len(set(rows))  # one row per month and organisation
+    assert "case-conference" not in page
+    annex = page[page.index("Bijlage: elk gebruik"):]
+    assert annex.count("GGZ Test") >= 5  # every record, one by one: the two case views and the four above
+
+
+def test_the_pdf_speaks_dutch_too(household):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from opencasus.privacy.subject_access import build_export, for_reading
+
+    house, fg, *_ = household
+    sar = services.subject_access_request_create(actor=fg, house=house, requester_name="F",
+                                                 received_on=dt.date(2026, 1, 2), bsn=BSN)
+    with translation.override("nl"):
+        html = render_to_string("privacy/subject_access_pdf.html", {"export": for_reading(build_export(sar))})
+    assert f"Uw persoonsgegevens bij {house.name}" in html and "2 januari 2026" in html

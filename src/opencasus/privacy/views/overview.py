@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -113,5 +114,11 @@ def verify(request: HttpRequest, house: House) -> HttpResponse:
 def signals(request: HttpRequest, house: House) -> HttpResponse:
     settings_ = selectors.privacy_settings_for(house)
     found = log_signals.signals_for(house, settings_)
+    refused, refused_user = selectors.refused_access_list(house=house, settings=settings_,
+                                                          user=request.GET.get("refused_user", ""))
     services.log_privacy(actor=request.user, house=house, object_type="log-signals", object_id=house.pk)
-    return render(request, "privacy/signals.html", {"house": house, "signals": found, "settings": settings_})
+    return render(request, "privacy/signals.html", {
+        "house": house, "signals": found, "settings": settings_, "refused": refused, "refused_user": refused_user,
+        "refused_limit": selectors.REFUSED_ACCESS_SHOWN,
+        "refused_count": django_settings.OPENCASUS_REFUSED_ACCESS_COUNT,
+        "refused_minutes": django_settings.OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES})

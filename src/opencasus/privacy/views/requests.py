@@ -44,13 +44,14 @@ def _sar(request: HttpRequest, house: House, request_id: int) -> SubjectAccessRe
 
 @privacy_view
 def subject_access_detail(request: HttpRequest, house: House, request_id: int) -> HttpResponse:
-    from opencasus.privacy.subject_access import build_export
+    from opencasus.privacy.subject_access import build_export, for_reading
 
     sar = _sar(request, house, request_id)
     export = build_export(sar)
     services.log_privacy(actor=request.user, house=house, object_type="subject-access-request", object_id=sar.pk,
                          data_subjects=sar.pseudonyms)
-    return render(request, "privacy/subject_access_detail.html", {"house": house, "sar": sar, "export": export})
+    return render(request, "privacy/subject_access_detail.html", {"house": house, "sar": sar,
+                                                                    "export": for_reading(export)})
 
 
 @privacy_view

@@ -115,7 +115,7 @@ class AnnualReportFileView(APIView):
         report = _annual(request, code, year, self.fmt)
         heading = [f"Jaarverslag {year}", report.scope.label,
                    f"Aantallen onder {report.scope.threshold} zijn onderdrukt."]
-        name = f"jaarverslag-{report.scope.key}-{year}"
+        name = exports.export_filename("jaarverslag", report.scope.label, year)
         if self.fmt == "pdf":
             from opencasus.reporting.views import _panels
 

@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 from openpyxl import load_workbook
 
 from opencasus.core.aggregates import suppress
@@ -78,3 +79,26 @@ def test_annual_report_pdf_and_spreadsheet(world, verified_client):
     actions = list(ProcessingRecord.objects.filter(object_type="annual-report").values_list("action", flat=True))
     assert actions == ["view", "print", "export"]
     assert client.get(reverse("reporting:annual-report", args=["GM0505", 1900])).status_code == 404
+
+
+def test_sheet_names_are_cut_at_a_word_boundary_and_stay_unique():
+    titles = ["Instroom per route en per gemeente in de periode", "Instroom per route en per gemeente, vorig jaar",
+              "Afspraken nagekomen per organisatie"]
+    tables = [Table(f"t{i}", title, [Column("count", "Aantal")], [Row("a", "x", [suppress(12)])])
+              for i, title in enumerate(titles)]
+    names = load_workbook(io.BytesIO(tables_to_xlsx([], tables))).sheetnames
+    assert names == ["Instroom per route en per", "Instroom per route en per (2)", "Afspraken nagekomen per"]
+    for name, title in zip(names, titles, strict=True):
+        assert len(name) <= 31
+        assert title.startswith(name.removesuffix(" (2)") + " ")  # whole words only
+
+
+def test_export_files_are_named_after_the_house_and_period(world, verified_client):
+    client = verified_client(world.users["manager"])
+    response = client.get(reverse("reporting:dashboard-export", args=["huizen", world.house.pk, "xlsx"]), PERIOD)
+    expected = (f"managementinformatie-{slugify(world.house.name)}-{PERIOD['date_from']}-tot-{PERIOD['date_to']}"
+                ".xlsx")
+    assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
+    client = verified_client(world.users["officer_dordrecht"])
+    xlsx = client.get(reverse("reporting:annual-report-export", args=["GM0505", 2025, "xlsx"]))
+    assert xlsx["Content-Disposition"] == 'attachment; filename="jaarverslag-dordrecht-2025.xlsx"'

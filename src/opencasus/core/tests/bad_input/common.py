@@ -26,10 +26,23 @@ ENGLISH = ("this field", "is required", "enter a valid", "must be", "not a valid
            "valid integer", "invalid input", "expected a", "at most", "at least", "characters", "not allowed",
            "may not")
 # Legitimate in free text and names: emoji, right-to-left script, diacritics, a tab and a line break.
-LEGITIMATE = "Zorg 🌷 om حسن‎ en Çelik-Öztürk\nTweede regel\tmet tab"
+LEGITIMATE = "Zorg 🌷 om حسن en Çelik-Öztürk\nTweede regel\tmet tab"
 LEGITIMATE_NAME = "حسن 🌷 Çelik-Öztürk"
 CONTROL = "Zorg\x00en\x1b[31m"
 ESCAPE = "Zorg\x1b[31men\x07 \x7f"  # control characters without a NUL (which Django refuses by itself)
+# Invisible format characters (Unicode category Cf) and the line/paragraph separators: refused in every
+# text field, free text included.
+FORMAT: list[tuple[str, str]] = [
+    ("right-to-left override", "Jansen\u202egpj.exe"),
+    ("zero-width space", "Jan\u200bsen"),
+    ("byte-order mark", "\ufeffJansen"),
+    ("line separator", "Jansen\u2028Pietersen"),
+    ("paragraph separator", "Jansen\u2029Pietersen"),
+    ("left-to-right mark", "Jansen\u200e"),
+    ("right-to-left isolate", "Jansen\u2067x\u2069"),
+    ("soft hyphen", "Jan\u00adsen"),
+    ("word joiner", "Jan\u2060sen"),
+]
 
 Case = tuple[str, str, Any]  # (label, path, value)
 
@@ -58,6 +71,7 @@ def set_path(body: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
 def text(path: str, *, required: bool = True, limit: int = LONG_TEXT_MAX_LENGTH, api: bool = True) -> list[Case]:
     cases: list[Case] = [(f"{path}: {limit + 1} characters", path, "A" * (limit + 1)),
                          (f"{path}: control characters", path, CONTROL), (f"{path}: escape sequence", path, ESCAPE)]
+    cases += [(f"{path}: {label}", path, value) for label, value in FORMAT]
     if api:
         cases += [(f"{path}: a list", path, ["tekst"])]
     if required:
@@ -68,11 +82,19 @@ def text(path: str, *, required: bool = True, limit: int = LONG_TEXT_MAX_LENGTH,
 def name(path: str, *, required: bool = True, api: bool = True) -> list[Case]:
     cases = text(path, required=required, limit=NAME_MAX_LENGTH, api=api)
     cases[0] = (f"{path}: 10,000 characters", path, "A" * 10_000)
-    return cases
+    return cases + _single_line(path, api=api)
 
 
 def line(path: str, *, required: bool = True, limit: int = SHORT_TEXT_MAX_LENGTH, api: bool = True) -> list[Case]:
-    return text(path, required=required, limit=limit, api=api)
+    return text(path, required=required, limit=limit, api=api) + _single_line(path, api=api)
+
+
+def _single_line(path: str, *, api: bool) -> list[Case]:
+    """A page's single-line input refuses line breaks (an API body states no kind of input)."""
+    if api:
+        return []
+    return [(f"{path}: line feed", path, "Jansen\nPietersen"),
+            (f"{path}: carriage return", path, "Jansen\r\nPietersen")]
 
 
 def date(path: str, *, required: bool = True, api: bool = True) -> list[Case]:

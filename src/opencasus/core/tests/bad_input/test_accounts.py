@@ -90,6 +90,46 @@ def test_signing_in_and_out_uses_the_projects_wording(client, verified_client):
     assert "Uitloggen" in admin.content.decode() and "Afmelden" not in admin.content.decode()
 
 
+EMAILS = ["", "geen-adres", "a" * 300 + "@example.invalid", "iemand@example.invalid\x00",
+          "\u202eiemand@example.invalid", "iem\u200band@example.invalid", "\ufeffiemand@example.invalid",
+          "iemand\u2028@example.invalid"]
+NEW_PASSWORDS = [("", ""), ("kort", "kort"), ("Lang-genoeg-wachtwoord-1", "Ander-wachtwoord-2"),
+                 ("Lang\u202egenoeg-wachtwoord-1",) * 2, ("Lang\x1bgenoeg-wachtwoord-1",) * 2, ("1" * 20,) * 2]
+
+
+@pytest.mark.parametrize("email", EMAILS, ids=repr)
+def test_password_reset_request_with_hostile_input_answers_in_dutch(email):
+    from django.core import mail
+    from django.core.cache import cache
+
+    cache.clear()
+    member(h.world().house, Role.SECRETARY, email="iemand@example.invalid")
+    response = Client().post("/wachtwoord-vergeten", {"email": email})
+    assert response.status_code == 200, email
+    errors = page_errors(response.content.decode())
+    assert errors and all(dutch(e) for e in errors), errors
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(("first", "second"), NEW_PASSWORDS, ids=repr)
+def test_new_password_with_hostile_input_answers_in_dutch(first, second):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = member(h.world().house, Role.SECRETARY, email="iemand@example.invalid")
+    client = Client()
+    uid, token = urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+    link = f"/wachtwoord-herstellen/{uid}/{token}"
+    form_url = client.get(link)["Location"]
+    before = snapshot()
+    response = client.post(form_url, {"new_password1": first, "new_password2": second})
+    assert response.status_code == 200
+    errors = page_errors(response.content.decode())
+    assert errors and all(dutch(e) for e in errors), errors
+    assert snapshot() == before
+
+
 # --- the API: a token request, and a decision on a role grant -------------------------------------------
 
 def _token_request() -> Target:

@@ -10,9 +10,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from opencasus.network.demo import DEMO_PASSWORD, load_network
 from opencasus.network.models import Role
+
+QUIET_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def demo_steps() -> list[Any]:
@@ -33,9 +36,11 @@ class Command(BaseCommand):
     help = "Load the demo data (idempotent) and print a login for every role."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if settings.SETTINGS_MODULE.endswith(".production"):
+        if (settings.SETTINGS_MODULE or "").endswith(".production"):
             raise CommandError("The demo data is never loaded in production.")
-        with transaction.atomic():
+        # The demo sends invitations and reminders while it loads: keep those e-mails in memory, so
+        # that the console shows only the logins below.
+        with override_settings(EMAIL_BACKEND=QUIET_EMAIL_BACKEND), transaction.atomic():
             house, logins = load_network()
             for step in demo_steps():
                 step(house)
