@@ -146,8 +146,8 @@ def with_masked_bsn(persons: Iterable[Person]) -> list[Person]:
     return result
 
 
-def case_detail(*, actor: Any, case_id: int) -> CaseView:
-    """One case as `actor` may see it (404 when hidden); the view is logged."""
+def case_detail(*, actor: Any, case_id: int, object_type: str = "case") -> CaseView:
+    """One case as `actor` may see it (404 when hidden); the view is logged (as `object_type`)."""
     case, level = policy.case_get(actor=actor, case_id=case_id)
     view = CaseView(case=case, level=level, actor_id=actor.pk,
                     status_changes=list(case.status_changes.order_by("changed_at", "id")))
@@ -163,7 +163,7 @@ def case_detail(*, actor: Any, case_id: int) -> CaseView:
     if level >= CaseAccess.CORE:
         view.involved_partners = list(case.involved_partners.select_related("organisation"))
         view.hits = stored_hits(case)
-    _log_view(actor, case)
+    _log_view(actor, case, object_type=object_type)
     return view
 
 

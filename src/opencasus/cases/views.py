@@ -10,24 +10,24 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
+from opencasus.cases import receipt as receipt_reads
 from opencasus.cases import search, selectors, services
 from opencasus.cases.forms import (
     AttachmentForm,
     CaseFilterForm,
     CaseSearchForm,
-    InformationItemForm,
     IntakeForm,
     PartnerFormSet,
     person_formset,
     split_service_errors,
 )
 from opencasus.cases.vocabulary import Relation, SubjectType
-from opencasus.cases.workflow import Status
 
 SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "gebied": SubjectType.AREA}
 
@@ -132,37 +132,6 @@ def intake_create(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @login_required
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    view = selectors.case_detail(actor=request.user, case_id=case_id)
-    info_form = None
-    if view.is_participant and view.case.status == Status.ADMITTED:
-        info_form = InformationItemForm(**selectors.information_form_options(actor=request.user, view=view))
-    return render(request, "cases/case_detail.html", {"view": view, "case": view.case, "info_form": info_form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def information_add(request: HttpRequest, case_id: int) -> HttpResponse:
-    selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
-    view = selectors.case_detail(actor=request.user, case_id=case_id)
-    form = InformationItemForm(request.POST or None,
-                               **selectors.information_form_options(actor=request.user, view=view))
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.information_item_add(
-                actor=request.user, case_id=case_id, organisation_id=d["organisation"], person_id=d["person"],
-                life_domain=d["life_domain"], text=d["text"], sharing_scope=d["sharing_scope"],
-                shared_with_ids=d["shared_with"], legal_basis=d["legal_basis"])
-        except ValidationError as exc:
-            form.add_service_errors(split_service_errors(exc))
-        else:
-            messages.success(request, _("The information has been added."))
-            return redirect("cases:detail", case_id=case_id)
-    return render(request, "cases/information_form.html", {"form": form, "case": view.case})
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def attachment_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case, level = selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.FILER)
@@ -189,6 +158,24 @@ def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) 
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
                             content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def intake_receipt(request: HttpRequest, case_id: int) -> HttpResponse:
+    receipt = receipt_reads.intake_receipt(actor=request.user, case_id=case_id)
+    breadcrumbs = [(_("My cases"), reverse("cases:list")),
+                   (receipt.case.reference, reverse("cases:detail", args=[case_id])), (_("Receipt"), "")]
+    return render(request, "cases/receipt.html", {"receipt": receipt, "case": receipt.case,
+                                                  "breadcrumbs": breadcrumbs})
+
+
+@login_required
+def intake_receipt_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    data, case = receipt_reads.intake_receipt_pdf(actor=request.user, case_id=case_id)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="ontvangstbewijs-{case.reference}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
 

@@ -139,3 +139,15 @@ def house_member(*, house_id: int, user_id: int | None) -> User | None:
         return None
     return User.objects.filter(pk=user_id, memberships__in=Membership.objects.active().filter(
         house_id=house_id)).distinct().first()
+
+
+def case_agenda_items(*, actor: Any, case: Case, level: CaseAccess) -> list[AgendaItem]:
+    """One case's agenda items the reader may see (the caller opened the case at `level`): all of them for
+    core staff, the items that need them for a participant, none below."""
+    if level >= CaseAccess.CORE:
+        qs = AgendaItem.objects.filter(case=case)
+    elif level >= CaseAccess.PARTICIPANT:
+        qs = own_agenda_items(actor=actor).filter(case=case)
+    else:
+        return []
+    return list(qs.select_related("meeting", "meeting__meeting_type").order_by("meeting__date", "meeting__start_time"))

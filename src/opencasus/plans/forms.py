@@ -12,6 +12,7 @@ from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.forms import Form
 from opencasus.network.models import Organisation
+from opencasus.plans.models import Goal
 from opencasus.plans.vocabulary import (
     AgreementStatus,
     ClosureOutcome,
@@ -74,6 +75,16 @@ class GoalForm(Form):
         self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
 
 
+class GoalEditForm(GoalForm):
+    """A goal edited in place (the case workspace), with the plan version it was read at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, case: Case, goal_id: int, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"goal_{goal_id}_%s")
+        super().__init__(*args, case=case, **kwargs)
+
+
 class InterventionForm(Form):
     line = forms.ChoiceField(label=_("line"), choices=InterventionLine.choices)
     organisation = forms.ModelChoiceField(label=_("responsible organisation"), queryset=Organisation.objects.none())
@@ -93,6 +104,7 @@ class AgreementForm(VersionForm):
     owner_user = forms.ModelChoiceField(label=_("owner (professional)"), queryset=User.objects.none(),
                                         required=False)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
+    goal = forms.ModelChoiceField(label=_("goal it serves"), queryset=Goal.objects.none(), required=False)
 
     def __init__(self, *args: Any, case: Case, new: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "agreement_%s")
@@ -100,6 +112,7 @@ class AgreementForm(VersionForm):
         self.version_required = not new
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
+        self.fields["goal"].queryset = Goal.objects.filter(plan__case=case)  # type: ignore[attr-defined]
 
 
 class AgreementStatusForm(VersionForm):

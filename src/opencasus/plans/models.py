@@ -104,6 +104,8 @@ class Agreement(ChoiceLabelsMixin, models.Model):
     deadline = models.DateField(_("deadline"))
     status = models.CharField(_("status"), max_length=20, choices=AgreementStatus.choices,
                               default=AgreementStatus.OPEN)
+    goal = models.ForeignKey(Goal, verbose_name=_("goal it serves"), on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="agreements")
     source = models.CharField(_("source"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     created_by = models.ForeignKey(USER, verbose_name=_("created by"), on_delete=models.PROTECT, null=True,
@@ -124,6 +126,27 @@ class Agreement(ChoiceLabelsMixin, models.Model):
 
     def __str__(self) -> str:
         return self.description[:60]
+
+
+class AgreementStatusChange(ChoiceLabelsMixin, models.Model):
+    """One change of an agreement's status, written by `agreement_update` (the history on the case page)."""
+
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE,
+                                  related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20, choices=AgreementStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=AgreementStatus.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(USER, verbose_name=_("changed by"), on_delete=models.PROTECT, null=True,
+                                   blank=True, related_name="+")
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        verbose_name = _("status change of an agreement")
+        verbose_name_plural = _("status changes of agreements")
+
+    def __str__(self) -> str:
+        return f"{self.from_status} -> {self.to_status}"
 
 
 class AgreementNote(models.Model):

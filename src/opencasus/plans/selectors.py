@@ -165,3 +165,28 @@ def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
 def core_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:
     """The case for core staff only (404 for everyone else), without locking."""
     return case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
+
+
+def closure_checklist(case: Case) -> dict[str, Any]:
+    """What closing `case` settles (core staff have opened the case): pending agreements, open escalations,
+    and whether the plan was evaluated."""
+    from opencasus.plans.models import Evaluation
+    from opencasus.plans.services.closure import OPEN_ESCALATION_STATUSES
+
+    return {
+        "agreements": list(Agreement.objects.filter(case=case, status__in=PENDING_STATUSES)
+                           .select_related("owner_organisation").order_by("deadline", "pk")),
+        "escalations": list(Escalation.objects.filter(case=case, status__in=OPEN_ESCALATION_STATUSES)
+                            .select_related("organisation").order_by("raised_at", "pk")),
+        "evaluation": Evaluation.objects.filter(plan__case=case).order_by("-evaluated_on", "-pk").first(),
+    }
+
+
+def case_plan(case: Case) -> Plan | None:
+    """The plan of a case the caller has opened as participant or core staff (with its case director)."""
+    return Plan.objects.filter(case=case).select_related("director_organisation", "director_user").first()
+
+
+def plan_versions(case: Case) -> list[PlanVersion]:
+    """The adopted versions of a case's plan, newest first (the caller opened the case as participant)."""
+    return list(PlanVersion.objects.filter(plan__case=case).order_by("-number"))

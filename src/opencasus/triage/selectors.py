@@ -168,3 +168,8 @@ def eligible_professionals(house: House) -> list[tuple[int, int, str]]:
         for user_id, organisation_ids in memberships.items() for organisation_id in organisation_ids
     ]
     return sorted(rows, key=lambda r: r[2])
+
+
+def case_decision(case: Case) -> Decision | None:
+    """The triage decision of a case the caller has opened through the access policy."""
+    return Decision.objects.filter(case=case).select_related("decided_by").first()

@@ -164,12 +164,19 @@ def test_pages(role, relation, verified_client):
     assert_no_leak(detail.content.decode(), level, scene)
     if level >= CaseAccess.FILER:
         page = detail.content.decode()
+        # The workspace shows information and persons on their own tabs (participants and core staff only).
+        for tab in ("informatie", "personen"):
+            extra = client.get(f"/casussen/{case.pk}?tab={tab}")
+            assert extra.status_code == (200 if level >= CaseAccess.PARTICIPANT else 404)
+            assert_no_leak(extra.content.decode(), level, scene)
+            page += extra.content.decode() if extra.status_code == 200 else ""
         assert case.reference in page
         assert ("Uw aanmelding is toegelaten." in page) == (level in {CaseAccess.FILER, CaseAccess.CORE})
         assert (scene.shared_text in page) == (level >= CaseAccess.PARTICIPANT)
         assert ("*****2333" in page) == (level >= CaseAccess.CORE)
         records = log.new(action="view", case_id=case.pk)
-        assert len(records) == 1 and records[0].purpose == case.purpose
+        assert len(records) == (3 if level >= CaseAccess.PARTICIPANT else 1)
+        assert all(r.purpose == case.purpose for r in records)
     else:
         assert log.new(case_id=case.pk) == []
         assert_refused_like_missing(client, f"/casussen/{case.pk}", f"/casussen/{missing_case_id()}", user, case)

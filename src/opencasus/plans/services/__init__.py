@@ -7,13 +7,19 @@ from opencasus.plans.services.agreements import (
     is_owner,
 )
 from opencasus.plans.services.closure import case_close, case_reopen
-from opencasus.plans.services.escalations import escalation_raise, escalation_respond, may_respond
+from opencasus.plans.services.escalations import (
+    escalation_close,
+    escalation_raise,
+    escalation_respond,
+    may_respond,
+)
 from opencasus.plans.services.monitoring import send_reminders
 from opencasus.plans.services.plan import (
     UNSET,
     evaluation_record,
     goal_add,
     goal_delete,
+    goal_update,
     intervention_add,
     intervention_delete,
     plan_adopt,
@@ -28,11 +34,13 @@ __all__ = [
     "agreement_update",
     "case_close",
     "case_reopen",
+    "escalation_close",
     "escalation_raise",
     "escalation_respond",
     "evaluation_record",
     "goal_add",
     "goal_delete",
+    "goal_update",
     "intervention_add",
     "intervention_delete",
     "is_owner",

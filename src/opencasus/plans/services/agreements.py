@@ -20,7 +20,7 @@ from opencasus.core.events import MonthFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
-from opencasus.plans.models import Agreement, AgreementNote, Plan
+from opencasus.plans.models import Agreement, AgreementNote, AgreementStatusChange, Goal, Plan
 from opencasus.plans.services._common import (
     check_version,
     core_case,
@@ -65,7 +65,7 @@ def _validate_deadline(deadline: dt.date | None) -> dt.date:
 
 @transaction.atomic
 def agreement_create(*, actor: Any, case_id: int, description: str, owner_organisation: Any,
-                     owner_user: Any = None, deadline: dt.date, source: str = "") -> Agreement:
+                     owner_user: Any = None, deadline: dt.date, source: str = "", goal: Any = None) -> Agreement:
     """Record an agreement in the case's plan (core staff; also used for decisions from the minutes)."""
     case = core_case(actor=actor, case_id=case_id)
     description = (description or "").strip()
@@ -76,12 +76,23 @@ def agreement_create(*, actor: Any, case_id: int, description: str, owner_organi
     plan = plan_for(case)
     agreement = Agreement.objects.create(
         plan=plan, case=case, house_id=case.house_id, description=description, owner_organisation=owner_organisation,
-        owner_user=owner_user, deadline=deadline, source=(source or "")[:200], created_by=actor)
+        owner_user=owner_user, deadline=deadline, source=(source or "")[:200], created_by=actor,
+        goal=_goal_of(plan, goal))
     events.publish(MonthFiguresChanged.of(house_id=case.house_id, days=[deadline]))
     mark_plan_changed(plan, actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)
     notify_owner(agreement, case, actor)
     return agreement
+
+
+def _goal_of(plan: Plan, goal: Any) -> Goal | None:
+    """The goal an agreement serves: one of this plan's goals, or none."""
+    if goal in (None, ""):
+        return None
+    found = Goal.objects.filter(plan=plan, pk=getattr(goal, "pk", goal)).first()
+    if found is None:
+        raise ValidationError({"goal": _("Choose a goal of this plan.")}, code="invalid")
+    return found
 
 
 def notify_owner(agreement: Agreement, case: Case, actor: Any) -> None:
@@ -122,7 +133,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     check_version(current=agreement.version, expected=expected_version, what=_("agreement"))
     if case.status != Status.ADMITTED:
         raise ValidationError(_("The case is closed; its agreements can no longer be changed."), code="not_running")
-    content_fields = {"description", "owner_organisation", "owner_user", "deadline"}
+    content_fields = {"description", "owner_organisation", "owner_user", "deadline", "goal"}
     content = {k: v for k, v in changes.items() if k in content_fields}
     if content:
         require(core)
@@ -135,7 +146,10 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     if "owner_organisation" in content or "owner_user" in content:
         validate_participant(case=case, organisation=content.get("owner_organisation", agreement.owner_organisation),
                              user=content.get("owner_user", agreement.owner_user))
+    if "goal" in content:
+        content["goal"] = _goal_of(agreement.plan, content["goal"])
     counted_in = agreement.deadline
+    status_before = agreement.status
     owner_before = agreement.owner_user_id
     counted_as = _dashboard_fields(agreement)
     for name, value in content.items():
@@ -158,6 +172,9 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     agreement.version += 1
     agreement.updated_at = timezone.now()
     agreement.save()
+    if agreement.status != status_before:
+        AgreementStatusChange.objects.create(agreement=agreement, from_status=status_before,
+                                             to_status=agreement.status, changed_by=actor, note=note)
     if _dashboard_fields(agreement) != counted_as:  # a progress note alone changes no figure
         events.publish(MonthFiguresChanged.of(house_id=agreement.house_id, days=[counted_in, agreement.deadline]))
     if content:

@@ -16,17 +16,23 @@ from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
-from opencasus.plans.models import CaseClosure
+from opencasus.plans.models import Agreement, CaseClosure, Escalation
 from opencasus.plans.services._common import core_case, log
-from opencasus.plans.vocabulary import ClosureOutcome
+from opencasus.plans.services.agreements import agreement_update
+from opencasus.plans.services.escalations import escalation_close
+from opencasus.plans.vocabulary import PENDING_STATUSES, AgreementStatus, ClosureOutcome, EscalationStatus
 
 HAND_OVER_REQUIRED = frozenset({ClosureOutcome.REGULAR_CARE})
+OPEN_ESCALATION_STATUSES = (EscalationStatus.OPEN, EscalationStatus.ANSWERED)
 
 
 @transaction.atomic
 def case_close(*, actor: Any, case_id: int, outcome: str, handed_over_to: Any = None, note: str = "",
                expected_version: int | None = None) -> CaseClosure:
-    """Close an admitted case (core staff): the transition and its outcome in one transaction."""
+    """Close an admitted case (core staff): the transition and its outcome in one transaction.
+
+    Pending agreements are cancelled and open escalations closed first, with the outcome as the reason,
+    so that nothing of a closed case stays in "my agreements" or the overdue counts."""
     case = core_case(actor=actor, case_id=case_id, running=False)
     if case.status != Status.ADMITTED:
         raise ValidationError(_("Only a running (admitted) case can be closed."), code="invalid_transition")
@@ -39,6 +45,8 @@ def case_close(*, actor: Any, case_id: int, outcome: str, handed_over_to: Any = 
     if outcome == ClosureOutcome.OTHER and not note:
         raise ValidationError({"note": _("Explain the outcome.")}, code="required")
     reason = str(ClosureOutcome(outcome).label)
+    _settle(actor=actor, case_id=case.pk, reason=_("Settled when the case was closed (%(outcome)s).")
+            % {"outcome": reason})
     case = case_transition(actor=actor, case_id=case.pk, to_status=Status.CLOSED, reason=reason,
                            expected_version=expected_version)
     closure = CaseClosure.objects.create(case=case, outcome=outcome, handed_over_to=handed_over_to, note=note,
@@ -52,6 +60,18 @@ def case_close(*, actor: Any, case_id: int, outcome: str, handed_over_to: Any = 
                kind=Kind.HANDOVER, link=reverse("cases:detail", args=[case.pk]), case_reference=case.reference,
                house_id=case.house_id, subject_key=f"closure-{closure.pk}")
     return closure
+
+
+def _settle(*, actor: Any, case_id: int, reason: str) -> None:
+    """Cancel the case's pending agreements and close its open escalations, each through its own service
+    (version, dashboard staleness and processing log included), with `reason` on record."""
+    for agreement_id in (Agreement.objects.filter(case_id=case_id, status__in=PENDING_STATUSES)
+                         .order_by("pk").values_list("pk", flat=True)):
+        agreement_update(actor=actor, agreement_id=agreement_id, expected_version=None,
+                         status=AgreementStatus.CANCELLED, progress_note=reason)
+    for escalation_id in (Escalation.objects.filter(case_id=case_id, status__in=OPEN_ESCALATION_STATUSES)
+                          .order_by("pk").values_list("pk", flat=True)):
+        escalation_close(actor=actor, escalation_id=escalation_id, reason=reason)
 
 
 @transaction.atomic

@@ -138,3 +138,27 @@ def escalation_respond(*, actor: Any, escalation_id: int, expected_version: int 
     escalation.save()
     log(actor=actor, case=case, action=Action.UPDATE, object_type="escalation", object_id=escalation.pk)
     return escalation
+
+
+@transaction.atomic
+def escalation_close(*, actor: Any, escalation_id: int, reason: str) -> Escalation:
+    """Close a still open escalation without a partner's answer (core staff), with the reason on record.
+
+    Used when the case itself is closed: an escalation of a closed case no longer awaits a response.
+    """
+    escalation = Escalation.objects.select_for_update().select_related("case").filter(pk=escalation_id).first()
+    if escalation is None:
+        raise Http404
+    case = core_case(actor=actor, case_id=escalation.case_id, running=False)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for closing the escalation.")}, code="required")
+    if escalation.status in (EscalationStatus.CLOSED, EscalationStatus.ESCALATED):
+        raise ValidationError(_("This escalation is closed or already escalated."), code="invalid")
+    escalation.response = "\n\n".join(part for part in (escalation.response, reason) if part)
+    escalation.responded_by, escalation.responded_at = actor, timezone.now()
+    escalation.status = EscalationStatus.CLOSED
+    escalation.version += 1
+    escalation.save()
+    log(actor=actor, case=case, action=Action.UPDATE, object_type="escalation", object_id=escalation.pk)
+    return escalation

@@ -154,6 +154,26 @@ def goal_add(*, actor: Any, case_id: int, life_domain: str, description: str, pe
 
 
 @transaction.atomic
+def goal_update(*, actor: Any, case_id: int, goal_id: int, expected_version: int | None, life_domain: str,
+                description: str, person: Any = None) -> Goal:
+    """Change a goal of a running case's plan (core staff); a stale plan version is a conflict."""
+    case = core_case(actor=actor, case_id=case_id)
+    plan = _locked_plan(case)
+    check_version(current=plan.version, expected=expected_version, what=_("plan"))
+    goal = Goal.objects.filter(plan=plan, pk=goal_id).first()
+    if goal is None:
+        from django.http import Http404
+
+        raise Http404
+    for name, value in _clean_goal(case, life_domain=life_domain, description=description, person=person).items():
+        setattr(goal, name, value)
+    goal.save()
+    _touch(plan, actor)
+    log(actor=actor, case=case, action=Action.UPDATE, object_type="goal", object_id=goal.pk)
+    return goal
+
+
+@transaction.atomic
 def goal_delete(*, actor: Any, case_id: int, goal_id: int, expected_version: int | None) -> None:
     case = core_case(actor=actor, case_id=case_id)
     plan = _locked_plan(case)

@@ -88,3 +88,22 @@ def test_concurrent_edits_to_one_agreement_end_in_a_conflict_not_a_lost_update()
     assert agreement.description == "Huisbezoek met wijkagent" and agreement.status == AgreementStatus.OPEN
     assert agreement.version == first.version == 2
     assert not AgreementNote.objects.exists()
+
+
+def test_an_agreement_serves_a_goal_of_its_own_plan_only():
+    from django.core.exceptions import ValidationError as _VE
+
+    from opencasus.cases.vocabulary import LifeDomain
+    from opencasus.plans.tests.factories import in_days, world
+
+    w, other = world(), world()
+    goal = services.goal_add(actor=w.director, case_id=w.case.pk, life_domain=LifeDomain.HOUSING, description="Wonen")
+    foreign = services.goal_add(actor=other.director, case_id=other.case.pk, life_domain=LifeDomain.DRUGS,
+                                description="Elders")
+    with pytest.raises(_VE) as exc:
+        services.agreement_create(actor=w.director, case_id=w.case.pk, description="x", owner_organisation=w.police,
+                                  deadline=in_days(3), goal=foreign.pk)
+    assert "goal" in exc.value.message_dict
+    agreement = services.agreement_create(actor=w.director, case_id=w.case.pk, description="x",
+                                          owner_organisation=w.police, deadline=in_days(3), goal=goal)
+    assert agreement.goal == goal

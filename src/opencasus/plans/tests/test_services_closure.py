@@ -56,3 +56,46 @@ def test_closure_validation_and_access():
         services.case_reopen(actor=w.director, case_id=w.case.pk, reason="x")  # not closed
     assert not CaseClosure.objects.exists()
     assert Case.objects.get(pk=w.case.pk).status == Status.ADMITTED
+
+
+def test_closing_settles_open_agreements_and_escalations():
+    from opencasus.plans.models import Agreement, AgreementNote, Escalation
+    from opencasus.plans.selectors import agreement_list
+    from opencasus.plans.tests.factories import in_days
+    from opencasus.plans.vocabulary import AgreementStatus, EscalationLevel, EscalationStatus
+
+    w = world()
+    pending = services.agreement_create(actor=w.director, case_id=w.case.pk, description="Huisbezoek",
+                                        owner_organisation=w.police, owner_user=w.owner, deadline=in_days(5))
+    done = services.agreement_create(actor=w.director, case_id=w.case.pk, description="Intake GGZ",
+                                     owner_organisation=w.care, deadline=in_days(3))
+    services.agreement_update(actor=w.director, agreement_id=done.pk, expected_version=None,
+                              status=AgreementStatus.DONE)
+    escalation = services.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.OPERATIONAL,
+                                           organisation=w.police, reason="Geen huisbezoek", agreement_id=pending.pk)
+    assert list(agreement_list(actor=w.owner, mine=True, status=AgreementStatus.OPEN)) == [pending]
+    services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.MOVED_AWAY)
+    pending.refresh_from_db()
+    escalation.refresh_from_db()
+    assert pending.status == AgreementStatus.CANCELLED
+    assert Agreement.objects.get(pk=done.pk).status == AgreementStatus.DONE
+    assert "Verhuisd" in AgreementNote.objects.get(agreement=pending).text
+    assert escalation.status == EscalationStatus.CLOSED and "Verhuisd" in escalation.response
+    assert not list(agreement_list(actor=w.owner, mine=True, status=AgreementStatus.OPEN))
+    assert not list(agreement_list(actor=w.owner, mine=True, overdue=True, today=in_days(30)))
+    assert not Escalation.objects.filter(case=w.case, status__in=("open", "answered")).exists()
+    assert ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="escalation", action="update").exists()
+
+
+def test_closing_that_fails_settles_nothing():
+    from opencasus.plans.models import Agreement
+    from opencasus.plans.tests.factories import in_days
+    from opencasus.plans.vocabulary import AgreementStatus
+
+    w = world()
+    pending = services.agreement_create(actor=w.director, case_id=w.case.pk, description="Huisbezoek",
+                                        owner_organisation=w.police, deadline=in_days(5))
+    with pytest.raises(ValidationError):
+        services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.MOVED_AWAY,
+                            expected_version=999)
+    assert Agreement.objects.get(pk=pending.pk).status == AgreementStatus.OPEN

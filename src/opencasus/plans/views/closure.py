@@ -31,8 +31,8 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
             status = 400
     else:
         form = CloseForm(initial={"version": case.version})
-    return render(request, "plans/close.html", {"case": case, "form": form, "closures": selectors.closure_list(case)},
-                  status=status)
+    return render(request, "plans/close.html", {"case": case, "form": form, "closures": selectors.closure_list(case),
+                                                "checklist": selectors.closure_checklist(case)}, status=status)
 
 
 @login_required

@@ -14,9 +14,17 @@ from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
 from opencasus.plans.forms import EscalationForm, EscalationResponseForm
+from opencasus.plans.models import Escalation
 from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.views._helpers import run, version_of
-from opencasus.plans.vocabulary import EscalationLevel, EscalationStatus
+from opencasus.plans.vocabulary import LEVEL_ORDER, EscalationLevel, EscalationStatus
+
+
+def _previous(case: object, previous_id: str | None) -> Escalation | None:
+    """The escalation a next level continues: one of this case's (core staff opened the case)."""
+    if not previous_id or not str(previous_id).isdigit():
+        return None
+    return selectors.case_escalations(case).filter(pk=int(previous_id)).first()  # type: ignore[arg-type]
 
 
 @login_required
@@ -40,7 +48,15 @@ def escalation_raise(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             status = 400
     else:
-        initial = {"agreement": request.GET.get("afspraak") or ""}
+        initial: dict[str, object] = {"agreement": request.GET.get("afspraak") or ""}
+        previous = _previous(case, previous_id)
+        if previous is not None:
+            # The next level carries the case, the organisation and the reason of the one it continues.
+            following = LEVEL_ORDER.index(EscalationLevel(previous.level)) + 1
+            initial.update({"organisation": previous.organisation_id, "reason": previous.reason,
+                            "agreement": previous.agreement_id or initial["agreement"]})
+            if following < len(LEVEL_ORDER):
+                initial["level"] = LEVEL_ORDER[following].value
         form = EscalationForm(initial=initial, case=case, agreements=agreements)
     return render(request, "plans/escalation_raise.html", {"case": case, "form": form, "previous_id": previous_id},
                   status=status)

@@ -1,0 +1,57 @@
+"""One workspace page: the case as the reader may see it, its header and one tab. The load is logged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from opencasus.access.policy import CaseAccess
+from opencasus.cases import selectors
+from opencasus.cases.workspace import header as headers
+from opencasus.cases.workspace import panels
+from opencasus.cases.workspace.tabs import tab_get, tabs_for
+
+
+def _tab_url(case_id: int, slug: str) -> str:
+    base = reverse("cases:detail", args=[case_id])
+    return base if slug == "overzicht" else f"{base}?tab={slug}"
+
+
+def workspace(*, actor: Any, case_id: int, tab: str | None, page: Any = None) -> dict[str, Any]:
+    """The template context of the workspace (404 for a hidden case or tab)."""
+    _case, level = selectors.case_check(actor=actor, case_id=case_id, minimum=CaseAccess.FILER)
+    current = tab_get(tab, level)  # before any read: a hidden tab reads and logs nothing
+    object_type = "case" if current.slug == "overzicht" else f"case-{current.slug}"
+    view = selectors.case_detail(actor=actor, case_id=case_id, object_type=object_type)
+    items = panels.agenda_items(actor=actor, case=view.case, level=view.level)
+    ctx: dict[str, Any] = {
+        "view": view, "case": view.case, "tab": current,
+        "tab_links": [{"label": t.label, "url": _tab_url(view.case.pk, t.slug), "current": t == current}
+                      for t in tabs_for(view.level)],
+        "header": headers.build_header(actor=actor, case=view.case, level=view.level, persons=view.persons,
+                                       may_upload=view.may_upload, agenda_items=items),
+    }
+    ctx["breadcrumbs"] = [(_("My cases"), reverse("cases:list")), (view.case.reference, "")]
+    slug = current.slug
+    if slug == "informatie":  # the tab's own form carries the one primary button
+        for action in ctx["header"].actions:
+            action.primary = False
+    if slug == "overzicht":
+        ctx["events"] = panels.timeline(actor=actor, view=view, items=items)
+    elif slug == "informatie":
+        ctx["information"] = panels.information(actor=actor, view=view)
+    elif slug == "plan":
+        ctx.update(panels.plan(actor=actor, view=view))
+    elif slug == "afspraken":
+        ctx["agreements"] = panels.agreements(actor=actor, view=view)
+    elif slug == "overleggen":
+        ctx["agenda_items"] = items
+    elif slug == "documenten":
+        ctx.update(panels.documents(actor=actor, view=view))
+    elif slug == "logboek":
+        from opencasus.privacy.case_log import case_log
+
+        ctx["log_page"] = case_log(case=view.case, level=view.level, page=page)
+    return ctx
