@@ -24,7 +24,6 @@ from opencasus.plans.forms import (
     PlanHeaderForm,
     VersionForm,
 )
-from opencasus.plans.models import Plan
 from opencasus.plans.services._common import log
 from opencasus.plans.views._helpers import run, version_of
 
@@ -38,7 +37,7 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
         "interventions": list(plan.interventions.all()) if plan else [],
         "escalations": selectors.case_escalations(case), "closures": selectors.closure_list(case),
         # Without a plan, the version a new plan starts at: the first save creates it with this version.
-        "plan_version": plan.version if plan else Plan._meta.get_field("version").get_default(),
+        "plan_version": plan.version if plan else 0,
     }
     if core:
         initial = {"version": ctx["plan_version"]}
