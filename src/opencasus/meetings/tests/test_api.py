@@ -126,6 +126,10 @@ def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture
                         format="json").status_code == 200
     attendance = client.put(f"/api/v1/meetings/{meeting_id}/attendance",
                             {"attendance": [{"userId": w.s.professionals[0].pk, "attended": True}]}, format="json")
+    assert attendance.status_code == 400  # the meeting is still to come
+    Meeting.objects.filter(pk=meeting_id).update(date=dt.date.today() - dt.timedelta(days=1))
+    attendance = client.put(f"/api/v1/meetings/{meeting_id}/attendance",
+                            {"attendance": [{"userId": w.s.professionals[0].pk, "attended": True}]}, format="json")
     assert attendance.status_code == 200
     minutes_url = f"/api/v1/meetings/{meeting_id}/agenda-items/{item.json()['id']}/minutes"
     assert client.get(minutes_url).status_code == 404  # none yet

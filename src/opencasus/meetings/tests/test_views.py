@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -7,7 +8,8 @@ from django.core import mail
 from django.urls import reverse
 
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.meetings.models import AgendaItem, Invitation, Meeting, Minutes, SelfReport
+from opencasus.meetings import minutes as minute_services
+from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting, Minutes, SelfReport
 from opencasus.meetings.tests.conftest import ALL, CORE, World
 
 pytestmark = pytest.mark.django_db
@@ -118,13 +120,49 @@ def test_reorder_optimise_and_invite_from_the_agenda(world: World, verified_clie
     assert Invitation.objects.filter(meeting=world.meeting).count() == 3
 
 
+def _took_place(world: World) -> None:
+    Meeting.objects.filter(pk=world.meeting.pk).update(date=dt.date.today() - dt.timedelta(days=1))
+
+
+def test_process_director_corrects_a_decision_deadline_on_the_minutes_page(world: World,
+                                                                           verified_client: Any) -> None:
+    _took_place(world)
+    s = world.s
+    record = minute_services.minutes_save(
+        actor=s.secretary, meeting_id=world.meeting.pk, item_id=world.own.pk, picture_forming="Beeld",
+        judgement="Oordeel", decisions=[minute_services.DecisionInput(
+            "Huisbezoek", s.organisations[0].pk, None, dt.date.today() + dt.timedelta(days=3))])
+    minute_services.minutes_approve(actor=s.director, meeting_id=world.meeting.pk, item_id=world.own.pk)
+    decision = record.decisions.get()
+    Decision.objects.filter(pk=decision.pk).update(deadline=dt.date.today() - dt.timedelta(days=2))
+    url = reverse("meetings:minutes", args=[world.meeting.pk, world.own.pk])
+    director = verified_client(s.director)
+    assert "De termijn is verstreken: nieuwe termijn" in director.get(url).content.decode()
+    assert "Termijn aanpassen" not in verified_client(s.secretary).get(url).content.decode()
+    target = reverse("meetings:decision-deadline", args=[world.meeting.pk, world.own.pk, decision.pk])
+    new = dt.date.today() + dt.timedelta(days=10)
+    verified_client(s.secretary).post(target, {"deadline": new.isoformat()})
+    decision.refresh_from_db()
+    assert decision.deadline < dt.date.today()
+    response = director.post(target, {"deadline": new.isoformat()}, follow=True)
+    assert "De termijn van het besluit is aangepast." in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.deadline == new
+    assert verified_client(world.users["invitee"]).post(target, {"deadline": new.isoformat()}).status_code == 404
+
+
 def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
     url = reverse("meetings:minutes", args=[world.meeting.pk, world.own.pk])
     secretary = verified_client(world.s.secretary)
     data = {"picture_forming": "Beeld", "judgement": "Oordeel", "version": "",
             "decisions-TOTAL_FORMS": "2", "decisions-INITIAL_FORMS": "0",
             "decisions-0-description": "Stopgesprek", "decisions-0-owner_organisation": world.s.organisations[0].pk,
-            "decisions-0-deadline": "2026-12-20", "decisions-1-description": ""}
+            "decisions-0-deadline": (dt.date.today() + dt.timedelta(days=17)).isoformat(),
+            "decisions-1-description": ""}
+    refused = secretary.post(url, data)  # the meeting is still to come
+    assert refused.status_code == 200 and "heeft nog niet plaatsgevonden" in refused.content.decode()
+    assert not Minutes.objects.exists()
+    _took_place(world)
     assert secretary.post(url, data).status_code == 302
     assert Minutes.objects.get().decisions.count() == 1
     # The invitee does not see draft minutes.
@@ -145,6 +183,11 @@ def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
 def test_attendance_and_self_report_pages(world: World, verified_client: Any) -> None:
     Invitation.objects.create(meeting=world.meeting, user=world.users["invitee"])
     client = verified_client(world.s.secretary)
+    refused = client.post(reverse("meetings:attendance", args=[world.meeting.pk]),
+                          {f"attended-{world.users['invitee'].pk}": "no"})
+    assert "heeft nog niet plaatsgevonden" in refused.content.decode()
+    assert Invitation.objects.get().attended is None
+    _took_place(world)
     client.post(reverse("meetings:attendance", args=[world.meeting.pk]),
                 {f"attended-{world.users['invitee'].pk}": "no"})
     assert Invitation.objects.get().attended is False
