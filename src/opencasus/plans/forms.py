@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.forms import Form
 from opencasus.network.models import Organisation
+from opencasus.plans import workflow
 from opencasus.plans.vocabulary import (
     AgreementStatus,
     ClosureOutcome,
@@ -91,9 +92,34 @@ class AgreementForm(VersionForm):
 
 
 class AgreementStatusForm(VersionForm):
-    status = forms.ChoiceField(label=_("status"), choices=AgreementStatus.choices)
-    progress_note = forms.CharField(label=_("progress note"), widget=forms.Textarea(attrs={"rows": 3}),
+    """Status and progress: only the changes `plans.workflow` allows this reader are offered."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=AgreementStatus.choices, required=False)
+    reason = forms.CharField(label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 2}),
+                             required=False, help_text=_("Required when you cancel the agreement."))
+    progress_note = forms.CharField(label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 3}),
                                     required=False)
+
+    def __init__(self, *args: Any, current: str, capacities: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "status_%s")
+        super().__init__(*args, **kwargs)
+        allowed = workflow.targets(current, capacities)
+        field = self.fields["status"]
+        if not allowed:
+            del self.fields["status"], self.fields["reason"]
+            return
+        cast(Any, field).choices = [(current, _("%(status)s (unchanged)") % {"status": AgreementStatus(current).label}),
+                                    *[(value, workflow.ACTION_LABELS[value]) for value in allowed]]
+        field.initial = current
+        field.widget.attrs["data-oc-reveal"] = "status_reason"
+        if not set(allowed) & workflow.REASON_REQUIRED:
+            del self.fields["reason"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") in workflow.REASON_REQUIRED and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for cancelling the agreement."))
+        return data
 
 
 class NoteForm(Form):

@@ -60,7 +60,9 @@ def _detail(request: HttpRequest, agreement_id: int, status: int = 200, **forms:
                            "notes": agreement.notes.select_related("author", "organisation"),
                            "note_form": NoteForm()}
     if core or owner:
-        ctx["status_form"] = AgreementStatusForm(initial={"status": agreement.status, "version": agreement.version})
+        ctx["status_form"] = AgreementStatusForm(initial={"status": agreement.status, "version": agreement.version},
+                                                 current=agreement.status,
+                                                 capacities=services.movers(actor=request.user, agreement=agreement))
     if core:
         ctx["edit_form"] = AgreementForm(case=case, initial={
             "description": agreement.description, "owner_organisation": agreement.owner_organisation_id,
@@ -78,13 +80,15 @@ def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def agreement_status(request: HttpRequest, agreement_id: int) -> HttpResponse:
-    selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
-    form = AgreementStatusForm(request.POST)
+    agreement, _case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    form = AgreementStatusForm(request.POST, current=agreement.status,
+                               capacities=services.movers(actor=request.user, agreement=agreement))
     if not form.is_valid():
         return _detail(request, agreement_id, status=400, status_form=form)
+    data = form.cleaned_data
     _result, status = run(form, lambda: services.agreement_update(
         actor=request.user, agreement_id=agreement_id, expected_version=version_of(form),
-        status=form.cleaned_data["status"], progress_note=form.cleaned_data["progress_note"]))
+        status=data.get("status") or None, reason=data.get("reason", ""), progress_note=data["progress_note"]))
     if status != 200:
         return _detail(request, agreement_id, status=status, status_form=form)
     messages.success(request, _("The agreement was saved."))
