@@ -35,3 +35,9 @@ class TokenForm(Form):
         if not token.isdigit():
             raise forms.ValidationError(_("Enter the six digits from your authenticator app."))
         return token
+
+
+class SettingsForm(Form):
+    language = forms.ChoiceField(
+        label=_("Interface language"), choices=[("nl", "Nederlands"), ("en", "English")], widget=forms.RadioSelect,
+        help_text=_("The pages, dates and messages appear in this language."))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 OPEN_PREFIXES = ("/inloggen", "/uitloggen", "/tweede-factor", "/static/", "/api/", "/gezondheid")
@@ -64,4 +65,25 @@ class SessionIdleMiddleware:
             now = int(time.time())
             if now - int(session.get(SESSION_TOUCHED_KEY, 0)) >= settings.SESSION_TOUCH_SECONDS:
                 session[SESSION_TOUCHED_KEY] = now
+        return response
+
+
+class UserLanguageMiddleware:
+    """The interface language is the signed-in professional's own choice (`User.language`), Dutch for
+    everyone else; the browser's Accept-Language header is not consulted."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        language = settings.LANGUAGE_CODE
+        if user is not None and user.is_authenticated:
+            chosen = getattr(user, "language", "") or ""
+            if chosen in dict(settings.LANGUAGES):
+                language = chosen
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language() or language)
         return response

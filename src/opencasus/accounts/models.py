@@ -12,6 +12,9 @@ class User(AbstractUser):
         _("system client"), default=False,
         help_text=_("An organisation's system that uses the API with a token; cannot log in to the web pages."))
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    language = models.CharField(
+        _("interface language"), max_length=5, choices=[("nl", _("Dutch")), ("en", _("English"))], default="nl",
+        help_text=_("The language of the pages. Dutch unless the professional chooses otherwise."))
 
     class Meta:
         verbose_name = _("professional")

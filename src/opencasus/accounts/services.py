@@ -50,3 +50,19 @@ def api_token_renew(*, user: User) -> Token:
     """Replace the user's API token; the old one stops working at once."""
     Token.objects.filter(user=user).delete()
     return Token.objects.create(user=user)
+
+
+LANGUAGES = ("nl", "en")
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: str) -> User:
+    """Store the professional's interface language (nl or en). No personal data of others: not logged."""
+    if language not in LANGUAGES:
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        raise ValidationError({"language": [_("Choose Dutch or English.")]})
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+    return user

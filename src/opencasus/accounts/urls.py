@@ -10,4 +10,5 @@ urlpatterns = [
     path("tweede-factor/instellen", views.enrol, name="enrol"),
     path("tweede-factor", views.verify, name="verify"),
     path("account/api-token", views.api_token, name="api-token"),
+    path("account/instellingen", views.settings_view, name="settings"),
 ]

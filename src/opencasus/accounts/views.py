@@ -5,13 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opencasus.accounts import services
-from opencasus.accounts.forms import LoginForm, TokenForm
+from opencasus.accounts.forms import LoginForm, SettingsForm, TokenForm
 
 
 class LoginView(auth_views.LoginView):
@@ -73,3 +74,17 @@ def api_token(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         token = services.api_token_renew(user=request.user)  # type: ignore[arg-type]
     return render(request, "accounts/api_token.html", {"token": token})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_view(request: HttpRequest) -> HttpResponse:
+    """The professional's own settings: the interface language."""
+    user = request.user
+    form = SettingsForm(request.POST or None, initial={"language": getattr(user, "language", "nl")})
+    if request.method == "POST" and form.is_valid():
+        services.user_language_set(user=user, language=form.cleaned_data["language"])  # type: ignore[arg-type]
+        translation.activate(form.cleaned_data["language"])
+        messages.success(request, _("Your settings have been saved."))
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})

@@ -4,6 +4,7 @@ hidden field is reported on the form."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -32,6 +33,40 @@ def limit_text_field(field: forms.Field) -> None:
             field.widget.attrs.setdefault("maxlength", str(limit))
 
 
+# The NL Design System class of each kind of widget (by Django's widget type name).
+WIDGET_CLASSES = {
+    "textarea": "utrecht-textarea", "select": "utrecht-select", "selectmultiple": "utrecht-select",
+    "nullbooleanselect": "utrecht-select",
+    "radioselect": "utrecht-radio-button utrecht-radio-button--html-input",
+    "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+}
+NO_CLASS_WIDGETS = {"hidden", "multiplehidden"}
+
+
+def style_widget(field: forms.Field) -> None:
+    """Give the widget its NL Design System class (unless it has a component class already), and make a
+    date field a date input that is filled in the ISO form the browser expects."""
+    widget = field.widget
+    if isinstance(field, forms.DateField) and isinstance(widget, forms.DateInput):
+        if widget.input_type == "text":
+            widget.input_type = "date"
+        if widget.input_type == "date":
+            widget.format = "%Y-%m-%d"
+    name = _widget_type(widget)
+    if name in NO_CLASS_WIDGETS:
+        return
+    css = widget.attrs.get("class", "")
+    if "utrecht-" in css:
+        return
+    widget.attrs["class"] = f"{css} {WIDGET_CLASSES.get(name, 'utrecht-textbox utrecht-textbox--html-input')}".strip()
+
+
+def _widget_type(widget: forms.Widget) -> str:
+    # As BoundField.widget_type: the class name without "widget"/"input" at the end, lower case.
+    return re.sub(r"widget$|input$", "", widget.__class__.__name__.lower())
+
+
 class TextLimitsMixin:
     """Put first in the bases of a form: applies `limit_text_field` to each of its fields."""
 
@@ -44,6 +79,7 @@ class TextLimitsMixin:
     def limit_text_fields(self) -> None:
         for field in self.fields.values():
             limit_text_field(field)
+            style_widget(field)
 
     def full_clean(self) -> None:
         self.limit_text_fields()  # again: a form may add fields after `__init__`

@@ -14,6 +14,7 @@ from opencasus.network.models import House
 class Link:
     label: str
     url: str
+    current: bool = False
 
 
 @dataclass
