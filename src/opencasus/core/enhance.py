@@ -73,8 +73,9 @@ def quiet(*forms_or_formsets: Any) -> None:
     """Show bound forms without validating them (after adding or removing a row nothing was submitted)."""
     for item in forms_or_formsets:
         if isinstance(item, forms.BaseFormSet):
-            item._errors = []
-            item._non_form_errors = item.error_class(error_class="nonform")
+            formset: Any = item
+            formset._errors = []
+            formset._non_form_errors = formset.error_class(error_class="nonform")
             for form in item.forms:
                 form._errors = ErrorDict()
         else:
