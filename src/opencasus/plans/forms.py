@@ -101,7 +101,6 @@ class AgreementStatusForm(VersionForm):
                                     required=False)
 
     def __init__(self, *args: Any, current: str, capacities: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("auto_id", "status_%s")
         super().__init__(*args, **kwargs)
         allowed = workflow.targets(current, capacities)
         field = self.fields["status"]
@@ -111,7 +110,6 @@ class AgreementStatusForm(VersionForm):
         cast(Any, field).choices = [(current, _("%(status)s (unchanged)") % {"status": AgreementStatus(current).label}),
                                     *[(value, workflow.ACTION_LABELS[value]) for value in allowed]]
         field.initial = current
-        field.widget.attrs["data-oc-reveal"] = "status_reason"
         if not set(allowed) & workflow.REASON_REQUIRED:
             del self.fields["reason"]
 
