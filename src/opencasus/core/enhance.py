@@ -104,12 +104,17 @@ class GroupedOptionsMixin:
         return option
 
 
-class GroupedSelect(GroupedOptionsMixin, forms.Select):
+# Named as Django's own classes: templates and styling go by the widget type (the class name).
+class Select(GroupedOptionsMixin, forms.Select):
     pass
 
 
-class GroupedCheckboxSelectMultiple(GroupedOptionsMixin, forms.CheckboxSelectMultiple):
+class CheckboxSelectMultiple(GroupedOptionsMixin, forms.CheckboxSelectMultiple):
     pass
+
+
+GroupedSelect = Select
+GroupedCheckboxSelectMultiple = CheckboxSelectMultiple
 
 
 def group_by(pairs: Iterable[tuple[Any, Any]]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.enhance import GroupedSelect, group_by
 from opencasus.core.forms import Form
 from opencasus.network.models import Organisation
 from opencasus.plans import workflow
@@ -81,7 +82,7 @@ class AgreementForm(VersionForm):
     description = forms.CharField(label=_("what"), widget=forms.Textarea(attrs={"rows": 2}))
     owner_organisation = forms.ModelChoiceField(label=_("owner organisation"), queryset=Organisation.objects.none())
     owner_user = forms.ModelChoiceField(label=_("owner (professional)"), queryset=User.objects.none(),
-                                        required=False)
+                                        required=False, widget=GroupedSelect)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
@@ -89,6 +90,10 @@ class AgreementForm(VersionForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
+        widget = cast(GroupedSelect, self.fields["owner_user"].widget)
+        widget.groups = group_by(Participant.objects.active().filter(case=case).exclude(user=None)
+                                 .values_list("user_id", "organisation_id"))
+        widget.attrs["data-oc-filter-by"] = self.add_prefix("owner_organisation")
 
 
 class AgreementStatusForm(VersionForm):

@@ -95,6 +95,9 @@ def test_the_owner_page_offers_only_the_allowed_changes(verified_client: Any) ->
     assert 'value="cancelled"' not in owner_page and 'value="late"' not in owner_page
     director_page = verified_client(w.director).get(url).content.decode()
     assert 'value="cancelled"' in director_page and 'value="late"' not in director_page
+    # The owner picker lists each professional with the organisation they take part for.
+    assert 'data-oc-filter-by="owner_organisation"' in director_page
+    assert f'value="{w.owner.pk}" selected data-oc-group="{w.police.pk}"' in director_page
     response = verified_client(w.owner).post(reverse("plans:agreement-status", args=[agreement.pk]), {
         "status": "cancelled", "reason": "Geen tijd", "progress_note": "", "version": "1"})
     assert response.status_code == 400
