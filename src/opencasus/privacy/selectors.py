@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from opencasus.access import roles
-from opencasus.cases.models import Person
+from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import identifier_hash
 from opencasus.logbook.chains import candidate_chains, house_of_chain
@@ -183,3 +183,14 @@ def house_professionals(house: House) -> tuple[list[tuple[int, str]], list[tuple
                     for m in memberships}, key=lambda u: u[1])
     organisations = sorted({(m.organisation_id, m.organisation.name) for m in memberships}, key=lambda o: o[1])
     return users, organisations
+
+
+def case_id_for_reference(*, house: House, reference: str) -> int | None:
+    """The case of this house with this reference (case-insensitive), as the log stores it: by id."""
+    return (Case.objects.filter(house=house, reference__iexact=reference.strip())
+            .values_list("pk", flat=True).first())
+
+
+def case_references(case_ids: set[int]) -> dict[int, str]:
+    """The references of the cases a page of log records mentions (a deleted case has none)."""
+    return dict(Case.objects.filter(pk__in=case_ids).values_list("pk", "reference"))
