@@ -115,6 +115,7 @@ class AgreementStatusForm(VersionForm):
         cast(Any, field).choices = [(current, _("%(status)s (unchanged)") % {"status": AgreementStatus(current).label}),
                                     *[(value, workflow.ACTION_LABELS[value]) for value in allowed]]
         field.initial = current
+        field.required = True  # its first choice keeps the status as it is
         if not set(allowed) & workflow.REASON_REQUIRED:
             del self.fields["reason"]
 
@@ -130,7 +131,12 @@ class NoteForm(Form):
 
 
 class AdoptForm(VersionForm):
-    meeting_id = forms.IntegerField(label=_("meeting number (optional)"), required=False, min_value=1)
+    meeting_id = forms.TypedChoiceField(label=_("Case conference in which the plan was adopted"), coerce=int,
+                                        required=False, empty_value=None)
+
+    def __init__(self, *args: Any, meetings: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["meeting_id"]).choices = [("", _("Not adopted in a meeting")), *meetings]
     note = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
