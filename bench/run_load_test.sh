@@ -23,7 +23,8 @@ mkdir -p var
 $PY manage.py collectstatic --noinput -v0
 # The dashboard summary as its periodic task leaves it (months that earlier runs changed are rebuilt).
 $PY manage.py rebuild_dashboard_figures --stale-only > /dev/null
-$PY manage.py prepare_load_test --port "$PORT" --out var/load-scenario.json
+# The scenario is written by the development-only scale app; gunicorn serves the plain production settings.
+DJANGO_SETTINGS_MODULE=opencasus.settings.loadtest $PY manage.py prepare_load_test --port "$PORT" --out var/load-scenario.json
 .venv/bin/gunicorn opencasus.wsgi --bind "127.0.0.1:$PORT" --workers "${LOAD_WORKERS:-4}" \
   --worker-class gthread --threads "${LOAD_THREADS:-4}" --keep-alive 30 --preload \
   > var/gunicorn-load.log 2>&1 &

@@ -1,11 +1,12 @@
-"""Celery application. In the embedded default tasks run inline (CELERY_TASK_ALWAYS_EAGER)."""
+"""Celery application. Defaults to the production settings, like `wsgi.py`; in the embedded demo tasks
+run inline (CELERY_TASK_ALWAYS_EAGER) and no worker is started."""
 
 import os
 
 from celery import Celery
 from celery.schedules import crontab
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opencasus.settings.demo")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opencasus.settings.production")
 
 app = Celery("opencasus")
 app.config_from_object("django.conf:settings", namespace="CELERY")

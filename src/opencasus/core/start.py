@@ -6,9 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from opencasus.access import roles
-from opencasus.network.models import House
-
 
 @dataclass
 class Link:
@@ -63,18 +60,3 @@ def start_sections(user: Any) -> list[Section]:
     for provider in _providers:
         sections.extend(provider(user))
     return sorted(sections, key=lambda s: s.order)
-
-
-@register
-def network_section(user: Any) -> list[Section]:
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    house_ids = {g.house_id for g in roles.grants(user)}
-    houses = House.objects.filter(pk__in=house_ids).order_by("name")
-    return [Section(
-        title=_("Network"),
-        links=[Link(_("Network of %(house)s") % {"house": h.name}, reverse("network:overview", args=[h.pk]))
-               for h in houses],
-        order=900,
-    )]

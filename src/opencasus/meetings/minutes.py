@@ -32,6 +32,7 @@ from opencasus.meetings.models import (
 )
 from opencasus.meetings.processing import log_case, log_without_subject
 from opencasus.meetings.selectors import meeting_get
+from opencasus.meetings.workflow import MINUTES_TRANSITIONS
 from opencasus.network.models import Organisation, Role
 from opencasus.plans.services import agreement_create
 
@@ -151,8 +152,8 @@ def minutes_approve(*, actor: Any, meeting_id: int, item_id: int, expected_versi
     if expected_version is not None and expected_version != minutes.version:
         raise ValidationError(_("These minutes were changed by someone else in the meantime. Reload and try again."),
                               code="conflict")
-    if minutes.status == MinutesStatus.APPROVED:
-        raise ValidationError(_("These minutes are already approved."), code="approved")
+    if not MINUTES_TRANSITIONS.allowed(minutes.status, MinutesStatus.APPROVED):
+        raise ValidationError(_("These minutes are already approved."), code="invalid_transition")
     minutes.status, minutes.approved_by, minutes.approved_at = MinutesStatus.APPROVED, actor, timezone.now()
     minutes.version += 1
     minutes.save()

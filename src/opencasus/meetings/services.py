@@ -21,6 +21,7 @@ from opencasus.meetings import optimiser
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.processing import log_case, log_cases, log_without_subject
 from opencasus.meetings.selectors import meeting_get
+from opencasus.meetings.workflow import MEETING_TRANSITIONS
 from opencasus.network.models import CORE_STAFF_ROLES, MeetingType, Membership, Organisation
 
 EDITABLE_FIELDS = ("meeting_type", "date", "start_time", "location", "video_link", "chair", "secretary")
@@ -95,8 +96,9 @@ def meeting_set_status(*, actor: Any, meeting_id: int, status: str) -> Meeting:
     from opencasus.meetings.invitations import invitations_cancel_all
 
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
-    if meeting.status != MeetingStatus.PLANNED or status not in (MeetingStatus.HELD, MeetingStatus.CANCELLED):
-        raise ValidationError(_("Only a planned meeting can be marked held or cancelled."), code="not_planned")
+    if status not in MeetingStatus.values or not MEETING_TRANSITIONS.allowed(meeting.status, status):
+        raise ValidationError(_("Only a planned meeting can be marked held or cancelled."),
+                              code="invalid_transition")
     meeting.status = status
     meeting.version += 1
     meeting.save(update_fields=["status", "version"])

@@ -18,6 +18,8 @@ from opencasus.cases.models import Attachment, Case, StatusChange
 from opencasus.cases.services import case_subjects
 from opencasus.cases.vocabulary import Relation
 from opencasus.cases.workflow import TRIAGE_OUTCOMES
+from opencasus.core import events
+from opencasus.core.events import CaseFiguresChanged
 from opencasus.logbook.chains import house_chains
 from opencasus.logbook.models import Action
 from opencasus.logbook.retention import purge_expired
@@ -25,7 +27,6 @@ from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import House
 from opencasus.privacy import retention
 from opencasus.privacy.models import AnonymisedCaseRecord, RetentionRun
-from opencasus.reporting.staleness import mark_case_months_stale
 
 PURPOSE = "Verwijderen van gegevens na afloop van de bewaartermijn"
 
@@ -84,7 +85,7 @@ def case_delete_expired(*, case_id: int, today: dt.date, actor: Any = None) -> b
     files = [a.file.name or "" for a in Attachment.objects.filter(case=case)]
     storage = Attachment._meta.get_field("file").storage  # type: ignore[attr-defined]
     house_id, pk = case.house_id, case.pk
-    mark_case_months_stale(case_id=pk)  # from now on it counts through its anonymised record
+    events.publish(CaseFiguresChanged(case_id=pk))  # from now on it counts through its anonymised record
     case.delete()
     record_processing(action=Action.DELETE, activity_code="privacy", purpose=PURPOSE, who=_who(actor, house_id),
                       house_id=house_id, data_subjects=subjects, object_type="case", object_id=pk, case_id=pk)

@@ -10,13 +10,13 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from opencasus.access import roles
+from opencasus.access.privacy import privacy_houses
 from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import identifier_hash
 from opencasus.logbook.chains import candidate_chains, house_of_chain
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import House, Membership, Organisation, Role
+from opencasus.network.models import House, Membership, Organisation
 from opencasus.privacy.models import (
     OPEN_REQUEST_STATUSES,
     LogVerification,
@@ -26,26 +26,6 @@ from opencasus.privacy.models import (
     RightsRequest,
     SubjectAccessRequest,
 )
-
-
-def is_privacy_officer(actor: Any, house_id: int | None = None) -> bool:
-    return roles.has_role(actor, house_id, Role.PRIVACY_OFFICER)
-
-
-def privacy_houses(*, actor: Any) -> QuerySet[House]:
-    return House.objects.filter(pk__in=roles.house_ids_with_role(actor, Role.PRIVACY_OFFICER)).order_by("name")
-
-
-def privacy_house_get(*, actor: Any, house_id: int | str | None) -> House:
-    """The house where the actor is privacy officer; 404 for anyone else, as for a missing house."""
-    try:
-        pk = int(house_id)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise Http404 from None
-    house = privacy_houses(actor=actor).filter(pk=pk).first()
-    if house is None:
-        raise Http404
-    return house
 
 
 def privacy_settings_for(house: House) -> PrivacySettings:

@@ -33,6 +33,7 @@ from opencasus.privacy.models import (
     SubjectAccessRequest,
     VerificationTrigger,
 )
+from opencasus.privacy.workflow import RIGHTS_REQUEST_TRANSITIONS
 
 PURPOSE = "Toezicht op de verwerking en afhandeling van verzoeken van betrokkenen"
 
@@ -146,6 +147,7 @@ def rights_request_update(*, actor: Any, request_id: int, expected_version: int,
                               code="conflict")
     if status not in RightsRequestStatus.values:
         raise ValidationError({"status": _("Choose a status.")})
+    RIGHTS_REQUEST_TRANSITIONS.check(request.status, status)
     closed = status not in OPEN_REQUEST_STATUSES
     if closed and decided_on is None:
         decided_on = timezone.localdate()

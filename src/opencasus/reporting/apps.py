@@ -8,8 +8,14 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self) -> None:
+        from opencasus.access.reporting import sees_reporting
         from opencasus.core.start import NavItem, register_nav
-        from opencasus.reporting.access import sees_reporting
 
         register_nav(NavItem(label=_("Management information"), url_name="reporting:index",
                              visible=sees_reporting, order=700))
+
+        from opencasus.core import events
+        from opencasus.reporting import staleness
+
+        events.subscribe(events.CaseFiguresChanged, staleness.on_case_figures_changed)
+        events.subscribe(events.MonthFiguresChanged, staleness.on_month_figures_changed)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from opencasus.access import roles
+from opencasus.access.reporting import Scope
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
-from opencasus.reporting.access import Scope
 
 ACTIVITY = "management-information"
 

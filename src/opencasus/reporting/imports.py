@@ -23,11 +23,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import roles
+from opencasus.access.reporting import import_house_get
 from opencasus.cases.models import Person
 from opencasus.core.text import CONTROL_CHARACTERS
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
-from opencasus.reporting.access import import_house_get
 from opencasus.reporting.audit import ACTIVITY
 from opencasus.reporting.models import ImportStatus, IncidentImport, PoliceIncident
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from opencasus.cases.models import Case, StatusChange
+from opencasus.core.events import CaseFiguresChanged, MonthFiguresChanged
 from opencasus.plans.models import Agreement, PlanVersion
 from opencasus.reporting.models import SummaryMonth
 
@@ -65,3 +66,11 @@ def mark_case_months_stale(*, case_id: int) -> None:
     house_id, found = case_months(case_id)
     if house_id is not None:
         mark_months_stale(house_id=house_id, months_changed=found)
+
+
+def on_case_figures_changed(event: CaseFiguresChanged) -> None:
+    mark_case_months_stale(case_id=event.case_id)
+
+
+def on_month_figures_changed(event: MonthFiguresChanged) -> None:
+    mark_months_stale(house_id=event.house_id, months_changed=event.months)

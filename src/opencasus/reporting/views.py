@@ -11,8 +11,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import reporting as access
 from opencasus.logbook.models import Action
-from opencasus.reporting import access, exports
+from opencasus.reporting import exports
 from opencasus.reporting.audit import log_scope
 from opencasus.reporting.figures import bar_chart
 from opencasus.reporting.forms import PeriodForm

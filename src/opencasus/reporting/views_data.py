@@ -11,9 +11,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from opencasus.access import reporting as access
 from opencasus.logbook.models import Action
 from opencasus.network.selectors import municipality_list
-from opencasus.reporting import access
 from opencasus.reporting.audit import log_figures, log_scope
 from opencasus.reporting.forms import AdviceForm, IncidentUploadForm
 from opencasus.reporting.imports import incident_import_start

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "opencasus.plans",
     "opencasus.privacy",
     "opencasus.reporting",
-    "opencasus.scale",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +55,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
 ]
+
+# Apps for development only: the national data generator and the benchmarks (`make bench-data`,
+# `make bench`, `make loadtest`). The demo and test settings add them; production does not.
+DEVELOPMENT_APPS = ["opencasus.scale"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

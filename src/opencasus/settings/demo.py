@@ -3,7 +3,10 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import DEVELOPMENT_APPS, INSTALLED_APPS, env_bool
+
+# The data generator and benchmarks (not part of a production install).
+INSTALLED_APPS = [*INSTALLED_APPS, *DEVELOPMENT_APPS]
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "demo-only-secret-key-not-for-production-use-0123456789")

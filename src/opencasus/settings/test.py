@@ -1,6 +1,10 @@
 """Settings for the test suite: SQLite by default, PostgreSQL when DATABASE_URL is set."""
 
 from .base import *  # noqa: F403
+from .base import DEVELOPMENT_APPS, INSTALLED_APPS
+
+# The data generator and benchmarks (not part of a production install).
+INSTALLED_APPS = [*INSTALLED_APPS, *DEVELOPMENT_APPS]
 
 SECRET_KEY = "test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 OPENCASUS_FIELD_KEY = "test-field-key"

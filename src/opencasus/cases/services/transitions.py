@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from opencasus.access import roles
 from opencasus.cases.models import Case, Person, StatusChange
 from opencasus.cases.workflow import Status, can_transition
+from opencasus.core import events
+from opencasus.core.events import CaseFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
-from opencasus.reporting.staleness import mark_case_months_stale
 
 ACTIVITY_BY_STATUS: dict[str, str] = {
     Status.IN_TRIAGE: "triage", Status.ADMITTED: "triage", Status.ADVICE_GIVEN: "triage",
@@ -54,7 +55,7 @@ def case_transition(*, actor: Any, case_id: int, to_status: str, reason: str = "
             _("A case with status “%(current)s” cannot go to “%(new)s”.")
             % {"current": Status(case.status).label, "new": Status(to_status).label},
             code="invalid_transition")
-    mark_case_months_stale(case_id=case.pk)
+    events.publish(CaseFiguresChanged(case_id=case.pk))
     now = timezone.now()
     previous = case.status
     case.status = to_status

@@ -14,6 +14,8 @@ from opencasus.access import roles
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
+from opencasus.core import events
+from opencasus.core.events import MonthFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.network.models import Role
 from opencasus.plans.models import Agreement, AgreementNote, Plan
@@ -27,7 +29,6 @@ from opencasus.plans.services._common import (
 )
 from opencasus.plans.vocabulary import AgreementStatus, NoteKind
 from opencasus.plans.workflow import REASON_REQUIRED, Mover, may_move, someone_may
-from opencasus.reporting.staleness import mark_months_stale
 
 
 def plan_for(case: Case) -> Plan:
@@ -117,7 +118,7 @@ def agreement_create(*, actor: Any, case_id: int, description: str, owner_organi
     agreement = Agreement.objects.create(
         plan=plan, case=case, house_id=case.house_id, description=description, owner_organisation=owner_organisation,
         owner_user=owner_user, deadline=deadline, source=(source or "")[:200], created_by=actor)
-    mark_months_stale(house_id=case.house_id, months_changed=[deadline])
+    events.publish(MonthFiguresChanged.of(house_id=case.house_id, days=[deadline]))
     mark_plan_changed(plan, actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)
     return agreement
@@ -185,7 +186,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     agreement.updated_at = timezone.now()
     agreement.save()
     if _dashboard_fields(agreement) != counted_as:  # a progress note alone changes no figure
-        mark_months_stale(house_id=agreement.house_id, months_changed=[counted_in, agreement.deadline])
+        events.publish(MonthFiguresChanged.of(house_id=agreement.house_id, days=[counted_in, agreement.deadline]))
     if content:
         mark_plan_changed(agreement.plan, actor)
     log(actor=actor, case=case, action=Action.UPDATE, object_type="agreement", object_id=agreement.pk)

@@ -16,6 +16,7 @@ from opencasus.logbook.models import Action
 from opencasus.network.models import Role
 from opencasus.plans.models import Agreement, Escalation
 from opencasus.plans.services._common import check_version, core_case, log, require, validate_participant
+from opencasus.plans.state_tables import ESCALATION_TRANSITIONS
 from opencasus.plans.vocabulary import (
     LEVEL_ORDER,
     EscalationLevel,
@@ -69,9 +70,9 @@ def escalation_raise(*, actor: Any, case_id: int, level: str, organisation: Any,
         previous = Escalation.objects.select_for_update().filter(case=case, pk=previous_id).first()
         if previous is None:
             raise ValidationError({"previous": _("This escalation is not part of the case.")}, code="invalid")
-        if previous.status in (EscalationStatus.CLOSED, EscalationStatus.ESCALATED):
+        if not ESCALATION_TRANSITIONS.allowed(previous.status, EscalationStatus.ESCALATED):
             raise ValidationError({"previous": _("This escalation is closed or already escalated.")},
-                                  code="invalid")
+                                  code="invalid_transition")
         expected = LEVEL_ORDER.index(EscalationLevel(previous.level)) + 1
         if expected >= len(LEVEL_ORDER) or LEVEL_ORDER[expected] != level:
             raise ValidationError({"level": _("An escalation goes up one level at a time.")}, code="invalid")
@@ -102,8 +103,10 @@ def escalation_respond(*, actor: Any, escalation_id: int, expected_version: int 
             raise Http404
         require(False)
     check_version(current=escalation.version, expected=expected_version, what=_("escalation"))
-    if escalation.status in (EscalationStatus.CLOSED, EscalationStatus.ESCALATED):
-        raise ValidationError(_("This escalation is closed or already escalated."), code="invalid")
+    if outcome in EscalationOutcome.values:
+        new_status = EscalationStatus.CLOSED if outcome == EscalationOutcome.RESOLVED else EscalationStatus.ANSWERED
+        if not ESCALATION_TRANSITIONS.allowed(escalation.status, new_status):
+            raise ValidationError(_("This escalation is closed or already escalated."), code="invalid_transition")
     response = (response or "").strip()
     if not response:
         raise ValidationError({"response": _("Write the response.")}, code="required")

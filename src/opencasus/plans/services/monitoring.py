@@ -24,6 +24,8 @@ from django.utils.translation import override
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
 from opencasus.cases.workflow import Status
+from opencasus.core import events
+from opencasus.core.events import MonthFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Who
 from opencasus.network.models import Membership, Role
@@ -31,7 +33,6 @@ from opencasus.plans.models import Agreement, Evaluation, Plan, ReminderSent
 from opencasus.plans.services._common import log
 from opencasus.plans.vocabulary import PENDING_STATUSES, AgreementStatus, ReminderKind
 from opencasus.plans.workflow import Mover, may_move
-from opencasus.reporting.staleness import mark_months_stale
 
 SYSTEM = Who.system("plan-monitoring")
 
@@ -60,7 +61,7 @@ def mark_overdue(today: dt.date | None = None) -> int:
             agreement.version += 1
             agreement.updated_at = timezone.now()
             agreement.save(update_fields=["status", "version", "updated_at"])
-            mark_months_stale(house_id=agreement.house_id, months_changed=[agreement.deadline])
+            events.publish(MonthFiguresChanged.of(house_id=agreement.house_id, days=[agreement.deadline]))
             log(actor=None, case=agreement.case, action=Action.UPDATE, object_type="agreement", object_id=pk,
                 who=SYSTEM)
             count += 1

@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 
 from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core import events
+from opencasus.core.events import CaseFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.plans.models import Evaluation, Goal, GoalEvaluation, Intervention, Plan, PlanVersion
 from opencasus.plans.services._common import check_version, core_case, log, validate_participant
 from opencasus.plans.snapshot import build_snapshot
+from opencasus.plans.state_tables import PLAN_TRANSITIONS, PlanState, plan_state
 from opencasus.plans.vocabulary import GoalResult, InterventionLine
-from opencasus.reporting.staleness import mark_case_months_stale
 
 UNSET: Any = object()
 
@@ -204,14 +206,15 @@ def plan_adopt(*, actor: Any, case_id: int, expected_version: int | None, meetin
                               code="required")
     if not plan.goals.exists():
         raise ValidationError(_("A plan needs at least one goal before it can be adopted."), code="required")
-    if plan.adopted_version and not plan.changed_since_adoption:
+    state = plan_state(adopted_version=plan.adopted_version, changed_since_adoption=plan.changed_since_adoption)
+    if not PLAN_TRANSITIONS.allowed(state, PlanState.ADOPTED):
         raise ValidationError(_("Nothing changed since version %(n)s was adopted.") % {"n": plan.adopted_version},
                               code="unchanged")
     if meeting_id is not None and not apps.get_model("meetings", "Meeting").objects.filter(
             pk=meeting_id, house_id=case.house_id).exists():
         raise ValidationError({"meeting_id": _("Choose a case conference of this house.")}, code="invalid")
     number = plan.adopted_version + 1
-    mark_case_months_stale(case_id=case.pk)  # the first adoption counts in earlier closures' durations
+    events.publish(CaseFiguresChanged(case_id=case.pk))  # the first adoption counts in earlier closures' durations
     adopted = PlanVersion.objects.create(plan=plan, number=number, adopted_by=actor, meeting_id=meeting_id,
                                          note=(note or "").strip(), snapshot=build_snapshot(plan))
     plan.adopted_version = number

@@ -16,6 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opencasus.access import privacy as privacy_access
 from opencasus.core.api.problems import problem_response
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import House
@@ -32,7 +33,7 @@ class IsPrivacyOfficer(permissions.BasePermission):
     """Anyone who is not a privacy officer anywhere gets 404, as for a missing resource."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        if not selectors.is_privacy_officer(request.user):
+        if not privacy_access.is_privacy_officer(request.user):
             raise exceptions.NotFound
         return True
 
@@ -42,14 +43,14 @@ class PrivacyViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
 
     def query_house(self) -> House | None:
         value = self.request.query_params.get("houseId")
-        return selectors.privacy_house_get(actor=self.request.user, house_id=value) if value else None
+        return privacy_access.privacy_house_get(actor=self.request.user, house_id=value) if value else None
 
     def body_house(self, value: Any) -> House:
-        return selectors.privacy_house_get(actor=self.request.user, house_id=value)
+        return privacy_access.privacy_house_get(actor=self.request.user, house_id=value)
 
     def log(self, house: House | None, object_type: str, object_id: Any = "", action: str = Action.VIEW,
             data_subjects: Any = ("",)) -> None:
-        houses = [house] if house is not None else list(selectors.privacy_houses(actor=self.request.user))
+        houses = [house] if house is not None else list(privacy_access.privacy_houses(actor=self.request.user))
         for h in houses:
             services.log_privacy(actor=self.request.user, house=h, action=action, object_type=object_type,
                                  object_id=object_id, data_subjects=data_subjects)
@@ -128,7 +129,7 @@ class ProcessingLogViewSet(PrivacyViewSet):
 
     def get_queryset(self) -> QuerySet[ProcessingRecord]:
         house = self.query_house()
-        houses = [house] if house else list(selectors.privacy_houses(actor=self.request.user))
+        houses = [house] if house else list(privacy_access.privacy_houses(actor=self.request.user))
         filters = self.filters()
         qs = selectors.processing_log_search(house=houses[0], filters=filters)
         for other in houses[1:]:
@@ -288,7 +289,7 @@ class LogVerificationViewSet(LoggedList, mixins.CreateModelMixin, PrivacyViewSet
     def _house(self) -> House:
         house = self.query_house()
         if house is None:
-            houses = list(selectors.privacy_houses(actor=self.request.user))
+            houses = list(privacy_access.privacy_houses(actor=self.request.user))
             if len(houses) != 1:
                 raise exceptions.ValidationError({"houseId": "Geef het huis op."})
             house = houses[0]

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 
-from opencasus.privacy import selectors
+from opencasus.access import privacy as privacy_access
 
 
 def privacy_view(func: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -18,7 +18,7 @@ def privacy_view(func: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     @login_required
     @wraps(func)
     def wrapper(request: HttpRequest, house_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
-        house = selectors.privacy_house_get(actor=request.user, house_id=house_id)
+        house = privacy_access.privacy_house_get(actor=request.user, house_id=house_id)
         return func(request, house, *args, **kwargs)
 
     return wrapper

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access import privacy as privacy_access
 from opencasus.core.start import Link, Section
 from opencasus.network.models import House
 from opencasus.privacy import log_signals, selectors, services
@@ -22,7 +23,7 @@ from opencasus.privacy.views.common import privacy_view
 
 def start_sections(user: Any) -> list[Section]:
     sections = []
-    for house in selectors.privacy_houses(actor=user):
+    for house in privacy_access.privacy_houses(actor=user):
         overdue = len(selectors.overdue_requests(actor=user, house=house))
         text = (_("%(count)s request(s) past their deadline.") % {"count": overdue}) if overdue else ""
         sections.append(Section(title=_("Privacy — %(house)s") % {"house": house.name}, text=text, order=50, links=[
@@ -37,7 +38,7 @@ def start_sections(user: Any) -> list[Section]:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    houses = list(selectors.privacy_houses(actor=request.user))
+    houses = list(privacy_access.privacy_houses(actor=request.user))
     if not houses:
         raise Http404
     if len(houses) == 1:

@@ -14,9 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.access import reporting as access
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.logbook.models import Action
-from opencasus.reporting import access, exports
+from opencasus.reporting import exports
 from opencasus.reporting.api import serializers as s
 from opencasus.reporting.audit import log_figures, log_scope
 from opencasus.reporting.imports import incident_import_start

@@ -7,9 +7,9 @@ from typing import Any
 from django.db.models import QuerySet
 
 from opencasus.access.policy import CaseAccess, visible_cases
+from opencasus.access.reporting import Scope, municipality_scope
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import SubjectType
-from opencasus.reporting.access import Scope, municipality_scope
 from opencasus.reporting.models import Advice
 from opencasus.reporting.selectors.period import Period
 

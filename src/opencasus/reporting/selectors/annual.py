@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count as DbCount
 from django.utils.translation import gettext as _
 
-from opencasus.reporting.access import Scope, municipality_scope
+from opencasus.access.reporting import Scope, municipality_scope
 from opencasus.reporting.figures import Table
 from opencasus.reporting.models import Advice
 from opencasus.reporting.selectors.advice import advice_in_scope

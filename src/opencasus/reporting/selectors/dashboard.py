@@ -1,7 +1,7 @@
 """Dashboard figures for a scope (house, municipality, region) and period. Aggregated in the database.
 
 Reporting reads case records directly (not through the case-level access policy): it only ever
-counts, the scope is decided in `reporting.access`, and every count passes `core.aggregates.suppress`.
+counts, the scope is decided in `access.reporting`, and every count passes `core.aggregates.suppress`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access.reporting import Scope, house_scope
 from opencasus.cases.models import Case, StatusChange
 from opencasus.cases.vocabulary import Route
 from opencasus.cases.workflow import ACTIVE_STATUSES, Status
 from opencasus.core.aggregates import safe_ratio, suppress, suppress_complementary
 from opencasus.network.models import MeetingType, Municipality, Organisation, TargetGroup
 from opencasus.reporting import monthly, sources, summary
-from opencasus.reporting.access import Scope, house_scope
 from opencasus.reporting.figures import Column, Row, Table
 from opencasus.reporting.monthly import Figures
 from opencasus.reporting.selectors.period import Period, make_period

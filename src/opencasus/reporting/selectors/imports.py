@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from opencasus.access import roles
-from opencasus.reporting.access import IMPORT_ROLES, import_house_get
+from opencasus.access.reporting import IMPORT_ROLES, import_house_get
 from opencasus.reporting.models import IncidentImport
 
 

@@ -18,11 +18,11 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access.reporting import Scope, house_scope
 from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import Relation, Route
 from opencasus.core.aggregates import suppress
 from opencasus.reporting import sources
-from opencasus.reporting.access import Scope, house_scope
 from opencasus.reporting.figures import Column, Row, Table
 from opencasus.reporting.models import PoliceIncident
 from opencasus.reporting.selectors.dashboard import scope_cases

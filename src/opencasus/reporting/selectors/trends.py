@@ -21,8 +21,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access.reporting import Scope, house_scope
 from opencasus.core.aggregates import Count, suppress
-from opencasus.reporting.access import Scope, house_scope
 from opencasus.reporting.selectors.dashboard import scope_cases
 from opencasus.reporting.stats import add_months, month_start, poisson_test
 

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.http import Http404
 
+from opencasus.access.reporting import municipality_scope
 from opencasus.cases.workflow import Status
-from opencasus.reporting.access import municipality_scope
 from opencasus.reporting.selectors.dashboard import dashboard_for, house_dashboard
 from opencasus.reporting.selectors.period import Period
 from opencasus.reporting.tests.factories import at, triaged

@@ -8,13 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from opencasus.access.reporting import house_scope
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.vocabulary import Relation, Route
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import TargetGroup
 from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.plans.models import Plan, PlanVersion
-from opencasus.reporting.access import house_scope
 from opencasus.reporting.imports import incident_import_run, incident_import_start
 from opencasus.reporting.models import ImportStatus, PoliceIncident
 from opencasus.reporting.selectors.recidivism import recidivism_for, window_counts

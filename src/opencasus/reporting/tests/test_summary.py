@@ -13,6 +13,7 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from opencasus.access.reporting import house_scope
 from opencasus.cases.models import StatusChange
 from opencasus.cases.vocabulary import Route
 from opencasus.cases.workflow import Status
@@ -21,7 +22,6 @@ from opencasus.network.tests.factories import OrganisationFactory, municipality
 from opencasus.plans.models import Agreement, CaseClosure, Plan, PlanVersion
 from opencasus.plans.vocabulary import AgreementStatus, ClosureOutcome
 from opencasus.reporting import staleness, summary
-from opencasus.reporting.access import house_scope
 from opencasus.reporting.models import MonthlyFigure, SummaryMonth
 from opencasus.reporting.selectors.dashboard import dashboard_for, house_dashboard
 from opencasus.reporting.selectors.period import Period
@@ -131,7 +131,7 @@ def test_summary_gives_the_figures_counted_from_the_records(world):
 
 
 def test_region_scope_sums_the_houses_summaries(world):
-    from opencasus.reporting.access import region_scope
+    from opencasus.access.reporting import region_scope
 
     make_history(world)
     steering = world.users["steering"]
@@ -285,7 +285,7 @@ def test_command_and_task(world):
 
 def test_municipality_figures_are_counted_live(world):
     """Municipality figures are always counted live (the summary is per house)."""
-    from opencasus.reporting.access import municipality_scope
+    from opencasus.access.reporting import municipality_scope
 
     make_history(world)
     scope = municipality_scope(actor=world.users["manager"], code="GM0505")

@@ -3,10 +3,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from opencasus.access.reporting import house_scope
 from opencasus.cases.tests.factories import CaseFactory
 from opencasus.network.models import TargetGroup
 from opencasus.network.tests.factories import HouseFactory, member, municipality
-from opencasus.reporting.access import house_scope
 from opencasus.reporting.selectors.trends import trends_for
 from opencasus.reporting.stats import poisson_test
 from opencasus.reporting.tests.factories import at

@@ -141,7 +141,7 @@ def check_dashboard_summary_is_built() -> None:
     the figures counted from the case records."""
     from django.db import transaction
 
-    from opencasus.reporting.access import Scope
+    from opencasus.access.reporting import Scope
     from opencasus.reporting.models import SummaryMonth
     from opencasus.reporting.selectors.dashboard import dashboard_for
     from opencasus.reporting.selectors.period import Period

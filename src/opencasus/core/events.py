@@ -1,0 +1,50 @@
+"""Domain events: a service announces what it changed, and the apps that keep something derived from it
+subscribe (in their `AppConfig.ready`), so a lower layer never imports a higher one.
+
+Handlers run synchronously, in the publishing service's transaction: what they write commits or rolls
+back with the change that caused it. Today's subscriber is the dashboard summary (`reporting`), which
+marks the months a change counts in as stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+
+@dataclass(frozen=True)
+class CaseFiguresChanged:
+    """Every past month that counts this case may change (a status change, an adoption, a deletion).
+    Published *before* the change, so the subscriber still sees the months the case counted in."""
+
+    case_id: int
+
+
+@dataclass(frozen=True)
+class MonthFiguresChanged:
+    """The figures of these months of a house change (e.g. an agreement's deadline moved or was kept)."""
+
+    house_id: int
+    months: tuple[dt.date, ...]
+
+    @classmethod
+    def of(cls, *, house_id: int, days: Iterable[dt.date | None]) -> MonthFiguresChanged:
+        return cls(house_id=house_id, months=tuple(day for day in days if day is not None))
+
+
+E = TypeVar("E")
+_subscribers: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
+
+
+def subscribe(event_type: type[E], handler: Callable[[E], None]) -> None:
+    """Register a handler once (from `AppConfig.ready`); registering the same handler again is a no-op."""
+    if handler not in _subscribers[event_type]:
+        _subscribers[event_type].append(handler)
+
+
+def publish(event: object) -> None:
+    for handler in _subscribers.get(type(event), ()):
+        handler(event)

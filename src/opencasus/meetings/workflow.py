@@ -1,0 +1,23 @@
+"""The allowed status changes of meetings and minutes (see `opencasus.core.transitions`)."""
+
+from __future__ import annotations
+
+from opencasus.core.transitions import TransitionTable
+from opencasus.meetings.models import MeetingStatus, MinutesStatus
+
+MEETING_TRANSITIONS = TransitionTable(
+    transitions={
+        MeetingStatus.PLANNED: frozenset({MeetingStatus.HELD, MeetingStatus.CANCELLED}),
+        MeetingStatus.HELD: frozenset(),
+        MeetingStatus.CANCELLED: frozenset(),
+    },
+    label=lambda value: str(MeetingStatus(value).label),
+)
+
+MINUTES_TRANSITIONS = TransitionTable(
+    transitions={
+        MinutesStatus.DRAFT: frozenset({MinutesStatus.APPROVED}),
+        MinutesStatus.APPROVED: frozenset(),  # approved minutes are final
+    },
+    label=lambda value: str(MinutesStatus(value).label),
+)
