@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.cases import selectors, services
 from opencasus.cases.forms import (
@@ -40,6 +41,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = selectors.case_list(actor=request.user, status=filters.get("status") or None,
                                 subject_type=filters.get("subject_type") or None,
                                 route=filters.get("route") or None)
+    cases = narrow_to_current_house(request, cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     selectors.record_case_list_view(actor=request.user, cases=page.object_list)
     query = request.GET.copy()

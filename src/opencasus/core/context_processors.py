@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from opencasus.access import roles
-from opencasus.core.houses import current_house, user_houses
+from opencasus.access.houses import current_house, user_houses
 from opencasus.core.start import nav_links
 
 # Menu items shown in the bar after "Start"; the rest go under "More" so the bar stays one row wide at 1280 px.

@@ -19,8 +19,8 @@ from django.views import defaults
 from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
+from opencasus.access.houses import choose_house
 from opencasus.core.api.versioning import api_version
-from opencasus.core.houses import choose_house
 from opencasus.core.start import start_sections
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import optimiser, selectors, services
@@ -71,7 +72,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 return redirect("meetings:agenda", meeting.pk)
     elif request.method == "POST":
         raise Http404
-    meetings = list(selectors.meeting_list(actor=request.user))
+    meetings = list(narrow_to_current_house(request, selectors.meeting_list(actor=request.user)))
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
                             object_id="", purpose=_("Overview of case conferences"))

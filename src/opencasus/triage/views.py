@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access.houses import current_house_id
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
@@ -33,7 +34,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     if not houses:
         raise Http404
     house_param = request.GET.get("huis", "")
-    house_id = int(house_param) if house_param.isdigit() else None
+    house_id = int(house_param) if house_param.isdigit() else current_house_id(request)
+    if house_id is not None and all(h.pk != house_id for h in houses):
+        house_id = None
     items = selectors.triage_queue(actor=request.user, house_id=house_id)
     shown = [h for h in houses if house_id is None or h.pk == house_id]
     groups = [{"house": h, "next_date": cadence.next_table_date(h),

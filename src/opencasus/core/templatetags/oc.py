@@ -2,7 +2,7 @@
 
 `{% load oc %}`: `{% status_badge label tone %}`, `{{ date|long_date }}` ("3 december 2026"),
 `{{ date|short_date }}` ("di 8 dec."), `{{ moment|date_time }}` ("3 december 2026, 14:05"),
-`{% elided_pages page_obj as pages %}`.
+`{% elided_pages page_obj as pages %}`, `{{ code|role_label }}`, `{{ code|activity_label }}`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from opencasus.core import dates
+from opencasus.network import labels
 
 register = template.Library()
 
@@ -47,3 +48,13 @@ def date_time(value: Any) -> str:
 def elided_pages(page_obj: Page[Any]) -> list[Any]:
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
 
+
+
+@register.filter
+def role_label(value: Any) -> str:
+    return labels.role_label(value)
+
+
+@register.filter
+def activity_label(value: Any) -> str:
+    return labels.activity_label(value)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.services import case_subjects
 from opencasus.logbook.models import Action
@@ -38,7 +39,9 @@ def my_agreements(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         status = form.cleaned_data["status"] or None
         overdue = True if form.cleaned_data["overdue"] else None
-    agreements = list(selectors.agreement_list(actor=request.user, mine=True, status=status, overdue=overdue)[:200])
+    agreements = list(narrow_to_current_house(
+        request, selectors.agreement_list(actor=request.user, mine=True, status=status, overdue=overdue),
+        "case__house_id")[:200])
     _log_list(request, agreements)
     return render(request, "plans/my_agreements.html", {"agreements": agreements, "form": form})
 
