@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.enhance import GroupedSelect, group_by
-from opencasus.core.forms import Form
+from opencasus.core.forms import Form as CoreForm
 from opencasus.network.models import Organisation
 from opencasus.plans import workflow
 from opencasus.plans.vocabulary import (
@@ -34,6 +35,16 @@ def _organisations(case: Case) -> Any:
 def _professionals(case: Case) -> Any:
     ids = Participant.objects.active().filter(case=case, user__isnull=False).values("user_id")
     return User.objects.filter(pk__in=ids).order_by("last_name", "first_name")
+
+
+class Form(CoreForm):
+    """Labels in sentence case ("Eigenaar (organisatie)"): the msgids are the model's lower-case field names."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.label:
+                field.label = capfirst(field.label)
 
 
 class VersionForm(Form):
