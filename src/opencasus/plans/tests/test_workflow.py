@@ -189,3 +189,13 @@ def test_no_sequence_of_calls_reaches_a_forbidden_state(db: Any) -> None:
     run_state_machine_as_test(AgreementMachine, settings=settings(
         max_examples=15, stateful_step_count=12, deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]))
+
+
+def test_an_agreement_from_minutes_names_the_meeting_not_its_number(verified_client: Any) -> None:
+    from opencasus.plans.tests.factories import a_meeting
+
+    w = world()
+    meeting_id = a_meeting(w)
+    agreement = _agreement(w, source=f"meeting:{meeting_id}")
+    page = verified_client(w.director).get(reverse("plans:agreement", args=[agreement.pk])).content.decode()
+    assert f"meeting:{meeting_id}" not in page and "Besluit van Casusoverleg, " in page

@@ -70,9 +70,18 @@ def _detail(request: HttpRequest, agreement_id: int, status: int = 200, **forms:
         ctx["edit_form"] = AgreementForm(case=case, initial={
             "description": agreement.description, "owner_organisation": agreement.owner_organisation_id,
             "owner_user": agreement.owner_user_id, "deadline": agreement.deadline, "version": agreement.version})
+    ctx["source_text"] = source_text(agreement.source)
     ctx.update(forms)
     log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement", object_id=agreement.pk)
     return render(request, "plans/agreement.html", ctx, status=status)
+
+
+def source_text(source: str) -> str:
+    """Where an agreement comes from, in words: "meeting:12" is the decision of a case conference."""
+    if source.startswith("meeting:") and source[8:].isdigit():
+        name = selectors.meeting_names({int(source[8:])}).get(int(source[8:]))
+        return _("Decision of %(meeting)s") % {"meeting": name} if name else _("Decision of a case conference")
+    return source
 
 
 @login_required
