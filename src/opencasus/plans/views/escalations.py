@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opencasus.access import roles
+from opencasus.access.houses import narrow_to_current_house
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
@@ -53,7 +54,8 @@ def escalation_overview(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or None
     level = level if level in EscalationLevel.values else None
     status = status if status in EscalationStatus.values else None
-    escalations = list(selectors.escalation_overview(actor=request.user, level=level, status=status)[:500])
+    escalations = list(narrow_to_current_house(
+        request, selectors.escalation_overview(actor=request.user, level=level, status=status), "case__house_id")[:500])
     for house_id in {e.case.house_id for e in escalations} or roles.house_ids_with_role(request.user):
         record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Overzicht opschalingen (metadata)",
                           who=roles.who(request.user, house_id), house_id=house_id,
