@@ -92,7 +92,8 @@ messages: $(STAMP)
 
 # Benchmarks against a generated national data set in PostgreSQL (docs/performance.md).
 #   make bench-data BENCH_SCALE=1.0   generate (1.0 = 1,000,000 cases; 0.01 for CI)
-#   make bench                        the table: real code path, database floor, ratio
+#   make bench                        the table: real code path, database floor, ratio (with the case search);
+#                                     then the server time of the main pages on the demo data
 #   make loadtest                     gunicorn (production settings) on 127.0.0.1, 100 users for 60 s
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/opencasus_bench
 BENCH_FIELD_KEY ?= bench-field-key-0123456789abcdef0123456789
@@ -100,6 +101,9 @@ BENCH_SCALE ?= 0.01
 BENCH_ITERATIONS ?= 50
 BENCH_ARGS ?=
 BENCH_ENV = DATABASE_URL=$(BENCH_DATABASE_URL) OPENCASUS_FIELD_KEY=$(BENCH_FIELD_KEY) DEBUG=false
+# The page benchmark runs on the demo data, in a database of its own (created and loaded when needed).
+BENCH_DEMO_DATABASE_URL ?= $(BENCH_DATABASE_URL)_demo
+BENCH_PAGE_ITERATIONS ?= 30
 
 bench-data: $(STAMP)
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
@@ -107,6 +111,8 @@ bench-data: $(STAMP)
 
 bench: $(STAMP)
 	$(BENCH_ENV) $(PY) manage.py run_benchmarks --iterations $(BENCH_ITERATIONS) $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_DEMO_DATABASE_URL) DEBUG=false $(PY) manage.py run_page_benchmarks \
+	  --iterations $(BENCH_PAGE_ITERATIONS)
 
 loadtest: $(STAMP)
 	$(BENCH_ENV) bench/run_load_test.sh

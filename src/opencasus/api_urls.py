@@ -9,6 +9,7 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]),
          name="openapi"),
     path("me", MeView.as_view(), name="me"),
+    path("", include("opencasus.accounts.api.urls")),
     path("", include("opencasus.network.api.urls")),
     path("", include("opencasus.cases.api.urls")),
     path("", include("opencasus.triage.api.urls")),
@@ -16,4 +17,5 @@ urlpatterns = [
     path("", include("opencasus.plans.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
+    path("", include("opencasus.notifications.api.urls")),
 ]

@@ -11,7 +11,7 @@ import factory.random
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from opencasus.network.tests.factories import TEST_PASSWORD
@@ -54,9 +54,9 @@ def verified_client() -> Callable[[Any], Client]:
 @pytest.fixture
 def api_client() -> Callable[[Any], APIClient]:
     def make(user: Any) -> APIClient:
-        token, _ = Token.objects.get_or_create(user=user)
+        _instance, token = AuthToken.objects.create(user=user)
         client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
         return client
 
     return make

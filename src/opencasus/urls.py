@@ -1,5 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
+from knox.models import AuthToken
+
+# Tokens are issued and revoked through opencasus.accounts.tokens (audit trail), not knox's own admin.
+if admin.site.is_registered(AuthToken):
+    admin.site.unregister(AuthToken)
 
 urlpatterns = [
     path("", include("opencasus.core.urls")),
@@ -11,6 +16,7 @@ urlpatterns = [
     path("", include("opencasus.plans.urls")),
     path("", include("opencasus.privacy.urls")),
     path("", include("opencasus.reporting.urls")),
+    path("", include("opencasus.notifications.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("opencasus.api_urls")),
 ]

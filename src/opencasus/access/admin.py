@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -24,7 +25,31 @@ def admin_house_ids(request: HttpRequest) -> set[int] | None:
     return roles.house_ids_with_role(request.user, Role.FUNCTIONAL_ADMINISTRATOR)
 
 
-class HouseScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SafeInitialMixin:
+    """Initial values from the query string (`add/?user=…`) that do not fit their field are dropped.
+
+    Django's admin passes them to the form unchecked; an autocomplete widget then looks the value up
+    and a non-numeric id raised a ValueError (500)."""
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        initial: dict[str, Any] = super().get_changeform_initial_data(request)  # type: ignore[misc]
+        model = self.model  # type: ignore[attr-defined]
+        for name, value in list(initial.items()):
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:  # not a model field: the form decides
+                continue
+            target = field.target_field if field.is_relation and field.many_to_one else None
+            values = value if isinstance(value, list) else [value]
+            try:
+                for item in values:
+                    (target or field).to_python(item)
+            except (ValidationError, ValueError, TypeError):
+                del initial[name]
+        return initial
+
+
+class HouseScopedAdmin(SafeInitialMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     house_field = "house"
 
     def _is_admin(self, request: HttpRequest) -> bool:

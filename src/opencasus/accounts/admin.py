@@ -3,27 +3,50 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
 
-from opencasus.access.admin import admin_house_ids
-from opencasus.accounts.models import User
+from opencasus.access.admin import SafeInitialMixin, admin_house_ids
+from opencasus.accounts.audit import record_account_event
+from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SafeInitialMixin, BaseUserAdmin):
     """Functional administrators manage the accounts of their own houses' members."""
 
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_system_client"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Open Casus", {"fields": ("is_system_client", "phone")}))  # type: ignore[misc]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """Saved in the admin's transaction, with its line in the audit trail of accounts."""
+        super().save_model(request, obj, form, change)
+        changed = ", ".join(f for f in form.changed_data if f != "password")
+        record_account_event(actor=request.user, subject=obj,
+                             kind=AccountEventKind.USER_CHANGED if change else AccountEventKind.USER_CREATED,
+                             detail=changed if change else "")
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                subject = self.get_object(request, unquote(id))
+                record_account_event(actor=request.user, subject=subject, kind=AccountEventKind.USER_CHANGED,
+                                     detail="password")
+        return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         qs = super().get_queryset(request)
         ids = admin_house_ids(request)
         if ids is None:
             return qs
-        return qs.filter(memberships__house__in=ids, is_superuser=False).distinct()
+        # Members of their houses, and the accounts they created themselves (which have no role yet).
+        created = AccountEvent.objects.filter(actor_id=request.user.pk, kind=AccountEventKind.USER_CREATED).values(
+            "subject_id")
+        return qs.filter(Q(memberships__house__in=ids) | Q(pk__in=created), is_superuser=False).distinct()
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if request.user.is_superuser:

@@ -1,4 +1,4 @@
-"""Writes for accounts: second-factor enrolment and API tokens."""
+"""Writes for accounts: second-factor enrolment (API tokens: `accounts.tokens`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
 from opencasus.accounts.models import User
 
@@ -43,13 +42,6 @@ def totp_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     return True
-
-
-@transaction.atomic
-def api_token_renew(*, user: User) -> Token:
-    """Replace the user's API token; the old one stops working at once."""
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
 
 
 LANGUAGES = ("nl", "en")

@@ -1,18 +1,26 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from opencasus.accounts import services
+from opencasus.accounts import services, tokens
 from opencasus.accounts.forms import LoginForm, SettingsForm, TokenForm
+from opencasus.accounts.models import User
+from opencasus.core.forms import Form
+from opencasus.network import grants
 
 
 class LoginView(auth_views.LoginView):
@@ -66,14 +74,55 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/verify.html", {"form": form})
 
 
+class SystemTokenForm(Form):
+    client = forms.ModelChoiceField(label=gettext_lazy("System client"), queryset=User.objects.none())
+    expires_on = forms.DateField(label=gettext_lazy("Valid until"),
+                                 widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}))
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        users = grants.administered_user_ids(actor)
+        clients = User.objects.filter(is_system_client=True)
+        self.fields["client"].queryset = clients if users is None else clients.filter(pk__in=users)  # type: ignore[attr-defined]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def api_token(request: HttpRequest) -> HttpResponse:
-    """Issue an API token; only reachable after the second factor (middleware)."""
-    token = None
+    """API tokens: issue your own (only reachable after the second factor, see the middleware), list and
+    revoke yours and those of the accounts you administer; a functional administrator issues a system
+    client's token with an end date. A token is shown once; only its hash is stored."""
+    actor = request.user
+    issued = None
+    administered = grants.administered_user_ids(actor)
+    administers = administered is None or administered.exists()
+    system_form = SystemTokenForm(actor=actor) if administers else None
     if request.method == "POST":
-        token = services.api_token_renew(user=request.user)  # type: ignore[arg-type]
-    return render(request, "accounts/api_token.html", {"token": token})
+        action = request.POST.get("action", "new")
+        if action == "revoke":
+            key = request.POST.get("token_key", "")
+            token = tokens.tokens_visible(actor=actor, administered=administered).filter(token_key=key).first()
+            if token is None:
+                raise Http404
+            tokens.token_revoke(actor=actor, token=token)
+            messages.success(request, _("The token is revoked."))
+            return redirect("accounts:api-token")
+        if action == "system" and administers:
+            system_form = SystemTokenForm(request.POST, actor=actor)
+            if system_form.is_valid():
+                try:
+                    issued = tokens.system_token_issue(actor=actor, client=system_form.cleaned_data["client"],
+                                                       administered=administered,
+                                                       expires_on=system_form.cleaned_data["expires_on"])
+                except tokens.TokenError as exc:
+                    system_form.add_error("expires_on" if exc.field == "expires_on" else "client", str(exc.message))
+        elif action == "new":
+            issued = tokens.token_issue(actor=actor, user=actor)  # type: ignore[arg-type]
+    return render(request, "accounts/api_token.html", {
+        "issued": issued[1] if issued else None,
+        "tokens": tokens.tokens_visible(actor=actor, administered=administered),
+        "system_form": system_form, "idle_hours": int(settings.REST_KNOX["TOKEN_TTL"].total_seconds() // 3600),  # type: ignore[attr-defined]
+    }, status=400 if system_form is not None and system_form.errors else 200)
 
 
 @login_required

@@ -10,8 +10,10 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from opencasus.access import roles
         from opencasus.cases.services.intake import FILING_ROLES
-        from opencasus.core.start import NavItem, register_nav
+        from opencasus.cases.start import case_sections
+        from opencasus.core.start import NavItem, register, register_nav
 
         register_nav(NavItem(_("My cases"), "cases:list", lambda user: bool(roles.grants(user)), order=20))
         register_nav(NavItem(_("New intake"), "cases:intake-start",
                              lambda user: roles.has_role(user, None, *FILING_ROLES), order=21))
+        register(case_sections)

@@ -50,6 +50,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class UnechoedInput(forms.TextInput):
+    """A text field whose value is never rendered back (a BSN in a redisplayed form)."""
+
+    def format_value(self, value: Any) -> None:
+        return None
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -180,6 +187,8 @@ class CaseFilterForm(StyledForm):
     subject_type = forms.ChoiceField(label=_("Subject"), required=False,
                                      choices=[("", _("All")), *SubjectType.choices])
     route = forms.ChoiceField(label=_("Route"), required=False, choices=[("", _("All")), *Route.choices])
+    feedback = forms.BooleanField(label=_("Only intakes I filed that have feedback"), required=False)
+    participating = forms.BooleanField(label=_("Only cases where I was added"), required=False)
 
 
 class InformationItemForm(StyledForm):
@@ -212,3 +221,23 @@ class AttachmentForm(StyledForm):
 def split_service_errors(exc: ValidationError) -> dict[str, list[str]]:
     return {k: list(v) for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") else {
         "__all__": list(exc.messages)}
+
+
+class CaseSearchForm(StyledForm):
+    q = forms.CharField(label=_("Reference or name"), required=False, max_length=200)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    bsn = forms.CharField(label=_("BSN"), required=False, max_length=20, validators=[validate_bsn_input],
+                          help_text=_("Exact match; the number is not shown back."),
+                          widget=UnechoedInput(attrs={"autocomplete": "off", "inputmode": "numeric"}))
+    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False, queryset=Municipality.objects.none())
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *Status.choices])
+
+    def __init__(self, *args: Any, municipalities: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if municipalities is not None:
+            _field(self, "municipality").queryset = municipalities
+        _field(self, "municipality").empty_label = _("All")
+
+    def clean_bsn(self) -> str:
+        value: str = self.cleaned_data.get("bsn") or ""
+        return value.strip()

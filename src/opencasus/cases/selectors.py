@@ -27,12 +27,22 @@ from opencasus.cases.workflow import Status
 from opencasus.core.identifiers import decrypt_identifier, mask_bsn
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
+from opencasus.network.models import Municipality
 
 
 def case_list(*, actor: Any, status: str | None = None, subject_type: str | None = None,
-              route: str | None = None) -> QuerySet[Case]:
-    """"My cases": core staff their house's cases; partners the cases they take part in and intakes they filed."""
+              route: str | None = None, filed_with_feedback: bool = False,
+              participating: bool = False) -> QuerySet[Case]:
+    """"My cases": core staff their house's cases; partners the cases they take part in and intakes they filed.
+
+    `filed_with_feedback`: only intakes the actor filed that have feedback; `participating`: only cases where
+    the actor is a named participant."""
     qs = policy.visible_cases(actor=actor, minimum=CaseAccess.FILER).select_related("house")
+    if filed_with_feedback:
+        qs = qs.filter(filed_by=actor, feedback_at__isnull=False)
+    if participating:
+        qs = qs.filter(pk__in=policy.visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).filter(
+            pk__in=Participant.objects.active().filter(user=actor).values("case_id")).order_by().values("pk"))
     if status:
         qs = qs.filter(status=status)
     if subject_type:
@@ -229,3 +239,9 @@ def information_form_options(*, actor: Any, view: CaseView) -> dict[str, Any]:
         "persons": view.persons,
         "participating": list(Organisation.objects.filter(pk__in=participating).order_by("name")),
     }
+
+
+def search_municipalities(*, actor: Any) -> QuerySet[Municipality]:
+    """The municipalities of the regions of the actor's houses (the choices of the search form)."""
+    house_ids = {g.house_id for g in roles.grants(actor)}
+    return Municipality.objects.filter(region__houses__pk__in=house_ids).distinct().order_by("name")

@@ -15,12 +15,13 @@ from django.views.decorators.http import require_http_methods
 
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
-from opencasus.cases import selectors, services
+from opencasus.cases import search, selectors, services
 from opencasus.cases.forms import (
     MAX_PARTNERS,
     MAX_PERSONS,
     AttachmentForm,
     CaseFilterForm,
+    CaseSearchForm,
     InformationItemForm,
     IntakeForm,
     PartnerFormSet,
@@ -40,7 +41,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     cases = selectors.case_list(actor=request.user, status=filters.get("status") or None,
                                 subject_type=filters.get("subject_type") or None,
-                                route=filters.get("route") or None)
+                                route=filters.get("route") or None,
+                                filed_with_feedback=bool(filters.get("feedback")),
+                                participating=bool(filters.get("participating")))
     cases = narrow_to_current_house(request, cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     selectors.record_case_list_view(actor=request.user, cases=page.object_list)
@@ -205,3 +208,24 @@ def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) 
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_search(request: HttpRequest) -> HttpResponse:
+    """Search for a case. The search is posted (a BSN or name never lands in an address or a server log)."""
+    municipalities = selectors.search_municipalities(actor=request.user)
+    form = CaseSearchForm(request.POST if request.method == "POST" else None, municipalities=municipalities)
+    results = None
+    if form.is_valid():
+        d = form.cleaned_data
+        q = (d["q"] or "").strip()
+        criteria = search.SearchCriteria(
+            reference=q if search.looks_like_reference(q) else "", name="" if search.looks_like_reference(q) else q,
+            date_of_birth=d["date_of_birth"], bsn=d["bsn"], municipality_id=d["municipality"].pk if d["municipality"]
+            else None, status=d["status"] or "")
+        if criteria.is_empty:
+            form.add_error(None, _("Fill in at least one search field."))
+        else:
+            results = search.case_search(actor=request.user, criteria=criteria)
+    return render(request, "cases/search.html", {"form": form, "results": results})

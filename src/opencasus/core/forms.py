@@ -21,7 +21,7 @@ def limit_text_field(field: forms.Field) -> None:
     if isinstance(field, forms.IntegerField) and field.max_value is None:
         field.max_value = INTEGER_MAX
         field.validators.append(MaxValueValidator(INTEGER_MAX))
-    if not isinstance(field, forms.CharField):
+    if not isinstance(field, forms.CharField) or isinstance(field, forms.UUIDField):  # a UUID has its own length
         return
     if refuse_control_characters not in field.validators:
         field.validators.append(refuse_control_characters)

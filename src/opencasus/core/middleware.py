@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 TRACEPARENT_RE = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$")
 
@@ -93,13 +94,13 @@ class RejectNulBytesMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path or any("\x00" in k or any("\x00" in v for v in vs)
                                          for k, vs in request.GET.lists()):
-            from django.http import HttpResponseBadRequest, JsonResponse
+            from django.http import HttpResponseBadRequest
+
+            from opencasus.core.api.problems import problem_json
 
             if request.path.startswith("/api/"):
-                return JsonResponse({"type": "https://opencasus.invalid/problems/invalid", "title": "Ongeldige invoer.",
-                                     "status": 400, "detail": "Het verzoek bevat een NUL-teken."}, status=400,
-                                    content_type="application/problem+json")
-            return HttpResponseBadRequest("Ongeldige invoer: het verzoek bevat een NUL-teken.")
+                return problem_json(400, _("The request contains a NUL character."))
+            return HttpResponseBadRequest(_("Invalid input: the request contains a NUL character."))
         return self.get_response(request)
 
 

@@ -15,11 +15,23 @@ class Link:
 
 
 @dataclass
+class Count:
+    """One figure of the work inbox, linking to the filtered list behind it."""
+
+    label: str
+    value: object  # a number, or a suppressed management-information count (`core.aggregates.Count`)
+    url: str = ""
+    trend: str = ""  # e.g. "vorig jaar 12"
+
+
+@dataclass
 class Section:
     title: str
     links: list[Link] = field(default_factory=list)
     text: str = ""
     order: int = 100
+    counts: list[Count] = field(default_factory=list)
+    anchor: str = ""
 
 
 Provider = Callable[[Any], list[Section]]

@@ -2,7 +2,8 @@
 
 A table names, for every status, the statuses it may move to. Services check the table before they
 change a status (under a row lock) and refuse any other change with a `ValidationError` of code
-`invalid_transition` (HTTP 409 in the API). The tables live next to their domain:
+`invalid_transition` (a conflict in the API: `opencasus.core.api.problems`). The tables live next to their
+domain:
 
 - cases: `cases/workflow.py` (its own module, the model for the rest)
 - agreements: `plans/workflow.py` (also says who may make each change)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
 from opencasus.access.houses import choose_house
-from opencasus.core.api.versioning import api_version
+from opencasus.core.api.problems import problem_json
 from opencasus.core.start import start_sections
 
 
@@ -63,20 +63,13 @@ def favicon(request: HttpRequest) -> HttpResponse:
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """404 for addresses no route matches: problem+json under /api/, the Dutch page elsewhere."""
     if request.path.startswith("/api/"):
-        return _api_problem(404, "Niet gevonden.", _("There is nothing at this address."))
+        return problem_json(404, _("There is nothing at this address."))
     return defaults.page_not_found(request, exception or Http404(), template_name="404.html")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """500: problem+json under /api/; the page is rendered without database access."""
     if request.path.startswith("/api/"):
-        return _api_problem(500, "Interne fout.", _("Something went wrong on our side. The error has been logged."))
+        return problem_json(500, _("Something went wrong on our side. The error has been logged."))
     return HttpResponseServerError(render_to_string("500.html"))
 
-
-def _api_problem(status: int, title: str, detail: str) -> HttpResponse:
-    response = JsonResponse({"type": f"https://opencasus.invalid/problems/{status}", "title": title,
-                             "status": status, "detail": detail}, status=status,
-                            content_type="application/problem+json")
-    response["API-Version"] = api_version()
-    return response

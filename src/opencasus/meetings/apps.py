@@ -17,6 +17,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
-        from opencasus.core.start import NavItem, register_nav
+        from opencasus.core.start import NavItem, register, register_nav
+        from opencasus.meetings.start import meeting_sections
 
         register_nav(NavItem(label=_("Meetings"), url_name="meetings:list", visible=_may_see_meetings, order=40))
+        register(meeting_sections)

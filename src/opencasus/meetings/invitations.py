@@ -20,7 +20,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -29,6 +31,9 @@ from opencasus.logbook.models import Action
 from opencasus.meetings.models import AgendaItem, Invitation, InvitationStatus, Meeting, MeetingStatus
 from opencasus.meetings.processing import log_case
 from opencasus.meetings.selectors import meeting_get
+from opencasus.notifications.mail import absolute
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ def _description(meeting: Meeting, slots: list[Slot]) -> str:
                      + _("case %(reference)s") % {"reference": slot.case_reference})
     if meeting.video_link:
         lines += ["", _("Video link: %(link)s") % {"link": meeting.video_link}]
+    lines += ["", _("Your items and times in Open Casus: %(url)s") % {"url": absolute(reverse("meetings:mine"))}]
     return "\n".join(lines)
 
 
@@ -110,11 +116,11 @@ def _send(*, meeting: Meeting, invitation: Invitation, slots: list[Slot], method
         when = timezone.localtime(slots[0].starts_at if slots else meeting.starts_at())
         if method == "CANCEL":
             subject = _("Cancelled: case conference %(type)s on %(date)s") % {
-                "type": meeting.meeting_type.name, "date": f"{when:%d-%m-%Y}"}
+                "type": meeting.meeting_type.name, "date": date_format(when, "j F Y")}
             body = _("You are no longer expected at this case conference.") + "\n\n" + _summary(meeting)
         else:
             subject = _("Invitation: case conference %(type)s on %(date)s at %(time)s") % {
-                "type": meeting.meeting_type.name, "date": f"{when:%d-%m-%Y}", "time": f"{when:%H:%M}"}
+                "type": meeting.meeting_type.name, "date": date_format(when, "j F Y"), "time": f"{when:%H:%M}"}
             body = _description(meeting, slots)
     message = EmailMessage(subject=subject, body=body, to=[invitation.user.email])
     message.attach("casusoverleg.ics", ics, f"text/calendar; charset=utf-8; method={method}")
@@ -167,6 +173,9 @@ def invitations_send(*, actor: Any, meeting_id: int) -> SendResult:
         invitation.digest, invitation.sent_at = digest, timezone.now()
         invitation.save()
         _send(meeting=meeting, invitation=invitation, slots=slots, method="REQUEST")
+        notify(user_ids=[user.pk], kind=Kind.INVITATION, link=reverse("meetings:mine"), house_id=meeting.house_id,
+               on_date=timezone.localtime(slots[0].starts_at).date() if slots else meeting.date,
+               subject_key=f"invitation-{invitation.pk}-{invitation.sequence}")
         for item, _slot in pairs:
             log_case(actor=actor, case=item.case, action=Action.EXPORT, object_type="invitation",
                      object_id=invitation.pk)

@@ -18,6 +18,7 @@ from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
+from opencasus.core.versions import version_missing
 from opencasus.logbook.models import Action
 from opencasus.meetings.models import (
     AgendaItem,
@@ -106,12 +107,16 @@ def _validate_decisions(item: AgendaItem, decisions: Sequence[DecisionInput]) ->
 
 @transaction.atomic
 def minutes_save(*, actor: Any, meeting_id: int, item_id: int, picture_forming: str, judgement: str,
-                 decisions: Sequence[DecisionInput], expected_version: int | None = None) -> Minutes:
-    """The secretary (or other core staff) writes the minutes of one item; approved minutes are read-only."""
+                 decisions: Sequence[DecisionInput], expected_version: int | None = None,
+                 version_required: bool = False) -> Minutes:
+    """The secretary (or other core staff) writes the minutes of one item; approved minutes are read-only.
+    With `version_required` a change of existing minutes without the version read is refused."""
     meeting, item = _item_for_minutes(actor, meeting_id, item_id)
     _require_started(meeting)
     minutes = Minutes.objects.select_for_update().filter(agenda_item=item).first()
     if minutes is not None:
+        if expected_version is None and version_required:
+            raise version_missing()
         if expected_version is not None and expected_version != minutes.version:
             raise ValidationError(_("These minutes were changed by someone else in the meantime. Reload and "
                                     "try again."), code="conflict")

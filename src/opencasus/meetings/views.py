@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
+from opencasus.core.versions import version_missing
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import optimiser, selectors, services
@@ -25,6 +26,7 @@ from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
 from opencasus.meetings.processing import log_cases, log_without_subject
 from opencasus.meetings.recurrence import recurrence_text
+from opencasus.meetings.start import this_week
 from opencasus.network.models import CORE_STAFF_ROLES
 
 
@@ -72,14 +74,18 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 return redirect("meetings:agenda", meeting.pk)
     elif request.method == "POST":
         raise Http404
-    meetings = list(narrow_to_current_house(request, selectors.meeting_list(actor=request.user)))
+    meetings_qs = selectors.meeting_list(actor=request.user)
+    week = request.GET.get("week") == "deze"
+    if week:
+        meetings_qs = meetings_qs.filter(date__range=this_week())
+    meetings = list(narrow_to_current_house(request, meetings_qs))
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
                             object_id="", purpose=_("Overview of case conferences"))
     today = timezone.localdate()
     return render(request, "meetings/meeting_list.html", {
         "upcoming": [m for m in meetings if m.date >= today][::-1],
-        "past": [m for m in meetings if m.date < today], "form": form})
+        "past": [m for m in meetings if m.date < today], "form": form, "week": week})
 
 
 @login_required
@@ -186,8 +192,10 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
         try:
-            services.meeting_update(actor=request.user, meeting_id=meeting.pk,
-                                    expected_version=posted_version(request, meeting.version), **fields)
+            version = posted_version(request)
+            if version is None:  # a post without the version would overwrite another user's change unseen
+                raise version_missing()
+            services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=version, **fields)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -56,7 +56,7 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
                 minute_services.minutes_save(
                     actor=request.user, meeting_id=meeting.pk, item_id=item.pk,
                     picture_forming=form.cleaned_data["picture_forming"], judgement=form.cleaned_data["judgement"],
-                    decisions=rows, expected_version=form.cleaned_data["version"])
+                    decisions=rows, expected_version=form.cleaned_data["version"], version_required=True)
             except ValidationError as error:
                 apply_errors(form, error)
             else:

@@ -8,7 +8,9 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self) -> None:
-        from opencasus.core.start import register
+        from opencasus.core.start import NavItem, register, register_nav
+        from opencasus.network.grants import sees_grants
         from opencasus.network.start import network_section
 
         register(network_section)
+        register_nav(NavItem(label=_("Role requests"), url_name="network:grants", visible=sees_grants, order=85))

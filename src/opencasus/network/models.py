@@ -174,12 +174,28 @@ class Role(models.TextChoices):
 
 
 CORE_STAFF_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.SECRETARY})
+# Roles that see case content, and roles that approve or administer grants: a grant of one of these takes
+# effect only after a second person approved it (four eyes). Aggregate-only roles take effect at once.
+CONTENT_ROLES = frozenset({*CORE_STAFF_ROLES, Role.PARTNER_PROFESSIONAL})
+APPROVAL_REQUIRED_ROLES = frozenset({*CONTENT_ROLES, Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR,
+                                     Role.PRIVACY_OFFICER})
+
+
+class Approval(models.TextChoices):
+    PENDING = "pending", _("Awaiting approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self, on: dt.date | None = None) -> MembershipQuerySet:
+        """Approved memberships running on `on`: the only ones any role question may count."""
         on = on or timezone.localdate()
-        return self.filter(started_on__lte=on).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+        return self.filter(approval=Approval.APPROVED, started_on__lte=on).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+
+    def pending(self) -> MembershipQuerySet:
+        return self.filter(approval=Approval.PENDING)
 
 
 class Membership(models.Model):
@@ -195,6 +211,15 @@ class Membership(models.Model):
                                      on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     started_on = models.DateField(_("started on"), default=timezone.localdate)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    # Four eyes: who asked for the grant, and who approved or refused it (never the same person).
+    approval = models.CharField(_("approval"), max_length=10, choices=Approval.choices, default=Approval.APPROVED)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
+                                     on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    requested_at = models.DateTimeField(_("requested at"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("approved or refused by"),
+                                   on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(_("approved or refused at"), null=True, blank=True)
+    decision_reason = models.CharField(_("reason"), max_length=500, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -205,7 +230,7 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "house", "organisation", "role"], name="unique_membership_role"),
         ]
-        indexes = [models.Index(fields=["user", "house", "role"])]
+        indexes = [models.Index(fields=["user", "house", "role"]), models.Index(fields=["house", "approval"])]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} @ {self.house}"

@@ -7,8 +7,10 @@ from typing import Any
 
 from django.db import transaction
 
+from opencasus.accounts.audit import record_account_event
+from opencasus.accounts.models import AccountEventKind
 from opencasus.logbook.register import ensure_default_activities
-from opencasus.network.models import House, Membership, Organisation, Partnership, Region
+from opencasus.network.models import Approval, House, Membership, Organisation, Partnership, Region
 
 
 @transaction.atomic
@@ -32,9 +34,12 @@ def partnership_set(*, house: House, organisation: Organisation, ring: str,
 @transaction.atomic
 def membership_grant(*, user: Any, house: House, organisation: Organisation, role: str,
                      municipality: Any = None, started_on: dt.date | None = None) -> Membership:
-    defaults: dict[str, Any] = {"municipality": municipality, "ended_on": None}
+    """The installation's own loads (demo and seed data). People grant roles through
+    `opencasus.network.grants.membership_request` (four eyes)."""
+    defaults: dict[str, Any] = {"municipality": municipality, "ended_on": None, "approval": Approval.APPROVED}
     if started_on:
         defaults["started_on"] = started_on
     membership, _ = Membership.objects.update_or_create(
         user=user, house=house, organisation=organisation, role=role, defaults=defaults)
+    record_account_event(actor=None, subject=user, house=house, role=role, kind=AccountEventKind.ROLE_GRANTED)
     return membership

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from opencasus.network import views
+from opencasus.network import views, views_grants
 
 app_name = "network"
 
 urlpatterns = [
     path("huizen/<int:house_id>/netwerk", views.network_overview, name="overview"),
+    path("rolaanvragen", views_grants.grant_list, name="grants"),
+    path("rolaanvragen/<int:membership_id>/goedkeuren", views_grants.grant_decide, {"decision": "approve"},
+         name="grant-approve"),
+    path("rolaanvragen/<int:membership_id>/afwijzen", views_grants.grant_decide, {"decision": "refuse"},
+         name="grant-refuse"),
 ]

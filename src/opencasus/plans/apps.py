@@ -9,8 +9,9 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from opencasus.core.start import register, register_nav
-        from opencasus.plans.start import NAV_ITEMS, plan_sections
+        from opencasus.plans.start import NAV_ITEMS, inbox_sections, plan_sections
 
         for item in NAV_ITEMS:
             register_nav(item)
         register(plan_sections)
+        register(inbox_sections)

@@ -48,7 +48,18 @@ class Form(CoreForm):
 
 
 class VersionForm(Form):
+    """A change of a versioned record carries the version the page showed; a post without it is refused
+    (another user's change would otherwise be overwritten without a word)."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version_required = True
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.version_required and cleaned.get("version") is None and "version" not in self.errors:
+            raise forms.ValidationError(_("This form lacks the version of the page you changed. Reload the page "
+                                          "and make your change again."), code="version_required")
+        return cleaned
 
 
 class PlanHeaderForm(VersionForm):
@@ -96,9 +107,10 @@ class AgreementForm(VersionForm):
                                         required=False, widget=GroupedSelect)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
 
-    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, case: Case, new: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "agreement_%s")
         super().__init__(*args, **kwargs)
+        self.version_required = not new
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
         widget = cast(GroupedSelect, self.fields["owner_user"].widget)
@@ -198,8 +210,3 @@ class EscalationForm(Form):
 class EscalationResponseForm(VersionForm):
     response = forms.CharField(label=_("response"), widget=forms.Textarea(attrs={"rows": 3}))
     outcome = forms.ChoiceField(label=_("outcome"), choices=EscalationOutcome.choices)
-
-
-class AgreementFilterForm(Form):
-    status = forms.ChoiceField(label=_("status"), choices=[("", "—"), *AgreementStatus.choices], required=False)
-    overdue = forms.BooleanField(label=_("only overdue"), required=False)

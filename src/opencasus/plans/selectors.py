@@ -16,6 +16,7 @@ from django.utils import timezone
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
+from opencasus.cases.workflow import Status
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.vocabulary import PENDING_STATUSES
@@ -58,7 +59,8 @@ def _owned_q(actor: Any) -> Q:
 
 
 def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None, status: str | None = None,
-                   overdue: bool | None = None, today: dt.date | None = None) -> QuerySet[Agreement]:
+                   overdue: bool | None = None, today: dt.date | None = None,
+                   due_within: int | None = None) -> QuerySet[Agreement]:
     """Agreements of the cases the actor may see as participant or core staff, with filters."""
     cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT)
     qs = Agreement.objects.filter(case__in=cases.values("pk")).select_related(
@@ -71,8 +73,13 @@ def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None
         qs = qs.filter(status=status)
     if overdue is not None:
         today = today or timezone.localdate()
-        late = Q(status__in=PENDING_STATUSES, deadline__lt=today)
+        # Agreements of a closed case are no longer work anyone has to do.
+        late = Q(status__in=PENDING_STATUSES, deadline__lt=today, case__status=Status.ADMITTED)
         qs = qs.filter(late) if overdue else qs.exclude(late)
+    if due_within is not None:
+        today = today or timezone.localdate()
+        qs = qs.filter(status__in=PENDING_STATUSES, case__status=Status.ADMITTED, deadline__gte=today,
+                       deadline__lte=today + dt.timedelta(days=due_within))
     return qs.order_by("deadline", "id")
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from opencasus.access import roles
-from opencasus.core.start import Link, NavItem, Section
+from opencasus.core.start import Count, Link, NavItem, Section
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 
 MAX_LINKS = 10
@@ -55,8 +56,48 @@ def plan_sections(user: Any) -> list[Section]:
     due = list(signals["due"][:MAX_LINKS])
     if due:
         sections.append(Section(
-            title=_("Evaluations due"),
+            title=_("Evaluations due"), anchor="evaluaties",
             links=[Link(_("Case %(ref)s, evaluation date %(d)s") % {
                 "ref": p.case.reference, "d": p.evaluation_date.strftime("%d-%m-%Y")},
                 reverse("plans:evaluation", args=[p.case_id])) for p in due], order=22))
     return sections
+
+
+def _url(name: str, **query: str) -> str:
+    return f"{reverse(name)}?{urlencode(query)}" if query else reverse(name)
+
+
+def inbox_sections(user: Any) -> list[Section]:
+    """The work inbox counts of the plans app: agreements, evaluations, escalations. Counts only, through the
+    same selectors as the lists they link to (the access policy applies)."""
+    from opencasus.plans.selectors import agreement_list, escalation_overview, signals_for
+    from opencasus.plans.services.escalations import RESPONDER_ROLES
+    from opencasus.plans.views.agreements import DUE_SOON_DAYS
+
+    counts: list[Count] = []
+    core_houses = roles.house_ids_with_role(user, *CORE_STAFF_ROLES)
+    if roles.has_role(user, None, Role.PARTNER_PROFESSIONAL):
+        counts.append(Count(_("My agreements due within two weeks"),
+                            agreement_list(actor=user, mine=True, due_within=DUE_SOON_DAYS).count(),
+                            _url("plans:my-agreements", due_soon="on")))
+        counts.append(Count(_("My overdue agreements"), agreement_list(actor=user, mine=True, overdue=True).count(),
+                            _url("plans:my-agreements", overdue="on")))
+    if core_houses:
+        counts.append(Count(_("Overdue agreements"),
+                            agreement_list(actor=user, overdue=True).filter(case__house_id__in=core_houses).count(),
+                            _url("plans:my-agreements", overdue="on", all_cases="on")))
+        counts.append(Count(_("Evaluations due"), signals_for(actor=user)["due"].count(),
+                            reverse("core:start") + "#evaluaties"))
+        counts.append(Count(_("Escalations awaiting a response"),
+                            escalation_overview(actor=user, status="open").filter(
+                                case__house_id__in=core_houses).count(),
+                            _url("plans:escalations", status="open")))
+    levels = [level for level, allowed in RESPONDER_ROLES.items() if allowed and roles.has_role(user, None, *allowed)]
+    if levels and not core_houses:
+        counts.append(Count(_("Escalations addressed to you"),
+                            escalation_overview(actor=user, status="open").filter(level__in=levels).count(),
+                            _url("plans:escalations", status="open", **({"niveau": levels[0]} if len(levels) == 1
+                                                                        else {}))))
+    if not counts:
+        return []
+    return [Section(title=_("Agreements and escalations"), counts=counts, order=12)]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencasus.privacy.views import log, overview, requests
+from opencasus.privacy.views import accounts, log, overview, requests
 
 app_name = "privacy"
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path(f"{H}/verzoeken/<int:request_id>", requests.rights_request, name="rights-request"),
     path(f"{H}/logboek", log.log_search, name="log"),
     path(f"{H}/logboek/export", log.log_export, name="log-export"),
+    path(f"{H}/accountlogboek", accounts.account_log, name="account-log"),
 ]

@@ -9,10 +9,12 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         from opencasus.access.reporting import sees_reporting
-        from opencasus.core.start import NavItem, register_nav
+        from opencasus.core.start import NavItem, register, register_nav
+        from opencasus.reporting.start import key_figures_sections
 
         register_nav(NavItem(label=_("Management information"), url_name="reporting:index",
                              visible=sees_reporting, order=700))
+        register(key_figures_sections)
 
         from opencasus.core import events
         from opencasus.reporting import staleness

@@ -230,8 +230,8 @@ def reset_generated() -> None:
         users = User.objects.filter(username__startswith=USERNAME_PREFIX)
         from django.contrib.sessions.models import Session
         Session.objects.all().delete()
-        from rest_framework.authtoken.models import Token
-        Token.objects.filter(user__in=users).delete()
+        from knox.models import AuthToken
+        AuthToken.objects.filter(user__in=users).delete()
         users.delete()
         org_ids = list(orgs.values_list("pk", flat=True))
         houses.delete()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "opencasus.plans",
     "opencasus.privacy",
     "opencasus.reporting",
+    "opencasus.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,7 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "django_filters",
+    "rest_framework.authtoken",  # only for its migrations: the old plain-text tokens were revoked
+    "knox",
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -66,6 +70,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "opencasus.core.db_outage.DatabaseOutageMiddleware",
     "opencasus.core.middleware.RejectNulBytesMiddleware",
+    "opencasus.core.api.limits.ApiRequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opencasus.accounts.middleware.SessionIdleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -193,7 +198,9 @@ MEDIA_URL = "/media-not-served/"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opencasus.invalid")
 # Where links in e-mails point to (no personal data in e-mails: only a reference and a link).
-OPENCASUS_BASE_URL = os.environ.get("OPENCASUS_BASE_URL", "http://127.0.0.1:8000")
+OPENCASUS_SITE_URL = os.environ.get("OPENCASUS_SITE_URL", os.environ.get("OPENCASUS_BASE_URL",
+                                                                        "http://127.0.0.1:8000"))
+OPENCASUS_BASE_URL = OPENCASUS_SITE_URL  # the former name
 
 # Hash chains of the processing log per house: concurrent requests of one house append to different
 # chains instead of queueing for one lock (see opencasus.logbook.chains). At least the number of
@@ -203,23 +210,35 @@ OPENCASUS_LOG_CHAINS_PER_HOUSE = int(os.environ.get("OPENCASUS_LOG_CHAINS_PER_HO
 # Key for encrypting and hashing identifiers (BSN). Production must set its own.
 OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "")
 
+# API tokens (django-rest-knox): only a hash is stored. A professional's token ends after
+# OPENCASUS_TOKEN_IDLE_HOURS without use (each use moves the expiry on); a system client's token ends on
+# the date the functional administrator set (see opencasus.core.api.authentication).
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_TTL": dt.timedelta(hours=int(os.environ.get("OPENCASUS_TOKEN_IDLE_HOURS", "12"))),
+    "AUTO_REFRESH": True,
+    "MIN_REFRESH_INTERVAL": 60,
+    "TOKEN_LIMIT_PER_USER": None,
+}
+OPENCASUS_SYSTEM_TOKEN_MAX_DAYS = int(os.environ.get("OPENCASUS_SYSTEM_TOKEN_MAX_DAYS", "366"))
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "opencasus.core.api.authentication.BearerTokenAuthentication",
         "opencasus.core.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["opencasus.core.api.wire.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "opencasus.core.api.parsers.JSONParser",
-        "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
+        "opencasus.core.api.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "opencasus.core.api.problems.problem_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "opencasus.core.api.pagination.Pagination",
     "PAGE_SIZE": 25,
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min"},
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min", "token": "10/min"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Open Casus API",
@@ -232,7 +251,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVERS": [{"url": "/api/v1", "description": "This installation"}],
     "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "opencasus.core.api.wire.schema_field_names",
         "drf_spectacular.hooks.postprocess_schema_enums",
         "opencasus.core.api.schema.adr_postprocess",
     ],

@@ -17,8 +17,8 @@ def triage_section(user: Any) -> list[Any]:
     from django.utils.formats import date_format
     from django.utils.translation import gettext
 
-    from opencasus.core.start import Link, Section
-    from opencasus.triage.selectors import queue_summary
+    from opencasus.core.start import Count, Link, Section
+    from opencasus.triage.selectors import inbox_counts, queue_summary
 
     summary = queue_summary(actor=user)
     if not summary:
@@ -26,8 +26,13 @@ def triage_section(user: Any) -> list[Any]:
     lines = [gettext("%(house)s: %(count)s waiting, next triage table %(date)s.") % {
         "house": house.name, "count": count, "date": date_format(next_date, "l j F Y")}
         for house, count, next_date in summary]
-    return [Section(title=gettext("Triage meeting"), text=" ".join(lines),
-                    links=[Link(gettext("Triage queue"), reverse("triage:queue"))], order=20)]
+    counts = inbox_counts(actor=user)
+    queue = reverse("triage:queue")
+    return [Section(title=gettext("Triage meeting"), text=" ".join(lines), order=10, counts=[
+        Count(gettext("Intakes waiting for triage"), counts["waiting"], queue),
+        Count(gettext("Of which with hits"), counts["hits"], f"{queue}?toon=treffers"),
+        Count(gettext("Assessed, awaiting a decision"), counts["assessed"], f"{queue}?toon=beoordeeld"),
+    ], links=[Link(gettext("Triage queue"), queue)])]
 
 
 class TriageConfig(AppConfig):

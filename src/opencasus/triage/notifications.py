@@ -8,16 +8,16 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from opencasus.cases.models import Case
+from opencasus.notifications.mail import absolute
 
 
 def case_link(case: Case) -> str:
     """Where the filer reads the feedback: the case page when the cases app offers one, else the start page."""
-    base = getattr(settings, "OPENCASUS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
     try:
         path = reverse("cases:detail", args=[case.pk])
     except NoReverseMatch:
         path = reverse("core:start")
-    return f"{base}{path}"
+    return absolute(path)
 
 
 def outcome_mail(case: Case, outcome_label: str) -> tuple[str, str]:

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
-from opencasus.cases.models import Case, Participant, Person
+from opencasus.cases.models import Case, CaseHit, Participant, Person
 from opencasus.cases.vocabulary import Relation, Urgency
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action
@@ -46,7 +46,11 @@ def _queue_cases(*, actor: Any, house_ids: set[int]) -> QuerySet[Case]:
             .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons")))
 
 
-def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | None = None) -> list[QueueItem]:
+QUEUE_FILTERS = ("treffers", "beoordeeld")  # with hits; assessed, awaiting a decision
+
+
+def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | None = None,
+                 only: str | None = None) -> list[QueueItem]:
     """The intakes waiting for triage in the actor's houses (core staff only), next table first.
 
     A house the actor is not core staff of answers 404. One processing record per case shown.
@@ -68,8 +72,24 @@ def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | 
         for case in cases
     ]
     items.sort(key=lambda i: (i.triage_date, URGENCY_RANK.get(i.case.urgency, 9), i.case.filed_at))
+    if only == "treffers":
+        items = [i for i in items if i.hit_count]
+    elif only == "beoordeeld":
+        items = [i for i in items if i.case.status == Status.IN_TRIAGE]
     log_cases_shown(actor=actor, cases=[item.case for item in items], object_type="triage-queue")
     return items
+
+
+def inbox_counts(*, actor: Any) -> dict[str, int]:
+    """Counts for the work inbox of core staff: waiting, of which with hits, and assessed awaiting a decision.
+    Counts only (no case shown, nothing logged), through the access policy."""
+    waiting = visible_cases(actor=actor, minimum=CaseAccess.CORE).filter(
+        house_id__in=roles.house_ids_with_role(actor, *CORE_STAFF_ROLES), status__in=QUEUE_STATUSES)
+    return {
+        "waiting": waiting.count(),
+        "hits": waiting.filter(Exists(CaseHit.objects.filter(case_id=OuterRef("pk")))).count(),
+        "assessed": waiting.filter(status=Status.IN_TRIAGE).count(),
+    }
 
 
 def queue_summary(*, actor: Any, today: dt.date | None = None) -> list[tuple[House, int, dt.date]]:

@@ -37,11 +37,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     house_id = int(house_param) if house_param.isdigit() else current_house_id(request)
     if house_id is not None and all(h.pk != house_id for h in houses):
         house_id = None
-    items = selectors.triage_queue(actor=request.user, house_id=house_id)
+    only = request.GET.get("toon")
+    only = only if only in selectors.QUEUE_FILTERS else None
+    items = selectors.triage_queue(actor=request.user, house_id=house_id, only=only)
     shown = [h for h in houses if house_id is None or h.pk == house_id]
     groups = [{"house": h, "next_date": cadence.next_table_date(h),
                "items": [i for i in items if i.case.house_id == h.pk]} for h in shown]
-    return render(request, "triage/queue.html", {"groups": groups, "houses": houses, "house_id": house_id})
+    return render(request, "triage/queue.html", {"groups": groups, "houses": houses, "house_id": house_id,
+                                                 "only": only})
 
 
 @login_required

@@ -22,12 +22,13 @@ from opencasus.cases.tests.helpers import PDF, upload
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import CORE_STAFF_ROLES, Membership, Role
+from opencasus.network.models import CORE_STAFF_ROLES, Approval, Membership, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
-RELATIONS = ["participant", "non_participant", "filer", "other_house", "participation_ended", "membership_ended"]
+RELATIONS = ["participant", "non_participant", "filer", "other_house", "participation_ended", "membership_ended",
+             "grant_pending", "grant_refused"]
 SECRET_BSN = "111222333"
 
 
@@ -70,20 +71,24 @@ def make_actor(scene: Scene, role: str, relation: str) -> Any:
     house = scene.other_house_case.house if relation == "other_house" else case.house
     extra = {"municipality": case.municipality} if role == Role.MUNICIPALITY_OFFICER else {}
     user = member(house, role, organisation, **extra)
-    if relation in {"participant", "participation_ended", "membership_ended"}:
+    if relation in {"participant", "participation_ended", "membership_ended", "grant_pending", "grant_refused"}:
         ended = timezone.now() - dt.timedelta(days=1) if relation == "participation_ended" else None
         ParticipantFactory(case=case, organisation=organisation, user=user, ended_at=ended)
-    if relation in {"filer", "membership_ended"}:
+    if relation in {"filer", "membership_ended", "grant_pending", "grant_refused"}:
         Case.objects.filter(pk=case.pk).update(filed_by=user, filed_by_organisation=organisation)
     if relation == "other_house":
         ParticipantFactory(case=scene.other_house_case, organisation=organisation, user=user)
     if relation == "membership_ended":
         Membership.objects.filter(user=user).update(ended_on=timezone.localdate() - dt.timedelta(days=1))
+    if relation in {"grant_pending", "grant_refused"}:
+        # A participant and filer whose role was never approved (four eyes): it counts nowhere.
+        approval = Approval.PENDING if relation == "grant_pending" else Approval.REFUSED
+        Membership.objects.filter(user=user).update(approval=approval)
     return user
 
 
 def expected_level(role: str, relation: str) -> CaseAccess:
-    if relation in {"other_house", "membership_ended"}:
+    if relation in {"other_house", "membership_ended", "grant_pending", "grant_refused"}:
         return CaseAccess.NONE
     if role in CORE_STAFF_ROLES:
         return CaseAccess.CORE
@@ -159,6 +164,15 @@ def test_pages(role, relation, verified_client):
     if relation != "other_house":
         assert client.get(f"/casussen/{scene.other_house_case.pk}").status_code == 404
 
+    # Search: by name only where the persons are visible, by reference wherever the case is; never elsewhere.
+    link = f'href="/casussen/{case.pk}"'
+    by_name = client.post("/zoeken", {"q": "Wessel Groenewegen"}).content.decode()
+    assert (link in by_name) == (level >= CaseAccess.PARTICIPANT)
+    by_reference = client.post("/zoeken", {"q": case.reference}).content.decode()
+    assert (link in by_reference) == (level >= CaseAccess.FILER)
+    assert f'href="/casussen/{scene.other_house_case.pk}"' not in by_reference + by_name or relation == "other_house"
+    assert SECRET_BSN not in client.post("/zoeken", {"bsn": SECRET_BSN}).content.decode()
+
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", list(Role.values))
@@ -210,6 +224,14 @@ def test_api(role, relation, api_client):
     assert attachments.status_code == (200 if participant_or_more else 404)
     content = client.get(f"{base}/attachments/{scene.shared_attachment.pk}/content")
     assert content.status_code == (200 if participant_or_more else 404)
+    found = client.post("/api/v1/case-searches", {"name": "Groenewegen"}, format="json")
+    assert found.status_code == 200
+    assert (case.pk in {c["id"] for c in found.json()}) == (level >= CaseAccess.PARTICIPANT)
+    found = client.post("/api/v1/case-searches", {"bsn": SECRET_BSN}, format="json")
+    assert (case.pk in {c["id"] for c in found.json()}) == (level >= CaseAccess.PARTICIPANT)
+    assert SECRET_BSN not in found.content.decode()
+    found = client.post("/api/v1/case-searches", {"reference": case.reference}, format="json")
+    assert (case.pk in {c["id"] for c in found.json()}) == (level >= CaseAccess.FILER)
     uploaded = client.post(f"{base}/attachments", {"file": upload()}, format="multipart")
     expected_upload = 201 if participant_or_more else (400 if level == CaseAccess.FILER else 404)
     assert uploaded.status_code == expected_upload

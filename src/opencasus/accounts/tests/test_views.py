@@ -115,4 +115,5 @@ def test_api_token_needs_second_factor(verified_client, password):
     assert unverified.post(reverse("accounts:api-token")).status_code == 302
     response = verified_client(user).post(reverse("accounts:api-token"))
     assert response.status_code == 200
-    assert user.auth_token.key in response.content.decode()
+    token = user.auth_token_set.get()
+    assert token.token_key in response.content.decode()

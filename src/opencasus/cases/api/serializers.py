@@ -224,3 +224,28 @@ def _person(person: Any, *, core: bool) -> dict[str, Any]:
         data.update({"bsn_masked": getattr(person, "bsn_masked", ""), "address": person.address,
                      "municipality_code": person.municipality.code if person.municipality else None})
     return data
+
+
+class CaseSearchSerializer(Serializer[Any]):
+    """A case search: every given criterion must match; at least one is required."""
+
+    reference = serializers.CharField(required=False, allow_blank=True, max_length=30)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    date_of_birth = serializers.DateField(required=False, allow_null=True)
+    bsn = serializers.CharField(required=False, allow_blank=True, max_length=20, validators=[validate_bsn_input],
+                                write_only=True)
+    municipality_code = serializers.SlugRelatedField(slug_field="code", queryset=Municipality.objects.all(),
+                                                     required=False, allow_null=True)
+    status = serializers.ChoiceField(choices=Status.choices, required=False, allow_blank=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not any(attrs.get(k) for k in ("reference", "name", "date_of_birth", "bsn", "municipality_code", "status")):
+            raise serializers.ValidationError("Vul ten minste één zoekveld in.")
+        return attrs
+
+
+class CaseSearchResultSerializer(CaseListSerializer):
+    municipality_name = serializers.CharField(source="municipality.name", read_only=True)
+
+    class Meta(CaseListSerializer.Meta):
+        fields = [*CaseListSerializer.Meta.fields, "municipality_name"]

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import FileResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status, viewsets
@@ -23,13 +24,17 @@ from opencasus.cases.api.serializers import (
     AttachmentSerializer,
     CaseDetailSerializer,
     CaseListSerializer,
+    CaseSearchResultSerializer,
+    CaseSearchSerializer,
     HitSerializer,
     InformationItemSerializer,
     IntakeCreateSerializer,
 )
+from opencasus.cases.filters import CaseFilter
+from opencasus.cases.models import Case
+from opencasus.cases.search import SearchCriteria, case_search
 from opencasus.cases.services.intake import FILING_ROLES
-from opencasus.cases.vocabulary import Route, SubjectType
-from opencasus.cases.workflow import Status
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.network.models import House, Municipality, Organisation, TargetGroup
 
@@ -60,19 +65,13 @@ def _filing_organisation(actor: Any, house: House, organisation_id: int | None) 
         organisation_id = ids.pop()
     organisation = Organisation.objects.filter(pk=organisation_id).first()
     if organisation is None:
-        raise exceptions.ValidationError({"organisationId": ["Deze organisatie bestaat niet."]})
+        raise exceptions.ValidationError({"organisationId": [_("This organisation does not exist.")]})
     return organisation
 
 
 @extend_schema_view(
     list=extend_schema(
-        summary="My cases: newest activity first", tags=["cases"],
-        parameters=[
-            OpenApiParameter("status", OpenApiTypes.STR, enum=Status.values, description="Only this status."),
-            OpenApiParameter("subjectType", OpenApiTypes.STR, enum=SubjectType.values,
-                             description="Only this subject type."),
-            OpenApiParameter("route", OpenApiTypes.STR, enum=Route.values, description="Only this route."),
-        ]),
+        summary="My cases: newest activity first", tags=["cases"]),
     retrieve=extend_schema(summary="One case, as far as the caller may see it", tags=["cases"],
                            responses=CaseDetailSerializer),
     create=extend_schema(summary="File an intake (aanmelding)", tags=["cases"], request=IntakeCreateSerializer,
@@ -81,11 +80,14 @@ def _filing_organisation(actor: Any, house: House, organisation_id: int | None) 
 class CaseViewSet(viewsets.GenericViewSet):
     lookup_value_regex = "[0-9]+"
     serializer_class = CaseListSerializer
+    filter_backends = [FilterBackend]
+    filterset_class = CaseFilter
+    queryset = Case.objects.none()  # names the model for the OpenAPI document; the selector reads
 
     def get_queryset(self) -> Any:
-        params = self.request.query_params
-        return selectors.case_list(actor=self.request.user, status=params.get("status") or None,
-                                   subject_type=params.get("subjectType") or None, route=params.get("route") or None)
+        values = filter_values(CaseFilter, self.request.query_params)
+        return selectors.case_list(actor=self.request.user, status=values["status"] or None,
+                                   subject_type=values["subjectType"] or None, route=values["route"] or None)
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset())
@@ -103,14 +105,14 @@ class CaseViewSet(viewsets.GenericViewSet):
         d = incoming.validated_data
         house = House.objects.filter(pk=d["house_id"]).first()
         if house is None:
-            raise exceptions.ValidationError({"houseId": ["Dit Veiligheidshuis bestaat niet."]})
+            raise exceptions.ValidationError({"houseId": [_("This Veiligheidshuis does not exist.")]})
         organisation = _filing_organisation(request.user, house, d.get("organisation_id"))
         municipality = Municipality.objects.filter(code=d["municipality_code"]).first()
         target_group = None
         if d.get("target_group_id") is not None:
             target_group = TargetGroup.objects.filter(pk=d["target_group_id"]).first()
             if target_group is None:
-                raise exceptions.ValidationError({"targetGroupId": ["Kies een doelgroep van dit huis."]})
+                raise exceptions.ValidationError({"targetGroupId": [_("Choose a target group of this house.")]})
         partner_orgs = {o.pk: o for o in Organisation.objects.filter(
             pk__in=[p["organisation_id"] for p in d.get("involved_partners", []) if p.get("organisation_id")])}
         try:
@@ -215,3 +217,24 @@ class AttachmentViewSet(CaseChildViewSet):
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "no-store"
         return response
+
+
+class CaseSearchViewSet(viewsets.GenericViewSet):
+    """Search for a case. Posted, so that a BSN or a name never appears in an address or a server log."""
+
+    serializer_class = CaseSearchSerializer
+    pagination_class = None
+
+    @extend_schema(summary="Search for a case the caller may find (every search is logged)", tags=["cases"],
+                   request=CaseSearchSerializer, responses={200: CaseSearchResultSerializer(many=True)})
+    def create(self, request: Request) -> Response:
+        incoming = CaseSearchSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        d = incoming.validated_data
+        municipality = d.get("municipality_code")
+        criteria = SearchCriteria(reference=d.get("reference", ""), name=d.get("name", ""),
+                                  date_of_birth=d.get("date_of_birth"), bsn=d.get("bsn", ""),
+                                  municipality_id=municipality.pk if municipality else None,
+                                  status=d.get("status", ""))
+        results = case_search(actor=request.user, criteria=criteria)
+        return Response(CaseSearchResultSerializer(results, many=True).data)

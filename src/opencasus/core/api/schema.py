@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
+from opencasus.core.api.problems import PROBLEM_TYPES
 from opencasus.core.api.versioning import api_version
 
 PROBLEM_SCHEMA = {
@@ -25,16 +27,9 @@ PROBLEM_SCHEMA = {
         },
     },
 }
-ERRORS = {
-    "400": "Invalid input.",
-    "401": "Not authenticated.",
-    "403": "Not allowed.",
-    "404": "Not found (also for records the caller may not see).",
-    "409": "Conflict: the record was changed by someone else.",
-    "429": "Too many requests.",
-    "500": "Internal error.",
-    "503": "Service temporarily unavailable.",
-}
+# Every operation documents these answers; the write statuses only on writes.
+DOCUMENTED = (400, 401, 403, 404, 429, 500, 503)
+WRITE_DOCUMENTED = (HTTPStatus.CONFLICT, 413, 415, 428)
 VERSION_HEADER = {
     "API-Version": {
         "description": "The full version of the API.",
@@ -57,11 +52,10 @@ def adr_postprocess(result: dict[str, Any], generator: Any, request: Any, public
                     response.setdefault("headers", {}).update(
                         {"API-Version": {"$ref": "#/components/headers/API-Version"}})
                     response.setdefault("description", "")
-            for code, description in ERRORS.items():
-                if code == "409" and method not in {"put", "patch", "post"}:
-                    continue
-                responses.setdefault(code, {
-                    "description": description,
+            writes = method in {"put", "patch", "post"}
+            for status_code in DOCUMENTED + (WRITE_DOCUMENTED if writes else ()):
+                responses.setdefault(str(int(status_code)), {
+                    "description": PROBLEM_TYPES[status_code].described,
                     "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
                 })
     return result

@@ -58,3 +58,11 @@ class Serializer(serializers.Serializer[_T]):
 class ModelSerializer(serializers.ModelSerializer[_M]):
     def get_fields(self) -> Any:
         return _limited(super().get_fields())
+
+
+def blank_as_null(data: Any, *names: str) -> Any:
+    """An optional value that is not set reads as null, not as "" (which is no member of an enum, no URI)."""
+    for name in names:
+        if data.get(name) == "":
+            data[name] = None
+    return data

@@ -107,10 +107,10 @@ def _env(cluster: Cluster) -> dict[str, str]:
 
 SETUP = """
 import json
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from opencasus.cases.tests import helpers as h
 w = h.world()
-print(json.dumps({"token": Token.objects.create(user=w.partner).key, "house": w.house.pk, "org": w.police.pk}))
+print(json.dumps({"token": AuthToken.objects.create(user=w.partner)[1], "house": w.house.pk, "org": w.police.pk}))
 """
 
 CHECK = """

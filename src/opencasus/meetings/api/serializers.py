@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import serializers
 
-from opencasus.core.api.serializers import ModelSerializer, Serializer
+from opencasus.core.api.serializers import ModelSerializer, Serializer, blank_as_null
 from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting, Minutes, SelfReport
 
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -20,12 +20,16 @@ class MeetingSerializer(ModelSerializer[Meeting]):
     house_id = serializers.IntegerField(read_only=True)
     chair_id = serializers.IntegerField(read_only=True, allow_null=True)
     secretary_id = serializers.IntegerField(read_only=True, allow_null=True)
+    video_link = serializers.URLField(read_only=True, allow_null=True, help_text="Null when there is none.")
 
     class Meta:
         model = Meeting
         fields = ["id", "house_id", "meeting_type_id", "meeting_type_name", "date", "start_time", "starts_at",
                   "location", "video_link", "chair_id", "secretary_id", "status", "version"]
         read_only_fields = fields
+
+    def to_representation(self, instance: Meeting) -> Any:
+        return blank_as_null(super().to_representation(instance), "video_link")
 
     def get_start_time(self, obj: Meeting) -> str:
         return f"{obj.start_time:%H:%M}"

@@ -7,7 +7,7 @@ an invitee sees their own agenda items only; everyone else gets 404.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -19,25 +19,18 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from opencasus.core.api.problems import problem_response
+from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations, minutes, selectors, services
 from opencasus.meetings.api import serializers as s
-from opencasus.meetings.models import MeetingStatus, SelfReport
+from opencasus.meetings.filters import MeetingFilter
+from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
 from opencasus.meetings.processing import log_case, log_cases, log_without_subject
 
 MEETING_ID = OpenApiParameter("meeting_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 DECISION_ID = OpenApiParameter("decision_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 PURPOSE = "Overzicht casusoverleggen"
-
-
-class ConflictAwareViewSet(viewsets.ViewSet):
-    """A service's conflict (`code="conflict"`) answers 409, other validation errors 400."""
-
-    def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(exc, DjangoValidationError) and getattr(exc, "code", None) == "conflict":
-            return problem_response(status.HTTP_409_CONFLICT, exc.messages[0], code="conflict")
-        return super().handle_exception(exc)
 
 
 def _time(value: str) -> dt.time:
@@ -67,19 +60,23 @@ def _meeting_fields(data: dict[str, Any], house_id: int) -> dict[str, Any]:
 
 @extend_schema_view(
     list=extend_schema(summary="Meetings the caller plans (core staff) or is needed at", tags=["meetings"],
-                       parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=MeetingStatus.values)],
                        responses=s.MeetingSerializer(many=True)),
     retrieve=extend_schema(summary="One meeting", tags=["meetings"], responses=s.MeetingSerializer),
     create=extend_schema(summary="Plan a meeting", tags=["meetings"], request=s.MeetingWriteSerializer,
                          responses={201: s.MeetingSerializer}),
     partial_update=extend_schema(summary="Change a planned meeting (with the version read)", tags=["meetings"],
-                                 request=s.MeetingWriteSerializer, responses=s.MeetingSerializer),
+                                 parameters=[IF_MATCH], request=s.MeetingWriteSerializer,
+                                 responses=s.MeetingSerializer),
 )
-class MeetingViewSet(ConflictAwareViewSet):
+class MeetingViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = MeetingFilter
+    queryset = Meeting.objects.none()  # names the model for the OpenAPI document; the selector reads
 
     def list(self, request: Request) -> Response:
-        meetings = list(selectors.meeting_list(actor=request.user, status=request.query_params.get("status")))
+        state = filter_values(MeetingFilter, request.query_params)["status"] or None
+        meetings = list(selectors.meeting_list(actor=request.user, status=state))
         for house_id in sorted({m.house_id for m in meetings}):
             log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW,
                                 object_type="meeting-list", object_id="", purpose=PURPOSE)
@@ -89,7 +86,7 @@ class MeetingViewSet(ConflictAwareViewSet):
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
         log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
                             object_type="meeting", object_id=meeting.pk, purpose=PURPOSE)
-        return Response(s.MeetingSerializer(meeting).data)
+        return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
     def create(self, request: Request) -> Response:
         serializer = s.MeetingWriteSerializer(data=request.data)
@@ -107,11 +104,10 @@ class MeetingViewSet(ConflictAwareViewSet):
         serializer = s.MeetingWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        if "version" not in data:
-            raise DjangoValidationError({"version": _("Give the version you read.")})
-        meeting = services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=data["version"],
+        meeting = services.meeting_update(actor=request.user, meeting_id=meeting.pk,
+                                          expected_version=required_version(request, data),
                                           **_meeting_fields(data, meeting.house_id))
-        return Response(s.MeetingSerializer(meeting).data)
+        return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
     @extend_schema(summary="Cancel a meeting (cancellations go to all invitees)", tags=["meetings"], request=None,
                    responses=s.MeetingSerializer)
@@ -176,7 +172,7 @@ ITEM_SCHEMA: dict[str, Any] = {"tags": ["meetings"], "parameters": [MEETING_ID]}
                                  **ITEM_SCHEMA),
     destroy=extend_schema(summary="Take a case off the agenda", responses={204: None}, **ITEM_SCHEMA),
 )
-class AgendaItemViewSet(ConflictAwareViewSet):
+class AgendaItemViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
 
     def _meeting(self, request: Request, meeting_id: int, core: bool = False) -> Any:
@@ -239,8 +235,9 @@ class AgendaItemViewSet(ConflictAwareViewSet):
 
     @extend_schema(methods=["GET"], summary="The minutes in BOB form (invitees: approved minutes of their item)",
                    responses=s.MinutesSerializer, **ITEM_SCHEMA)
-    @extend_schema(methods=["PUT"], summary="Write the minutes (core staff; not after approval)",
-                   request=s.MinutesWriteSerializer, responses=s.MinutesSerializer, **ITEM_SCHEMA)
+    @extend_schema(methods=["PUT"], summary="Write the minutes (core staff; not after approval; the version read "
+                   "is required once minutes exist)", request=s.MinutesWriteSerializer, responses=s.MinutesSerializer,
+                   tags=["meetings"], parameters=[MEETING_ID, IF_MATCH])
     @action(detail=True, methods=["get", "put"], url_path="minutes")
     def minutes(self, request: Request, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id)
@@ -251,7 +248,8 @@ class AgendaItemViewSet(ConflictAwareViewSet):
             data = serializer.validated_data
             minutes.minutes_save(
                 actor=request.user, meeting_id=meeting.pk, item_id=item.pk, picture_forming=data["picture_forming"],
-                judgement=data["judgement"], expected_version=data.get("version"),
+                judgement=data["judgement"],
+                expected_version=optional_version(request, data), version_required=True,
                 decisions=[minutes.DecisionInput(
                     description=d["description"], owner_organisation_id=d.get("owner_organisation_id"),
                     owner_user_id=d.get("owner_user_id"), deadline=d.get("deadline")) for d in data["decisions"]])
@@ -261,17 +259,18 @@ class AgendaItemViewSet(ConflictAwareViewSet):
         if request.method == "GET":
             log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="minutes",
                      object_id=record.pk)
-        return Response(s.MinutesSerializer(record).data)
+        return with_etag(Response(s.MinutesSerializer(record).data), record.version)
 
     @extend_schema(summary="Approve the minutes (the chair); afterwards they are read-only",
-                   request=s.VersionSerializer, responses=s.MinutesSerializer, **ITEM_SCHEMA)
+                   request=s.VersionSerializer, responses=s.MinutesSerializer, tags=["meetings"],
+                   parameters=[MEETING_ID, IF_MATCH])
     @action(detail=True, methods=["post"], url_path="minutes/approve")
     def approve(self, request: Request, meeting_id: int, pk: int) -> Response:
         serializer = s.VersionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         record = minutes.minutes_approve(actor=request.user, meeting_id=meeting_id, item_id=pk,
-                                         expected_version=serializer.validated_data.get("version"))
-        return Response(s.MinutesSerializer(record).data)
+                                         expected_version=optional_version(request, serializer.validated_data))
+        return with_etag(Response(s.MinutesSerializer(record).data), record.version)
 
     @extend_schema(summary="Turn a decision of approved minutes into an agreement in the case's plan",
                    request=None, responses=s.DecisionSerializer, parameters=[MEETING_ID, DECISION_ID],
@@ -311,7 +310,7 @@ class AgendaItemViewSet(ConflictAwareViewSet):
     create=extend_schema(summary="Record a self-report", tags=["meetings"], request=s.SelfReportSerializer,
                          responses={201: s.SelfReportSerializer}),
 )
-class SelfReportViewSet(ConflictAwareViewSet):
+class SelfReportViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
 
     def list(self, request: Request) -> Response:

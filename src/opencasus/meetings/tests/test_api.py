@@ -141,8 +141,8 @@ def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture
     assert saved.json()["status"] == "draft"
     approved = client.post(f"{minutes_url}/approve", {"version": 1}, format="json")
     assert approved.status_code == 200 and approved.json()["status"] == "approved"
-    assert client.put(minutes_url, {"pictureForming": "", "judgement": "", "decisions": []},
-                      format="json").status_code == 400
+    assert client.put(minutes_url, {"pictureForming": "", "judgement": "", "decisions": [],
+                                    "version": approved.json()["version"]}, format="json").status_code == 400
     decision_id = approved.json()["decisions"][0]["id"]
     made = client.post(f"{minutes_url}/decisions/{decision_id}/agreement")
     assert made.status_code == 200

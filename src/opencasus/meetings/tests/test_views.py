@@ -216,3 +216,13 @@ def test_agenda_page_shows_the_meetings_own_weekday_and_no_negative_saving(world
     text = verified_client(world.s.director).get(reverse("meetings:agenda", args=[world.meeting.pk])).content.decode()
     assert "wekelijks, donderdag" in text and "dinsdag" not in text
     assert "besparing: -" not in text and "Totale aanwezigheid in deze volgorde" in text
+
+
+def test_a_meeting_edit_without_the_version_is_refused(world: World, verified_client: Any) -> None:
+    m = world.meeting
+    body = {"house": world.s.house.pk, "meeting_type": m.meeting_type_id, "date": m.date.isoformat(),
+            "start_time": "13:00", "location": "Zaal 9", "chair": world.s.director.pk}
+    response = verified_client(world.s.director).post(reverse("meetings:edit", args=[m.pk]), body)
+    assert response.status_code == 200
+    assert "De versie die u hebt gelezen ontbreekt" in response.content.decode()
+    assert Meeting.objects.get(pk=m.pk).location != "Zaal 9"

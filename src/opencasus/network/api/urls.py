@@ -1,11 +1,12 @@
 from rest_framework.routers import SimpleRouter
 
-from opencasus.network.api import views
+from opencasus.network.api import grants, views
 
 router = SimpleRouter(trailing_slash=False)
 router.register("regions", views.RegionViewSet, basename="region")
 router.register("municipalities", views.MunicipalityViewSet, basename="municipality")
 router.register("houses", views.HouseViewSet, basename="house")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("role-grants", grants.RoleGrantViewSet, basename="role-grant")
 
 urlpatterns = router.urls

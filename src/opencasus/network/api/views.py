@@ -3,10 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.network import selectors
 from opencasus.network.api.serializers import (
     HouseSerializer,
@@ -14,6 +14,7 @@ from opencasus.network.api.serializers import (
     OrganisationSerializer,
     RegionSerializer,
 )
+from opencasus.network.filters import MunicipalityFilter
 from opencasus.network.models import House
 
 
@@ -28,16 +29,18 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List municipalities with their region", tags=["network"], parameters=[
-        OpenApiParameter("regionCode", OpenApiTypes.STR, description="Only this region (VR01..VR25)")]),
+    list=extend_schema(summary="List municipalities with their region", tags=["network"]),
     retrieve=extend_schema(summary="One municipality", tags=["network"]),
 )
 class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = MunicipalitySerializer
     lookup_field = "code"
+    filter_backends = [FilterBackend]
+    filterset_class = MunicipalityFilter
 
     def get_queryset(self) -> QuerySet[Any]:
-        return selectors.municipality_list(region_code=self.request.query_params.get("regionCode"))
+        region = filter_values(MunicipalityFilter, self.request.query_params)["regionCode"] or None
+        return selectors.municipality_list(region_code=region)
 
 
 @extend_schema_view(list=extend_schema(summary="Houses the caller is a member of", tags=["network"]),

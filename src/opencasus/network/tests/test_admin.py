@@ -25,3 +25,24 @@ def test_other_roles_have_no_admin(verified_client):
     user = member(house, Role.PROCESS_DIRECTOR, is_staff=True)
     response = verified_client(user).get("/beheer/network/partnership/")
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("query", ["user=abc", "organisation=abc", "municipality=1x", "house=abc", "role=abc"])
+def test_admin_add_form_with_a_non_numeric_autocomplete_value_is_not_a_server_error(query, verified_client):
+    admin_user = member(HouseFactory(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    response = verified_client(admin_user).get(f"/beheer/network/membership/add/?{query}")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", [
+    "/beheer/autocomplete/?app_label=network&model_name=membership&field_name=user&term=abc",
+    "/beheer/autocomplete/?app_label=network&model_name=region&field_name=seat_municipality&term=1x",
+    "/beheer/network/membership/?house__id__exact=abc", "/beheer/network/municipality/?region__id__exact=abc",
+    "/beheer/network/partnership/?ring=abc", "/beheer/network/membership/abc/change/",
+    "/beheer/accounts/user/add/?groups=abc", "/beheer/network/partnership/add/?organisation=abc",
+])
+def test_admin_with_non_numeric_ids_is_never_a_server_error(url, verified_client):
+    admin_user = member(HouseFactory(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    client = verified_client(admin_user)
+    client.raise_request_exception = False
+    assert client.get(url).status_code in {200, 302, 400, 404}

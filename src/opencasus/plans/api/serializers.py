@@ -8,7 +8,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from opencasus.cases.vocabulary import LifeDomain
-from opencasus.core.api.serializers import ModelSerializer, Serializer
+from opencasus.core.api.serializers import ModelSerializer, Serializer, blank_as_null
 from opencasus.core.text import SHORT_TEXT_MAX_LENGTH
 from opencasus.plans.models import (
     Agreement,
@@ -169,6 +169,8 @@ class EscalationSerializer(ModelSerializer[Escalation]):
     reason = serializers.SerializerMethodField()
     response = serializers.SerializerMethodField()
     agreement_id = serializers.SerializerMethodField()
+    outcome = serializers.ChoiceField(choices=EscalationOutcome.choices, read_only=True, allow_null=True,
+                                      help_text="Null until the escalation has an outcome.")
 
     class Meta:
         model = Escalation
@@ -176,6 +178,9 @@ class EscalationSerializer(ModelSerializer[Escalation]):
                   "status", "outcome", "raised_at", "responded_at", "previous_id", "agreement_id", "reason",
                   "response", "version"]
         read_only_fields = fields
+
+    def to_representation(self, instance: Escalation) -> Any:
+        return blank_as_null(super().to_representation(instance), "outcome")
 
     def _content(self, obj: Escalation) -> bool:
         return obj.case.house_id in self.context.get("content_houses", set()) or bool(self.context.get("content"))

@@ -2,65 +2,43 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opencasus.core.api.pagination import Pagination, paginated_schema
+from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.pagination import Pagination
+from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
-from opencasus.plans.api._common import call, expected_version, organisation, user, with_etag
+from opencasus.plans.api._common import organisation, user
+from opencasus.plans.filters import AgreementListFilter
+from opencasus.plans.models import Agreement
 from opencasus.plans.services._common import log
-from opencasus.plans.vocabulary import AgreementStatus
 
 AGREEMENT_ID = OpenApiParameter("agreementId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The agreement")
 
 
-def _bool(value: str | None, name: str) -> bool | None:
-    if value in (None, ""):
-        return None
-    if value in ("true", "1"):
-        return True
-    if value in ("false", "0"):
-        return False
-    raise exceptions.ValidationError({name: ["Gebruik true of false."]})
-
-
-def _int(value: str | None, name: str) -> int | None:
-    if value in (None, ""):
-        return None
-    if not str(value).isdigit():
-        raise exceptions.ValidationError({name: ["Geef een getal."]})
-    return int(str(value))
-
-
 class AgreementListView(APIView):
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = AgreementListFilter
+    pagination_class = Pagination
+    queryset = Agreement.objects.none()  # names the model for the OpenAPI document; the selector reads
+
     @extend_schema(
         summary="Agreements: by default the caller's own (as owner professional or organisation)", tags=["plans"],
-        parameters=[
-            OpenApiParameter("mine", OpenApiTypes.BOOL, description="Only my agreements (default true)"),
-            OpenApiParameter("caseId", OpenApiTypes.INT, description="Only this case"),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=AgreementStatus.values, description="Only this status"),
-            OpenApiParameter("overdue", OpenApiTypes.BOOL, description="Only (not) overdue agreements"),
-            OpenApiParameter("page", OpenApiTypes.INT, description="Page number"),
-            OpenApiParameter("pageSize", OpenApiTypes.INT, description="Results per page (max 100)"),
-        ],
-        responses=paginated_schema(s.AgreementSerializer, "PaginatedAgreementList"), operation_id="agreements_list")
+        responses=s.AgreementSerializer(many=True), operation_id="agreements_list")
     def get(self, request: Request) -> Response:
-        params = request.query_params
-        status_value = params.get("status") or None
-        if status_value and status_value not in AgreementStatus.values:
-            raise exceptions.ValidationError({"status": ["Onbekende status."]})
-        mine = _bool(params.get("mine"), "mine")
-        qs = selectors.agreement_list(actor=request.user, mine=True if mine is None else mine,
-                                      case_id=_int(params.get("caseId"), "caseId"), status=status_value,
-                                      overdue=_bool(params.get("overdue"), "overdue"))
+        values = filter_values(AgreementListFilter, request.query_params)
+        qs = selectors.agreement_list(actor=request.user, mine=values["mine"] is not False,
+                                      case_id=values["caseId"], status=values["status"] or None,
+                                      overdue=values["overdue"])
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
         for case in {a.case_id: a.case for a in page}.values():
@@ -74,11 +52,11 @@ class AgreementListView(APIView):
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         selectors.core_case(actor=request.user, case_id=data["case_id"])
-        agreement = call(lambda: services.agreement_create(
+        agreement = services.agreement_create(
             actor=request.user, case_id=data["case_id"], description=data["description"],
             owner_organisation=organisation(data["owner_organisation_id"], "ownerOrganisationId"),
             owner_user=user(data.get("owner_user_id"), "ownerUserId"), deadline=data["deadline"],
-            source=data.get("source", "")))
+            source=data.get("source", ""))
         return with_etag(Response(s.AgreementSerializer(agreement).data, status=status.HTTP_201_CREATED),
                          agreement.version)
 
@@ -92,9 +70,7 @@ class AgreementDetailView(APIView):
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
     @extend_schema(summary="Change an agreement: the owner its status and progress, core staff everything",
-                   tags=["plans"], parameters=[AGREEMENT_ID, OpenApiParameter(
-                       "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
-                       description="The version you read (alternative to `version` in the body)")],
+                   tags=["plans"], parameters=[AGREEMENT_ID, IF_MATCH],
                    request=s.AgreementPatchSerializer, responses=s.AgreementSerializer)
     def patch(self, request: Request, agreementId: int) -> Response:
         selectors.agreement_get(actor=request.user, agreement_id=agreementId)
@@ -109,9 +85,9 @@ class AgreementDetailView(APIView):
             changes["owner_organisation"] = organisation(data["owner_organisation_id"], "ownerOrganisationId")
         if "owner_user_id" in data:
             changes["owner_user"] = user(data["owner_user_id"], "ownerUserId")
-        agreement = call(lambda: services.agreement_update(
-            actor=request.user, agreement_id=agreementId, expected_version=expected_version(request, data),
-            **changes))
+        agreement = services.agreement_update(
+            actor=request.user, agreement_id=agreementId, expected_version=required_version(request, data),
+            **changes)
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
 
@@ -131,6 +107,6 @@ class AgreementNotesView(APIView):
         selectors.agreement_get(actor=request.user, agreement_id=agreementId)
         ser = s.NoteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        note = call(lambda: services.agreement_note_add(actor=request.user, agreement_id=agreementId,
-                                                        text=ser.validated_data["text"]))
+        note = services.agreement_note_add(actor=request.user, agreement_id=agreementId,
+                                           text=ser.validated_data["text"])
         return Response(s.NoteSerializer(note).data, status=status.HTTP_201_CREATED)

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import roles
-from opencasus.core.api.pagination import Pagination, paginated_schema
+from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.pagination import Pagination
+from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import CORE_STAFF_ROLES
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
-from opencasus.plans.api._common import call, expected_version, organisation
+from opencasus.plans.api._common import organisation
+from opencasus.plans.filters import EscalationFilter
+from opencasus.plans.models import Escalation
 from opencasus.plans.services._common import ACTIVITY, log
-from opencasus.plans.vocabulary import EscalationLevel, EscalationStatus
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case")
 ESCALATION_ID = OpenApiParameter("escalationId", OpenApiTypes.INT, OpenApiParameter.PATH,
@@ -26,23 +31,17 @@ ESCALATION_ID = OpenApiParameter("escalationId", OpenApiTypes.INT, OpenApiParame
 
 
 class EscalationListView(APIView):
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = EscalationFilter
+    pagination_class = Pagination
+    queryset = Escalation.objects.none()  # names the model for the OpenAPI document; the selector reads
+
     @extend_schema(
         summary="Escalations of the caller's houses (managers and steering group: metadata only)", tags=["plans"],
-        parameters=[
-            OpenApiParameter("level", OpenApiTypes.STR, enum=EscalationLevel.values, description="Only this level"),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=EscalationStatus.values,
-                             description="Only this status"),
-            OpenApiParameter("page", OpenApiTypes.INT, description="Page number"),
-            OpenApiParameter("pageSize", OpenApiTypes.INT, description="Results per page (max 100)"),
-        ],
-        responses=paginated_schema(s.EscalationSerializer, "PaginatedEscalationList"), operation_id="escalations_list")
+        responses=s.EscalationSerializer(many=True), operation_id="escalations_list")
     def get(self, request: Request) -> Response:
-        level = request.query_params.get("level") or None
-        state = request.query_params.get("status") or None
-        if level and level not in EscalationLevel.values:
-            raise exceptions.ValidationError({"level": ["Onbekend niveau."]})
-        if state and state not in EscalationStatus.values:
-            raise exceptions.ValidationError({"status": ["Onbekende status."]})
+        values = filter_values(EscalationFilter, request.query_params)
+        level, state = values["level"] or None, values["status"] or None
         qs = selectors.escalation_overview(actor=request.user, level=level, status=state)
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
@@ -61,11 +60,11 @@ class EscalationListView(APIView):
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         selectors.core_case(actor=request.user, case_id=data["case_id"])
-        escalation = call(lambda: services.escalation_raise(
+        escalation = services.escalation_raise(
             actor=request.user, case_id=data["case_id"], level=data["level"],
             organisation=organisation(data.get("organisation_id"), "organisationId"), reason=data["reason"],
             addressed_to=data.get("addressed_to", ""), agreement_id=data.get("agreement_id"),
-            previous_id=data.get("previous_id")))
+            previous_id=data.get("previous_id"))
         return Response(s.EscalationSerializer(escalation, context={"content": True}).data,
                         status=status.HTTP_201_CREATED)
 
@@ -82,45 +81,47 @@ class EscalationDetailView(APIView):
             record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Opschaling (metadata)",
                               who=roles.who(request.user, escalation.case.house_id),
                               house_id=escalation.case.house_id, object_type="escalation", object_id=escalation.pk)
-        return Response(s.EscalationSerializer(escalation, context={"content": content}).data)
+        return with_etag(Response(s.EscalationSerializer(escalation, context={"content": content}).data),
+                         escalation.version)
 
     @extend_schema(summary="Record the response and outcome (core staff, or the addressed manager/steering group)",
-                   tags=["plans"], parameters=[ESCALATION_ID], request=s.EscalationResponseSerializer,
+                   tags=["plans"], parameters=[ESCALATION_ID, IF_MATCH], request=s.EscalationResponseSerializer,
                    responses=s.EscalationSerializer)
     def patch(self, request: Request, escalationId: int) -> Response:
         escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalationId)
         ser = s.EscalationResponseSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        escalation = call(lambda: services.escalation_respond(
-            actor=request.user, escalation_id=escalationId, expected_version=expected_version(request, data),
-            response=data["response"], outcome=data["outcome"]))
-        return Response(s.EscalationSerializer(escalation, context={"content": content}).data)
+        escalation = services.escalation_respond(
+            actor=request.user, escalation_id=escalationId, expected_version=required_version(request, data),
+            response=data["response"], outcome=data["outcome"])
+        return with_etag(Response(s.EscalationSerializer(escalation, context={"content": content}).data),
+                         escalation.version)
 
 
 class ClosureView(APIView):
     @extend_schema(summary="Close the case with an outcome and warm hand-over (core staff)", tags=["plans"],
-                   parameters=[CASE_ID], request=s.CloseSerializer, responses={201: s.ClosureSerializer})
+                   parameters=[CASE_ID, IF_MATCH], request=s.CloseSerializer, responses={201: s.ClosureSerializer})
     def post(self, request: Request, caseId: int) -> Response:
         selectors.core_case(actor=request.user, case_id=caseId)
         ser = s.CloseSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        closure = call(lambda: services.case_close(
+        closure = services.case_close(
             actor=request.user, case_id=caseId, outcome=data["outcome"],
             handed_over_to=organisation(data.get("handed_over_to_id"), "handedOverToId"), note=data.get("note", ""),
-            expected_version=expected_version(request, data)))
+            expected_version=optional_version(request, data))
         return Response(s.ClosureSerializer(closure).data, status=status.HTTP_201_CREATED)
 
 
 class ReopenView(APIView):
-    @extend_schema(summary="Re-open a closed case with a reason (core staff)", tags=["plans"], parameters=[CASE_ID],
-                   request=s.ReopenSerializer, responses={200: s.ClosureSerializer})
+    @extend_schema(summary="Re-open a closed case with a reason (core staff)", tags=["plans"],
+                   parameters=[CASE_ID, IF_MATCH], request=s.ReopenSerializer, responses={200: s.ClosureSerializer})
     def post(self, request: Request, caseId: int) -> Response:
         selectors.core_case(actor=request.user, case_id=caseId)
         ser = s.ReopenSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        closure = call(lambda: services.case_reopen(actor=request.user, case_id=caseId, reason=data["reason"],
-                                                    expected_version=expected_version(request, data)))
+        closure = services.case_reopen(actor=request.user, case_id=caseId, reason=data["reason"],
+                                       expected_version=optional_version(request, data))
         return Response(s.ClosureSerializer(closure).data if closure else {})

@@ -12,17 +12,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
-from opencasus.plans.api._common import call, expected_version, organisation, user, with_etag
+from opencasus.plans.api._common import organisation, user
 from opencasus.plans.document import plan_pdf
 from opencasus.plans.models import Plan
 from opencasus.plans.services._common import log
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case")
-IF_MATCH = OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
-                            description="The version you read, e.g. \"3\" (alternative to `version` in the body)")
 
 
 def _plan_data(case: Any, plan: Plan | None) -> dict[str, Any]:
@@ -51,8 +50,8 @@ class PlanView(APIView):
         ser = s.PlanWriteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        plan = call(lambda: services.plan_replace(
-            actor=request.user, case_id=caseId, expected_version=expected_version(request, data),
+        plan = services.plan_replace(
+            actor=request.user, case_id=caseId, expected_version=required_version(request, data),
             director_organisation=organisation(data.get("director_organisation_id"), "directorOrganisationId"),
             director_user=user(data.get("director_user_id"), "directorUserId"),
             evaluation_date=data.get("evaluation_date"),
@@ -60,7 +59,7 @@ class PlanView(APIView):
                     "person": g.get("person_id")} for g in data["goals"]],
             interventions=[{"id": i.get("id"), "line": i["line"], "description": i["description"],
                             "organisation": organisation(i["organisation_id"], "interventions.organisationId"),
-                            "person": i.get("person_id")} for i in data["interventions"]]))
+                            "person": i.get("person_id")} for i in data["interventions"]])
         plan.refresh_from_db()
         return with_etag(Response(s.PlanSerializer(plan).data), plan.version)
 
@@ -83,9 +82,9 @@ class PlanAdoptView(APIView):
         ser = s.AdoptSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        adopted = call(lambda: services.plan_adopt(
-            actor=request.user, case_id=caseId, expected_version=expected_version(request, data),
-            meeting_id=data.get("meeting_id"), note=data.get("note", "")))
+        adopted = services.plan_adopt(
+            actor=request.user, case_id=caseId, expected_version=optional_version(request, data),
+            meeting_id=data.get("meeting_id"), note=data.get("note", ""))
         return Response(s.PlanVersionSerializer(adopted).data, status=status.HTTP_201_CREATED)
 
 
@@ -106,10 +105,10 @@ class PlanEvaluationsView(APIView):
         ser = s.EvaluationCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        evaluation = call(lambda: services.evaluation_record(
+        evaluation = services.evaluation_record(
             actor=request.user, case_id=caseId, evaluated_on=data["evaluated_on"], note=data.get("note", ""),
             next_evaluation_date=data.get("next_evaluation_date"),
-            results=[dict(r) for r in data["results"]]))
+            results=[dict(r) for r in data["results"]])
         return Response(s.EvaluationSerializer(evaluation).data, status=status.HTTP_201_CREATED)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,8 @@ from opencasus.core import events
 from opencasus.core.events import MonthFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.network.models import Role
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, AgreementNote, Plan
 from opencasus.plans.services._common import (
     check_version,
@@ -32,7 +35,7 @@ from opencasus.plans.workflow import REASON_REQUIRED, Mover, may_move, someone_m
 
 
 def plan_for(case: Case) -> Plan:
-    plan, _created = Plan.objects.get_or_create(case=case)
+    plan, _created = Plan.objects.get_or_create(case=case, defaults={"version": 0})  # as a read of no plan says
     return plan
 
 
@@ -121,7 +124,17 @@ def agreement_create(*, actor: Any, case_id: int, description: str, owner_organi
     events.publish(MonthFiguresChanged.of(house_id=case.house_id, days=[deadline]))
     mark_plan_changed(plan, actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)
+    notify_owner(agreement, case, actor)
     return agreement
+
+
+def notify_owner(agreement: Agreement, case: Case, actor: Any) -> None:
+    """Tell a named owner (not the one who assigned it) that the agreement is theirs."""
+    if agreement.owner_user_id and agreement.owner_user_id != getattr(actor, "pk", None):
+        notify(user_ids=[agreement.owner_user_id], kind=Kind.AGREEMENT_ASSIGNED,
+               link=reverse("plans:agreement", args=[agreement.pk]), case_reference=case.reference,
+               house_id=case.house_id, on_date=agreement.deadline,
+               subject_key=f"agreement-{agreement.pk}-{agreement.owner_user_id}")
 
 
 def _locked_agreement(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
@@ -169,6 +182,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
         validate_participant(case=case, organisation=content.get("owner_organisation", agreement.owner_organisation),
                              user=content.get("owner_user", agreement.owner_user))
     counted_in = agreement.deadline
+    owner_before = agreement.owner_user_id
     counted_as = _dashboard_fields(agreement)
     for name, value in content.items():
         setattr(agreement, name, value)
@@ -190,6 +204,8 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     if content:
         mark_plan_changed(agreement.plan, actor)
     log(actor=actor, case=case, action=Action.UPDATE, object_type="agreement", object_id=agreement.pk)
+    if agreement.owner_user_id != owner_before:
+        notify_owner(agreement, case, actor)
     return agreement
 
 

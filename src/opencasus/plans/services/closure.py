@@ -6,12 +6,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.cases.models import Participant
 from opencasus.cases.services import case_transition
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 from opencasus.plans.models import CaseClosure
 from opencasus.plans.services._common import core_case, log
 from opencasus.plans.vocabulary import ClosureOutcome
@@ -40,6 +44,13 @@ def case_close(*, actor: Any, case_id: int, outcome: str, handed_over_to: Any = 
     closure = CaseClosure.objects.create(case=case, outcome=outcome, handed_over_to=handed_over_to, note=note,
                                          closed_by=actor, closed_at=case.closed_at or timezone.now())
     log(actor=actor, case=case, action=Action.CREATE, object_type="case-closure", object_id=closure.pk)
+    if handed_over_to is not None:
+        # The professionals of the organisation that takes over who take part in the case (they can still
+        # read it during the house's read-only period).
+        notify(user_ids=Participant.objects.active().filter(case_id=case.pk, organisation=handed_over_to,
+                                                            user__isnull=False).values_list("user_id", flat=True),
+               kind=Kind.HANDOVER, link=reverse("cases:detail", args=[case.pk]), case_reference=case.reference,
+               house_id=case.house_id, subject_key=f"closure-{closure.pk}")
     return closure
 
 

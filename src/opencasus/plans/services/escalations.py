@@ -7,13 +7,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_access
+from opencasus.cases.models import Participant
 from opencasus.logbook.models import Action
-from opencasus.network.models import Role
+from opencasus.network.models import Membership, Role
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, Escalation
 from opencasus.plans.services._common import check_version, core_case, log, require, validate_participant
 from opencasus.plans.state_tables import ESCALATION_TRANSITIONS
@@ -85,7 +89,22 @@ def escalation_raise(*, actor: Any, case_id: int, level: str, organisation: Any,
         addressed_to=(addressed_to or "").strip()[:300] or default_addressee(level, organisation, case.house.region),
         raised_by=actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="escalation", object_id=escalation.pk)
+    notify(user_ids=escalation_addressees(escalation, case.house_id), kind=Kind.ESCALATION,
+           link=reverse("plans:escalation", args=[escalation.pk]), case_reference=case.reference,
+           house_id=case.house_id, subject_key=f"escalation-{escalation.pk}")
     return escalation
+
+
+def escalation_addressees(escalation: Escalation, house_id: int) -> list[int]:
+    """Who answers an escalation at its level: the house managers or steering-group members of the house;
+    at the operational level the professionals of the partner concerned who take part in the case."""
+    allowed = RESPONDER_ROLES.get(escalation.level, ())
+    if allowed:
+        return list(Membership.objects.active().filter(house_id=house_id, role__in=allowed)
+                    .values_list("user_id", flat=True))
+    return list(Participant.objects.active().filter(
+        case_id=escalation.case_id, organisation_id=escalation.organisation_id, user__isnull=False)
+        .values_list("user_id", flat=True))
 
 
 @transaction.atomic

@@ -7,7 +7,6 @@ A reminder goes once per subject, recipient and day (a unique row in `ReminderSe
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -29,6 +29,9 @@ from opencasus.core.events import MonthFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Who
 from opencasus.network.models import Membership, Role
+from opencasus.notifications.mail import site_url
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, Evaluation, Plan, ReminderSent
 from opencasus.plans.services._common import log
 from opencasus.plans.vocabulary import PENDING_STATUSES, AgreementStatus, ReminderKind
@@ -103,8 +106,7 @@ class Report:
 
 
 def _site_url() -> str:
-    return str(getattr(settings, "OPENCASUS_SITE_URL", os.environ.get("OPENCASUS_SITE_URL",
-                                                                      "http://127.0.0.1:8000"))).rstrip("/")
+    return site_url()
 
 
 def send_reminders(*, today: dt.date | None = None) -> Report:
@@ -118,17 +120,22 @@ def send_reminders(*, today: dt.date | None = None) -> Report:
     site = _site_url()
     per_user: dict[int, list[Item]] = defaultdict(list)
     with override(settings.LANGUAGE_CODE):
-        for agreement in overdue_agreements(today).select_related("case", "case__house"):
-            line = _("Agreement %(id)s in case %(ref)s: deadline %(deadline)s passed — %(url)s") % {
-                "id": agreement.pk, "ref": agreement.case.reference,
-                "deadline": agreement.deadline.strftime("%d-%m-%Y"),
+        for agreement in overdue_agreements(today).select_related("case", "case__house", "owner_organisation"):
+            line = _("Agreement of %(org)s in case %(ref)s: deadline %(deadline)s passed — %(url)s") % {
+                "org": agreement.owner_organisation.name, "ref": agreement.case.reference,
+                "deadline": date_format(agreement.deadline, "j F Y"),
                 "url": site + reverse("plans:agreement", args=[agreement.pk])}
-            for user_id in agreement_recipients(agreement):
+            recipients = agreement_recipients(agreement)
+            notify(user_ids=recipients - set(_process_directors(agreement.case.house_id)),
+                   kind=Kind.AGREEMENT_OVERDUE, link=reverse("plans:agreement", args=[agreement.pk]),
+                   case_reference=agreement.case.reference, house_id=agreement.case.house_id,
+                   on_date=agreement.deadline, subject_key=f"agreement-{agreement.pk}-{agreement.deadline:%Y%m%d}")
+            for user_id in recipients:
                 per_user[user_id].append(Item(ReminderKind.AGREEMENT_OVERDUE, agreement.pk, agreement.case, line))
         for plan in due_plans(today).select_related("case", "case__house"):
             assert plan.evaluation_date is not None
             line = _("Evaluation of the plan of case %(ref)s due since %(date)s — %(url)s") % {
-                "ref": plan.case.reference, "date": plan.evaluation_date.strftime("%d-%m-%Y"),
+                "ref": plan.case.reference, "date": date_format(plan.evaluation_date, "j F Y"),
                 "url": site + reverse("plans:plan", args=[plan.case_id])}
             users = set(_process_directors(plan.case.house_id))
             if plan.director_user_id:

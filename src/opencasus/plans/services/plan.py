@@ -27,7 +27,7 @@ UNSET: Any = object()
 
 
 def _locked_plan(case: Case) -> Plan:
-    Plan.objects.get_or_create(case=case)
+    Plan.objects.get_or_create(case=case, defaults={"version": 0})  # as the read of a missing plan says
     return Plan.objects.select_for_update().get(case=case)
 
 

@@ -69,7 +69,8 @@ def test_api_write_access_matrix(setup, api_client, who):
     created = client.post(f"{API}/agreements", {"caseId": case, "description": "Nieuw", "ownerOrganisationId":
                                                 w.care.pk, "deadline": in_days(5).isoformat()}, format="json")
     assert created.status_code == (201 if who in CORE else 404), (who, created.status_code)
-    patch = client.patch(f"{API}/agreements/{agreement.pk}", {"status": "done"}, format="json")
+    patch = client.patch(f"{API}/agreements/{agreement.pk}", {"status": "done", "version": agreement.version},
+                         format="json")
     # Status changes follow plans.workflow: the owner and a process director, not the secretary.
     expected = 200 if who in {"director", "owner", "colleague"} else 403 if who in {"participant", "secretary"} else 404
     assert patch.status_code == expected, (who, patch.status_code)
@@ -78,8 +79,8 @@ def test_api_write_access_matrix(setup, api_client, who):
     raised = client.post(f"{API}/escalations", {"caseId": case, "level": "operational",
                                                 "organisationId": w.care.pk, "reason": "Levert niet"}, format="json")
     assert raised.status_code == (201 if who in CORE else 404)
-    respond = client.patch(f"{API}/escalations/{escalation.pk}", {"response": "Opgepakt", "outcome": "resolved"},
-                           format="json")
+    respond = client.patch(f"{API}/escalations/{escalation.pk}", {"response": "Opgepakt", "outcome": "resolved",
+                                                                   "version": escalation.version}, format="json")
     expected = 200 if who in CORE | {"manager"} else 403 if who in {"steering"} | PARTICIPANTS else 404
     assert respond.status_code == expected, (who, respond.status_code)
 

@@ -195,3 +195,15 @@ def test_my_agreements_lists_own_only(setup, verified_client):
     assert "Huisbezoek" not in html and "Geen afspraken." in html
     html = verified_client(w.owner).get(reverse("plans:my-agreements") + "?overdue=on").content.decode()
     assert "Huisbezoek" not in html
+
+
+def test_a_form_post_without_the_version_is_refused_with_a_dutch_message(setup, verified_client):
+    w, agreement, _escalation = setup
+    response = verified_client(w.director).post(reverse("plans:agreement-edit", args=[agreement.pk]), {
+        "description": "Overschreven", "owner_organisation": w.police.pk, "owner_user": w.owner.pk,
+        "deadline": in_days(10).isoformat()})
+    assert response.status_code == 400
+    assert "mist de versie" in response.content.decode()
+    assert "Overschreven" in response.content.decode()  # the input is kept
+    agreement.refresh_from_db()
+    assert agreement.description == "Huisbezoek"

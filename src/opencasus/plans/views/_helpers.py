@@ -1,4 +1,4 @@
-"""Shared view helpers: service errors onto forms (a conflict answers 409 and keeps the input)."""
+"""Shared view helpers: service errors onto forms (a conflict keeps the input; the status as in the API)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from opencasus.core.api.problems import domain_error_status
 
 
 def run(form: forms.Form, call: Callable[[], Any]) -> tuple[Any, int]:
@@ -20,8 +22,7 @@ def run(form: forms.Form, call: Callable[[], Any]) -> tuple[Any, int]:
         else:
             for message in exc.messages:
                 form.add_error(None, message)
-        conflict = getattr(exc, "code", None) == "conflict"
-        return None, 409 if conflict else 400
+        return None, domain_error_status(exc)
 
 
 def version_of(form: forms.Form) -> int | None:

@@ -18,7 +18,8 @@ from opencasus.cases.services import case_subjects
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
-from opencasus.plans.forms import AgreementFilterForm, AgreementForm, AgreementStatusForm, NoteForm
+from opencasus.plans.filters import MyAgreementsFilter
+from opencasus.plans.forms import AgreementForm, AgreementStatusForm, NoteForm
 from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.views._helpers import run, version_of
 
@@ -32,15 +33,23 @@ def _log_list(request: HttpRequest, agreements: list[Any]) -> None:
                           case_id=case.pk)
 
 
+DUE_SOON_DAYS = 14
+
+
 @login_required
 def my_agreements(request: HttpRequest) -> HttpResponse:
-    form = AgreementFilterForm(request.GET or None)
-    status = overdue = None
+    filters = MyAgreementsFilter(request.GET or None)  # the API list's parameters, and two of the page's own
+    form = filters.form
+    status = overdue = due_within = None
+    mine = True
     if form.is_bound and form.is_valid():
         status = form.cleaned_data["status"] or None
         overdue = True if form.cleaned_data["overdue"] else None
+        due_within = DUE_SOON_DAYS if form.cleaned_data["due_soon"] else None
+        mine = not form.cleaned_data["all_cases"]
     agreements = list(narrow_to_current_house(
-        request, selectors.agreement_list(actor=request.user, mine=True, status=status, overdue=overdue),
+        request, selectors.agreement_list(actor=request.user, mine=mine, status=status, overdue=overdue,
+                                          due_within=due_within),
         "case__house_id")[:200])
     _log_list(request, agreements)
     return render(request, "plans/my_agreements.html", {"agreements": agreements, "form": form})

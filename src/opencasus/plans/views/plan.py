@@ -44,7 +44,7 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
             initial.update(director_organisation=plan.director_organisation_id, director_user=plan.director_user_id,
                            evaluation_date=plan.evaluation_date)
         ctx.update(header_form=PlanHeaderForm(initial=initial, case=case), goal_form=GoalForm(case=case),
-                   intervention_form=InterventionForm(case=case), agreement_form=AgreementForm(case=case))
+                   intervention_form=InterventionForm(case=case), agreement_form=AgreementForm(case=case, new=True))
     return ctx
 
 
@@ -102,7 +102,7 @@ def intervention_add(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def agreement_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
-    form = AgreementForm(request.POST, case=case)
+    form = AgreementForm(request.POST, case=case, new=True)
     return _post(request, case_id, form, "agreement_form", lambda f: services.agreement_create(
         actor=request.user, case_id=case_id, description=f.cleaned_data["description"],
         owner_organisation=f.cleaned_data["owner_organisation"], owner_user=f.cleaned_data["owner_user"],

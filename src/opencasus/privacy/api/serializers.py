@@ -133,7 +133,7 @@ class RightsRequestSerializer(ModelSerializer[RightsRequest]):
 
 
 class RightsRequestHandleSerializer(Serializer[Any]):
-    version = serializers.IntegerField()
+    version = serializers.IntegerField(required=False, help_text="The version you read (or send If-Match).")
     status = serializers.ChoiceField(choices=RightsRequestStatus.choices)
     handling = serializers.CharField(required=False, allow_blank=True, default="")
     decided_date = serializers.DateField(required=False, allow_null=True, default=None)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, status, viewsets
@@ -17,11 +15,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from opencasus.access import privacy as privacy_access
-from opencasus.core.api.problems import problem_response
+from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
 from opencasus.privacy.api import serializers as s
+from opencasus.privacy.filters import ProcessingLogFilter
 from opencasus.privacy.models import LogVerification, RetentionPolicy, RetentionRun, RightsRequest, SubjectAccessRequest
 
 HOUSE_PARAM = OpenApiParameter("houseId", OpenApiTypes.INT, description="Only this house (where you are privacy "
@@ -76,56 +76,27 @@ class LoggedRetrieve:
         instance = self.get_object()
         self.log(instance.house, self.object_type, instance.pk,
                  data_subjects=getattr(instance, "pseudonyms", None) or [""])
-        return Response(self.get_serializer(instance).data)
+        response = Response(self.get_serializer(instance).data)
+        version = getattr(instance, "version", None)
+        return with_etag(response, version) if version is not None else response
 
 
-@extend_schema_view(list=extend_schema(summary="Search the processing log", tags=TAG, parameters=[
-    HOUSE_PARAM,
-    OpenApiParameter("dataSubject", OpenApiTypes.UUID, description="Pseudonym of the data subject"),
-    OpenApiParameter("userId", OpenApiTypes.INT, description="The acting professional"),
-    OpenApiParameter("organisationId", OpenApiTypes.INT, description="The professional's organisation"),
-    OpenApiParameter("caseId", OpenApiTypes.INT, description="The case"),
-    OpenApiParameter("action", OpenApiTypes.STR, enum=Action.values, description="The action"),
-    OpenApiParameter("fromDate", OpenApiTypes.DATE, description="From this day (inclusive)"),
-    OpenApiParameter("toDate", OpenApiTypes.DATE, description="Until this day (inclusive)"),
-]))
+@extend_schema_view(list=extend_schema(summary="Search the processing log", tags=TAG))
 class ProcessingLogViewSet(PrivacyViewSet):
     serializer_class = s.ProcessingRecordSerializer
     queryset = ProcessingRecord.objects.none()
     object_type = "processing-log"
 
-    def _int(self, name: str) -> int | None:
-        value = self.request.query_params.get(name)
-        if not value:
-            return None
-        try:
-            return int(value)
-        except ValueError:
-            raise exceptions.ValidationError({name: "Geef een geheel getal."}) from None
-
-    def _date(self, name: str) -> dt.date | None:
-        value = self.request.query_params.get(name)
-        if not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise exceptions.ValidationError({name: "Geef een datum als JJJJ-MM-DD."}) from None
+    filter_backends = [FilterBackend]
+    filterset_class = ProcessingLogFilter
 
     def filters(self) -> selectors.LogFilters:
-        subject = self.request.query_params.get("dataSubject")
-        if subject:
-            try:
-                subject = str(uuid.UUID(subject))
-            except ValueError:
-                raise exceptions.ValidationError({"dataSubject": "Geef een pseudoniem (UUID)."}) from None
-        action_ = self.request.query_params.get("action", "")
-        if action_ and action_ not in Action.values:
-            raise exceptions.ValidationError({"action": "Onbekende handeling."})
+        values = filter_values(ProcessingLogFilter, self.request.query_params)
+        subject = values["dataSubject"]
         return selectors.LogFilters(
-            data_subjects=[subject] if subject else None, user_id=self._int("userId"),
-            organisation_id=self._int("organisationId"), case_id=self._int("caseId"), action=action_,
-            from_date=self._date("fromDate"), to_date=self._date("toDate"))
+            data_subjects=[str(subject)] if subject else None, user_id=values["userId"],
+            organisation_id=values["organisationId"], case_id=values["caseId"], action=values["action"] or "",
+            from_date=values["fromDate"], to_date=values["toDate"])
 
     def get_queryset(self) -> QuerySet[ProcessingRecord]:
         house = self.query_house()
@@ -181,12 +152,6 @@ class RetentionRunViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
         return Response(self.get_serializer(run).data, status=status.HTTP_201_CREATED)
 
 
-def _conflict_or_raise(exc: ValidationError) -> Response:
-    if getattr(exc, "code", None) == "conflict":
-        return problem_response(status.HTTP_409_CONFLICT, exc.messages[0], code="conflict")
-    raise exc
-
-
 @extend_schema_view(
     list=extend_schema(summary="Access requests (AVG art. 15)", tags=TAG, parameters=[HOUSE_PARAM]),
     retrieve=extend_schema(summary="One access request", tags=TAG),
@@ -237,7 +202,7 @@ class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModel
     retrieve=extend_schema(summary="One rights request", tags=TAG),
     create=extend_schema(summary="Register a rights request (deadline: one month after receipt)", tags=TAG),
     partial_update=extend_schema(summary="Record the handling (optimistic locking on version)", tags=TAG,
-                                 request=s.RightsRequestHandleSerializer),
+                                 parameters=[IF_MATCH], request=s.RightsRequestHandleSerializer),
 )
 class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
                            mixins.UpdateModelMixin, PrivacyViewSet):
@@ -266,14 +231,11 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
         handle = s.RightsRequestHandleSerializer(data=request.data)
         handle.is_valid(raise_exception=True)
         data = handle.validated_data
-        try:
-            item = services.rights_request_update(
-                actor=request.user, request_id=item.pk, expected_version=data["version"], status=data["status"],
-                handling=data["handling"], decided_on=data["decided_date"],
-                extended_until=data["extended_until_date"], extension_reason=data["extension_reason"])
-        except ValidationError as exc:
-            return _conflict_or_raise(exc)
-        return Response(self.get_serializer(item).data)
+        item = services.rights_request_update(
+            actor=request.user, request_id=item.pk, expected_version=required_version(request, data),
+            status=data["status"], handling=data["handling"], decided_on=data["decided_date"],
+            extended_until=data["extended_until_date"], extension_reason=data["extension_reason"])
+        return with_etag(Response(self.get_serializer(item).data), item.version)
 
 
 @extend_schema_view(
@@ -291,7 +253,7 @@ class LogVerificationViewSet(LoggedList, mixins.CreateModelMixin, PrivacyViewSet
         if house is None:
             houses = list(privacy_access.privacy_houses(actor=self.request.user))
             if len(houses) != 1:
-                raise exceptions.ValidationError({"houseId": "Geef het huis op."})
+                raise exceptions.ValidationError({"houseId": _("Give the house.")})
             house = houses[0]
         return house
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import privacy as privacy_access
-from opencasus.core.start import Link, Section
+from opencasus.core.start import Count, Link, Section
 from opencasus.network.models import House
 from opencasus.privacy import log_signals, selectors, services
 from opencasus.privacy.forms import DryRunForm
@@ -26,7 +26,16 @@ def start_sections(user: Any) -> list[Section]:
     for house in privacy_access.privacy_houses(actor=user):
         overdue = len(selectors.overdue_requests(actor=user, house=house))
         text = (_("%(count)s request(s) past their deadline.") % {"count": overdue}) if overdue else ""
-        sections.append(Section(title=_("Privacy — %(house)s") % {"house": house.name}, text=text, order=50, links=[
+        requests_url = reverse("privacy:rights-requests", args=[house.pk])
+        counts = [
+            Count(_("Open rights requests"), selectors.rights_request_list(actor=user, house=house, open_only=True)
+                  .count(), f"{requests_url}?open=on"),
+            Count(_("Signals in the processing log"),
+                  len(log_signals.signals_for(house, selectors.privacy_settings_for(house))),
+                  reverse("privacy:signals", args=[house.pk])),
+        ]
+        sections.append(Section(title=_("Privacy — %(house)s") % {"house": house.name}, text=text, order=50,
+                                counts=counts, links=[
             Link(_("Privacy overview"), reverse("privacy:house", args=[house.pk])),
             Link(_("Subject access"), reverse("privacy:subject-access", args=[house.pk])),
             Link(_("Rights requests"), reverse("privacy:rights-requests", args=[house.pk])),

@@ -85,11 +85,13 @@ def rights_requests(request: HttpRequest, house: House) -> HttpResponse:
             messages.success(request, _("The request was registered; the deadline is %(date)s.")
                              % {"date": item.deadline.strftime("%d-%m-%Y")})
             return redirect("privacy:rights-request", house.pk, item.pk)
-    items = list(selectors.rights_request_list(actor=request.user, house=house))
+    open_only = request.GET.get("open") == "on"
+    items = list(selectors.rights_request_list(actor=request.user, house=house, open_only=open_only))
     today = timezone.localdate()
     services.log_privacy(actor=request.user, house=house, object_type="rights-request")
     return render(request, "privacy/rights_requests.html", {
-        "house": house, "form": form, "rows": [{"item": r, "overdue": r.is_overdue(today)} for r in items]})
+        "house": house, "form": form, "rows": [{"item": r, "overdue": r.is_overdue(today)} for r in items],
+        "open_only": open_only})
 
 
 @privacy_view

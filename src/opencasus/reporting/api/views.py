@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -42,7 +43,7 @@ HOUSE_PARAMETER = OpenApiParameter("houseId", OpenApiTypes.INT, required=True, d
 def _int_param(request: Request, name: str) -> int:
     raw = request.query_params.get(name, "")
     if not raw.isdigit():
-        raise serializers.ValidationError({name: ["Geef een geheel getal op."]})
+        raise serializers.ValidationError({name: [_("Give a whole number.")]})
     return int(raw)
 
 
@@ -177,7 +178,7 @@ class IncidentImportListView(APIView):
         data: Any = request.data
         raw_house = str(data.get("house_id") or data.get("houseId") or "")
         if upload is None or not raw_house.isdigit():
-            raise serializers.ValidationError({"file": ["Kies een bestand en een huis (houseId)."]})
+            raise serializers.ValidationError({"file": [_("Choose a file and a house (houseId).")]})
         job = incident_import_start(actor=request.user, house_id=int(raw_house), filename=upload.name or "import.csv",
                                     content=upload.read())
         run_incident_import.delay(job.pk)
@@ -209,7 +210,7 @@ class TrendSignalsView(APIView):
             try:
                 month = dt.date.fromisoformat(f"{request.query_params['month']}-01")
             except ValueError:
-                raise serializers.ValidationError({"month": ["Geef een maand op als JJJJ-MM."]}) from None
+                raise serializers.ValidationError({"month": [_("Give a month as YYYY-MM.")]}) from None
         data = trend_signals(actor=request.user, house_id=house_id, month=month)
         log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: trendsignalen (API)",
                   object_type="trend-signals")
@@ -223,7 +224,7 @@ class AdviceView(APIView):
     def get(self, request: Request) -> Response:
         code = request.query_params.get("municipalityCode", "")
         if not code:
-            raise serializers.ValidationError({"municipalityCode": ["Geef een gemeentecode op."]})
+            raise serializers.ValidationError({"municipalityCode": [_("Give a municipality code.")]})
         scope, advice = advice_list(actor=request.user, municipality_code=code)
         log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: adviezen (API)",
                   object_type="advice-list")

@@ -246,23 +246,42 @@ def partner_tables(scope: Scope, period: Period, figures: Figures) -> list[Table
     return [kept_table, escalation_table, steps_table]
 
 
-def dashboard_for(scope: Scope, period: Period) -> Dashboard:
-    deleted = sources.deleted_case_figures(scope.sorted_house_ids, scope.municipality_id, period.date_from,
-                                           period.date_to)
-    figures = summary.period_figures(scope.sorted_house_ids, scope.municipality_id, period.date_from,
-                                     period.date_to)
-    intake, filed = intake_tables(scope, figures, deleted)
-    triage, decided = triage_tables(scope, figures, deleted)
-    statuses, open_count = status_table(scope, period, deleted)
-    closing, closed = closure_tables(scope, figures, deleted)
-    partners = partner_tables(scope, period, figures)
-    headline = count_table(scope, "headline", _("In short"), [
+def _headline(scope: Scope, filed: int, decided: int, open_count: int, closed: int) -> Table:
+    return count_table(scope, "headline", _("In short"), [
         ("filed", _("Intakes filed"), filed),
         ("triaged", _("Triage decisions"), decided),
         ("open", _("Open at the end of the period"), open_count),
         ("closed", _("Closed in the period"), closed),
     ], _("Cases"), parts_of_total=False)
+
+
+def _period_sources(scope: Scope, period: Period) -> tuple[Figures, Deleted]:
+    deleted = sources.deleted_case_figures(scope.sorted_house_ids, scope.municipality_id, period.date_from,
+                                           period.date_to)
+    figures = summary.period_figures(scope.sorted_house_ids, scope.municipality_id, period.date_from,
+                                     period.date_to)
+    return figures, deleted
+
+
+def dashboard_for(scope: Scope, period: Period) -> Dashboard:
+    figures, deleted = _period_sources(scope, period)
+    intake, filed = intake_tables(scope, figures, deleted)
+    triage, decided = triage_tables(scope, figures, deleted)
+    statuses, open_count = status_table(scope, period, deleted)
+    closing, closed = closure_tables(scope, figures, deleted)
+    partners = partner_tables(scope, period, figures)
+    headline = _headline(scope, filed, decided, open_count, closed)
     return Dashboard(scope, period, headline, [*intake, *triage, statuses, *closing, *partners])
+
+
+def headline_for(scope: Scope, period: Period) -> Table:
+    """Only the dashboard's "in short" table (the start page's key figures), without the other tables."""
+    figures, deleted = _period_sources(scope, period)
+    _intake, filed = intake_tables(scope, figures, deleted)
+    _triage, decided = triage_tables(scope, figures, deleted)
+    _statuses, open_count = status_table(scope, period, deleted)
+    _closing, closed = closure_tables(scope, figures, deleted)
+    return _headline(scope, filed, decided, open_count, closed)
 
 
 def house_dashboard(*, actor: Any, house_id: int, date_from: dt.date, date_to: dt.date) -> Dashboard:

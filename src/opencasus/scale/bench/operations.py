@@ -208,6 +208,9 @@ def operations(a: Actors) -> list[Operation | str]:
         ops.append(Operation("case detail, committed, WITHOUT log", _without_logging(detail), writes=True,
                              committed=True, floor=False))
     ops.extend(log_searches(a))
+    from opencasus.scale.bench.search import search_operations
+
+    ops.extend(search_operations(a, director_client))
     return ops
 
 

@@ -53,7 +53,8 @@ class LocalAnswerSerializer(Serializer[Any]):
 
 class TriageAssessmentSerializer(Serializer[Assessment]):
     case_id = serializers.IntegerField(read_only=True)
-    version = serializers.IntegerField(required=False, help_text="The version read; a mismatch answers 409.")
+    version = serializers.IntegerField(required=False,
+                                      help_text="The version read (or If-Match); required to change an assessment.")
     criteria = CriterionAnswerSerializer(many=True)
     life_domains = LifeDomainNoteSerializer(many=True, required=False, default=list)
     local_criteria = LocalAnswerSerializer(many=True, required=False, default=list)
@@ -110,7 +111,7 @@ class ProfessionalRefSerializer(Serializer[Any]):
 
 class TriageDecisionSerializer(Serializer[Decision]):
     case_version = serializers.IntegerField(write_only=True, required=False,
-                                            help_text="The case version read; a mismatch answers 409.")
+                                            help_text="The case version read (or send If-Match); checked when sent.")
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     grounds = serializers.CharField()
     advice = serializers.CharField(allow_blank=True, required=False, default="")

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.cases.models import Case
 from opencasus.cases.selectors import case_hits
+from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.versions import IF_MATCH, optional_version, with_etag
 from opencasus.triage import selectors, services
 from opencasus.triage.api.serializers import (
     ParticipantEndSerializer,
@@ -25,46 +25,23 @@ from opencasus.triage.api.serializers import (
     TriageAssessmentSerializer,
     TriageDecisionSerializer,
 )
-
-T = TypeVar("T")
-CONFLICT_CODES = {"conflict", "invalid_transition"}
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Conflict."
-    default_code = "conflict"
-
-
-def call_service(fn: Callable[..., T], **kwargs: Any) -> T:
-    """Run a service; a conflict or an invalid transition answers 409, other validation errors 400."""
-    try:
-        return fn(**kwargs)
-    except DjangoValidationError as exc:
-        if not hasattr(exc, "error_dict") and exc.code in CONFLICT_CODES:
-            raise Conflict(detail=" ".join(exc.messages), code=exc.code) from exc
-        if hasattr(exc, "error_dict"):
-            detail = {camelize_re.sub(underscore_to_camel, name): messages
-                      for name, messages in exc.message_dict.items()}
-            raise exceptions.ValidationError(detail) from exc
-        raise exceptions.ValidationError(exc.messages) from exc
-
+from opencasus.triage.filters import TriageQueueFilter
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case.")
 
 
 class TriageQueueView(APIView):
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = TriageQueueFilter
+    queryset = Case.objects.none()  # names the model for the OpenAPI document; the selector reads
+
     @extend_schema(
         summary="Intakes waiting for triage in the caller's houses (core staff)", tags=["triage"],
-        parameters=[OpenApiParameter("houseId", OpenApiTypes.INT, description="Only this house (404 when the "
-                                     "caller is not core staff of it)")],
         responses=QueueItemSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        raw = request.query_params.get("houseId")
-        if raw is not None and not raw.isdigit():
-            raise exceptions.ValidationError({"houseId": ["Geef een geheel getal."]})
-        items = selectors.triage_queue(actor=request.user, house_id=int(raw) if raw else None)
+        house_id = filter_values(TriageQueueFilter, request.query_params)["houseId"]
+        items = selectors.triage_queue(actor=request.user, house_id=house_id)
         return Response(QueueItemSerializer(items, many=True).data)
 
 
@@ -77,18 +54,20 @@ class AssessmentView(APIView):
             raise Http404
         # The stored hits through the same selector (access check and processing-log record) as GET .../hits.
         found = case_hits(actor=request.user, case_id=caseId)
-        return Response(TriageAssessmentReadSerializer(assessment, context={"hits": found}).data)
+        return with_etag(Response(TriageAssessmentReadSerializer(assessment, context={"hits": found}).data),
+                         assessment.version)
 
     @extend_schema(summary="Record or revise the triage assessment; the first one moves the intake into triage",
-                   tags=["triage"], parameters=[CASE_ID], request=TriageAssessmentSerializer,
+                   tags=["triage"], parameters=[CASE_ID, IF_MATCH], request=TriageAssessmentSerializer,
                    responses=TriageAssessmentSerializer)
     def put(self, request: Request, caseId: int) -> Response:
         selectors.triage_case(actor=request.user, case_id=caseId)  # hidden answers 404 before validation
         serializer = TriageAssessmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        assessment = call_service(services.assessment_save, actor=request.user, case_id=caseId,
-                                  data=serializer.to_input(), expected_version=serializer.validated_data.get("version"))
-        return Response(TriageAssessmentSerializer(assessment).data)
+        assessment = services.assessment_save(actor=request.user, case_id=caseId, data=serializer.to_input(),
+                                              expected_version=optional_version(request, serializer.validated_data),
+                                              version_required=True)
+        return with_etag(Response(TriageAssessmentSerializer(assessment).data), assessment.version)
 
 
 class DecisionView(APIView):
@@ -102,15 +81,15 @@ class DecisionView(APIView):
         return Response(TriageDecisionSerializer(decision).data)
 
     @extend_schema(summary="Decide on an intake in triage: admit, advice only, route elsewhere or decline",
-                   tags=["triage"], parameters=[CASE_ID], request=TriageDecisionSerializer,
+                   tags=["triage"], parameters=[CASE_ID, IF_MATCH], request=TriageDecisionSerializer,
                    responses={201: TriageDecisionSerializer})
     def post(self, request: Request, caseId: int) -> Response:
         selectors.triage_case(actor=request.user, case_id=caseId)  # hidden answers 404 before validation
         serializer = TriageDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        decision = call_service(services.decision_record, actor=request.user, case_id=caseId,
-                                data=serializer.to_input(),
-                                expected_version=serializer.validated_data.get("case_version"))
+        decision = services.decision_record(
+            actor=request.user, case_id=caseId, data=serializer.to_input(),
+            expected_version=optional_version(request, serializer.validated_data, field="case_version"))
         return Response(TriageDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
@@ -129,7 +108,7 @@ class ParticipantsView(APIView):
         serializer = ParticipantSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        created = call_service(services.participant_add, actor=request.user, case_id=caseId,
+        created = services.participant_add(actor=request.user, case_id=caseId,
                                organisation_id=data["organisation_id"], user_id=data.get("user_id"),
                                reason=data["reason"])
         return Response(ParticipantSerializer(created, many=True).data, status=status.HTTP_201_CREATED)
@@ -144,6 +123,6 @@ class ParticipantEndView(APIView):
         selectors.triage_case(actor=request.user, case_id=caseId)  # hidden answers 404 before validation
         serializer = ParticipantEndSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        ended = call_service(services.participant_end, actor=request.user, case_id=caseId,
+        ended = services.participant_end(actor=request.user, case_id=caseId,
                              participant_id=participantId, reason=serializer.validated_data["reason"])
         return Response(ParticipantSerializer(ended, many=True).data)

@@ -14,6 +14,7 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.services import case_transition
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.cases.workflow import Status
+from opencasus.core.versions import version_missing
 from opencasus.logbook.models import Action
 from opencasus.network.models import LocalCriterion
 from opencasus.triage.models import (
@@ -83,14 +84,17 @@ def _validate(data: AssessmentInput, house_id: int) -> tuple[dict[str, tuple[str
 
 @transaction.atomic
 def assessment_save(*, actor: Any, case_id: int, data: AssessmentInput,
-                    expected_version: int | None = None) -> Assessment:
-    """Record (or revise) the triage assessment. The first save moves the intake into triage."""
+                    expected_version: int | None = None, version_required: bool = False) -> Assessment:
+    """Record (or revise) the triage assessment. The first save moves the intake into triage. With
+    `version_required` a revision without the version read is refused (`code="version_required"`)."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE, for_update=True)
     if case.status not in OPEN_STATUSES:
         raise ValidationError(_("The triage of this intake is finished; the assessment can no longer change."),
                               code="invalid_transition")
     answers, override, grounds = _validate(data, case.house_id)
     assessment = Assessment.objects.filter(case=case).first()
+    if assessment is not None and expected_version is None and version_required:
+        raise version_missing()
     if assessment is not None and expected_version is not None and assessment.version != expected_version:
         raise conflict()
     now = timezone.now()

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from opencasus.cases.services import case_transition
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action
 from opencasus.network.models import MeetingType
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 from opencasus.triage.models import Assessment, Decision, Outcome, ParticipantEvent, RouteTarget, Verdict
 from opencasus.triage.notifications import send_outcome_mail
 from opencasus.triage.services.common import check_participants, conflict, log_case
@@ -167,5 +170,7 @@ def decision_record(*, actor: Any, case_id: int, data: DecisionInput,
         add_participants(actor=actor, case=case, organisation_ids=list(organisations), pairs=pairs,
                           reason=_("Named at admission."))
     if notify_filer:
+        notify(user_ids=[case.filed_by_id], kind=Kind.TRIAGE_OUTCOME, link=reverse("cases:detail", args=[case.pk]),
+               case_reference=case.reference, house_id=case.house_id, subject_key=f"decision-{decision.pk}")
         transaction.on_commit(partial(send_outcome_mail, case.pk, str(decision.get_outcome_display())))
     return decision

@@ -4,15 +4,29 @@ the project's own wording for signing in and out, also in the administration."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opencasus.cases.tests import helpers as h
-from opencasus.core.tests.bad_input.common import dutch, page_errors, snapshot
+from opencasus.core.tests.bad_input.common import (
+    DROP,
+    Endpoint,
+    Target,
+    catalogue,
+    choice,
+    date,
+    dutch,
+    page_errors,
+    ref,
+    snapshot,
+    text,
+)
+from opencasus.network import grants
 from opencasus.network.models import Role
-from opencasus.network.tests.factories import member
+from opencasus.network.tests.factories import TEST_PASSWORD, HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +88,70 @@ def test_signing_in_and_out_uses_the_projects_wording(client, verified_client):
     admin = verified_client(user).get("/beheer/")
     assert admin.status_code == 200
     assert "Uitloggen" in admin.content.decode() and "Afmelden" not in admin.content.decode()
+
+
+# --- the API: a token request, and a decision on a role grant -------------------------------------------
+
+def _token_request() -> Target:
+    user = member(h.world().house, Role.SECRETARY)
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    return Target(user, "/api/v1/tokens", {"username": user.username, "password": TEST_PASSWORD,
+                                           "totpCode": "123456"}, ok=(201, 401))
+
+
+def _grant() -> tuple[Any, Any]:
+    house = HouseFactory()
+    admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
+    grant = grants.membership_request(actor=admin, user=UserFactory(), house=house,
+                                      organisation=OrganisationFactory(), role=Role.PARTNER_PROFESSIONAL)
+    return manager, grant
+
+
+def _approval() -> Target:
+    manager, grant = _grant()
+    return Target(manager, f"/api/v1/role-grants/{grant.pk}/approval", {"reason": "Akkoord"})
+
+
+def _refusal() -> Target:
+    manager, grant = _grant()
+    return Target(manager, f"/api/v1/role-grants/{grant.pk}/refusal", {"reason": "Geen functie in dit huis"})
+
+
+def _grant_request() -> Target:
+    house = HouseFactory()
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
+    return Target(admin, "/api/v1/role-grants", {"userId": UserFactory().pk, "houseId": house.pk,
+                                                 "organisationId": OrganisationFactory().pk, "role": "secretary"},
+                  ok=(201,))
+
+
+def _system_token() -> Target:
+    house = HouseFactory()
+    admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
+    client = member(house, Role.MUNICIPALITY_OFFICER, is_system_client=True)
+    return Target(admin, "/api/v1/system-tokens", {"userId": client.pk, "expiresOn": "2099-01-01"})
+
+
+CODES = [(f"totpCode: {value[:12]!r}", "totpCode", value) for value in TOKENS] + [
+    ("totpCode: missing", "totpCode", DROP), ("totpCode: a number", "totpCode", 123456.5),
+    ("totpCode: a list", "totpCode", ["123456"])]
+
+API = {
+    "token request": Endpoint(_token_request, [
+        ("username: 10,000 characters", "username", "A" * 10_000), ("username: control characters", "username",
+                                                                     "admin\x00"),
+        ("username: escape sequence", "username", "admin\x1b[31m"), ("username: missing", "username", DROP),
+        ("username: a list", "username", ["admin"]), ("password: missing", "password", DROP),
+        ("password: a list", "password", ["geheim"]), ("password: 5,000 characters", "password", "A" * 5_000),
+        *CODES]),
+    "role grant approval": Endpoint(_approval, text("reason", required=False, limit=500)),
+    "role grant refusal": Endpoint(_refusal, text("reason", limit=500), legitimate=["reason"]),
+    "role grant request": Endpoint(_grant_request, [
+        *ref("userId"), *ref("houseId"), *ref("organisationId"), *choice("role"),
+        *ref("municipalityId", required=False), *date("startDate", required=False)]),
+    "system-client token": Endpoint(_system_token, [*ref("userId"), *date("expiresOn"),
+                                                    ("expiresOn: in the past", "expiresOn", "2000-01-01"),
+                                                    ("expiresOn: too far ahead", "expiresOn", "2999-01-01")]),
+}
+
+test_api_refuses, test_api_keeps_legitimate_text, _unused_page, _unused_page_text = catalogue(API, {})

@@ -20,7 +20,7 @@ from django.db import connection
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from opencasus.accounts.models import User
 from opencasus.scale.bench.operations import pick_actors
@@ -63,10 +63,10 @@ class Command(BaseCommand):
 
     def _user(self, user_id: int, requests: list[dict[str, Any]], think: float) -> dict[str, Any]:
         user = User.objects.get(pk=user_id)
-        token, _ = Token.objects.get_or_create(user=user)
+        _instance, token = AuthToken.objects.create(user=user)
         return {"username": user.username, "think_seconds": think, "requests": [r for r in requests if r],
                 "headers": {"Accept": "application/json, text/html"},
-                "api_headers": {"Authorization": f"Bearer {token.key}"},
+                "api_headers": {"Authorization": f"Bearer {token}"},
                 "page_headers": {"Cookie": _session_cookie(user)}}
 
     def handle(self, *args: Any, **options: Any) -> None:

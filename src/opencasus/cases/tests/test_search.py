@@ -1,0 +1,187 @@
+"""Case search: what each role finds (hidden cases never appear), name variants, exact BSN, bad input, logging."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from opencasus.cases.search import SearchCriteria, case_search, looks_like_reference
+from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory, PersonFactory
+from opencasus.cases.workflow import Status
+from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.network.models import Role
+from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, member
+
+pytestmark = pytest.mark.django_db
+
+BSN = "111222333"
+OTHER_BSN = "123456782"
+DOB = dt.date(1988, 3, 4)
+
+
+@pytest.fixture
+def world():
+    house = HouseFactory(name="Veiligheidshuis Hier")
+    other = HouseFactory(name="Veiligheidshuis Elders")
+    police = OrganisationFactory(name="Politie")
+    w = type("W", (), {})()
+    w.house, w.other = house, other
+    w.director = member(house, Role.PROCESS_DIRECTOR)
+    w.secretary = member(house, Role.SECRETARY)
+    w.partner = member(house, Role.PARTNER_PROFESSIONAL, police)
+    w.manager = member(house, Role.HOUSE_MANAGER)
+    w.privacy = member(house, Role.PRIVACY_OFFICER)
+    w.elsewhere = member(other, Role.PROCESS_DIRECTOR)
+    w.shared = CaseFactory(house=house, status=Status.ADMITTED, reference="HIER-2026-0001")
+    PersonFactory(case=w.shared, first_name="Mehmet", last_name="Özdemir", date_of_birth=DOB, bsn=BSN)
+    ParticipantFactory(case=w.shared, organisation=police, user=w.partner)
+    w.hidden = CaseFactory(house=house, status=Status.ADMITTED, reference="HIER-2026-0002")
+    PersonFactory(case=w.hidden, first_name="Mehmet", last_name="Ozdemir", date_of_birth=DOB)
+    w.filed = CaseFactory(house=house, status=Status.SUBMITTED, reference="HIER-2026-0003", filed_by=w.partner,
+                          filed_by_organisation=police)
+    PersonFactory(case=w.filed, first_name="Jan", last_name="de Vries", date_of_birth=dt.date(1975, 1, 2))
+    w.abroad = CaseFactory(house=other, status=Status.ADMITTED, reference="ELDERS-2026-0001")
+    PersonFactory(case=w.abroad, first_name="Mehmet", last_name="Özdemir", date_of_birth=DOB, bsn=BSN)
+    return w
+
+
+def refs(cases):
+    return sorted(c.reference for c in cases)
+
+
+def test_core_staff_find_their_houses_cases_by_name_variants_and_never_another_house(world):
+    for actor in (world.director, world.secretary):
+        found = case_search(actor=actor, criteria=SearchCriteria(name="mehmet ozdemir"))
+        assert refs(found) == ["HIER-2026-0001", "HIER-2026-0002"]
+    # Spelling variants and swapped names, as the hit check matches them.
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(name="Özdemir Mehmed"))) == []
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(name="Ozdemir"))) == [
+        "HIER-2026-0001", "HIER-2026-0002"]
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(name="Jan van Vries"))) == [
+        "HIER-2026-0003"]
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(name="Vriess"))) == ["HIER-2026-0003"]
+    assert refs(case_search(actor=world.elsewhere, criteria=SearchCriteria(name="Özdemir"))) == ["ELDERS-2026-0001"]
+
+
+def test_bsn_is_exact_and_never_logged(world):
+    found = case_search(actor=world.director, criteria=SearchCriteria(bsn="111 222 333"))
+    assert refs(found) == ["HIER-2026-0001"]
+    assert case_search(actor=world.director, criteria=SearchCriteria(bsn=OTHER_BSN)) == []
+    record = ProcessingRecord.objects.filter(action=Action.SEARCH, object_type="case-search").latest("id")
+    values = " ".join(str(v) for v in ProcessingRecord.objects.filter(object_type="case-search").values_list(
+        "purpose", "object_id", "data_subject"))
+    assert BSN not in values and "111 222 333" not in values
+    assert record.house_id == world.house.pk
+
+
+def test_birth_date_municipality_status_and_reference(world):
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(date_of_birth=DOB))) == [
+        "HIER-2026-0001", "HIER-2026-0002"]
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(status=Status.SUBMITTED))) == [
+        "HIER-2026-0003"]
+    municipality_id = world.shared.municipality_id
+    assert len(case_search(actor=world.director, criteria=SearchCriteria(municipality_id=municipality_id))) == 3
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(reference="hier-2026-0002"))) == [
+        "HIER-2026-0002"]
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(reference="0003"))) == ["HIER-2026-0003"]
+    assert refs(case_search(actor=world.director, criteria=SearchCriteria(name="Mehmet", status=Status.SUBMITTED))) \
+        == []
+
+
+def test_partner_finds_only_what_they_already_see(world):
+    found = case_search(actor=world.partner, criteria=SearchCriteria(name="Mehmet Ozdemir"))
+    assert refs(found) == ["HIER-2026-0001"]  # not the hidden case of the same name, not the other house
+    assert refs(case_search(actor=world.partner, criteria=SearchCriteria(reference="HIER-2026-0002"))) == []
+    # The intake they filed: found by reference, but its persons are not searchable (status and feedback only).
+    assert refs(case_search(actor=world.partner, criteria=SearchCriteria(reference="HIER-2026-0003"))) == [
+        "HIER-2026-0003"]
+    assert case_search(actor=world.partner, criteria=SearchCriteria(name="Jan de Vries")) == []
+    assert refs(case_search(actor=world.partner, criteria=SearchCriteria(bsn=BSN))) == ["HIER-2026-0001"]
+
+
+@pytest.mark.parametrize("role", ["manager", "privacy"])
+def test_roles_without_case_access_find_nothing(world, role):
+    actor = getattr(world, role)
+    assert case_search(actor=actor, criteria=SearchCriteria(name="Mehmet")) == []
+    assert case_search(actor=actor, criteria=SearchCriteria(reference="HIER-2026-0001")) == []
+
+
+def test_every_search_is_logged_with_the_persons_found(world):
+    before = ProcessingRecord.objects.filter(action=Action.SEARCH).count()
+    case_search(actor=world.director, criteria=SearchCriteria(name="Mehmet Özdemir"))
+    records = ProcessingRecord.objects.filter(action=Action.SEARCH, object_type="case-search")
+    assert records.count() - before == 2  # one per person found, both in this house
+    assert {r.data_subject for r in records} == {
+        str(p.pseudonym) for p in (world.shared.persons.get(), world.hidden.persons.get())}
+    case_search(actor=world.manager, criteria=SearchCriteria(name="Niemand"))
+    assert ProcessingRecord.objects.filter(action=Action.SEARCH, object_type="case-search").count() - before == 3
+
+
+def test_reference_detection():
+    assert looks_like_reference("ZHZ-2026-0013")
+    assert not looks_like_reference("Jan de Vries")
+    assert not looks_like_reference("Jansen")
+
+
+def test_search_page_shows_results_and_never_echoes_the_bsn(world, verified_client):
+    client = verified_client(world.director)
+    assert client.get(reverse("cases:search")).status_code == 200
+    response = client.post(reverse("cases:search"), {"bsn": BSN})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "HIER-2026-0001" in body and "HIER-2026-0002" not in body
+    assert BSN not in body
+    response = client.post(reverse("cases:search"), {"q": "Mehmet Ozdemir"})
+    body = response.content.decode()
+    assert "HIER-2026-0001" in body and "HIER-2026-0002" in body and "ELDERS" not in body
+
+
+def test_search_page_bad_input_gives_dutch_errors(world, verified_client):
+    client = verified_client(world.director)
+    response = client.post(reverse("cases:search"), {"bsn": "123456789"})
+    body = response.content.decode()
+    assert "geen geldig BSN" in body and "123456789" not in body
+    response = client.post(reverse("cases:search"), {"q": "  "})
+    assert "Vul ten minste één zoekveld in" in response.content.decode()
+    response = client.post(reverse("cases:search"), {"date_of_birth": "31-02-2020"})
+    assert "HIER-2026" not in response.content.decode()
+    assert not ProcessingRecord.objects.filter(object_type="case-search").exists()
+
+
+def test_partner_search_page_hides_invisible_cases(world, verified_client):
+    response = verified_client(world.partner).post(reverse("cases:search"), {"q": "Ozdemir"})
+    body = response.content.decode()
+    assert "HIER-2026-0001" in body and "HIER-2026-0002" not in body
+
+
+@pytest.mark.parametrize("role, expected", [
+    ("director", ["HIER-2026-0001", "HIER-2026-0002"]),
+    ("secretary", ["HIER-2026-0001", "HIER-2026-0002"]),
+    ("partner", ["HIER-2026-0001"]),
+    ("manager", []),
+    ("privacy", []),
+    ("elsewhere", ["ELDERS-2026-0001"]),
+])
+def test_api_search_per_role(world, api_client, role, expected):
+    response = api_client(getattr(world, role)).post("/api/v1/case-searches", {"name": "Özdemir"}, format="json")
+    assert response.status_code == 200
+    assert sorted(r["reference"] for r in response.json()) == expected
+
+
+def test_api_search_bad_input(world, api_client):
+    client = api_client(world.director)
+    response = client.post("/api/v1/case-searches", {}, format="json")
+    assert response.status_code == 400
+    response = client.post("/api/v1/case-searches", {"bsn": "123456789"}, format="json")
+    assert response.status_code == 400 and "123456789" not in response.content.decode()
+    response = client.post("/api/v1/case-searches", {"status": "nonsense"}, format="json")
+    assert response.status_code == 400
+    response = client.post("/api/v1/case-searches", {"bsn": BSN}, format="json")
+    assert [r["reference"] for r in response.json()] == ["HIER-2026-0001"]
+    assert BSN not in response.content.decode()
+
+
+def test_api_search_requires_login(world):
+    from rest_framework.test import APIClient
+
+    assert APIClient().post("/api/v1/case-searches", {"name": "x"}, format="json").status_code == 401

@@ -1,0 +1,21 @@
+"""The query parameters of the meeting list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from opencasus.core.api.filters import FilterSet
+from opencasus.core.forms import Form
+from opencasus.meetings.models import Meeting, MeetingStatus
+
+
+class MeetingFilter(FilterSet):
+    status = django_filters.ChoiceFilter(label=_("status"), choices=MeetingStatus.choices)
+
+    class Meta:
+        model = Meeting
+        form = Form
+        fields: ClassVar[list[str]] = []

@@ -1,0 +1,48 @@
+"""The work inbox counts of the meetings app: core staff the meetings of this week; a partner professional
+their next meetings and their own agenda items there. Counts only, through the meetings selectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from opencasus.access import roles
+from opencasus.core.start import Count, Section
+from opencasus.network.models import Role
+
+
+def this_week(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    today = today or timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def meeting_sections(user: Any) -> list[Section]:
+    from opencasus.meetings.selectors import core_house_ids, meeting_list, own_agenda_items
+
+    counts: list[Count] = []
+    text = ""
+    today = timezone.localdate()
+    if core_house_ids(user):
+        first, last = this_week(today)
+        counts.append(Count(_("Meetings this week"),
+                            meeting_list(actor=user).filter(house_id__in=core_house_ids(user),
+                                                            date__range=(first, last)).count(),
+                            f"{reverse('meetings:list')}?week=deze"))
+    if roles.has_role(user, None, Role.PARTNER_PROFESSIONAL):
+        items = own_agenda_items(actor=user).filter(meeting__date__gte=today)
+        meetings = items.values("meeting_id").distinct().count()
+        counts.append(Count(_("My next meetings"), meetings, reverse("meetings:mine")))
+        counts.append(Count(_("My agenda items there"), items.count(), reverse("meetings:mine")))
+        first_item = items.select_related("meeting").order_by("meeting__date", "meeting__start_time").first()
+        if first_item is not None:
+            text = _("Next: %(date)s at %(time)s.") % {"date": date_format(first_item.meeting.date, "l j F Y"),
+                                                       "time": first_item.meeting.start_time.strftime("%H:%M")}
+    if not counts:
+        return []
+    return [Section(title=_("Meetings"), counts=counts, text=text, order=11)]

@@ -1,0 +1,46 @@
+"""The notifications API: the caller's own notifications only; another user's is missing (404)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from opencasus.notifications import selectors, services
+from opencasus.notifications.api.serializers import NotificationSerializer, NotificationUpdateSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(summary="My notifications, newest first", tags=["notifications"], parameters=[
+        OpenApiParameter("unread", OpenApiTypes.BOOL, description="Only unread notifications.")]),
+    retrieve=extend_schema(summary="One of my notifications", tags=["notifications"]),
+    partial_update=extend_schema(summary="Mark one of my notifications read", tags=["notifications"],
+                                 request=NotificationUpdateSerializer, responses=NotificationSerializer),
+)
+class NotificationViewSet(viewsets.GenericViewSet):
+    lookup_value_regex = "[0-9]+"
+    serializer_class = NotificationSerializer
+
+    def get_queryset(self) -> Any:
+        unread = self.request.query_params.get("unread") in ("true", "1")
+        return selectors.notification_list(actor=self.request.user, unread_only=unread)
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        assert page is not None
+        selectors.record_notification_list_view(actor=request.user, notifications=page)
+        return self.get_paginated_response(NotificationSerializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        notification = self.get_object()
+        return Response(NotificationSerializer(notification).data)
+
+    def partial_update(self, request: Request, pk: str) -> Response:
+        incoming = NotificationUpdateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        notification = services.notification_mark_read(actor=request.user, notification_id=int(pk))
+        return Response(NotificationSerializer(notification).data)

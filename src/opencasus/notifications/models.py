@@ -1,0 +1,70 @@
+"""In-app notifications: a title and a link, never case content beyond the case reference."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from opencasus.core.choices import ChoiceLabelsMixin
+
+
+class Kind(models.TextChoices):
+    TRIAGE_OUTCOME = "triage_outcome", _("Triage outcome of your intake")
+    INVITATION = "invitation", _("Invitation to a case conference")
+    AGREEMENT_ASSIGNED = "agreement_assigned", _("Agreement assigned to you")
+    AGREEMENT_OVERDUE = "agreement_overdue", _("Agreement overdue")
+    ESCALATION = "escalation", _("Escalation addressed to you")
+    HANDOVER = "handover", _("Case handed over to your organisation")
+
+
+TITLES = {
+    Kind.TRIAGE_OUTCOME: _("The triage table decided on your intake %(reference)s"),
+    Kind.INVITATION: _("Invitation to a case conference on %(date)s"),
+    Kind.AGREEMENT_ASSIGNED: _("An agreement in case %(reference)s is assigned to you, deadline %(date)s"),
+    Kind.AGREEMENT_OVERDUE: _("An agreement in case %(reference)s passed its deadline of %(date)s"),
+    Kind.ESCALATION: _("An escalation in case %(reference)s awaits your response"),
+    Kind.HANDOVER: _("Case %(reference)s was handed over to your organisation"),
+}
+
+
+class Notification(ChoiceLabelsMixin, models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE,
+                             related_name="notifications")
+    # The house the event happened in (for the processing log of the list page). A plain number, not a relation:
+    # a notification belongs to its recipient, not to a house.
+    house_id = models.BigIntegerField(_("house"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    case_reference = models.CharField(_("case reference"), max_length=30, blank=True)
+    on_date = models.DateField(_("date"), null=True, blank=True)
+    link = models.CharField(_("link"), max_length=300)
+    # What the notification is about ("agreement-12"), so one event notifies a user once.
+    subject_key = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="notification_user_created"),
+            models.Index(fields=["user", "read_at"], name="notification_user_unread"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "subject_key"], condition=~models.Q(subject_key=""),
+                                    name="notification_once_per_subject"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        date = formats.date_format(self.on_date, "j F Y") if self.on_date else ""
+        return str(TITLES[Kind(self.kind)]) % {"reference": self.case_reference, "date": date}
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

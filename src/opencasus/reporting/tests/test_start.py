@@ -1,0 +1,41 @@
+"""Key figures on the start page: aggregates with last year's figure, suppressed like the dashboard, per role."""
+
+import datetime as dt
+
+from opencasus.logbook.models import ProcessingRecord
+from opencasus.reporting.start import key_figures_sections
+
+TODAY = dt.date(2026, 6, 30)
+
+
+def figures(user):
+    return {s.title: {c.label: (str(c.value), c.trend, c.url) for c in s.counts}
+            for s in key_figures_sections(user, today=TODAY)}
+
+
+def test_house_manager_sees_the_house_with_last_year(world):
+    result = figures(world.users["manager"])
+    assert list(result) == [f"Kerncijfers {world.house.name}"]
+    filed = result[f"Kerncijfers {world.house.name}"]["Aanmeldingen"]
+    assert filed[0] == "0" and filed[1] == "vorig jaar: 15"  # 15 intakes in the first half of 2025
+    assert f"/managementinformatie/huizen/{world.house.pk}?date_from=2026-01-01&date_to=2026-06-30" == filed[2]
+    assert ProcessingRecord.objects.filter(object_type="start-figures").exists()
+
+
+def test_municipality_officer_sees_only_their_municipality_suppressed(world):
+    result = figures(world.users["officer_gorinchem"])
+    assert list(result) == ["Kerncijfers Gorinchem"]
+    assert result["Kerncijfers Gorinchem"]["Aanmeldingen"][1] == "vorig jaar: < 5"  # 3 intakes: suppressed
+    assert list(figures(world.users["officer_dordrecht"])) == ["Kerncijfers Dordrecht"]
+
+
+def test_steering_group_sees_the_region(world):
+    result = figures(world.users["steering"])
+    assert len(result) == 1
+    (title,) = result
+    assert title.startswith("Kerncijfers ") and world.house.name not in title
+
+
+def test_roles_without_management_information_get_nothing(world):
+    for role in ("partner", "privacy", "admin", "director", "other_director"):
+        assert figures(world.users[role]) == {}
