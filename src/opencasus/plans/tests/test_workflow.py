@@ -117,11 +117,13 @@ def test_the_api_follows_the_same_table(api_client: Any) -> None:
     w = world()
     agreement = _agreement(w)
     url = f"/api/v1/agreements/{agreement.pk}"
-    assert api_client(w.owner).patch(url, {"status": "cancelled", "reason": "x"}, format="json").status_code == 403
-    assert api_client(w.owner).patch(url, {"status": "late"}, format="json").status_code == 400
-    refused = api_client(w.director).patch(url, {"status": "cancelled"}, format="json")
+    v = {"version": 1}
+    assert api_client(w.owner).patch(url, {**v, "status": "cancelled", "reason": "x"},
+                                     format="json").status_code == 403
+    assert api_client(w.owner).patch(url, {**v, "status": "late"}, format="json").status_code == 400
+    refused = api_client(w.director).patch(url, {**v, "status": "cancelled"}, format="json")
     assert refused.status_code == 400
-    done = api_client(w.director).patch(url, {"status": "cancelled", "reason": "Gezin verhuisd"}, format="json")
+    done = api_client(w.director).patch(url, {**v, "status": "cancelled", "reason": "Gezin verhuisd"}, format="json")
     assert done.status_code == 200 and done.json()["status"] == "cancelled"
 
 
