@@ -167,14 +167,19 @@ class PartnerForm(StyledForm):
                            contact=d.get("contact") or "")
 
 
+MAX_PERSONS = 30
+MAX_PARTNERS = 20
+
+
 def person_formset(subject_type: str) -> type[BasePersonFormSet]:
-    extra = {"person": 1, "system": 6, "area": 6}[subject_type]
-    formset: Any = forms.formset_factory(PersonForm, formset=BasePersonFormSet, extra=extra, max_num=30,
+    """Rows start with what the kind of intake needs; "Add a person" and "Remove" change them (no fixed slots)."""
+    extra = {"person": 1, "system": 2, "area": 0}[subject_type]
+    formset: Any = forms.formset_factory(PersonForm, formset=BasePersonFormSet, extra=extra, max_num=MAX_PERSONS,
                                          min_num=0, validate_max=True)
     return formset  # type: ignore[no-any-return]
 
 
-PartnerFormSet = forms.formset_factory(PartnerForm, extra=3, max_num=20, validate_max=True)
+PartnerFormSet = forms.formset_factory(PartnerForm, extra=1, max_num=MAX_PARTNERS, validate_max=True)
 
 
 class CaseFilterForm(StyledForm):

@@ -19,6 +19,8 @@ from opencasus.access.policy import CaseAccess
 from opencasus.cases import receipt as receipt_reads
 from opencasus.cases import search, selectors, services
 from opencasus.cases.forms import (
+    MAX_PARTNERS,
+    MAX_PERSONS,
     AttachmentForm,
     CaseFilterForm,
     CaseSearchForm,
@@ -28,6 +30,7 @@ from opencasus.cases.forms import (
     split_service_errors,
 )
 from opencasus.cases.vocabulary import Relation, SubjectType
+from opencasus.core.enhance import quiet, row_action
 
 SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "gebied": SubjectType.AREA}
 
@@ -94,12 +97,23 @@ def intake_create(request: HttpRequest, kind: str) -> HttpResponse:
                         SubjectType.AREA: Relation.GROUP_MEMBER}[subject_type]
     person_kwargs = {"municipalities": options.municipalities, "default_relation": default_relation}
     persons_class = person_formset(subject_type)
-    data = request.POST if request.method == "POST" else None
+    data: Any = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
+    # "Add a person" / "Remove" without JavaScript: the same page again with the rows changed.
+    changed_rows = None
+    if data is not None:
+        changed_rows = ((row_action(data, "persons", max_rows=MAX_PERSONS) if subject_type != SubjectType.PERSON
+                         else None) or row_action(data, "partners", max_rows=MAX_PARTNERS))
+    if changed_rows:
+        data, files = changed_rows.data, None
+        if changed_rows.error:
+            messages.error(request, changed_rows.error)
     form = IntakeForm(data, files, **form_kwargs)
     persons = persons_class(data, prefix="persons", form_kwargs=person_kwargs)
     partners = PartnerFormSet(data, prefix="partners", form_kwargs={"organisations": options.organisations})
-    if request.method == "POST":
+    if changed_rows:
+        quiet(form, persons, partners)
+    elif request.method == "POST":
         forms_ok = form.is_valid() & persons.is_valid() & partners.is_valid()
         person_forms = [f for f in persons.forms if f.has_changed()]
         partner_forms = [f for f in partners.forms if f.has_changed()]
@@ -126,8 +140,11 @@ def intake_create(request: HttpRequest, kind: str) -> HttpResponse:
                                  % {"reference": case.reference})
                 return redirect("cases:detail", case_id=case.pk)
         messages.error(request, _("The intake has not been filed. Correct the fields marked below."))
+    if changed_rows and request.FILES:
+        messages.warning(request, _("Choose the attachments again: a browser does not keep chosen files."))
     return render(request, "cases/intake_form.html", {
         "form": form, "persons": persons, "partners": partners, "subject_type": subject_type,
+        "rows_removable": subject_type != SubjectType.PERSON,
         "subject_label": SubjectType(subject_type).label})
 
 

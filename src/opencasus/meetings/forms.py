@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant
+from opencasus.core.enhance import GroupedSelect, group_by
 from opencasus.core.forms import Form, ModelForm
 from opencasus.meetings.models import Meeting, Score, SelfReportKind
 from opencasus.network.models import CORE_STAFF_ROLES, House, MeetingType, Membership, Organisation
@@ -90,7 +91,8 @@ class DecisionForm(Form):
     description = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     owner_organisation = forms.ModelChoiceField(label=_("Owner organisation"), required=False,
                                                 queryset=Organisation.objects.none())
-    owner_user = forms.ModelChoiceField(label=_("Owner professional"), required=False, queryset=User.objects.none())
+    owner_user = forms.ModelChoiceField(label=_("Owner professional"), required=False, queryset=User.objects.none(),
+                                        widget=GroupedSelect)
     deadline = forms.DateField(label=_("Deadline"), required=False,
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
@@ -102,6 +104,9 @@ class DecisionForm(Form):
         cast(Any, self.fields["owner_user"]).queryset = User.objects.filter(pk__in=active.values("user_id"))
         cast(Any, self.fields["owner_user"]).label_from_instance = (
             lambda u: u.get_full_name() or u.username)
+        widget = cast(GroupedSelect, self.fields["owner_user"].widget)
+        widget.groups = group_by(active.exclude(user=None).values_list("user_id", "organisation_id"))
+        widget.attrs["data-oc-filter-by"] = self.add_prefix("owner_organisation")
 
 
 class SelfReportForm(Form):

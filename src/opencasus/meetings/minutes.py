@@ -25,6 +25,7 @@ from opencasus.meetings.models import (
     Decision,
     Invitation,
     Meeting,
+    MeetingStatus,
     Minutes,
     MinutesStatus,
     SelfReport,
@@ -37,10 +38,21 @@ from opencasus.network.models import Organisation, Role
 from opencasus.plans.services import agreement_create
 
 
+def _require_started(meeting: Meeting) -> None:
+    """Attendance and minutes are about a meeting that took place: not one still to come or cancelled."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("This meeting was cancelled; there is no attendance or minutes to record."),
+                              code="cancelled")
+    if meeting.starts_at() > timezone.now():
+        raise ValidationError(_("This meeting has not taken place yet. Record attendance and minutes once it has "
+                                "started."), code="not_started")
+
+
 @transaction.atomic
 def attendance_record(*, actor: Any, meeting_id: int, attended: Mapping[int, bool | None]) -> list[Invitation]:
     """Record per invitee (user id) whether they attended; None clears it."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
+    _require_started(meeting)
     invitations = {inv.user_id: inv for inv in Invitation.objects.filter(meeting=meeting).select_related("user")}
     unknown = set(attended) - set(invitations)
     if unknown:
@@ -76,9 +88,13 @@ def _validate_decisions(item: AgendaItem, decisions: Sequence[DecisionInput]) ->
     orgs = set(participants.values_list("organisation_id", flat=True))
     users = set(participants.exclude(user=None).values_list("user_id", flat=True))
     errors = []
+    today = timezone.localdate()
     for index, decision in enumerate(decisions, start=1):
         if not decision.description.strip():
             errors.append(_("Decision %(n)s: describe what was decided.") % {"n": index})
+        if decision.deadline is not None and decision.deadline < today:
+            errors.append(_("Decision %(n)s: the deadline lies in the past; an agreement needs a date still to "
+                            "come.") % {"n": index})
         if decision.owner_organisation_id is not None and decision.owner_organisation_id not in orgs:
             errors.append(_("Decision %(n)s: the owner must be an organisation taking part in the case.")
                           % {"n": index})
@@ -95,7 +111,8 @@ def minutes_save(*, actor: Any, meeting_id: int, item_id: int, picture_forming: 
                  version_required: bool = False) -> Minutes:
     """The secretary (or other core staff) writes the minutes of one item; approved minutes are read-only.
     With `version_required` a change of existing minutes without the version read is refused."""
-    _meeting, item = _item_for_minutes(actor, meeting_id, item_id)
+    meeting, item = _item_for_minutes(actor, meeting_id, item_id)
+    _require_started(meeting)
     minutes = Minutes.objects.select_for_update().filter(agenda_item=item).first()
     if minutes is not None:
         if expected_version is None and version_required:
@@ -172,6 +189,34 @@ def decision_to_agreement(*, actor: Any, decision_id: int) -> Decision:
         source=f"meeting:{decision.minutes.agenda_item.meeting_id}")
     decision.agreement_id = agreement.pk
     decision.save(update_fields=["agreement_id"])
+    return decision
+
+
+@transaction.atomic
+def decision_deadline_correct(*, actor: Any, decision_id: int, deadline: dt.date) -> Decision:
+    """A process director of the house corrects the deadline of a decision not yet made an agreement.
+
+    Approved minutes are otherwise read-only; a decision whose deadline has passed could never become an
+    agreement without this correction.
+    """
+    decision = (Decision.objects.select_for_update(of=("self",))
+                .select_related("minutes__agenda_item__meeting", "minutes__agenda_item__case")
+                .filter(pk=decision_id).first())
+    if decision is None or not roles.is_core_staff(actor, decision.minutes.agenda_item.meeting.house_id):
+        raise Http404
+    if not roles.has_role(actor, decision.minutes.agenda_item.meeting.house_id, Role.PROCESS_DIRECTOR):
+        raise PermissionDenied(_("Only a process director corrects the deadline of a decision."))
+    if decision.agreement_id is not None:
+        raise ValidationError({"deadline": _("This decision is already an agreement; change the deadline in the "
+                                             "plan.")}, code="exists")
+    if deadline is None:
+        raise ValidationError({"deadline": _("A deadline is required.")}, code="required")
+    if deadline < timezone.localdate():
+        raise ValidationError({"deadline": _("The deadline lies in the past.")}, code="invalid")
+    decision.deadline = deadline
+    decision.save(update_fields=["deadline"])
+    log_case(actor=actor, case=decision.minutes.agenda_item.case, action=Action.UPDATE, object_type="decision",
+             object_id=decision.pk)
     return decision
 
 

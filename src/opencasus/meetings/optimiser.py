@@ -192,10 +192,17 @@ def optimise(items: Sequence[Item], *, seed: int = DEFAULT_SEED, restarts: int =
 class Comparison:
     current: Evaluation
     target_group: Evaluation
+    before: Evaluation | None = None  # the order before optimising, when there was one
 
     @property
     def saving_minutes(self) -> int:
+        """Against the target-group ordering: positive when this order saves time, negative when it costs."""
         return self.target_group.total_minutes - self.current.total_minutes
+
+    @property
+    def improvement_minutes(self) -> int:
+        """Against the order before optimising (0 without one); never negative, as the optimiser keeps the best."""
+        return 0 if self.before is None else self.before.total_minutes - self.current.total_minutes
 
 
 def compare(items_in_order: Sequence[Item], *, leave_after: int = LEAVE_AFTER_MINUTES) -> Comparison:

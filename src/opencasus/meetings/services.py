@@ -271,9 +271,11 @@ def agenda_optimise(*, actor: Any, meeting_id: int) -> optimiser.Comparison:
     _check_planned(meeting)
     items = _ordered_items(meeting)
     by_pk = {item.pk: item for item in items}
+    before = optimiser.evaluate(optimiser_items(items))
     best = optimiser.optimise(optimiser_items(items), seed=optimiser.DEFAULT_SEED + meeting.pk)
     ordered = [by_pk[cast(int, entry.key)] for entry in best]
     _renumber(meeting, ordered)
     _touch(meeting)
     _log_reorder(actor, meeting, ordered)
-    return optimiser.compare(best)
+    comparison = optimiser.compare(best)
+    return optimiser.Comparison(comparison.current, comparison.target_group, before)

@@ -21,6 +21,8 @@ urlpatterns = [
          name="approve"),
     path("overleggen/<int:meeting_id>/punten/<int:item_id>/besluiten/<int:decision_id>/afspraak/",
          views_minutes.decision_agreement, name="agreement"),
+    path("overleggen/<int:meeting_id>/punten/<int:item_id>/besluiten/<int:decision_id>/termijn/",
+         views_minutes.decision_deadline, name="decision-deadline"),
     path("overleggen/<int:meeting_id>/punten/<int:item_id>/stappenmeter/", views_minutes.self_report,
          name="self-report"),
 ]

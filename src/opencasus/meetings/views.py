@@ -20,11 +20,12 @@ from opencasus.access.houses import narrow_to_current_house
 from opencasus.core.versions import version_missing
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
-from opencasus.meetings import selectors, services
+from opencasus.meetings import optimiser, selectors, services
 from opencasus.meetings.forms import AgendaItemAddForm, AgendaItemForm, MeetingForm
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
 from opencasus.meetings.processing import log_cases, log_without_subject
+from opencasus.meetings.recurrence import recurrence_text
 from opencasus.meetings.start import this_week
 from opencasus.network.models import CORE_STAFF_ROLES
 
@@ -123,9 +124,45 @@ def _figures(items: Sequence[AgendaItem]) -> dict[str, Any]:
     for key, attendance in comparison.current.per_attendee.items():
         baseline = comparison.target_group.per_attendee[key]
         rows.append({"name": names.get(key, "?"), "minutes": attendance.minutes, "blocks": len(attendance.blocks),
-                     "baseline": baseline.minutes, "saving": baseline.minutes - attendance.minutes})
+                     "baseline": baseline.minutes, "saving": difference_text(baseline.minutes - attendance.minutes)})
     rows.sort(key=lambda r: str(r["name"]))
-    return {"comparison": comparison, "attendance_rows": rows, "leave_after": LEAVE_AFTER_MINUTES}
+    return {"comparison": comparison, "attendance_rows": rows, "leave_after": LEAVE_AFTER_MINUTES,
+            "comparison_text": comparison_text(comparison)}
+
+
+def difference_text(saving: int) -> str:
+    """A saving in words: never a negative number of minutes saved."""
+    if saving > 0:
+        return _("%(n)s min. less") % {"n": saving}
+    if saving < 0:
+        return _("%(n)s min. more") % {"n": -saving}
+    return _("the same")
+
+
+def comparison_text(comparison: optimiser.Comparison) -> str:
+    current, baseline = comparison.current.total_minutes, comparison.target_group.total_minutes
+    saving = comparison.saving_minutes
+    if saving > 0:
+        return _("Total attendance in this order: %(current)s minutes. Ordered by target group it would be "
+                 "%(baseline)s minutes: this order saves %(n)s minutes.") % {
+            "current": current, "baseline": baseline, "n": saving}
+    if saving < 0:
+        return _("Total attendance in this order: %(current)s minutes. Ordered by target group it would be "
+                 "%(baseline)s minutes: this order takes %(n)s minutes more.") % {
+            "current": current, "baseline": baseline, "n": -saving}
+    return _("Total attendance in this order: %(current)s minutes, the same as ordered by target group.") % {
+        "current": current}
+
+
+def optimise_message(comparison: optimiser.Comparison) -> str:
+    """What ordering did, against the order before it (not against the target-group ordering)."""
+    after = comparison.current.total_minutes
+    if comparison.improvement_minutes > 0:
+        return _("The agenda has been ordered by needed partners: attendance went from %(before)s to %(after)s "
+                 "minutes, %(saving)s minutes saved.") % {
+            "before": after + comparison.improvement_minutes, "after": after,
+            "saving": comparison.improvement_minutes}
+    return _("The agenda was already in the best order found: %(after)s minutes of attendance.") % {"after": after}
 
 
 @login_required
@@ -144,6 +181,7 @@ def agenda(request: HttpRequest, meeting_id: int) -> HttpResponse:
         context["invitations"] = list(selectors.invitations(actor=request.user, meeting=meeting))
     else:
         context["invitations"] = list(selectors.invitations(actor=request.user, meeting=meeting))
+    context["recurrence"] = recurrence_text(meeting)
     return render(request, "meetings/agenda.html", context)
 
 
@@ -215,9 +253,7 @@ def agenda_optimise(request: HttpRequest, meeting_id: int) -> HttpResponse:
     except ValidationError as error:
         error_message(request, error)
     else:
-        messages.success(request, _("The agenda has been ordered by needed partners: %(saving)s minutes of "
-                                    "attendance saved against the ordering by target group.")
-                         % {"saving": comparison.saving_minutes})
+        messages.success(request, optimise_message(comparison))
     return redirect("meetings:agenda", meeting_id)
 
 

@@ -10,9 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access import roles
 from opencasus.logbook.models import Action
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings import selectors
@@ -20,6 +22,7 @@ from opencasus.meetings.forms import DecisionForm, MinutesForm, SelfReportForm
 from opencasus.meetings.models import MinutesStatus, SelfReportKind
 from opencasus.meetings.processing import log_case, log_without_subject
 from opencasus.meetings.views import apply_errors, error_message, posted_version
+from opencasus.network.models import Role
 
 DecisionFormSet = forms.formset_factory(DecisionForm, extra=2)
 
@@ -67,7 +70,8 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
                  object_id=record.pk if record else item.pk)
     return render(request, "meetings/minutes.html", {
         "meeting": meeting, "item": item, "record": record, "decisions": decisions, "core": core,
-        "form": form, "formset": formset,
+        "form": form, "formset": formset, "today": timezone.localdate(),
+        "may_correct": core and roles.has_role(request.user, meeting.house_id, Role.PROCESS_DIRECTOR),
         "may_approve": core and record is not None and record.status == MinutesStatus.DRAFT
         and minute_services.may_approve(request.user, meeting)})
 
@@ -103,6 +107,38 @@ def decision_agreement(request: HttpRequest, meeting_id: int, item_id: int, deci
         error_message(request, error)
     else:
         messages.success(request, _("The decision is now an agreement in the case's plan."))
+    return redirect("meetings:minutes", meeting_id, item_id)
+
+
+class DecisionDeadlineForm(forms.Form):
+    deadline = forms.DateField(label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"},
+                                                                                format="%Y-%m-%d"))
+
+
+@login_required
+@require_POST
+def decision_deadline(request: HttpRequest, meeting_id: int, item_id: int, decision_id: int) -> HttpResponse:
+    """A process director corrects a decision's deadline (approved minutes stay otherwise read-only)."""
+    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
+    record = selectors.minutes_for(actor=request.user, item=item)
+    if record is None or not record.decisions.filter(pk=decision_id).exists():
+        from django.http import Http404
+
+        raise Http404
+    form = DecisionDeadlineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid date."))
+        return redirect("meetings:minutes", meeting_id, item_id)
+    try:
+        minute_services.decision_deadline_correct(actor=request.user, decision_id=decision_id,
+                                                  deadline=form.cleaned_data["deadline"])
+    except ValidationError as error:
+        error_message(request, error)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The deadline of the decision has been corrected."))
     return redirect("meetings:minutes", meeting_id, item_id)
 
 

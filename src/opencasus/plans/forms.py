@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
-from opencasus.core.forms import Form
+from opencasus.core.enhance import GroupedSelect, group_by
+from opencasus.core.forms import Form as CoreForm
 from opencasus.network.models import Organisation
+from opencasus.plans import workflow
 from opencasus.plans.models import Goal
 from opencasus.plans.vocabulary import (
     AgreementStatus,
@@ -33,6 +36,16 @@ def _organisations(case: Case) -> Any:
 def _professionals(case: Case) -> Any:
     ids = Participant.objects.active().filter(case=case, user__isnull=False).values("user_id")
     return User.objects.filter(pk__in=ids).order_by("last_name", "first_name")
+
+
+class Form(CoreForm):
+    """Labels in sentence case ("Eigenaar (organisatie)"): the msgids are the model's lower-case field names."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.label:
+                field.label = capfirst(field.label)
 
 
 class VersionForm(Form):
@@ -102,7 +115,7 @@ class AgreementForm(VersionForm):
     description = forms.CharField(label=_("what"), widget=forms.Textarea(attrs={"rows": 2}))
     owner_organisation = forms.ModelChoiceField(label=_("owner organisation"), queryset=Organisation.objects.none())
     owner_user = forms.ModelChoiceField(label=_("owner (professional)"), queryset=User.objects.none(),
-                                        required=False)
+                                        required=False, widget=GroupedSelect)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
     goal = forms.ModelChoiceField(label=_("goal it serves"), queryset=Goal.objects.none(), required=False)
 
@@ -113,12 +126,40 @@ class AgreementForm(VersionForm):
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
         self.fields["goal"].queryset = Goal.objects.filter(plan__case=case)  # type: ignore[attr-defined]
+        widget = cast(GroupedSelect, self.fields["owner_user"].widget)
+        widget.groups = group_by(Participant.objects.active().filter(case=case).exclude(user=None)
+                                 .values_list("user_id", "organisation_id"))
+        widget.attrs["data-oc-filter-by"] = self.add_prefix("owner_organisation")
 
 
 class AgreementStatusForm(VersionForm):
-    status = forms.ChoiceField(label=_("status"), choices=AgreementStatus.choices)
-    progress_note = forms.CharField(label=_("progress note"), widget=forms.Textarea(attrs={"rows": 3}),
+    """Status and progress: only the changes `plans.workflow` allows this reader are offered."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=AgreementStatus.choices, required=False)
+    reason = forms.CharField(label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 2}),
+                             required=False, help_text=_("Required when you cancel the agreement."))
+    progress_note = forms.CharField(label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 3}),
                                     required=False)
+
+    def __init__(self, *args: Any, current: str, capacities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = workflow.targets(current, capacities)
+        field = self.fields["status"]
+        if not allowed:
+            del self.fields["status"], self.fields["reason"]
+            return
+        cast(Any, field).choices = [(current, _("%(status)s (unchanged)") % {"status": AgreementStatus(current).label}),
+                                    *[(value, workflow.ACTION_LABELS[value]) for value in allowed]]
+        field.initial = current
+        field.required = True  # its first choice keeps the status as it is
+        if not set(allowed) & workflow.REASON_REQUIRED:
+            del self.fields["reason"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") in workflow.REASON_REQUIRED and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for cancelling the agreement."))
+        return data
 
 
 class NoteForm(Form):
@@ -126,7 +167,12 @@ class NoteForm(Form):
 
 
 class AdoptForm(VersionForm):
-    meeting_id = forms.IntegerField(label=_("meeting number (optional)"), required=False, min_value=1)
+    meeting_id = forms.TypedChoiceField(label=_("Case conference in which the plan was adopted"), coerce=int,
+                                        required=False, empty_value=None)
+
+    def __init__(self, *args: Any, meetings: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["meeting_id"]).choices = [("", _("Not adopted in a meeting")), *meetings]
     note = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 

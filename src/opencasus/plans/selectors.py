@@ -190,3 +190,33 @@ def case_plan(case: Case) -> Plan | None:
 def plan_versions(case: Case) -> list[PlanVersion]:
     """The adopted versions of a case's plan, newest first (the caller opened the case as participant)."""
     return list(PlanVersion.objects.filter(plan__case=case).order_by("-number"))
+def meeting_choices(case: Case) -> list[tuple[int, str]]:
+    """The house's case conferences to name when adopting a plan: by meeting type and date, never by number.
+
+    Those with this case on the agenda come first; then the house's other meetings of the last 90 days and
+    the next 30. (Meetings are looked up by name to keep the apps independent, as `PlanVersion.meeting_id`.)
+    """
+    from django.apps import apps
+
+    from opencasus.core.dates import long_date
+
+    meeting_model = apps.get_model("meetings", "Meeting")
+    today = timezone.localdate()
+    house_meetings = meeting_model.objects.filter(house_id=case.house_id).select_related("meeting_type")
+    own = list(house_meetings.filter(agenda_items__case=case).distinct().order_by("-date", "-start_time"))
+    own_ids = {m.pk for m in own}
+    recent = [m for m in house_meetings.filter(date__gte=today - dt.timedelta(days=90),
+                                               date__lte=today + dt.timedelta(days=30)).order_by("-date", "-start_time")
+              if m.pk not in own_ids]
+    return [(m.pk, f"{m.meeting_type.name}, {long_date(m.date)}") for m in [*own, *recent]]
+
+
+def meeting_names(ids: set[int]) -> dict[int, str]:
+    """"Focusoverleg (ICO), 8 december 2026" per meeting id (for plan versions)."""
+    from django.apps import apps
+
+    from opencasus.core.dates import long_date
+
+    meeting_model = apps.get_model("meetings", "Meeting")
+    return {m.pk: f"{m.meeting_type.name}, {long_date(m.date)}"
+            for m in meeting_model.objects.filter(pk__in=ids).select_related("meeting_type")}

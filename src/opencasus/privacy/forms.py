@@ -81,8 +81,9 @@ class LogSearchForm(Form):
                                   widget=forms.Select(attrs=SELECT))
     organisation = forms.TypedChoiceField(label=_("Organisation"), required=False, coerce=int, empty_value=None,
                                           widget=forms.Select(attrs=SELECT))
-    case = forms.IntegerField(label=_("Case (number)"), required=False, min_value=1,
-                              widget=forms.NumberInput(attrs=TEXT))
+    case = forms.CharField(label=_("Case (reference)"), required=False, max_length=30,
+                           help_text=_("For example ZHZ-2026-0013."),
+                           widget=forms.TextInput(attrs={**TEXT, "autocomplete": "off"}))
     action = forms.ChoiceField(label=_("Action"), required=False, choices=[("", "—"), *Action.choices],
                                widget=forms.Select(attrs=SELECT))
     from_date = forms.DateField(label=_("From"), required=False, widget=DATE)

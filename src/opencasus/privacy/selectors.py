@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from opencasus.access.privacy import privacy_houses
-from opencasus.cases.models import Person
+from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import identifier_hash
 from opencasus.logbook.chains import candidate_chains, house_of_chain
@@ -178,3 +178,12 @@ def refused_access_list(*, house: House, settings: PrivacySettings, user: str = 
     if user_id is not None:
         qs = qs.filter(user_id=user_id)
     return list(qs.order_by("-at", "-pk")[:REFUSED_ACCESS_SHOWN]), user_id
+def case_id_for_reference(*, house: House, reference: str) -> int | None:
+    """The case of this house with this reference (case-insensitive), as the log stores it: by id."""
+    return (Case.objects.filter(house=house, reference__iexact=reference.strip())
+            .values_list("pk", flat=True).first())
+
+
+def case_references(case_ids: set[int]) -> dict[int, str]:
+    """The references of the cases a page of log records mentions (a deleted case has none)."""
+    return dict(Case.objects.filter(pk__in=case_ids).values_list("pk", "reference"))

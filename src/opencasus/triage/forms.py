@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.enhance import GroupedCheckboxSelectMultiple, group_by
 from opencasus.core.forms import Form
 from opencasus.network.models import LocalCriterion, MeetingType, Organisation
 from opencasus.triage.models import Answer, Assessment, Criterion, Outcome, RouteTarget, Verdict
@@ -109,22 +110,32 @@ class DecisionForm(Form):
                                 widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}))
     grounds = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs=TEXTAREA),
                               help_text=_("Always on record, whatever the outcome."))
-    advice = forms.CharField(label=_("Advice (advice only)"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
-    routed_to = forms.ChoiceField(label=_("Routed to (route elsewhere)"), required=False,
+    advice = forms.CharField(label=_("Advice given"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    routed_to = forms.ChoiceField(label=_("Routed to"), required=False,
                                   choices=[("", "—"), *RouteTarget.choices],
                                   widget=forms.Select(attrs={"class": "utrecht-select"}))
     routed_to_detail = forms.CharField(label=_("Which table or chain (for “other”)"), required=False, max_length=200)
-    purpose = forms.CharField(label=_("Purpose of the case conference (admission)"), required=False,
+    purpose = forms.CharField(label=_("Purpose of the case conference"), required=False,
                               widget=forms.Textarea(attrs=TEXTAREA),
                               help_text=_("Doelbinding: information is shared for this purpose only."))
-    questions = forms.CharField(label=_("Questions to answer (admission)"), required=False,
+    questions = forms.CharField(label=_("Questions to answer"), required=False,
                                 widget=forms.Textarea(attrs=TEXTAREA))
-    meeting_type = forms.ModelChoiceField(label=_("Meeting type (admission)"), queryset=MeetingType.objects.none(),
+    meeting_type = forms.ModelChoiceField(label=_("Meeting type"), queryset=MeetingType.objects.none(),
                                           required=False, widget=forms.Select(attrs={"class": "utrecht-select"}))
-    organisations = forms.MultipleChoiceField(label=_("Participating organisations (admission)"), required=False,
+    organisations = forms.MultipleChoiceField(label=_("Participating organisations"), required=False,
                                               widget=forms.CheckboxSelectMultiple)
-    professionals = forms.MultipleChoiceField(label=_("Named professionals (admission)"), required=False,
-                                              widget=forms.CheckboxSelectMultiple)
+    professionals = forms.MultipleChoiceField(
+        label=_("Named professionals"), required=False,
+        help_text=_("Once organisations are ticked, only their professionals are listed."),
+        widget=GroupedCheckboxSelectMultiple(filter_by="organisations"))
+
+    # The fields of each outcome; the page shows only the chosen outcome's, and the others are not kept.
+    OUTCOME_FIELDS = {
+        Outcome.ADMIT: ("purpose", "questions", "meeting_type", "organisations", "professionals"),
+        Outcome.ADVICE: ("advice",),
+        Outcome.ROUTE: ("routed_to", "routed_to_detail"),
+        Outcome.DECLINE: (),
+    }
     message_to_filer = forms.CharField(label=_("Message to the filer"), required=False,
                                        widget=forms.Textarea(attrs=TEXTAREA),
                                        help_text=_("Shown to the filer in the app with the outcome (not e-mailed)."))
@@ -138,6 +149,26 @@ class DecisionForm(Form):
             (str(o.pk), o.name if ok else f"{o.name} ({no_covenant})") for o, ok in organisations]
         self.fields["professionals"].choices = [  # type: ignore[attr-defined]
             (f"{u}:{o}", label) for u, o, label in professionals]
+        cast(Any, self.fields["professionals"].widget).groups = group_by(
+            (f"{u}:{o}", o) for u, o, _label in professionals)
+
+    def outcome_groups(self) -> list[tuple[str, str, list[Any]]]:
+        """(outcome, heading, bound fields) for each outcome that has fields of its own."""
+        headings = {Outcome.ADMIT: _("When admitted to a case conference"), Outcome.ADVICE: _("When giving advice"),
+                    Outcome.ROUTE: _("When routing elsewhere")}
+        return [(outcome.value, str(headings[outcome]), [self[name] for name in names])
+                for outcome, names in self.OUTCOME_FIELDS.items() if names]
+
+    def clean(self) -> dict[str, Any]:
+        """Fields of another outcome than the chosen one are not kept (they were hidden from the user)."""
+        data = super().clean() or {}
+        chosen = data.get("outcome")
+        empty: dict[str, Any] = {"meeting_type": None, "organisations": [], "professionals": []}
+        for outcome, names in self.OUTCOME_FIELDS.items():
+            if outcome != chosen:
+                for name in names:
+                    data[name] = empty.get(name, "")
+        return data
 
     def to_input(self) -> DecisionInput:
         data = self.cleaned_data

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -16,7 +18,8 @@ def formset_management(prefix: str, total: int) -> dict[str, str]:
             f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "30"}
 
 
-BLANK_RELATION = {1: "subject", 6: "household_member"}
+BLANK_RELATION = {1: "subject", 2: "household_member", 3: "household_member", 4: "household_member",
+                  6: "household_member"}
 
 
 def intake_post(w: h.World, persons: list[dict[str, str]], rows: int, blank_relation: str = "",
@@ -66,18 +69,45 @@ def test_household_intake_with_two_children_in_the_ui(verified_client):
     w = h.world()
     client = verified_client(w.partner)
     form = client.get(reverse("cases:intake-create", args=["systeem"])).content.decode()
-    assert form.count('name="persons-5-first_name"') == 1  # six member rows, no JavaScript
+    assert form.count('name="persons-1-first_name"') == 1 and 'name="persons-2-first_name"' not in form
+    assert 'name="persons-add"' in form  # no fixed number of slots
     members = [
         {"first_name": "Sandra", "last_name": "Jansen", "date_of_birth": "1985-06-01", "relation": "parent"},
         {"first_name": "Marco", "last_name": "Jansen", "date_of_birth": "1983-01-09", "relation": "parent"},
         {"first_name": "Lisa", "last_name": "Jansen", "date_of_birth": "2012-04-02", "relation": "child"},
         {"first_name": "Tim", "last_name": "Jansen", "date_of_birth": "2015-08-20", "relation": "child"},
     ]
-    response = client.post(reverse("cases:intake-create", args=["systeem"]), intake_post(w, members, rows=6))
+    response = client.post(reverse("cases:intake-create", args=["systeem"]), intake_post(w, members, rows=4))
     assert response.status_code == 302
     case = Case.objects.get()
     assert case.subject_type == "system"
     assert case.persons.count() == 4 and case.persons.filter(relation=Relation.CHILD).count() == 2
+
+
+def test_household_rows_are_added_and_removed_without_javascript(verified_client):
+    w = h.world()
+    client = verified_client(w.partner)
+    url = reverse("cases:intake-create", args=["systeem"])
+    members = [{"first_name": "Sandra", "last_name": "Jansen", "date_of_birth": "1985-06-01", "relation": "parent"},
+               {"first_name": "Marco", "last_name": "", "relation": "parent"}]
+    added = client.post(url, intake_post(w, members, rows=2, **{"persons-add": "1"}))
+    page = added.content.decode()
+    assert added.status_code == 200 and not Case.objects.exists()
+    assert 'name="persons-2-first_name"' in page and 'name="persons-3-first_name"' not in page
+    assert 'value="Sandra"' in page and 'value="Marco"' in page
+    assert "De aanmelding is niet ingediend." not in page and "Vul" not in page  # nothing was submitted
+    lisa = {"first_name": "Lisa", "last_name": "Jansen", "relation": "child"}
+    removed = client.post(url, intake_post(w, [*members, lisa], rows=3, **{"persons-remove": "0"}))
+    page = removed.content.decode()
+    assert 'value="Sandra"' not in page
+    assert re.search(r'name="persons-0-first_name"[^>]*value="Marco"', page)
+    assert re.search(r'name="persons-1-first_name"[^>]*value="Lisa"', page)
+    assert 'name="persons-1-first_name"' in page and 'name="persons-2-first_name"' not in page
+    assert not Case.objects.exists()
+    # A forged index changes nothing and files nothing, with a Dutch message.
+    same = client.post(url, intake_post(w, members, rows=2, **{"persons-remove": "7"}))
+    assert same.status_code == 200 and not Case.objects.exists()
+    assert "Dit formulier is buiten de pagina" in same.content.decode()
 
 
 def test_invalid_bsn_in_the_ui_shows_a_dutch_message_and_stores_nothing(verified_client):

@@ -183,3 +183,7 @@ class SelfReportSerializer(ModelSerializer[SelfReport]):
         fields = ["id", "case_id", "meeting_id", "kind", "goals_score", "cooperation_score", "note",
                   "reported_by_id", "reported_at"]
         read_only_fields = ["id", "reported_by_id", "reported_at"]
+
+
+class DecisionDeadlineSerializer(Serializer[Any]):
+    deadline = serializers.DateField(help_text="The new deadline; today or later.")

@@ -285,6 +285,22 @@ class AgendaItemViewSet(viewsets.ViewSet):
         decision = minutes.decision_to_agreement(actor=request.user, decision_id=int(decision_id))
         return Response(s.DecisionSerializer(decision).data)
 
+    @extend_schema(summary="Correct the deadline of a decision not yet made an agreement (a process director)",
+                   request=s.DecisionDeadlineSerializer, responses=s.DecisionSerializer,
+                   parameters=[MEETING_ID, DECISION_ID], tags=["meetings"])
+    @action(detail=True, methods=["patch"], url_path=r"minutes/decisions/(?P<decision_id>[0-9]+)")
+    def decision(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
+        meeting = self._meeting(request, meeting_id, core=True)
+        item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
+        record = selectors.minutes_for(actor=request.user, item=item)
+        if record is None or not record.decisions.filter(pk=decision_id).exists():
+            raise Http404
+        serializer = s.DecisionDeadlineSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        decision = minutes.decision_deadline_correct(actor=request.user, decision_id=int(decision_id),
+                                                     deadline=serializer.validated_data["deadline"])
+        return Response(s.DecisionSerializer(decision).data)
+
 
 @extend_schema_view(
     list=extend_schema(summary="The chairs' self-reports (Stappenmeter) of the caller's houses", tags=["meetings"],

@@ -126,6 +126,10 @@ def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture
                         format="json").status_code == 200
     attendance = client.put(f"/api/v1/meetings/{meeting_id}/attendance",
                             {"attendance": [{"userId": w.s.professionals[0].pk, "attended": True}]}, format="json")
+    assert attendance.status_code == 400  # the meeting is still to come
+    Meeting.objects.filter(pk=meeting_id).update(date=dt.date.today() - dt.timedelta(days=1))
+    attendance = client.put(f"/api/v1/meetings/{meeting_id}/attendance",
+                            {"attendance": [{"userId": w.s.professionals[0].pk, "attended": True}]}, format="json")
     assert attendance.status_code == 200
     minutes_url = f"/api/v1/meetings/{meeting_id}/agenda-items/{item.json()['id']}/minutes"
     assert client.get(minutes_url).status_code == 404  # none yet
@@ -161,3 +165,26 @@ def test_api_reads_are_logged(api_world: World, api_client: Any) -> None:
     assert set(records.values_list("data_subject", flat=True)) == {
         str(p.pseudonym) for p in api_world.own.case.persons.all()}
     assert all(r.activity_code == "case-conference" for r in records)
+
+
+def test_process_director_corrects_a_decision_deadline_over_the_api(api_world: World, api_client: Any) -> None:
+    from opencasus.meetings import minutes as minute_services
+    from opencasus.meetings.models import Decision
+
+    w = api_world
+    Meeting.objects.filter(pk=w.meeting.pk).update(date=dt.date.today() - dt.timedelta(days=1))
+    record = minute_services.minutes_save(
+        actor=w.s.secretary, meeting_id=w.meeting.pk, item_id=w.own.pk, picture_forming="Beeld", judgement="Oordeel",
+        decisions=[minute_services.DecisionInput("Huisbezoek", w.s.organisations[0].pk, None,
+                                                 dt.date.today() + dt.timedelta(days=2))])
+    minute_services.minutes_approve(actor=w.s.director, meeting_id=w.meeting.pk, item_id=w.own.pk)
+    decision = record.decisions.get()
+    Decision.objects.filter(pk=decision.pk).update(deadline=dt.date.today() - dt.timedelta(days=1))
+    url = f"/api/v1/meetings/{w.meeting.pk}/agenda-items/{w.own.pk}/minutes/decisions/{decision.pk}"
+    new = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+    assert api_client(w.s.secretary).patch(url, {"deadline": new}, format="json").status_code == 403
+    assert api_client(w.s.director).patch(url, {"deadline": "2020-01-01"}, format="json").status_code == 400
+    response = api_client(w.s.director).patch(url, {"deadline": new}, format="json")
+    assert response.status_code == 200, response.json()
+    decision.refresh_from_db()
+    assert decision.deadline.isoformat() == new

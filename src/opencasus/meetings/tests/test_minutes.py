@@ -15,11 +15,22 @@ from opencasus.plans.models import Agreement
 
 pytestmark = pytest.mark.django_db
 
+SOON = dt.date.today() + dt.timedelta(days=17)
+LATER = dt.date.today() + dt.timedelta(days=19)
+
+
+@pytest.fixture
+def world(world: World) -> World:
+    """The meeting of the shared world, moved to yesterday: minutes and attendance follow a meeting."""
+    world.meeting.date = dt.date.today() - dt.timedelta(days=1)
+    world.meeting.save(update_fields=["date"])
+    return world
+
 
 def _save(world: World, actor: object, version: int | None = None, **extra: object) -> object:
     s = world.s
     decisions = extra.pop("decisions", [DecisionInput("Politie voert een stopgesprek", s.organisations[0].pk,
-                                                      s.professionals[0].pk, dt.date(2026, 12, 20))])
+                                                      s.professionals[0].pk, SOON)])
     return minutes.minutes_save(actor=actor, meeting_id=world.meeting.pk, item_id=world.own.pk,
                                 picture_forming="Signalen van drie partners.", judgement="Hoog risico.",
                                 decisions=decisions, expected_version=version)  # type: ignore[arg-type]
@@ -31,8 +42,8 @@ def test_secretary_writes_chair_approves_then_read_only(world: World) -> None:
     assert record.status == MinutesStatus.DRAFT  # type: ignore[attr-defined]
     assert Decision.objects.filter(minutes=record).count() == 1
     record = _save(world, s.secretary, version=1, decisions=[
-        DecisionInput("Stopgesprek", s.organisations[0].pk, None, dt.date(2026, 12, 20)),
-        DecisionInput("Huisbezoek", s.organisations[1].pk, s.professionals[1].pk, dt.date(2026, 12, 22))])
+        DecisionInput("Stopgesprek", s.organisations[0].pk, None, SOON),
+        DecisionInput("Huisbezoek", s.organisations[1].pk, s.professionals[1].pk, LATER)])
     assert record.version == 2  # type: ignore[attr-defined]
     assert list(Decision.objects.filter(minutes=record).values_list("description", flat=True)) == [
         "Stopgesprek", "Huisbezoek"]
@@ -141,3 +152,68 @@ def test_self_report(world: World) -> None:
                                    goals_score=3, cooperation_score=3)
     assert SelfReport.objects.count() == 2
     assert ProcessingRecord.objects.filter(object_type="self-report", action="create").exists()
+
+
+def _to_future(world: World) -> None:
+    world.meeting.date = dt.date.today() + dt.timedelta(days=2)
+    world.meeting.save(update_fields=["date"])
+
+
+def test_no_minutes_for_a_meeting_still_to_come(world: World) -> None:
+    _to_future(world)
+    with pytest.raises(ValidationError) as error:
+        _save(world, world.s.secretary)
+    assert error.value.code == "not_started"
+    assert "nog niet plaatsgevonden" in error.value.messages[0]
+    assert not Decision.objects.exists()
+
+
+def test_no_attendance_for_a_meeting_still_to_come_or_cancelled(world: World) -> None:
+    s = world.s
+    invitation = Invitation.objects.create(meeting=world.meeting, user=s.professionals[0])
+    _to_future(world)
+    with pytest.raises(ValidationError) as error:
+        minutes.attendance_record(actor=s.secretary, meeting_id=world.meeting.pk,
+                                  attended={s.professionals[0].pk: True})
+    assert error.value.code == "not_started"
+    world.meeting.date = dt.date.today() - dt.timedelta(days=1)
+    world.meeting.status = "cancelled"
+    world.meeting.save(update_fields=["date", "status"])
+    with pytest.raises(ValidationError) as error:
+        minutes.attendance_record(actor=s.secretary, meeting_id=world.meeting.pk,
+                                  attended={s.professionals[0].pk: True})
+    assert error.value.code == "cancelled"
+    invitation.refresh_from_db()
+    assert invitation.attended is None
+
+
+def test_a_decision_with_a_past_deadline_is_refused_when_written(world: World) -> None:
+    s = world.s
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        _save(world, s.secretary, decisions=[DecisionInput("Huisbezoek", s.organisations[0].pk, None, yesterday)])
+    assert "verleden" in error.value.message_dict["decisions"][0]
+    assert not Decision.objects.exists()
+
+
+def test_the_process_director_corrects_a_passed_deadline_so_it_can_become_an_agreement(world: World) -> None:
+    s = world.s
+    record = _save(world, s.secretary)
+    minutes.minutes_approve(actor=s.director, meeting_id=world.meeting.pk, item_id=world.own.pk)
+    decision = Decision.objects.get(minutes=record)
+    Decision.objects.filter(pk=decision.pk).update(deadline=dt.date.today() - dt.timedelta(days=3))  # time passed
+    with pytest.raises(ValidationError):
+        minutes.decision_to_agreement(actor=s.director, decision_id=decision.pk)
+    with pytest.raises(PermissionDenied):
+        minutes.decision_deadline_correct(actor=s.secretary, decision_id=decision.pk, deadline=SOON)
+    with pytest.raises(Http404):
+        minutes.decision_deadline_correct(actor=s.professionals[0], decision_id=decision.pk, deadline=SOON)
+    with pytest.raises(ValidationError):
+        minutes.decision_deadline_correct(actor=s.director, decision_id=decision.pk,
+                                          deadline=dt.date.today() - dt.timedelta(days=1))
+    minutes.decision_deadline_correct(actor=s.director, decision_id=decision.pk, deadline=SOON)
+    decision = minutes.decision_to_agreement(actor=s.director, decision_id=decision.pk)
+    assert Agreement.objects.get(pk=decision.agreement_id).deadline == SOON
+    with pytest.raises(ValidationError) as error:
+        minutes.decision_deadline_correct(actor=s.director, decision_id=decision.pk, deadline=LATER)
+    assert "deadline" in error.value.message_dict

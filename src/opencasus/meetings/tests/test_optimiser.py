@@ -85,3 +85,29 @@ def test_generated_meeting_12_cases_8_organisations_reduces_attendance() -> None
           f"blocks); saving {baseline.total_minutes - optimised.total_minutes} min; optimiser ran {elapsed:.3f} s")
     assert optimised.total_minutes <= baseline.total_minutes
     assert optimised.total_minutes < baseline.total_minutes  # strictly less on this generated instance
+
+
+def _evaluation(total: int) -> optimiser.Evaluation:
+    return optimiser.Evaluation(total_minutes=total, total_blocks=1)
+
+
+def test_the_optimise_message_counts_against_the_order_before() -> None:
+    from django.utils import translation
+
+    from opencasus.meetings.views import comparison_text, difference_text, optimise_message
+
+    with translation.override("nl"):
+        # 200 -> 180 while the target-group ordering also takes 180: 20 minutes saved, not 0.
+        improved = optimiser.Comparison(_evaluation(180), _evaluation(180), before=_evaluation(200))
+        assert improved.improvement_minutes == 20
+        assert optimise_message(improved) == ("De agenda is geordend op benodigde partners: de aanwezigheid ging "
+                                              "van 200 naar 180 minuten, 20 minuten bespaard.")
+        unchanged = optimiser.Comparison(_evaluation(180), _evaluation(180), before=_evaluation(180))
+        assert optimise_message(unchanged) == (
+            "De agenda stond al in de beste gevonden volgorde: 180 minuten aanwezigheid.")
+        # An order that costs time against the target-group ordering says so, never "besparing: -20".
+        worse = optimiser.Comparison(_evaluation(200), _evaluation(180))
+        assert worse.saving_minutes == -20
+        text = comparison_text(worse)
+        assert "-20" not in text and "20 minuten meer" in text
+        assert difference_text(-20) == "20 min. meer" and difference_text(15) == "15 min. minder"

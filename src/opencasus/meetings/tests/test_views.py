@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -7,7 +8,8 @@ from django.core import mail
 from django.urls import reverse
 
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.meetings.models import AgendaItem, Invitation, Meeting, Minutes, SelfReport
+from opencasus.meetings import minutes as minute_services
+from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting, Minutes, SelfReport
 from opencasus.meetings.tests.conftest import ALL, CORE, World
 
 pytestmark = pytest.mark.django_db
@@ -110,12 +112,44 @@ def test_reorder_optimise_and_invite_from_the_agenda(world: World, verified_clie
     assert list(AgendaItem.objects.filter(meeting=world.meeting).values_list("pk", flat=True)) == [
         world.other.pk, world.own.pk]
     response = client.post(reverse("meetings:optimise", args=[world.meeting.pk]), follow=True)
-    assert "geordend op benodigde partners" in response.content.decode()
+    text = response.content.decode()
+    assert "geordend op benodigde partners" in text or "al in de beste gevonden volgorde" in text
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("meetings:invite", args=[world.meeting.pk]), follow=True)
     assert "Uitnodigingen verstuurd: 3 nieuw" in response.content.decode()
     assert len(mail.outbox) == 3
     assert Invitation.objects.filter(meeting=world.meeting).count() == 3
+
+
+def _took_place(world: World) -> None:
+    Meeting.objects.filter(pk=world.meeting.pk).update(date=dt.date.today() - dt.timedelta(days=1))
+
+
+def test_process_director_corrects_a_decision_deadline_on_the_minutes_page(world: World,
+                                                                           verified_client: Any) -> None:
+    _took_place(world)
+    s = world.s
+    record = minute_services.minutes_save(
+        actor=s.secretary, meeting_id=world.meeting.pk, item_id=world.own.pk, picture_forming="Beeld",
+        judgement="Oordeel", decisions=[minute_services.DecisionInput(
+            "Huisbezoek", s.organisations[0].pk, None, dt.date.today() + dt.timedelta(days=3))])
+    minute_services.minutes_approve(actor=s.director, meeting_id=world.meeting.pk, item_id=world.own.pk)
+    decision = record.decisions.get()
+    Decision.objects.filter(pk=decision.pk).update(deadline=dt.date.today() - dt.timedelta(days=2))
+    url = reverse("meetings:minutes", args=[world.meeting.pk, world.own.pk])
+    director = verified_client(s.director)
+    assert "De termijn is verstreken: nieuwe termijn" in director.get(url).content.decode()
+    assert "Termijn aanpassen" not in verified_client(s.secretary).get(url).content.decode()
+    target = reverse("meetings:decision-deadline", args=[world.meeting.pk, world.own.pk, decision.pk])
+    new = dt.date.today() + dt.timedelta(days=10)
+    verified_client(s.secretary).post(target, {"deadline": new.isoformat()})
+    decision.refresh_from_db()
+    assert decision.deadline < dt.date.today()
+    response = director.post(target, {"deadline": new.isoformat()}, follow=True)
+    assert "De termijn van het besluit is aangepast." in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.deadline == new
+    assert verified_client(world.users["invitee"]).post(target, {"deadline": new.isoformat()}).status_code == 404
 
 
 def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
@@ -124,7 +158,12 @@ def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
     data = {"picture_forming": "Beeld", "judgement": "Oordeel", "version": "",
             "decisions-TOTAL_FORMS": "2", "decisions-INITIAL_FORMS": "0",
             "decisions-0-description": "Stopgesprek", "decisions-0-owner_organisation": world.s.organisations[0].pk,
-            "decisions-0-deadline": "2026-12-20", "decisions-1-description": ""}
+            "decisions-0-deadline": (dt.date.today() + dt.timedelta(days=17)).isoformat(),
+            "decisions-1-description": ""}
+    refused = secretary.post(url, data)  # the meeting is still to come
+    assert refused.status_code == 200 and "heeft nog niet plaatsgevonden" in refused.content.decode()
+    assert not Minutes.objects.exists()
+    _took_place(world)
     assert secretary.post(url, data).status_code == 302
     assert Minutes.objects.get().decisions.count() == 1
     # The invitee does not see draft minutes.
@@ -137,7 +176,9 @@ def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
                                            {"version": "1"})
     assert Minutes.objects.get().status == "approved"
     text = invitee.get(url).content.decode()
-    assert "Beeld" in text and "Stopgesprek" in text and "Vastgesteld" in text
+    assert "Beeld" in text, text[text.find("<main"):text.find("</main>")]
+    assert "Stopgesprek" in text, text[text.find("<main"):text.find("</main>")]
+    assert "Vastgesteld" in text, text[text.find("<main"):text.find("</main>")]
     response = secretary.post(url, data, follow=True)
     assert "Een vastgesteld verslag kan niet meer worden gewijzigd." in response.content.decode()
 
@@ -145,6 +186,11 @@ def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
 def test_attendance_and_self_report_pages(world: World, verified_client: Any) -> None:
     Invitation.objects.create(meeting=world.meeting, user=world.users["invitee"])
     client = verified_client(world.s.secretary)
+    refused = client.post(reverse("meetings:attendance", args=[world.meeting.pk]),
+                          {f"attended-{world.users['invitee'].pk}": "no"})
+    assert "heeft nog niet plaatsgevonden" in refused.content.decode()
+    assert Invitation.objects.get().attended is None
+    _took_place(world)
     client.post(reverse("meetings:attendance", args=[world.meeting.pk]),
                 {f"attended-{world.users['invitee'].pk}": "no"})
     assert Invitation.objects.get().attended is False
@@ -161,6 +207,17 @@ def test_menu_link(world: World, verified_client: Any) -> None:
     assert "Overleggen" in text
     text = verified_client(world.users["privacy_officer"]).get(reverse("core:start")).content.decode()
     assert ">Overleggen<" not in text
+
+
+def test_agenda_page_shows_the_meetings_own_weekday_and_no_negative_saving(world: World,
+                                                                          verified_client: Any) -> None:
+    thursday = dt.date.today() + dt.timedelta(days=(3 - dt.date.today().weekday()) % 7 + 7)
+    Meeting.objects.filter(pk=world.meeting.pk).update(date=thursday)
+    world.meeting.meeting_type.cadence = "wekelijks, dinsdag"
+    world.meeting.meeting_type.save()
+    text = verified_client(world.s.director).get(reverse("meetings:agenda", args=[world.meeting.pk])).content.decode()
+    assert "wekelijks, donderdag" in text and "dinsdag" not in text
+    assert "besparing: -" not in text and "Totale aanwezigheid in deze volgorde" in text
 
 
 def test_a_meeting_edit_without_the_version_is_refused(world: World, verified_client: Any) -> None:

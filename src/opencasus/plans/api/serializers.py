@@ -139,7 +139,12 @@ class AgreementPatchSerializer(Serializer[Any]):
     owner_organisation_id = serializers.IntegerField(required=False)
     owner_user_id = serializers.IntegerField(required=False, allow_null=True)
     deadline = serializers.DateField(required=False)
-    status = serializers.ChoiceField(choices=AgreementStatus.choices, required=False)
+    status = serializers.ChoiceField(
+        choices=AgreementStatus.choices, required=False,
+        help_text="Allowed changes follow the transition table: the owner reports done; a process director "
+                  "re-opens, settles as not kept or cancels (with a reason); late is set by the system only.")
+    reason = serializers.CharField(required=False, allow_blank=True,
+                                   help_text="Required when the status becomes cancelled; kept as a note.")
     progress_note = serializers.CharField(required=False, allow_blank=True)
 
 

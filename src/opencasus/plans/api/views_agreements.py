@@ -78,7 +78,7 @@ class AgreementDetailView(APIView):
         ser.is_valid(raise_exception=True)
         data = dict(ser.validated_data)
         changes: dict[str, Any] = {}
-        for name in ("description", "deadline", "status", "progress_note"):
+        for name in ("description", "deadline", "status", "reason", "progress_note"):
             if name in data:
                 changes[name] = data[name]
         if "owner_organisation_id" in data:

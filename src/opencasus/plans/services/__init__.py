@@ -5,6 +5,7 @@ from opencasus.plans.services.agreements import (
     agreement_note_add,
     agreement_update,
     is_owner,
+    movers,
 )
 from opencasus.plans.services.closure import case_close, case_reopen
 from opencasus.plans.services.escalations import (
@@ -45,6 +46,7 @@ __all__ = [
     "intervention_delete",
     "is_owner",
     "may_respond",
+    "movers",
     "plan_adopt",
     "plan_replace",
     "plan_update",

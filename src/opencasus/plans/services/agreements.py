@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from opencasus.cases.workflow import Status
 from opencasus.core import events
 from opencasus.core.events import MonthFiguresChanged
 from opencasus.logbook.models import Action
+from opencasus.network.models import Role
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, AgreementNote, AgreementStatusChange, Goal, Plan
@@ -30,8 +31,7 @@ from opencasus.plans.services._common import (
     validate_participant,
 )
 from opencasus.plans.vocabulary import AgreementStatus, NoteKind
-
-OWNER_STATUSES = frozenset({AgreementStatus.OPEN, AgreementStatus.DONE, AgreementStatus.NOT_KEPT})
+from opencasus.plans.workflow import REASON_REQUIRED, Mover, may_move, someone_may
 
 
 def plan_for(case: Case) -> Plan:
@@ -53,6 +53,50 @@ def is_owner(*, actor: Any, agreement: Agreement) -> bool:
         return True
     return Participant.objects.active().filter(case_id=agreement.case_id, user=actor,
                                                organisation_id=agreement.owner_organisation_id).exists()
+
+
+def movers(*, actor: Any, agreement: Agreement) -> set[Mover]:
+    """In which capacities the actor may change this agreement's status (see `plans.workflow`)."""
+    result: set[Mover] = set()
+    if is_owner(actor=actor, agreement=agreement):
+        result.add(Mover.OWNER)
+    if getattr(actor, "is_authenticated", False) and roles.has_role(actor, agreement.house_id,
+                                                                    Role.PROCESS_DIRECTOR):
+        result.add(Mover.DIRECTOR)
+    return result
+
+
+def _move(agreement: Agreement, new: str, mover: Mover) -> None:
+    """One status change, checked against the transition table."""
+    if not may_move(agreement.status, new, mover):
+        raise PermissionDenied(_("You may not give this agreement this status."))
+    agreement.status = new
+    agreement.completed_at = timezone.now() if new == AgreementStatus.DONE else None
+
+
+def _apply_deadline_rule(agreement: Agreement) -> None:
+    """The system's part: open past its deadline is late; late with a deadline still to come is open."""
+    today = timezone.localdate()
+    if agreement.status == AgreementStatus.OPEN and agreement.deadline < today:
+        _move(agreement, AgreementStatus.LATE, Mover.SYSTEM)
+    elif agreement.status == AgreementStatus.LATE and agreement.deadline >= today:
+        _move(agreement, AgreementStatus.OPEN, Mover.SYSTEM)
+
+
+def _change_status(agreement: Agreement, new: str, capacities: set[Mover], reason: str) -> None:
+    if new not in AgreementStatus.values:
+        raise ValidationError({"status": _("Unknown status.")}, code="invalid")
+    if not someone_may(agreement.status, new):
+        raise ValidationError({"status": _("An agreement with status \"%(current)s\" cannot become \"%(new)s\".")
+                               % {"current": AgreementStatus(agreement.status).label,
+                                  "new": AgreementStatus(new).label}}, code="transition")
+    mover = next((m for m in (Mover.OWNER, Mover.DIRECTOR) if m in capacities
+                  and may_move(agreement.status, new, m)), None)
+    if mover is None:
+        raise PermissionDenied(_("You may not give this agreement this status."))
+    if new in REASON_REQUIRED and not reason:
+        raise ValidationError({"reason": _("Give the reason for cancelling the agreement.")}, code="required")
+    _move(agreement, new, mover)
 
 
 def _validate_deadline(deadline: dt.date | None) -> dt.date:
@@ -121,14 +165,16 @@ def _dashboard_fields(agreement: Agreement) -> tuple[Any, ...]:
 
 @transaction.atomic
 def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
-    """Change an agreement. Core staff may change everything; the owner the status; others nothing.
+    """Change an agreement. Core staff may change its content; status changes follow `plans.workflow`.
 
-    `changes` may hold description, owner_organisation, owner_user, deadline, status and
-    progress_note (a note by the owner, stored with the change). A stale `expected_version` is a conflict.
+    `changes` may hold description, owner_organisation, owner_user, deadline, status, reason (required
+    for cancelling, kept as a note) and progress_note (a note by the owner, stored with the change).
+    A stale `expected_version` is a conflict.
     """
     agreement, case, level = _locked_agreement(actor=actor, agreement_id=agreement_id)
     core = level >= CaseAccess.CORE
-    owner = is_owner(actor=actor, agreement=agreement)
+    capacities = movers(actor=actor, agreement=agreement)
+    owner = Mover.OWNER in capacities
     require(core or owner)
     check_version(current=agreement.version, expected=expected_version, what=_("agreement"))
     if case.status != Status.ADMITTED:
@@ -154,19 +200,14 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     counted_as = _dashboard_fields(agreement)
     for name, value in content.items():
         setattr(agreement, name, value)
+    reason = (changes.get("reason") or "").strip()
     status = changes.get("status")
     if status is not None and status != agreement.status:
-        if status not in AgreementStatus.values:
-            raise ValidationError({"status": _("Unknown status.")}, code="invalid")
-        if not core:
-            require(status in OWNER_STATUSES and agreement.status != AgreementStatus.CANCELLED)
-        agreement.status = status
-        agreement.completed_at = timezone.now() if status == AgreementStatus.DONE else None
-    if agreement.status == AgreementStatus.OPEN and agreement.deadline < timezone.localdate():
-        agreement.status = AgreementStatus.LATE
-    elif agreement.status == AgreementStatus.LATE and agreement.deadline >= timezone.localdate():
-        agreement.status = AgreementStatus.OPEN
+        _change_status(agreement, status, capacities, reason)
+    _apply_deadline_rule(agreement)
     note = (changes.get("progress_note") or "").strip()
+    if reason and agreement.status in REASON_REQUIRED and status in REASON_REQUIRED:
+        note = "\n".join(filter(None, [_("Reason for cancelling: %(reason)s") % {"reason": reason}, note]))
     if note:
         _add_note(actor=actor, agreement=agreement, case=case, text=note, owner=owner or core)
     agreement.version += 1

@@ -35,6 +35,7 @@ from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, Evaluation, Plan, ReminderSent
 from opencasus.plans.services._common import log
 from opencasus.plans.vocabulary import PENDING_STATUSES, AgreementStatus, ReminderKind
+from opencasus.plans.workflow import Mover, may_move
 
 SYSTEM = Who.system("plan-monitoring")
 
@@ -57,7 +58,7 @@ def mark_overdue(today: dt.date | None = None) -> int:
     for pk in overdue_agreements(today).filter(status=AgreementStatus.OPEN).values_list("pk", flat=True):
         with transaction.atomic():
             agreement = Agreement.objects.select_for_update().select_related("case").get(pk=pk)
-            if agreement.status != AgreementStatus.OPEN:
+            if not may_move(agreement.status, AgreementStatus.LATE, Mover.SYSTEM):
                 continue
             agreement.status = AgreementStatus.LATE
             agreement.version += 1

@@ -72,14 +72,25 @@ def _detail(request: HttpRequest, agreement_id: int, status: int = 200, **forms:
                            "notes": agreement.notes.select_related("author", "organisation"),
                            "note_form": NoteForm()}
     if core or owner:
-        ctx["status_form"] = AgreementStatusForm(initial={"status": agreement.status, "version": agreement.version})
+        ctx["status_form"] = AgreementStatusForm(initial={"status": agreement.status, "version": agreement.version},
+                                                 current=agreement.status,
+                                                 capacities=services.movers(actor=request.user, agreement=agreement))
     if core:
         ctx["edit_form"] = AgreementForm(case=case, initial={
             "description": agreement.description, "owner_organisation": agreement.owner_organisation_id,
             "owner_user": agreement.owner_user_id, "deadline": agreement.deadline, "version": agreement.version})
+    ctx["source_text"] = source_text(agreement.source)
     ctx.update(forms)
     log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement", object_id=agreement.pk)
     return render(request, "plans/agreement.html", ctx, status=status)
+
+
+def source_text(source: str) -> str:
+    """Where an agreement comes from, in words: "meeting:12" is the decision of a case conference."""
+    if source.startswith("meeting:") and source[8:].isdigit():
+        name = selectors.meeting_names({int(source[8:])}).get(int(source[8:]))
+        return _("Decision of %(meeting)s") % {"meeting": name} if name else _("Decision of a case conference")
+    return source
 
 
 @login_required
@@ -90,13 +101,15 @@ def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def agreement_status(request: HttpRequest, agreement_id: int) -> HttpResponse:
-    selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
-    form = AgreementStatusForm(request.POST)
+    agreement, _case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    form = AgreementStatusForm(request.POST, current=agreement.status,
+                               capacities=services.movers(actor=request.user, agreement=agreement))
     if not form.is_valid():
         return _detail(request, agreement_id, status=400, status_form=form)
+    data = form.cleaned_data
     _result, status = run(form, lambda: services.agreement_update(
         actor=request.user, agreement_id=agreement_id, expected_version=version_of(form),
-        status=form.cleaned_data["status"], progress_note=form.cleaned_data["progress_note"]))
+        status=data.get("status") or None, reason=data.get("reason", ""), progress_note=data["progress_note"]))
     if status != 200:
         return _detail(request, agreement_id, status=status, status_form=form)
     messages.success(request, _("The agreement was saved."))

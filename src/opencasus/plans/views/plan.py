@@ -136,7 +136,7 @@ def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
     _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     status = 200
     if request.method == "POST":
-        form = AdoptForm(request.POST)
+        form = AdoptForm(request.POST, meetings=selectors.meeting_choices(case))
         if form.is_valid():
             adopted, status = run(form, lambda: services.plan_adopt(
                 actor=request.user, case_id=case_id, expected_version=version_of(form),
@@ -147,7 +147,7 @@ def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             status = 400
     else:
-        form = AdoptForm(initial={"version": plan.version if plan else 0})
+        form = AdoptForm(initial={"version": plan.version if plan else 0}, meetings=selectors.meeting_choices(case))
     return render(request, "plans/adopt.html", {"case": case, "plan": plan, "form": form}, status=status)
 
 
@@ -155,7 +155,11 @@ def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
 def versions(request: HttpRequest, case_id: int) -> HttpResponse:
     case, version_qs = selectors.version_list(actor=request.user, case_id=case_id)
     log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-versions", object_id=case.pk)
-    return render(request, "plans/versions.html", {"case": case, "versions": version_qs})
+    versions_list = list(version_qs)
+    names = selectors.meeting_names({v.meeting_id for v in versions_list if v.meeting_id})
+    for version in versions_list:
+        version.meeting_name = names.get(version.meeting_id or 0, "")  # type: ignore[attr-defined]
+    return render(request, "plans/versions.html", {"case": case, "versions": versions_list})
 
 
 @login_required

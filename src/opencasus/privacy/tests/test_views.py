@@ -154,7 +154,12 @@ def test_log_search_by_person_and_csv_export_is_logged(setup, verified_client):
     response = client.get(url, {"bsn": BSN})
     text = response.content.decode()
     assert "Gevonden records" in text and "someone-else" not in text and str(person.pseudonym) in text
-    response = client.get(reverse("privacy:log-export", args=[house.pk]), {"case": case.pk})
+    response = client.get(url, {"case": case.reference.lower()})  # by reference, never by internal number
+    text = response.content.decode()
+    assert "Gevonden records" in text and case.reference in text
+    response = client.get(url, {"case": str(case.pk)})
+    assert "Er is geen casus met dit kenmerk in dit huis." in response.content.decode()
+    response = client.get(reverse("privacy:log-export", args=[house.pk]), {"case": case.reference})
     body = response.content.decode()
     assert response["Content-Type"].startswith("text/csv") and "someone-else" in body
     assert "'=cmd" in body

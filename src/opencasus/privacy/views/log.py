@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
@@ -30,9 +31,14 @@ def filters_from(form: LogSearchForm, house: House) -> selectors.LogFilters:
                                             first_name=data.get("first_name") or "",
                                             last_name=data.get("last_name") or "",
                                             date_of_birth=data.get("date_of_birth"))
+    case_id = None
+    if data.get("case"):
+        case_id = selectors.case_id_for_reference(house=house, reference=data["case"])
+        if case_id is None:
+            raise ValidationError({"case": _("There is no case with this reference in this house.")})
     return selectors.LogFilters(
         data_subjects=subjects, user_id=data.get("user"), organisation_id=data.get("organisation"),
-        case_id=data.get("case"), action=data.get("action") or "", from_date=data.get("from_date"),
+        case_id=case_id, action=data.get("action") or "", from_date=data.get("from_date"),
         to_date=data.get("to_date"))
 
 
@@ -49,8 +55,10 @@ def log_search(request: HttpRequest, house: House) -> HttpResponse:
             page = Paginator(selectors.processing_log_search(house=house, filters=filters), 50).get_page(
                 request.GET.get("page"))
             names = selectors.organisation_names({r.audit.organisation_id for r in page if r.audit.organisation_id})
+            references = selectors.case_references({r.case_id for r in page if r.case_id})
             for record in page:
                 record.organisation_name = names.get(record.audit.organisation_id or 0, "")  # type: ignore[attr-defined]
+                record.case_reference = references.get(record.case_id or 0, "")  # type: ignore[attr-defined]
             context.update(searched=True, page=page, query=_query_without_page(request))
             services.log_privacy(actor=request.user, house=house, action="search", object_type="processing-log",
                                  data_subjects=filters.data_subjects or [""], case_id=filters.case_id)

@@ -176,3 +176,49 @@ def test_other_house_core_staff_get_404_everywhere(world, verified_client):
     client = verified_client(outsider)
     for name in ("triage:assessment", "triage:decision", "triage:participants"):
         assert client.get(reverse(name, args=[case.pk])).status_code == 404
+
+
+def test_decision_page_groups_fields_per_outcome_and_keeps_only_the_chosen_outcomes(world, verified_client):
+    case = intake(world)
+    services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
+    case.refresh_from_db()
+    client = verified_client(world.director)
+    url = reverse("triage:decision", args=[case.pk])
+    page = client.get(url).content.decode()
+    # Without JavaScript every group is shown, each under the outcome it belongs to.
+    assert 'data-oc-show-when="outcome=admit"' in page and 'data-oc-show-when="outcome=advice"' in page
+    assert 'data-oc-show-when="outcome=route"' in page and 'data-oc-show-when="routed_to=other"' in page
+    assert "Bij toelating tot een casusoverleg" in page and "(toelating)" not in page
+    # A professional carries the organisation it belongs to, for the picker to show only the chosen ones.
+    assert f'value="{world.police_pro.pk}:{world.police.pk}"' in page
+    assert f'data-oc-group="{world.police.pk}"' in page and 'data-oc-filter-by="organisations"' in page
+    # Advice: what was typed in the hidden admission fields is not kept.
+    response = client.post(url, {
+        "version": case.version, "outcome": "advice", "grounds": "Past beter bij het wijkteam.",
+        "advice": "Schakel het wijkteam in.", "purpose": "Achtergebleven doel", "questions": "Vraag",
+        "meeting_type": world.meeting_type.pk, "organisations": [world.police.pk]})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    decision = Decision.objects.get(case=case)
+    assert case.status == Status.ADVICE_GIVEN and decision.advice == "Schakel het wijkteam in."
+    assert case.purpose == "" and not Participant.objects.filter(case=case).exists()
+
+
+def test_decision_page_validates_the_chosen_outcomes_fields(world, verified_client):
+    case = intake(world)
+    services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
+    case.refresh_from_db()
+    url = reverse("triage:decision", args=[case.pk])
+    response = verified_client(world.director).post(url, {
+        "version": case.version, "outcome": "route", "grounds": "Hoort bij ZSM.", "advice": "Niet van belang"})
+    assert response.status_code == 200
+    assert "Kies waar de casus wordt belegd." in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == Status.IN_TRIAGE
+
+
+def test_assessment_page_shows_a_domain_note_with_its_domain(world, verified_client):
+    case = intake(world)
+    page = verified_client(world.director).get(reverse("triage:assessment", args=[case.pk])).content.decode()
+    assert 'data-oc-show-when="domain_family_relations"' in page
+    assert 'id="id_domain_family_relations_note"' in page  # shown without JavaScript

@@ -99,6 +99,14 @@ def _intake_page() -> Target:
     return Target(w.partner, "/aanmeldingen/nieuw/persoon", data)
 
 
+def _household_intake_page() -> Target:
+    w = h.world()
+    data = intake_post(w, [{"first_name": "Sandra", "last_name": "Jansen", "date_of_birth": "1985-06-01",
+                            "relation": "parent"}], rows=2, neighbourhood="Crabbehof")
+    data["persons-remove"] = "1"  # a row action: the page again with the empty second row removed
+    return Target(w.partner, "/aanmeldingen/nieuw/systeem", data, ok=(200,))
+
+
 def _information_page() -> Target:
     w, case = _admitted_case()
     return Target(w.director, f"/casussen/{case.pk}/informatie/nieuw", {
@@ -122,6 +130,12 @@ PAGES = {
         ("persons: more forms than allowed", "persons-TOTAL_FORMS", "5000")],
         legitimate=["reason", "requested_purpose", "running_trajectories"],
         names=["persons-0-first_name", "persons-0-last_name", "neighbourhood"]),
+    "household intake rows": Endpoint(_household_intake_page, [
+        ("remove: index past the rows", "persons-remove", "2"), ("remove: negative index", "persons-remove", "-1"),
+        ("remove: words", "persons-remove", "eerste"), ("remove: huge number", "persons-remove", "9" * 30),
+        ("remove: NUL", "persons-remove", "1\x00"),
+        ("rows: more than allowed", "persons-TOTAL_FORMS", "5000"), ("rows: negative", "persons-TOTAL_FORMS", "-3"),
+        ("rows: words", "persons-TOTAL_FORMS", "twee")]),
     "information item": Endpoint(_information_page, [
         *ref("organisation", api=False), *choice("life_domain", api=False), *text("text", api=False),
         *choice("sharing_scope", api=False), *line("legal_basis", limit=300, api=False),

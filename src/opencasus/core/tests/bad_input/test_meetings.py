@@ -31,8 +31,15 @@ def _agenda() -> tuple[Setting, Meeting, AgendaItem]:
     return s, Meeting.objects.get(pk=m.pk), item
 
 
-def _with_minutes() -> tuple[Setting, Meeting, AgendaItem]:
+def _held() -> tuple[Setting, Meeting, AgendaItem]:
+    """An agenda whose meeting took place yesterday: attendance and minutes follow the meeting."""
     s, m, item = _agenda()
+    Meeting.objects.filter(pk=m.pk).update(date=dt.date.today() - dt.timedelta(days=1))
+    return s, Meeting.objects.get(pk=m.pk), item
+
+
+def _with_minutes() -> tuple[Setting, Meeting, AgendaItem]:
+    s, m, item = _held()
     minutes.minutes_save(actor=s.director, meeting_id=m.pk, item_id=item.pk, picture_forming="Beeld",
                          judgement="Oordeel", decisions=[])
     return s, m, item
@@ -76,14 +83,14 @@ def _reorder() -> Target:
 
 
 def _attendance() -> Target:
-    s, m, _item = _agenda()
+    s, m, _item = _held()
     invitations.invitations_send(actor=s.director, meeting_id=m.pk)
     return Target(s.director, f"/api/v1/meetings/{m.pk}/attendance",
                   {"attendance": [{"userId": s.professionals[0].pk, "attended": True}]}, method="put")
 
 
 def _minutes() -> Target:
-    s, m, item = _agenda()
+    s, m, item = _held()
     return Target(s.director, f"/api/v1/meetings/{m.pk}/agenda-items/{item.pk}/minutes", {
         "pictureForming": "Beeld", "judgement": "Oordeel", "decisions": [
             {"description": "Stopgesprek", "ownerOrganisationId": s.organisations[0].pk, "deadline": IN_A_WEEK}]},
@@ -173,7 +180,7 @@ def _agenda_item_page() -> Target:
 
 
 def _minutes_page() -> Target:
-    s, m, item = _agenda()
+    s, m, item = _held()
     return Target(s.director, f"/overleggen/{m.pk}/punten/{item.pk}/verslag/", {
         "picture_forming": "Beeld", "judgement": "Oordeel", "decisions-TOTAL_FORMS": "1",
         "decisions-INITIAL_FORMS": "0", "decisions-0-description": "Stopgesprek",

@@ -145,8 +145,9 @@ PAGES = {
     "dry run": Endpoint(_dry_run_page, date("run_date", api=False)),
     "log search": Endpoint(_log_search_page, [
         ("pseudonym: not a pseudonym", "pseudonym", "Ria"), *BSN_CASES, *name("first_name", required=False, api=False),
-        *birth_date("date_of_birth", api=False), ("case: text", "case", "een"), ("case: zero", "case", "0"),
-        ("case: beyond any database integer", "case", str(10**20)),
+        *birth_date("date_of_birth", api=False), ("case: unknown reference", "case", "een"),
+        ("case: an internal number", "case", "1"),
+        ("case: longer than any reference", "case", "ZHZ-" + "9" * 40),
         *ref("user", required=False, api=False), *choice("action", required=False, api=False),
         *date("from_date", required=False, api=False)]),
 }

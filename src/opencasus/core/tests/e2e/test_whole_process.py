@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
@@ -32,6 +33,11 @@ from opencasus.network.tests.factories import member
 from opencasus.plans.vocabulary import AgreementStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sentence(text: Any) -> str:
+    """A label of the plan forms: Dutch, in sentence case."""
+    return capfirst(dutch(text))
 
 
 def dutch(text: Any) -> str:
@@ -129,7 +135,10 @@ def case_conference(session: Session, case: Case, w: Any, meeting_type: MeetingT
     assert h1(session) == "Overleggen"
     page.select_option("#id_meeting_type", label=meeting_type.name)
     page.fill("#id_date", timezone.localdate().isoformat())
-    page.fill("#id_start_time", "13:30")
+    # Minutes follow the meeting: it starts a minute ago (or at midnight, in the first minute of the day).
+    now = timezone.localtime()
+    page.fill("#id_start_time", "00:00" if now.hour == 0 and now.minute == 0
+              else (now - dt.timedelta(minutes=1)).strftime("%H:%M"))
     page.fill("#id_location", "Stadskantoor, zaal 3")
     page.select_option("#id_chair", str(w.director.pk))
     page.select_option("#id_secretary", str(w.secretary.pk))
@@ -175,17 +184,17 @@ def action_plan(session: Session, live_url: str, case: Case, w: Any) -> None:
     submit(session, "Opslaan", "42 plan regie opgeslagen")
     assert notice(session) == "Het plan is opgeslagen."
     goal = page.locator("form", has=page.get_by_role("heading", name="Doel toevoegen"))
-    goal.get_by_role("combobox", name=dutch("life domain")).select_option("family_relations")
-    goal.get_by_role("combobox", name=dutch("family member")).select_option(label="Lisa Jansen")
-    goal.get_by_role("textbox", name=dutch("goal"), exact=True).fill("Lisa voelt zich thuis veilig.")
+    goal.get_by_role("combobox", name=sentence("life domain")).select_option("family_relations")
+    goal.get_by_role("combobox", name=sentence("family member")).select_option(label="Lisa Jansen")
+    goal.get_by_role("textbox", name=sentence("goal"), exact=True).fill("Lisa voelt zich thuis veilig.")
     goal.get_by_role("button", name="Toevoegen").click()
     page.wait_for_load_state("load")
     check_page(session, "43 plan doel toegevoegd")
     assert notice(session) == "Het doel is toegevoegd."
     intervention = page.locator("form", has=page.get_by_role("heading", name="Interventie toevoegen"))
-    intervention.get_by_role("combobox", name=dutch("line"), exact=True).select_option("care")
-    intervention.get_by_role("combobox", name=dutch("responsible organisation")).select_option(str(w.police.pk))
-    intervention.get_by_role("textbox", name=dutch("intervention"), exact=True).fill("Gezinscoach via het wijkteam.")
+    intervention.get_by_role("combobox", name=sentence("line"), exact=True).select_option("care")
+    intervention.get_by_role("combobox", name=sentence("responsible organisation")).select_option(str(w.police.pk))
+    intervention.get_by_role("textbox", name=sentence("intervention"), exact=True).fill("Gezinscoach via het wijkteam.")
     intervention.get_by_role("button", name="Toevoegen").click()
     page.wait_for_load_state("load")
     check_page(session, "44 plan interventie toegevoegd")
