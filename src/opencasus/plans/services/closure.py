@@ -68,7 +68,7 @@ def _settle(*, actor: Any, case_id: int, reason: str) -> None:
     for agreement_id in (Agreement.objects.filter(case_id=case_id, status__in=PENDING_STATUSES)
                          .order_by("pk").values_list("pk", flat=True)):
         agreement_update(actor=actor, agreement_id=agreement_id, expected_version=None,
-                         status=AgreementStatus.CANCELLED, progress_note=reason)
+                         status=AgreementStatus.CANCELLED, reason=reason)
     for escalation_id in (Escalation.objects.filter(case_id=case_id, status__in=OPEN_ESCALATION_STATUSES)
                           .order_by("pk").values_list("pk", flat=True)):
         escalation_close(actor=actor, escalation_id=escalation_id, reason=reason)
