@@ -116,3 +116,10 @@ class SelfReportForm(Form):
     cooperation_score = forms.TypedChoiceField(label=_("How did the cooperation go?"), choices=Score.choices,
                                                coerce=int, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionDeadlineForm(Form):
+    """The process director corrects the deadline of a decision in the minutes."""
+
+    deadline = forms.DateField(label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"},
+                                                                                format="%Y-%m-%d"))

@@ -18,7 +18,7 @@ from opencasus.access import roles
 from opencasus.logbook.models import Action
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings import selectors
-from opencasus.meetings.forms import DecisionForm, MinutesForm, SelfReportForm
+from opencasus.meetings.forms import DecisionDeadlineForm, DecisionForm, MinutesForm, SelfReportForm
 from opencasus.meetings.models import MinutesStatus, SelfReportKind
 from opencasus.meetings.processing import log_case, log_without_subject
 from opencasus.meetings.views import apply_errors, error_message, posted_version
@@ -108,11 +108,6 @@ def decision_agreement(request: HttpRequest, meeting_id: int, item_id: int, deci
     else:
         messages.success(request, _("The decision is now an agreement in the case's plan."))
     return redirect("meetings:minutes", meeting_id, item_id)
-
-
-class DecisionDeadlineForm(forms.Form):
-    deadline = forms.DateField(label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"},
-                                                                                format="%Y-%m-%d"))
 
 
 @login_required

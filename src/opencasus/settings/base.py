@@ -64,6 +64,10 @@ INSTALLED_APPS = [
 # `make bench`, `make loadtest`). The demo and test settings add them; production does not.
 DEVELOPMENT_APPS = ["opencasus.scale"]
 
+# A request body beyond Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) is refused; a file upload may carry an
+# attachment of up to 10 MB (cases.services.attachments.MAX_ATTACHMENT_BYTES) and its form fields.
+OPENCASUS_MAX_UPLOAD_REQUEST_BYTES = 11 * 1024 * 1024
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

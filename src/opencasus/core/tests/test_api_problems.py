@@ -61,6 +61,18 @@ def test_a_huge_body_answers_413_problem_json(client):
     assert response.json()["type"].endswith("/request-too-large")
 
 
+def test_a_file_upload_may_be_larger_than_a_json_body_but_not_unbounded(client):
+    """An attachment of up to 10 MB reaches the view (which checks it); a multipart body beyond the upload
+    limit is refused before anything reads it."""
+    five_mb = b"--b\r\n" + b"0" * 5_000_000
+    multipart = "multipart/form-data; boundary=b"
+    passed = client.generic("POST", "/api/v1/cases/1/attachments", five_mb, content_type=multipart)
+    assert passed.status_code != 413
+    huge = b"--b\r\n" + b"0" * 12_000_000
+    refused = client.generic("POST", "/api/v1/cases/1/attachments", huge, content_type=multipart)
+    assert refused.status_code == 413
+
+
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "101", "1.5"])
 def test_a_bad_page_size_answers_400_with_invalid_params(client, value):
     response = client.get("/api/v1/municipalities", {"pageSize": value})
