@@ -205,7 +205,7 @@ def test_a_late_change_through_a_service_marks_its_month_stale_and_the_refresh_r
                             progress_note="Besproken in het overleg")
     assert not SummaryMonth.objects.get(house=world.house, month=past).stale  # a note changes no figure
     agreement_update(actor=world.users["director"], agreement_id=late.pk, expected_version=late.version,
-                     status=AgreementStatus.CANCELLED)
+                     status=AgreementStatus.CANCELLED, reason="De partner is gestopt")
     assert SummaryMonth.objects.get(house=world.house, month=past).stale
     changed = figures(world)
     assert changed != expected  # the cancelled agreement no longer counts, straight away
