@@ -11,14 +11,19 @@ from opencasus.cases.models import Case
 from opencasus.cases.workflow import Status
 from opencasus.meetings.models import Meeting
 from opencasus.network.demo import HOUSE_NAME
+from opencasus.network.models import Municipality, Region
+from opencasus.network.reference import load_reference_data
 from opencasus.plans.models import Agreement, Escalation
 from opencasus.plans.vocabulary import AgreementStatus, EscalationStatus
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed writes (the command's own transactions); the reference data is put back afterwards for the tests
+# that follow on this worker.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
 def test_load_demo_prints_the_logins_and_a_realistic_week(capsys):
+    load_reference_data(Region, Municipality)  # an earlier committing test on this worker may have emptied it
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     printed = out.getvalue() + capsys.readouterr().out
