@@ -87,8 +87,21 @@ browser-setup:
 check-all: export OPENCASUS_REQUIRE_BROWSER := 1
 check-all: browser-setup lint typecheck layers adr-lint pytest
 
+# Dutch catalogues: extract the messages of each app into its locale/nl/LC_MESSAGES/django.po (translate
+# new entries there; fuzzy guesses must be checked and unmarked), then compile. Any failing step fails.
 messages: $(STAMP)
-	for app in $$(ls src/opencasus); do test -f src/opencasus/$$app/locale/nl.json && $(PY) scripts/translate.py $$app; done; true
+	@set -e; for dir in src/opencasus/*/; do \
+	  if [ -f $$dir/apps.py ]; then \
+	    mkdir -p $$dir/locale; \
+	    (cd $$dir && DJANGO_SETTINGS_MODULE=opencasus.settings.test $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages \
+	      -l nl --ignore 'tests/*' --no-obsolete -v0); \
+	    if [ -f $$dir/locale/nl/LC_MESSAGES/django.po ]; then \
+	      (cd $$dir && DJANGO_SETTINGS_MODULE=opencasus.settings.test $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages \
+	        -l nl -v0); \
+	    fi; \
+	  fi; \
+	done
+	@$(PY) -c "import glob, polib; bad = [(p.split('/')[2], e.msgid) for p in sorted(glob.glob('src/opencasus/*/locale/nl/LC_MESSAGES/django.po')) for e in polib.pofile(p) if not e.translated() or 'fuzzy' in e.flags]; [print(f'untranslated or fuzzy in {a}: {m!r}') for a, m in bad]; raise SystemExit(1 if bad else 0)"
 
 # Benchmarks against a generated national data set in PostgreSQL (docs/performance.md).
 #   make bench-data BENCH_SCALE=1.0   generate (1.0 = 1,000,000 cases; 0.01 for CI)
