@@ -52,7 +52,7 @@ serve: $(STAMP)
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check --output-format concise src scripts
+	$(VENV)/bin/ruff check --output-format concise src
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy src
