@@ -47,16 +47,21 @@ def test_privacy_officer_searches_and_exports(scene, verified_client):
     house, _admin, manager, officer, _newcomer = scene
     client = verified_client(officer)
     page = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?person=Mulder").content.decode()
-    assert "Saskia Mulder" in page and "Rol goedgekeurd" in page and "Secretaris" in page
+    assert "Saskia Mulder" in page
+    assert "Rol goedgekeurd" in page
+    assert "Secretaris" in page
     assert "Elders Anders" not in page
     exported = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?person=Mulder&role=secretary&export=csv")
     assert exported["Content-Type"].startswith("text/csv")
     rows = exported.content.decode().splitlines()
     assert rows[0].startswith("tijdstip;gebeurtenis;door;betreft;rol;huis;goedgekeurd door")
     approved = [r for r in rows if "Rol goedgekeurd" in r]
-    assert len(approved) == 1 and manager.username in approved[0] and house.name in approved[0]
+    assert len(approved) == 1
+    assert manager.username in approved[0]
+    assert house.name in approved[0]
     bad = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?since=2026-02-01&until=2026-01-01")
-    assert bad.status_code == 400 and "ligt voor het begin" in bad.content.decode()
+    assert bad.status_code == 400
+    assert "ligt voor het begin" in bad.content.decode()
 
 
 def test_others_do_not_reach_the_trail(scene, verified_client, api_client):
@@ -99,7 +104,8 @@ def test_admin_creates_users_and_memberships_through_the_services(verified_clien
     assert (membership.approval, membership.requested_by) == (Approval.PENDING, admin)
     own = client.post("/beheer/network/membership/add/", {"user": admin.pk, "house": house.pk, "organisation": org.pk,
                                                           "role": Role.SECRETARY, "started_on": "2026-01-01"})
-    assert own.status_code == 200 and "Niemand kan zichzelf een rol geven." in own.content.decode()
+    assert own.status_code == 200
+    assert "Niemand kan zichzelf een rol geven." in own.content.decode()
     assert not Membership.objects.filter(user=admin, role=Role.SECRETARY).exists()
     assert client.post(f"/beheer/network/membership/{membership.pk}/delete/", {"post": "yes"}).status_code == 403
 

@@ -32,7 +32,8 @@ def test_an_unused_session_expires_after_the_idle_limit(verified_client, setting
     Session.objects.filter(session_key=client.session.session_key).update(
         expire_date=Session.objects.get(session_key=client.session.session_key).expire_date.replace(year=2000))
     response = client.get(reverse("core:start"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_requests_without_a_session_create_none(client):

@@ -41,7 +41,8 @@ def ask_link(client, email):
 
 def choose_password(client, link):
     page = client.get(link, follow=True)  # the token moves out of the address into the session
-    assert page.status_code == 200 and "Kies een nieuw wachtwoord" in page.content.decode()
+    assert page.status_code == 200
+    assert "Kies een nieuw wachtwoord" in page.content.decode()
     return client.post(page.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
 
 
@@ -50,7 +51,8 @@ def test_reset_by_link_then_the_second_factor_is_still_asked(password):
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     client = Client()
     response = ask_link(client, "Secretaris@example.invalid")
-    assert response.status_code == 302 and response["Location"] == reverse("accounts:password-reset-done")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password-reset-done")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["secretaris@example.invalid"]
@@ -58,7 +60,8 @@ def test_reset_by_link_then_the_second_factor_is_still_asked(password):
     assert "Kies een nieuw wachtwoord met deze link" in message.body
     assert user.username not in message.body
     done = choose_password(client, link_in(message))
-    assert done.status_code == 302 and done["Location"] == reverse("accounts:password-reset-complete")
+    assert done.status_code == 302
+    assert done["Location"] == reverse("accounts:password-reset-complete")
     # Not signed in by the reset: the start page asks for a login.
     assert "_auth_user_id" not in client.session
     assert client.get(reverse("core:start"))["Location"].startswith(reverse("accounts:login"))
@@ -97,7 +100,8 @@ def test_requests_for_a_link_are_throttled():
     responses = [ask_link(client, f"iemand{n}@example.invalid").status_code for n in range(RESET_REQUESTS_PER_ADDRESS)]
     assert responses == [302] * RESET_REQUESTS_PER_ADDRESS
     refused = ask_link(client, "ander@example.invalid")
-    assert refused.status_code == 429 and "Te veel aanvragen" in refused.content.decode()
+    assert refused.status_code == 429
+    assert "Te veel aanvragen" in refused.content.decode()
     assert mail.outbox == []
     # Per e-mail address too, from any client address.
     for n in range(3):
@@ -133,7 +137,8 @@ def test_admin_reset_forces_a_new_authenticator(password):
     assert old_session.get(reverse("core:start"))["Location"].startswith(reverse("accounts:login"))
     message = mail.outbox[-1]
     assert message.to == ["partner@example.invalid"]
-    assert "functioneel beheerder" in message.body and "authenticator-app opnieuw in" in message.body
+    assert "functioneel beheerder" in message.body
+    assert "authenticator-app opnieuw in" in message.body
     client = Client()
     assert choose_password(client, link_in(message)).status_code == 302
     client.post(reverse("accounts:login"), {"username": user.username, "password": NEW_PASSWORD})
@@ -158,7 +163,8 @@ def test_admin_reset_only_by_an_administrator_of_the_user_s_house():
     with pytest.raises(PermissionDenied):  # not for themselves either
         password_reset_by_admin(actor=administrator, user=administrator)
     user.refresh_from_db()
-    assert user.has_usable_password() and TOTPDevice.objects.filter(pk=device.pk).exists()
+    assert user.has_usable_password()
+    assert TOTPDevice.objects.filter(pk=device.pk).exists()
     assert mail.outbox == []
 
 
@@ -188,7 +194,8 @@ def test_admin_reset_needs_an_email_address():
     with pytest.raises(ValidationError):
         password_reset_by_admin(actor=member(house, Role.FUNCTIONAL_ADMINISTRATOR), user=user)
     user.refresh_from_db()
-    assert user.has_usable_password() and TOTPDevice.objects.filter(user=user).exists()
+    assert user.has_usable_password()
+    assert TOTPDevice.objects.filter(user=user).exists()
 
 
 def test_admin_action_in_beheer_and_no_direct_password_change(verified_client):

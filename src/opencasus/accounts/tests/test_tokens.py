@@ -31,7 +31,8 @@ def test_token_is_issued_after_the_second_factor_and_stored_as_a_hash(password):
     assert response.status_code == 201, response.content
     raw = response.json()["token"]
     stored = AuthToken.objects.get(user=user)
-    assert raw not in {stored.digest, stored.token_key} and stored.digest != raw
+    assert raw not in {stored.digest, stored.token_key}
+    assert stored.digest != raw
     assert stored.expiry - timezone.now() <= dt.timedelta(hours=12)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
@@ -86,7 +87,8 @@ def test_administrator_issues_a_system_token_with_an_end_date_that_use_does_not_
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['token']}")
     assert client.get("/api/v1/me").status_code == 200
     token.refresh_from_db()
-    assert token.expiry == before and timezone.localdate(before) == ends
+    assert token.expiry == before
+    assert timezone.localdate(before) == ends
     assert response.json()["tokenKey"] in {t["tokenKey"] for t in api_client(admin).get("/api/v1/tokens").json()[
         "results"]}
     professional = member(house, Role.PROCESS_DIRECTOR)
@@ -103,7 +105,8 @@ def test_token_page_lists_and_revokes(verified_client):
     instance, _raw = AuthToken.objects.create(user=user)
     client = verified_client(user)
     page = client.get("/account/api-token").content.decode()
-    assert instance.token_key[:8] in page and "Intrekken" in page
+    assert instance.token_key[:8] in page
+    assert "Intrekken" in page
     client.post("/account/api-token", {"action": "revoke", "token_key": instance.token_key})
     assert not AuthToken.objects.filter(user=user).exists()
 
@@ -113,7 +116,8 @@ def test_token_requests_are_throttled_like_the_login(password):
     statuses = [_issue(user, "wrong-password").status_code for _ in range(5)]
     assert statuses == [401, 401, 401, 401, 429]  # the fifth failure locks, as at the login form
     locked = _issue(user, password)
-    assert locked.status_code == 429 and locked["Content-Type"] == "application/problem+json"
+    assert locked.status_code == 429
+    assert locked["Content-Type"] == "application/problem+json"
     assert not AuthToken.objects.filter(user=user).exists()
 
 
@@ -133,7 +137,8 @@ def test_the_administrator_lists_and_revokes_a_members_token_but_not_another_hou
     mine, _raw = AuthToken.objects.create(user=member(house, Role.SECRETARY))
     foreign, _raw2 = AuthToken.objects.create(user=member(HouseFactory(), Role.SECRETARY))
     keys = {t["tokenKey"] for t in api_client(admin).get("/api/v1/tokens").json()["results"]}
-    assert mine.token_key in keys and foreign.token_key not in keys
+    assert mine.token_key in keys
+    assert foreign.token_key not in keys
     assert api_client(admin).delete(f"/api/v1/tokens/{foreign.token_key}").status_code == 404
     assert api_client(admin).delete(f"/api/v1/tokens/{mine.token_key}").status_code == 204
     assert not AuthToken.objects.filter(digest=mine.digest).exists()

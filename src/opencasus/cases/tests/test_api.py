@@ -29,9 +29,13 @@ def test_partner_files_a_person_intake_through_the_api(api_client):
     assert response.status_code == 201, response.content
     body = response.json()
     case = Case.objects.get()
-    assert body["reference"] == case.reference and body["accessLevel"] == "filer"
-    assert body["status"] == "submitted" and [s["status"] for s in body["statusHistory"]] == ["submitted"]
-    assert "persons" not in body and "hits" not in body and "intake" not in body
+    assert body["reference"] == case.reference
+    assert body["accessLevel"] == "filer"
+    assert body["status"] == "submitted"
+    assert [s["status"] for s in body["statusHistory"]] == ["submitted"]
+    assert "persons" not in body
+    assert "hits" not in body
+    assert "intake" not in body
     assert h.VALID_BSN not in response.content.decode()
     assert ProcessingRecord.objects.filter(action="create", case_id=case.pk).count() == 1
 
@@ -73,7 +77,8 @@ def test_invalid_bsn_through_the_api_is_a_problem_and_nothing_is_stored(api_clie
     assert problem["invalidParams"][0]["reason"] == (
         "Dit is geen geldig BSN: het moet 9 cijfers hebben en voldoen aan de elfproef.")
     assert h.INVALID_BSN not in response.content.decode()
-    assert not Case.objects.exists() and not ProcessingRecord.objects.filter(activity_code="intake").exists()
+    assert not Case.objects.exists()
+    assert not ProcessingRecord.objects.filter(activity_code="intake").exists()
 
 
 def test_service_errors_come_back_with_camel_case_names(api_client):
@@ -139,7 +144,8 @@ def test_information_items_and_attachments_through_the_api(api_client):
     listed = client.get(f"/api/v1/cases/{case.pk}/attachments").json()
     assert [a["filename"] for a in listed] == ["rapport.pdf"]
     content = client.get(f"/api/v1/cases/{case.pk}/attachments/{attachment_id}/content")
-    assert content.status_code == 200 and b"".join(content.streaming_content).startswith(b"%PDF")
+    assert content.status_code == 200
+    assert b"".join(content.streaming_content).startswith(b"%PDF")
     bad = client.post(f"/api/v1/cases/{case.pk}/attachments", {"file": h.upload("x.png", b"GIF89a")},
                       format="multipart")
     assert bad.status_code == 400

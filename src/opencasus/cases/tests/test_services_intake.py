@@ -157,7 +157,8 @@ def test_household_intake_with_two_children_and_attachments():
         "application/pdf", "image/png",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/plain"]
     stored = case.attachments.first()
-    assert stored.file.name.startswith(f"cases/{case.pk}/") and "verslag" not in stored.file.name
+    assert stored.file.name.startswith(f"cases/{case.pk}/")
+    assert "verslag" not in stored.file.name
     assert ProcessingRecord.objects.filter(action="create", object_type="case", case_id=case.pk).count() == 4
 
 
@@ -168,7 +169,8 @@ def test_area_intake_with_group_members():
         neighbourhood="Crabbehof",
         persons=[PersonData("Sem", "Bakker", None, relation=Relation.GROUP_MEMBER),
                  PersonData("Daan", "Smit", dt.date(2007, 3, 3), relation=Relation.GROUP_MEMBER)])
-    assert case.persons.count() == 2 and case.neighbourhood == "Crabbehof"
+    assert case.persons.count() == 2
+    assert case.neighbourhood == "Crabbehof"
 
 
 def test_same_bsn_twice_in_one_intake_is_refused():
@@ -193,7 +195,8 @@ def test_references_count_per_house_per_year():
     w = h.world()
     first = next_reference(w.house, 2026)
     second = next_reference(w.house, 2026)
-    assert first.endswith("-2026-0001") and second.endswith("-2026-0002")
+    assert first.endswith("-2026-0001")
+    assert second.endswith("-2026-0002")
     assert next_reference(w.house, 2027).endswith("-2027-0001")
 
 

@@ -30,7 +30,8 @@ class MeView(APIView):
     )
     def get(self, request: Request) -> Response:
         user = request.user
-        assert user is not None and user.is_authenticated
+        assert user is not None
+        assert user.is_authenticated
         return Response({
             "username": user.get_username(),
             "full_name": user.get_full_name(),

@@ -21,7 +21,8 @@ class Sample(Form):
 def test_widgets_get_component_classes_once() -> None:
     html = str(Sample())
     assert 'class="utrecht-textbox utrecht-textbox--html-input"' in html
-    assert 'class="utrecht-select"' in html and 'class="utrecht-textarea"' in html
+    assert 'class="utrecht-select"' in html
+    assert 'class="utrecht-textarea"' in html
     assert 'class="utrecht-textbox extra"' in html
     assert 'type="hidden" name="version" class' not in html
 
@@ -29,7 +30,8 @@ def test_widgets_get_component_classes_once() -> None:
 def test_a_date_field_is_a_date_input_filled_in_iso() -> None:
     form = Sample(initial={"born": dt.date(2026, 12, 3)})
     html = str(form["born"])
-    assert 'type="date"' in html and 'value="2026-12-03"' in html
+    assert 'type="date"' in html
+    assert 'value="2026-12-03"' in html
 
 
 def test_a_date_input_accepts_the_iso_value_the_browser_sends() -> None:

@@ -21,7 +21,8 @@ def _record(sequence: int, **extra: object) -> ProcessingRecord:
 def test_rows_are_stored_as_given_and_get_their_ids():
     records = [_record(1), _record(2, house_id=5, case_id=77, data_subject="p-1", object_id="9")]
     insert_rows(ProcessingRecord, records)
-    assert all(r.pk for r in records) and records[0].pk != records[1].pk
+    assert all(r.pk for r in records)
+    assert records[0].pk != records[1].pk
     stored = ProcessingRecord.objects.get(pk=records[1].pk)
     assert (stored.sequence, stored.house_id, stored.case_id, stored.data_subject, stored.started_at) == (
         2, 5, 77, "p-1", AT)

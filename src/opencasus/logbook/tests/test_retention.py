@@ -66,7 +66,8 @@ def test_removing_a_record_after_the_purge_point_is_still_detected():
         cursor.execute("DELETE FROM logbook_auditrecord WHERE record_id = %s", [victim.pk])
         cursor.execute("DELETE FROM logbook_processingrecord WHERE id = %s", [victim.pk])
     report = verify_chain(house.pk)
-    assert not report.ok and "sequence 5" in report.problems[0]
+    assert not report.ok
+    assert "sequence 5" in report.problems[0]
 
 
 @pytest.mark.postgres

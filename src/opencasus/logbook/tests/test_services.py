@@ -24,7 +24,8 @@ def test_one_record_per_data_subject_with_separate_audit_record():
         data_subjects=["a", "b", "a"], case_id=10)
     assert [r.data_subject for r in records] == ["a", "b"]
     assert all(r.activity and r.activity.code == "intake" for r in records)
-    assert records[0].trace_id == records[1].trace_id and records[0].span_id != records[1].span_id
+    assert records[0].trace_id == records[1].trace_id
+    assert records[0].span_id != records[1].span_id
     audit = AuditRecord.objects.get(record=records[0])
     assert (audit.user_id, audit.username, audit.role) == (7, "jan", "process_director")
     # The processing record itself names no professional.
@@ -142,4 +143,5 @@ def test_an_entry_read_in_a_rolled_back_transaction_is_not_cached(django_capture
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         write(house, n=1)
         transaction.set_rollback(True)
-    assert not callbacks and (house.pk, "intake") not in services._activity_ids
+    assert not callbacks
+    assert (house.pk, "intake") not in services._activity_ids

@@ -97,7 +97,8 @@ def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture
         "videoLink": "https://video.example/overleg", "chairId": w.s.director.pk}, format="json")
     assert created.status_code == 201, created.json()
     body = created.json()
-    assert body["startTime"] == "14:00" and body["status"] == "planned"
+    assert body["startTime"] == "14:00"
+    assert body["status"] == "planned"
     meeting_id = body["id"]
     bad = client.post("/api/v1/meetings", {"houseId": w.s.house.pk, "meetingTypeId": w.s.meeting_type.pk,
                                           "date": "2026-12-15", "startTime": "25:00"}, format="json")
@@ -117,7 +118,8 @@ def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture
     assert figures["savingMinutes"] == figures["targetGroupMinutes"] - figures["totalMinutes"]
     with django_capture_on_commit_callbacks(execute=True):
         sent = client.post(f"/api/v1/meetings/{meeting_id}/invitations").json()
-    assert sent["invited"] == 3 and len(mail.outbox) == 3
+    assert sent["invited"] == 3
+    assert len(mail.outbox) == 3
     stale = client.patch(f"/api/v1/meetings/{meeting_id}", {"location": "Zaal 9", "version": 1}, format="json")
     assert stale.status_code == 409
     assert stale["Content-Type"] == "application/problem+json"
@@ -140,7 +142,8 @@ def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture
     assert saved.status_code == 200, saved.json()
     assert saved.json()["status"] == "draft"
     approved = client.post(f"{minutes_url}/approve", {"version": 1}, format="json")
-    assert approved.status_code == 200 and approved.json()["status"] == "approved"
+    assert approved.status_code == 200
+    assert approved.json()["status"] == "approved"
     assert client.put(minutes_url, {"pictureForming": "", "judgement": "", "decisions": [],
                                     "version": approved.json()["version"]}, format="json").status_code == 400
     decision_id = approved.json()["decisions"][0]["id"]

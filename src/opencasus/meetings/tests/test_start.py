@@ -28,7 +28,8 @@ def test_core_staff_meetings_this_week_and_the_list_behind_it(verified_client):
     meeting(s, date=first + dt.timedelta(days=3), location="Zaal deze week")
     meeting(s, date=last + dt.timedelta(days=2), location="Zaal volgende week")
     value, url = counts(s.director)["Overleggen deze week"]
-    assert value == 1 and url == reverse("meetings:list") + "?week=deze"
+    assert value == 1
+    assert url == reverse("meetings:list") + "?week=deze"
     body = verified_client(s.director).get(url).content.decode()
     assert "deze week" in body.lower()
     assert counts(member(HouseFactory(), Role.PROCESS_DIRECTOR))["Overleggen deze week"][0] == 0
@@ -42,8 +43,10 @@ def test_partner_sees_their_next_meetings_and_own_items_only():
     for case in (mine, theirs):
         services.agenda_item_add(actor=s.director, meeting_id=m.pk, case_id=case.pk, minutes=20)
     c = counts(s.professionals[0])
-    assert c["Mijn komende overleggen"][0] == 1 and c["Mijn agendapunten daarin"][0] == 1
+    assert c["Mijn komende overleggen"][0] == 1
+    assert c["Mijn agendapunten daarin"][0] == 1
     assert counts(s.professionals[2])["Mijn agendapunten daarin"][0] == 0
     assert "Overleggen deze week" not in c
     text = meeting_sections(s.professionals[0])[0].text
-    assert text.startswith("Eerstvolgende: ") and str(m.date.year) in text
+    assert text.startswith("Eerstvolgende: ")
+    assert str(m.date.year) in text

@@ -14,7 +14,8 @@ def test_network_overview_shows_rings_covenants_and_people(verified_client):
     response = verified_client(director).get(reverse("network:overview", args=[house.pk]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Kernpartner" in html and "van kracht" in html
+    assert "Kernpartner" in html
+    assert "van kracht" in html
     assert director.last_name in html
     assert ProcessingRecord.objects.filter(house_id=house.pk, activity_code="network", action="view").exists()
 

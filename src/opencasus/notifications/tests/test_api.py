@@ -30,13 +30,15 @@ def test_each_role_sees_and_marks_only_its_own(w, api_client, role):
     assert response.status_code == 200
     items = response.json()["results"] if "results" in response.json() else response.json()
     assert [i["caseReference"] for i in items] == [f"REF-{role}"[:30]]
-    assert items[0]["url"].endswith("/opschalingen/1") and items[0]["read"] is False
+    assert items[0]["url"].endswith("/opschalingen/1")
+    assert items[0]["read"] is False
     own = Notification.objects.get(user=user)
     for other in Notification.objects.exclude(user=user):
         assert client.get(f"/api/v1/notifications/{other.pk}").status_code == 404
         assert client.patch(f"/api/v1/notifications/{other.pk}", {"read": True}, format="json").status_code == 404
     response = client.patch(f"/api/v1/notifications/{own.pk}", {"read": True}, format="json")
-    assert response.status_code == 200 and response.json()["read"] is True
+    assert response.status_code == 200
+    assert response.json()["read"] is True
     assert Notification.objects.filter(read_at__isnull=False).count() == 1
     assert client.get("/api/v1/notifications?unread=true").json()["results"] == []
 

@@ -28,7 +28,8 @@ def test_agreement_assigned_notifies_the_owner_with_reference_and_link_only():
     note = Notification.objects.get(user=w.participant)
     assert note.kind == Kind.AGREEMENT_ASSIGNED
     assert note.link == f"/afspraken/{agreement.pk}"
-    assert w.case.reference in note.title and "Geheime" not in note.title
+    assert w.case.reference in note.title
+    assert "Geheime" not in note.title
     assert "toegewezen" in note.title  # Dutch, with a Dutch date
     assert kinds(w.director) == []  # who assigns it is not notified
     # Reassigning notifies the new owner once; saving again does not repeat it.
@@ -43,7 +44,8 @@ def test_escalation_notifies_the_addressees_of_its_level():
     plans.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.TACTICAL, organisation=w.care,
                            reason="Levert niet.")
     assert kinds(w.manager) == [Kind.ESCALATION]
-    assert kinds(w.steering) == [] and kinds(w.participant) == []
+    assert kinds(w.steering) == []
+    assert kinds(w.participant) == []
     plans.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.OPERATIONAL,
                            organisation=w.care, reason="Geen intake.")
     assert kinds(w.participant) == [Kind.ESCALATION]  # the care professional in the case
@@ -54,7 +56,8 @@ def test_hand_over_notifies_the_organisation_that_takes_over():
     w = world()
     plans.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.REGULAR_CARE, handed_over_to=w.care)
     assert kinds(w.participant) == [Kind.HANDOVER]
-    assert kinds(w.owner) == [] and kinds(w.outsider) == []
+    assert kinds(w.owner) == []
+    assert kinds(w.outsider) == []
 
 
 @override_settings(OPENCASUS_SITE_URL="https://casus.example.nl/")
@@ -68,7 +71,8 @@ def test_overdue_agreement_notifies_the_owner_once_and_the_mail_has_a_title_and_
     assert kinds(w.owner) == [Kind.AGREEMENT_ASSIGNED, Kind.AGREEMENT_OVERDUE]
     body = next(m.body for m in mail.outbox if w.owner.email in m.to)
     assert f"https://casus.example.nl/afspraken/{agreement.pk}" in body
-    assert f"Afspraak {agreement.pk} " not in body and str(w.police.name) in body
+    assert f"Afspraak {agreement.pk} " not in body
+    assert str(w.police.name) in body
     assert "Huisbezoek" not in body
 
 
@@ -110,7 +114,8 @@ def test_triage_outcome_notifies_the_filer(django_capture_on_commit_callbacks):
         triage.decision_record(actor=w.director, case_id=case.pk, data=DecisionInput(
             outcome=Outcome.DECLINE, grounds="Reguliere hulp volstaat."))
     note = Notification.objects.get(user=w.filer)
-    assert note.kind == Kind.TRIAGE_OUTCOME and note.link == f"/casussen/{case.pk}"
+    assert note.kind == Kind.TRIAGE_OUTCOME
+    assert note.link == f"/casussen/{case.pk}"
     assert case.reference in note.title
     assert kinds(w.director) == []
 
@@ -130,7 +135,9 @@ def test_invitation_notifies_each_invitee_once_per_version(django_capture_on_com
         invitations.invitations_send(actor=s.director, meeting_id=m.pk)  # unchanged: no second notification
     notes = list(Notification.objects.filter(kind=Kind.INVITATION))
     assert len(notes) == 1
-    assert notes[0].on_date == m.date and notes[0].link == "/overleggen/mijn/"
+    assert notes[0].on_date == m.date
+    assert notes[0].link == "/overleggen/mijn/"
     (message,) = mail.outbox
     assert "https://casus.example.nl/overleggen/mijn/" in message.body
-    assert f"{m.date.day} " in message.subject and "-20" not in message.subject  # a Dutch date, not 08-12-2026
+    assert f"{m.date.day} " in message.subject
+    assert "-20" not in message.subject  # a Dutch date, not 08-12-2026

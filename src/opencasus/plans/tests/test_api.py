@@ -90,7 +90,8 @@ def test_plan_get_put_with_if_match_and_409(setup, api_client):
     client = api_client(w.director)
     got = client.get(f"{API}/cases/{w.case.pk}/plan")
     body = got.json()
-    assert body["adoptedVersion"] == 1 and body["goals"][0]["lifeDomain"] == "housing"
+    assert body["adoptedVersion"] == 1
+    assert body["goals"][0]["lifeDomain"] == "housing"
     assert got["ETag"] == f'"{body["version"]}"'
     payload = {"directorOrganisationId": w.care.pk, "directorUserId": w.participant.pk,
                "evaluationDate": in_days(40).isoformat(),
@@ -99,15 +100,19 @@ def test_plan_get_put_with_if_match_and_409(setup, api_client):
                "interventions": [{"line": "administrative", "organisationId": w.police.pk,
                                   "description": "Bestuurlijke waarschuwing"}]}
     first = client.put(f"{API}/cases/{w.case.pk}/plan", payload, format="json", HTTP_IF_MATCH=got["ETag"])
-    assert first.status_code == 200 and len(first.json()["goals"]) == 2
+    assert first.status_code == 200
+    assert len(first.json()["goals"]) == 2
     second = client.put(f"{API}/cases/{w.case.pk}/plan", payload, format="json", HTTP_IF_MATCH=got["ETag"])
-    assert second.status_code == 409 and second["Content-Type"] == "application/problem+json"
+    assert second.status_code == 409
+    assert second["Content-Type"] == "application/problem+json"
     assert "intussen door iemand anders gewijzigd" in second.json()["detail"]
     adopt = client.post(f"{API}/cases/{w.case.pk}/plan/adopt",
                         {"version": first.json()["version"], "meetingId": a_meeting(w)}, format="json")
-    assert adopt.status_code == 201 and adopt.json()["number"] == 2
+    assert adopt.status_code == 201
+    assert adopt.json()["number"] == 2
     versions = client.get(f"{API}/cases/{w.case.pk}/plan/versions").json()
-    assert [v["number"] for v in versions] == [2, 1] and len(versions[1]["snapshot"]["goals"]) == 1
+    assert [v["number"] for v in versions] == [2, 1]
+    assert len(versions[1]["snapshot"]["goals"]) == 1
 
 
 def test_concurrent_agreement_patches_conflict_in_the_api(setup, api_client):
@@ -121,7 +126,9 @@ def test_concurrent_agreement_patches_conflict_in_the_api(setup, api_client):
                         format="json", HTTP_IF_MATCH=read["ETag"])
     assert stale.status_code == 409
     agreement.refresh_from_db()
-    assert agreement.status == "open" and agreement.deadline == in_days(14) and not agreement.notes.exists()
+    assert agreement.status == "open"
+    assert agreement.deadline == in_days(14)
+    assert not agreement.notes.exists()
 
 
 def test_agreement_list_filters_and_validation(setup, api_client):
@@ -139,7 +146,9 @@ def test_agreement_list_filters_and_validation(setup, api_client):
 def test_escalations_api_hides_content_from_managers(setup, api_client):
     w, _agreement, escalation = setup
     row = api_client(w.manager).get(f"{API}/escalations").json()["results"][0]
-    assert row["caseReference"] == w.case.reference and row["reason"] is None and row["level"] == "tactical"
+    assert row["caseReference"] == w.case.reference
+    assert row["reason"] is None
+    assert row["level"] == "tactical"
     assert api_client(w.director).get(f"{API}/escalations/{escalation.pk}").json()["reason"] == "Geheime reden"
     assert api_client(w.manager).get(f"{API}/escalations/{escalation.pk}").json()["reason"] is None
 
@@ -148,14 +157,17 @@ def test_closure_and_reopen_api(setup, api_client):
     w, _agreement, _escalation = setup
     client = api_client(w.director)
     bad = client.post(f"{API}/cases/{w.case.pk}/closure", {"outcome": "regular_care"}, format="json")
-    assert bad.status_code == 400 and "warme overdracht" in str(bad.json()["invalidParams"])
+    assert bad.status_code == 400
+    assert "warme overdracht" in str(bad.json()["invalidParams"])
     closed = client.post(f"{API}/cases/{w.case.pk}/closure", {"outcome": "transferred", "handedOverToId": w.care.pk,
                                                               "note": "Naar Rotterdam"}, format="json")
-    assert closed.status_code == 201 and closed.json()["handedOverToName"] == str(w.care)
+    assert closed.status_code == 201
+    assert closed.json()["handedOverToName"] == str(w.care)
     assert api_client(w.owner).post(f"{API}/cases/{w.case.pk}/reopen", {"reason": "x"},
                                     format="json").status_code == 404
     reopened = client.post(f"{API}/cases/{w.case.pk}/reopen", {"reason": "Nieuwe meldingen"}, format="json")
-    assert reopened.status_code == 200 and reopened.json()["reopenReason"] == "Nieuwe meldingen"
+    assert reopened.status_code == 200
+    assert reopened.json()["reopenReason"] == "Nieuwe meldingen"
 
 
 def test_evaluation_api(setup, api_client):
@@ -165,4 +177,5 @@ def test_evaluation_api(setup, api_client):
     response = client.post(f"{API}/cases/{w.case.pk}/plan/evaluations", {
         "evaluatedOn": in_days(0).isoformat(), "results": [{"goalId": goal_id, "result": "partly", "note": "bijna"}]},
         format="json")
-    assert response.status_code == 201 and response.json()["results"][0]["result"] == "partly"
+    assert response.status_code == 201
+    assert response.json()["results"][0]["result"] == "partly"

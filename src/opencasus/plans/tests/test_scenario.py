@@ -41,11 +41,13 @@ def test_plan_adopted_agreement_overdue_reminded_escalated_case_closed_and_reope
                                           source="Casusoverleg 12, agendapunt 3")
     version = services.plan_adopt(actor=w.director, case_id=case_id, meeting_id=a_meeting(w),
                                   expected_version=Plan.objects.get(case_id=case_id).version)
-    assert version.number == 1 and len(version.snapshot["goals"]) == 5
+    assert version.number == 1
+    assert len(version.snapshot["goals"]) == 5
 
     Agreement.objects.filter(pk=agreement.pk).update(deadline=in_days(-1))  # a week later: not done
     report = services.send_reminders()
-    assert report.marked_late == 1 and {m.to[0] for m in mail.outbox} == {w.owner.email, w.director.email}
+    assert report.marked_late == 1
+    assert {m.to[0] for m in mail.outbox} == {w.owner.email, w.director.email}
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.LATE
     assert "Mijn afspraken over de deadline" in [s.title for s in start_sections(w.owner)]
@@ -62,6 +64,7 @@ def test_plan_adopted_agreement_overdue_reminded_escalated_case_closed_and_reope
 
     closure = services.case_close(actor=w.director, case_id=case_id, outcome=ClosureOutcome.REGULAR_CARE,
                                   handed_over_to=w.care, note="Wijkteam en GGZ nemen over")
-    assert Case.objects.get(pk=case_id).status == Status.CLOSED and closure.handed_over_to == w.care
+    assert Case.objects.get(pk=case_id).status == Status.CLOSED
+    assert closure.handed_over_to == w.care
     services.case_reopen(actor=w.director, case_id=case_id, reason="Nieuw incident")
     assert Case.objects.get(pk=case_id).status == Status.ADMITTED

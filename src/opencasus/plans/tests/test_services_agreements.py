@@ -20,7 +20,8 @@ def _agreement(w, **kwargs):
 def test_create_makes_plan_and_logs_per_person():
     w = world()
     agreement = _agreement(w)
-    assert agreement.plan.case_id == w.case.pk and agreement.status == AgreementStatus.OPEN
+    assert agreement.plan.case_id == w.case.pk
+    assert agreement.status == AgreementStatus.OPEN
     assert agreement.house_id == w.case.house_id  # copied for management information
     records = ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="agreement", action="create")
     assert records.count() == 3
@@ -59,7 +60,9 @@ def test_owner_updates_status_others_comment():
     agreement = _agreement(w)
     updated = services.agreement_update(actor=w.colleague, agreement_id=agreement.pk, expected_version=1,
                                         status=AgreementStatus.DONE, progress_note="Huisbezoek gedaan.")
-    assert updated.status == AgreementStatus.DONE and updated.version == 2 and updated.completed_at
+    assert updated.status == AgreementStatus.DONE
+    assert updated.version == 2
+    assert updated.completed_at
     assert AgreementNote.objects.get().kind == NoteKind.PROGRESS
     with pytest.raises(PermissionDenied):
         services.agreement_update(actor=w.participant, agreement_id=agreement.pk, expected_version=2,
@@ -85,7 +88,8 @@ def test_concurrent_edits_to_one_agreement_end_in_a_conflict_not_a_lost_update()
     assert exc.value.code == "conflict"
     assert "door iemand anders gewijzigd" in str(exc.value.messages[0])
     agreement.refresh_from_db()
-    assert agreement.description == "Huisbezoek met wijkagent" and agreement.status == AgreementStatus.OPEN
+    assert agreement.description == "Huisbezoek met wijkagent"
+    assert agreement.status == AgreementStatus.OPEN
     assert agreement.version == first.version == 2
     assert not AgreementNote.objects.exists()
 

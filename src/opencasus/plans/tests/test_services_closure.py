@@ -22,8 +22,10 @@ def test_close_with_outcome_and_hand_over_then_reopen():
     closure = services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.REGULAR_CARE,
                                   handed_over_to=w.care, note="Wijkteam neemt over.", expected_version=w.case.version)
     case = Case.objects.get(pk=w.case.pk)
-    assert case.status == Status.CLOSED and case.closed_at is not None
-    assert closure.handed_over_to == w.care and closure.outcome == ClosureOutcome.REGULAR_CARE
+    assert case.status == Status.CLOSED
+    assert case.closed_at is not None
+    assert closure.handed_over_to == w.care
+    assert closure.outcome == ClosureOutcome.REGULAR_CARE
     assert StatusChange.objects.filter(case=case, to_status=Status.CLOSED).exists()
     assert ProcessingRecord.objects.filter(case_id=case.pk, object_type="case-closure", action="create").count() == 3
     # Participants read along during the read-only period, then their access ends; core staff keep it.
@@ -32,9 +34,11 @@ def test_close_with_outcome_and_hand_over_then_reopen():
     assert case_access(actor=w.owner, case=case, now=later) < CaseAccess.PARTICIPANT
     assert case_access(actor=w.director, case=case, now=later) == CaseAccess.CORE
     reopened = services.case_reopen(actor=w.director, case_id=case.pk, reason="Nieuwe incidenten.")
-    assert reopened.reopen_reason == "Nieuwe incidenten." and reopened.reopened_by == w.director
+    assert reopened.reopen_reason == "Nieuwe incidenten."
+    assert reopened.reopened_by == w.director
     case.refresh_from_db()
-    assert case.status == Status.ADMITTED and case.closed_at is None
+    assert case.status == Status.ADMITTED
+    assert case.closed_at is None
 
 
 def test_closure_validation_and_access():
@@ -80,7 +84,8 @@ def test_closing_settles_open_agreements_and_escalations():
     assert pending.status == AgreementStatus.CANCELLED
     assert Agreement.objects.get(pk=done.pk).status == AgreementStatus.DONE
     assert "Verhuisd" in AgreementNote.objects.get(agreement=pending).text
-    assert escalation.status == EscalationStatus.CLOSED and "Verhuisd" in escalation.response
+    assert escalation.status == EscalationStatus.CLOSED
+    assert "Verhuisd" in escalation.response
     assert not list(agreement_list(actor=w.owner, mine=True, status=AgreementStatus.OPEN))
     assert not list(agreement_list(actor=w.owner, mine=True, overdue=True, today=in_days(30)))
     assert not Escalation.objects.filter(case=w.case, status__in=("open", "answered")).exists()

@@ -19,7 +19,8 @@ def test_escalation_goes_up_one_level_at_a_time():
     agreement = _agreement(w)
     op = services.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.OPERATIONAL,
                                    organisation=None, agreement_id=agreement.pk, reason="Geen intake gepland.")
-    assert op.organisation == w.care and str(w.care) in op.addressed_to
+    assert op.organisation == w.care
+    assert str(w.care) in op.addressed_to
     with pytest.raises(ValidationError) as exc:
         services.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.STRATEGIC,
                                   organisation=w.care, reason="x", previous_id=op.pk)
@@ -27,12 +28,14 @@ def test_escalation_goes_up_one_level_at_a_time():
     tactical = services.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.TACTICAL,
                                          organisation=w.care, reason="Nog steeds niets.", previous_id=op.pk)
     op.refresh_from_db()
-    assert op.status == EscalationStatus.ESCALATED and tactical.agreement_id == agreement.pk
+    assert op.status == EscalationStatus.ESCALATED
+    assert tactical.agreement_id == agreement.pk
     assert "manager" in tactical.addressed_to.lower()
     answered = services.escalation_respond(actor=w.manager, escalation_id=tactical.pk, expected_version=1,
                                            response="Teamleider zorgt voor intake binnen een week.",
                                            outcome=EscalationOutcome.RESOLVED)
-    assert answered.status == EscalationStatus.CLOSED and answered.responded_by == w.manager
+    assert answered.status == EscalationStatus.CLOSED
+    assert answered.responded_by == w.manager
 
 
 def test_who_may_raise_and_respond():

@@ -25,17 +25,22 @@ def test_overdue_agreement_turns_late_and_reminds_owner_and_director_once_a_day(
     agreement = _overdue(w, owner_user=w.owner)
     report = send_reminders()
     agreement.refresh_from_db()
-    assert agreement.status == AgreementStatus.LATE and agreement.version == 2
-    assert report.marked_late == 1 and report.emails == 2
+    assert agreement.status == AgreementStatus.LATE
+    assert agreement.version == 2
+    assert report.marked_late == 1
+    assert report.emails == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["owner@example.invalid", "regie@example.invalid"]
     body = mail.outbox[0].body
-    assert w.case.reference in body and f"/afspraken/{agreement.pk}" in body
+    assert w.case.reference in body
+    assert f"/afspraken/{agreement.pk}" in body
     assert "Dossier opvragen" not in body  # the content stays behind the login
     assert ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="reminder", action="export").exists()
     assert ProcessingRecord.objects.filter(object_type="agreement", action="update",
                                            audit__username="system:plan-monitoring").exists()
     again = send_reminders()
-    assert again.emails == 0 and len(mail.outbox) == 2 and again.skipped == 2
+    assert again.emails == 0
+    assert len(mail.outbox) == 2
+    assert again.skipped == 2
     assert ReminderSent.objects.count() == 2
     tomorrow = send_reminders(today=in_days(1))
     assert tomorrow.emails == 2
@@ -46,7 +51,9 @@ def test_without_named_owner_the_organisations_participants_are_reminded():
     _overdue(w)
     send_reminders()
     recipients = {m.to[0] for m in mail.outbox}
-    assert w.owner.email in recipients and w.colleague.email in recipients and w.participant.email not in recipients
+    assert w.owner.email in recipients
+    assert w.colleague.email in recipients
+    assert w.participant.email not in recipients
 
 
 def test_done_and_closed_cases_are_not_reminded():

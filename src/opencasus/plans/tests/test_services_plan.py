@@ -58,7 +58,8 @@ def test_adoption_snapshots_and_later_changes_make_the_next_version():
     plan = _plan(w)
     meeting_id = a_meeting(w)
     v1 = services.plan_adopt(actor=w.director, case_id=w.case.pk, expected_version=plan.version, meeting_id=meeting_id)
-    assert v1.number == 1 and v1.meeting_id == meeting_id
+    assert v1.number == 1
+    assert v1.meeting_id == meeting_id
     assert [g["description"] for g in v1.snapshot["goals"]] == ["Het gezin houdt de woning.",
                                                                 "Sem gaat weer naar school."]
     assert v1.snapshot["agreements"][0]["statusLabel"] == "Open"
@@ -72,11 +73,13 @@ def test_adoption_snapshots_and_later_changes_make_the_next_version():
     plan.refresh_from_db()
     assert plan.changed_since_adoption
     v2 = services.plan_adopt(actor=w.director, case_id=w.case.pk, expected_version=plan.version)
-    assert v2.number == 2 and len(v2.snapshot["goals"]) == 3
+    assert v2.number == 2
+    assert len(v2.snapshot["goals"]) == 3
     services.goal_delete(actor=w.director, case_id=w.case.pk, goal_id=goal.pk,
                          expected_version=Plan.objects.get(pk=plan.pk).version)
     v1.refresh_from_db()
-    assert len(v1.snapshot["goals"]) == 2 and PlanVersion.objects.filter(plan=plan).count() == 2
+    assert len(v1.snapshot["goals"]) == 2
+    assert PlanVersion.objects.filter(plan=plan).count() == 2
 
 
 def test_adoption_needs_director_and_goal():
@@ -101,7 +104,8 @@ def test_concurrent_plan_edits_end_in_a_conflict():
                              expected_version=read)
     assert exc.value.code == "conflict"
     plan.refresh_from_db()
-    assert plan.evaluation_date == in_days(30) and plan.goals.count() == 2
+    assert plan.evaluation_date == in_days(30)
+    assert plan.goals.count() == 2
 
 
 def test_plan_replace_keeps_changes_and_removes_left_out_rows():
@@ -117,7 +121,8 @@ def test_plan_replace_keeps_changes_and_removes_left_out_rows():
     plan.refresh_from_db()
     assert plan.director_organisation == w.care
     assert sorted(plan.goals.values_list("description", flat=True)) == ["Minder drinken", "Woning behouden"]
-    assert Goal.objects.filter(pk=keep.pk).exists() and not plan.interventions.exists()
+    assert Goal.objects.filter(pk=keep.pk).exists()
+    assert not plan.interventions.exists()
 
 
 def test_evaluation_records_result_per_goal_and_next_date():

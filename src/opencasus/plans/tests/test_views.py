@@ -79,21 +79,28 @@ def test_plan_page_in_dutch_and_logged(setup, verified_client):
     w, _agreement, _escalation = setup
     response = verified_client(w.owner).get(reverse("plans:plan", args=[w.case.pk]))
     html = response.content.decode()
-    assert "Plan van aanpak voor casus" in html and "Woning houden" in html and "Huisbezoek" in html
+    assert "Plan van aanpak voor casus" in html
+    assert "Woning houden" in html
+    assert "Huisbezoek" in html
     assert "Doel toevoegen" not in html  # participants do not edit the plan
     assert ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="plan", action="view",
                                            audit__username=w.owner.username).count() == 3
     html = verified_client(w.director).get(reverse("plans:plan", args=[w.case.pk])).content.decode()
-    assert "Doel toevoegen" in html and "Casus afsluiten" in html
+    assert "Doel toevoegen" in html
+    assert "Casus afsluiten" in html
 
 
 def test_manager_sees_escalation_metadata_only(setup, verified_client):
     w, _agreement, escalation = setup
     client = verified_client(w.manager)
     overview = client.get(reverse("plans:escalations")).content.decode()
-    assert w.case.reference in overview and "Tactisch" in overview and "Geheime reden" not in overview
+    assert w.case.reference in overview
+    assert "Tactisch" in overview
+    assert "Geheime reden" not in overview
     detail = client.get(reverse("plans:escalation", args=[escalation.pk])).content.decode()
-    assert "Geheime reden" not in detail and "Huisbezoek" not in detail and "Reactie vastleggen" in detail
+    assert "Geheime reden" not in detail
+    assert "Huisbezoek" not in detail
+    assert "Reactie vastleggen" in detail
     assert "Geheime reden" in verified_client(w.director).get(
         reverse("plans:escalation", args=[escalation.pk])).content.decode()
     response = client.post(reverse("plans:escalation", args=[escalation.pk]),
@@ -119,19 +126,22 @@ def test_owner_sets_status_and_second_stale_save_gets_dutch_conflict(setup, veri
     assert "intussen door iemand anders gewijzigd" in response.content.decode()
     assert "Gedaan" in response.content.decode()  # their input is kept
     agreement.refresh_from_db()
-    assert agreement.status == AgreementStatus.OPEN and agreement.description == "Huisbezoek met wijkagent"
+    assert agreement.status == AgreementStatus.OPEN
+    assert agreement.description == "Huisbezoek met wijkagent"
     response = owner.post(reverse("plans:agreement-status", args=[agreement.pk]),
                           {"version": 2, "status": "done", "progress_note": "Gedaan"})
     assert response.status_code == 302
     agreement.refresh_from_db()
-    assert agreement.status == AgreementStatus.DONE and agreement.notes.get().kind == "progress"
+    assert agreement.status == AgreementStatus.DONE
+    assert agreement.notes.get().kind == "progress"
 
 
 def test_participant_comments_but_cannot_change_status(setup, verified_client):
     w, agreement, _escalation = setup
     client = verified_client(w.participant)
     html = client.get(reverse("plans:agreement", args=[agreement.pk])).content.decode()
-    assert "Opmerking toevoegen" in html and "Status en voortgang" not in html
+    assert "Opmerking toevoegen" in html
+    assert "Status en voortgang" not in html
     assert client.post(reverse("plans:agreement-status", args=[agreement.pk]),
                        {"version": 1, "status": "done"}).status_code == 403
     response = client.post(reverse("plans:agreement-note", args=[agreement.pk]), {"text": "Graag bellen"})
@@ -147,27 +157,32 @@ def test_plan_editor_forms(setup, verified_client):
     plan = Plan.objects.get(case=w.case)
     response = client.post(reverse("plans:goal-add", args=[w.case.pk]), {
         "life_domain": LifeDomain.EDUCATION_WORK, "person": w.persons[2].pk, "description": "Sem naar school"})
-    assert response.status_code == 302 and Goal.objects.filter(person=w.persons[2]).exists()
+    assert response.status_code == 302
+    assert Goal.objects.filter(person=w.persons[2]).exists()
     response = client.post(reverse("plans:goal-add", args=[w.case.pk]), {"life_domain": "x", "description": ""})
-    assert response.status_code == 400 and "Dit veld is verplicht" in response.content.decode()
+    assert response.status_code == 400
+    assert "Dit veld is verplicht" in response.content.decode()
     response = client.post(reverse("plans:plan-header", args=[w.case.pk]), {
         "version": plan.version, "director_organisation": w.care.pk, "director_user": w.participant.pk,
         "evaluation_date": in_days(20).isoformat()})
-    assert response.status_code == 409 and "intussen door iemand anders gewijzigd" in response.content.decode()
+    assert response.status_code == 409
+    assert "intussen door iemand anders gewijzigd" in response.content.decode()
     plan.refresh_from_db()
     response = client.post(reverse("plans:plan-header", args=[w.case.pk]), {
         "version": plan.version, "director_organisation": w.care.pk, "director_user": w.participant.pk,
         "evaluation_date": in_days(20).isoformat()})
     assert response.status_code == 302
     plan.refresh_from_db()
-    assert plan.director_user == w.participant and plan.changed_since_adoption
+    assert plan.director_user == w.participant
+    assert plan.changed_since_adoption
     response = client.post(reverse("plans:adopt", args=[w.case.pk]),
                            {"version": plan.version, "meeting_id": a_meeting(w)})
     assert response.status_code == 302
     assert client.get(reverse("plans:version", args=[w.case.pk, 2])).status_code == 200
     response = client.post(reverse("plans:agreement-add", args=[w.case.pk]), {
         "description": "Schoolbezoek", "owner_organisation": w.care.pk, "deadline": in_days(-3).isoformat()})
-    assert response.status_code == 400 and "De deadline ligt in het verleden." in response.content.decode()
+    assert response.status_code == 400
+    assert "De deadline ligt in het verleden." in response.content.decode()
     assert not Agreement.objects.filter(description="Schoolbezoek").exists()
 
 
@@ -178,7 +193,8 @@ def test_close_and_reopen_pages(setup, verified_client):
         "version": w.case.version, "outcome": "regular_care", "handed_over_to": w.care.pk, "note": "Wijkteam"})
     assert response.status_code == 302
     html = client.get(reverse("plans:plan", args=[w.case.pk])).content.decode()
-    assert "Reguliere zorg heeft het overgenomen" in html and "Casus heropenen" in html
+    assert "Reguliere zorg heeft het overgenomen" in html
+    assert "Casus heropenen" in html
     w.case.refresh_from_db()
     response = client.post(reverse("plans:reopen", args=[w.case.pk]), {"version": w.case.version, "reason": ""})
     assert response.status_code == 400
@@ -194,7 +210,8 @@ def test_my_agreements_lists_own_only(setup, verified_client):
     html = verified_client(w.colleague).get(reverse("plans:my-agreements")).content.decode()
     assert "Huisbezoek" in html  # the owner organisation's participant
     html = verified_client(w.participant).get(reverse("plans:my-agreements")).content.decode()
-    assert "Huisbezoek" not in html and "Geen afspraken." in html
+    assert "Huisbezoek" not in html
+    assert "Geen afspraken." in html
     html = verified_client(w.owner).get(reverse("plans:my-agreements") + "?overdue=on").content.decode()
     assert "Huisbezoek" not in html
 

@@ -57,4 +57,5 @@ def test_next_level_of_another_case_is_not_carried(w_open, verified_client):
     other = world()
     url = reverse("plans:escalation-raise", args=[other.case.pk]) + f"?vanuit={escalation.pk}"
     form = verified_client(other.director).get(url).context["form"]
-    assert "reason" not in form.initial and "organisation" not in form.initial
+    assert "reason" not in form.initial
+    assert "organisation" not in form.initial

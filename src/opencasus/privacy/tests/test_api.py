@@ -66,7 +66,8 @@ def test_access_matrix_everyone_but_the_privacy_officer_gets_404(setup, api_clie
     for method, url, body in endpoints(house, sar, run, policy):
         response = getattr(client, method)(url, body, format="json")
         if role == "other-house-officer" and method == "get" and "houseId" not in url and url.count("/") == 3:
-            assert response.status_code == 200 and response.json()["count"] == 0, url  # their own (empty) lists
+            assert response.status_code == 200, url
+            assert response.json()["count"] == 0, url  # their own (empty) lists
             continue
         assert response.status_code == 404, (role, method, url, response.status_code)
         assert response["Content-Type"] == "application/problem+json"
@@ -102,12 +103,15 @@ def test_processing_log_search_filters(setup, api_client):
                       case_id=case.pk)
     client = api_client(fg)
     data = client.get(f"{API}/processing-log", {"dataSubject": str(person.pseudonym), "userId": 999}).json()
-    assert data["count"] == 1 and data["results"][0]["purpose"] == "Weegoverleg"
-    assert data["results"][0]["organisationId"] == 5 and data["results"][0]["traceId"]
+    assert data["count"] == 1
+    assert data["results"][0]["purpose"] == "Weegoverleg"
+    assert data["results"][0]["organisationId"] == 5
+    assert data["results"][0]["traceId"]
     assert client.get(f"{API}/processing-log", {"caseId": case.pk, "action": "view"}).json()["count"] == 1
     assert client.get(f"{API}/processing-log", {"fromDate": "2999-01-01"}).json()["count"] == 0
     bad = client.get(f"{API}/processing-log", {"fromDate": "gisteren"})
-    assert bad.status_code == 400 and bad.json()["invalidParams"][0]["name"] == "fromDate"
+    assert bad.status_code == 400
+    assert bad.json()["invalidParams"][0]["name"] == "fromDate"
 
 
 def test_subject_access_export_json_lists_the_case(setup, api_client):
@@ -115,7 +119,8 @@ def test_subject_access_export_json_lists_the_case(setup, api_client):
     data = api_client(fg).get(f"{API}/subject-access-requests/{sar.pk}/export").json()
     assert [c["reference"] for c in data["cases"]] == [case.reference]
     pdf = api_client(fg).get(f"{API}/subject-access-requests/{sar.pk}/export-pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
 
 
 def test_rights_request_deadline_overdue_and_conflict(setup, api_client):
@@ -124,16 +129,20 @@ def test_rights_request_deadline_overdue_and_conflict(setup, api_client):
     created = client.post(f"{API}/rights-requests", {
         "houseId": house.pk, "kind": "restriction", "requesterName": "Y", "receivedDate": "2025-03-31",
         "description": "Beperk de verwerking"}, format="json").json()
-    assert created["deadlineDate"] == "2025-04-30" and created["overdue"] is True
+    assert created["deadlineDate"] == "2025-04-30"
+    assert created["overdue"] is True
     url = f"{API}/rights-requests/{created['id']}"
     ok = client.patch(url, {"version": 1, "status": "granted", "handling": "Verwerking beperkt"}, format="json")
-    assert ok.status_code == 200 and ok.json()["overdue"] is False and ok.json()["decidedDate"]
+    assert ok.status_code == 200
+    assert ok.json()["overdue"] is False
+    assert ok.json()["decidedDate"]
     conflict = client.patch(url, {"version": 1, "status": "refused", "handling": "x"}, format="json")
     assert conflict.status_code == 409
     future = client.post(f"{API}/rights-requests", {
         "houseId": house.pk, "kind": "erasure", "requesterName": "Y", "receivedDate": "2999-01-01",
         "description": "x"}, format="json")
-    assert future.status_code == 400 and "toekomst" in future.json()["invalidParams"][0]["reason"]
+    assert future.status_code == 400
+    assert "toekomst" in future.json()["invalidParams"][0]["reason"]
     assert RightsRequest.objects.filter(house=house).count() == 2  # the access request and this one
 
 
@@ -143,13 +152,17 @@ def test_dry_run_via_the_api(setup, api_client):
     gone = ended_case(house, Status.ROUTED, dt.date(2024, 1, 1))
     data = api_client(fg).post(f"{API}/retention-runs", {"houseId": house.pk, "runDate": "2024-06-01"},
                                format="json").json()
-    assert data["dryRun"] is True and data["summary"] == [{"category": "intake_routed", "count": 1}]
-    assert data["items"][0]["objectId"] == str(gone.pk) and data["items"][0]["expiresDate"] == "2024-04-01"
+    assert data["dryRun"] is True
+    assert data["summary"] == [{"category": "intake_routed", "count": 1}]
+    assert data["items"][0]["objectId"] == str(gone.pk)
+    assert data["items"][0]["expiresDate"] == "2024-04-01"
 
 
 def test_verification_via_the_api_reports_the_house_chain(setup, api_client):
     house, fg, *_ = setup
     data = api_client(fg).post(f"{API}/log-verifications", {"houseId": house.pk}, format="json").json()
-    assert data["intact"] is True and data["records"] > 0 and data["trigger"] == "on_demand"
+    assert data["intact"] is True
+    assert data["records"] > 0
+    assert data["trigger"] == "on_demand"
     listed = api_client(fg).get(f"{API}/log-verifications").json()
     assert listed["results"][0]["id"] == data["id"]

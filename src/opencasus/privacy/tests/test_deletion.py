@@ -53,8 +53,10 @@ def test_deleting_a_case_removes_persons_items_attachments_and_files(django_capt
     assert not storage.exists(name)
     record = AnonymisedCaseRecord.objects.get(house=house)
     assert (record.person_count, record.child_count, record.final_status) == (2, 1, Status.CLOSED)
-    assert record.closed_month == dt.date(2024, 5, 1) and record.filed_month == dt.date(2024, 4, 1)
-    assert record.triage_outcome == Status.ADMITTED and record.municipality_id == case.municipality_id
+    assert record.closed_month == dt.date(2024, 5, 1)
+    assert record.filed_month == dt.date(2024, 4, 1)
+    assert record.triage_outcome == Status.ADMITTED
+    assert record.municipality_id == case.municipality_id
     stored = {f.name for f in AnonymisedCaseRecord._meta.get_fields()}
     assert not stored & {"first_name", "last_name", "date_of_birth", "bsn_hash", "reason", "reference", "case"}
 
@@ -79,7 +81,8 @@ def test_attachments_can_expire_before_their_case():
     assert deletion.run_retention(house=house, today=dt.date(2025, 4, 14), dry_run=False).summary == {}
     run = deletion.run_retention(house=house, today=dt.date(2025, 4, 15), dry_run=False)
     assert run.summary == {RetentionCategory.ATTACHMENTS: 1}
-    assert Case.objects.filter(pk=case.pk).exists() and not Attachment.objects.filter(pk=attachment.pk).exists()
+    assert Case.objects.filter(pk=case.pk).exists()
+    assert not Attachment.objects.filter(pk=attachment.pk).exists()
 
 
 def test_a_case_reopened_after_the_list_was_made_stays():
@@ -101,7 +104,8 @@ def test_expired_log_records_are_purged_and_the_log_still_verifies():
     assert run.summary == {RetentionCategory.PROCESSING_LOG: 4}
     remaining = ProcessingRecord.objects.filter(chain=house.pk).order_by("sequence")
     assert remaining.first().started_at == at(dt.date(2024, 6, 1))
-    assert remaining.last().action == Action.DELETE and remaining.last().object_id == "1-4"
+    assert remaining.last().action == Action.DELETE
+    assert remaining.last().object_id == "1-4"
     assert all(r.ok for r in verify_all())
 
 

@@ -28,7 +28,8 @@ def demo_house():
 
 def test_demo_ships_labelled_example_periods_and_one_request(demo_house):
     policies = RetentionPolicy.objects.filter(house=demo_house)
-    assert policies.count() == 7 and all(p.is_example and "Voorbeeldwaarde" in p.source for p in policies)
+    assert policies.count() == 7
+    assert all(p.is_example and "Voorbeeldwaarde" in p.source for p in policies)
     assert RightsRequest.objects.filter(house=demo_house).count() == 1
 
 
@@ -42,7 +43,8 @@ def test_dry_run_and_real_run_on_the_demo_data_agree(demo_house):
     dry = deletion.run_retention(house=demo_house, today=run_date, dry_run=True)
     real = deletion.run_retention(house=demo_house, today=run_date, dry_run=False)
     due = [i for i in dry.items if i["due"]]
-    assert due and {k: v for k, v in dry.summary.items()} == real.summary
+    assert due
+    assert {k: v for k, v in dry.summary.items()} == real.summary
     assert sorted((i["category"], i["objectType"], i["objectId"]) for i in due) == sorted(
         (i["category"], i["objectType"], i["objectId"]) for i in real.items)
     assert not real.errors

@@ -25,11 +25,13 @@ def test_open_rights_requests_count_and_filtered_list(verified_client):
     (section,) = start_sections(fg)
     counts = {c.label: (c.value, c.url) for c in section.counts}
     value, url = counts["Openstaande verzoeken van betrokkenen"]
-    assert value == 1 and url == reverse("privacy:rights-requests", args=[house.pk]) + "?open=on"
+    assert value == 1
+    assert url == reverse("privacy:rights-requests", args=[house.pk]) + "?open=on"
     assert counts["Signalen in het verwerkingenlogboek"][1] == reverse("privacy:signals", args=[house.pk])
     client = verified_client(fg)
     body = client.get(url).content.decode()
-    assert "Open Verzoeker" in body and "Klaar Verzoeker" not in body
+    assert "Open Verzoeker" in body
+    assert "Klaar Verzoeker" not in body
     assert "Klaar Verzoeker" in client.get(reverse("privacy:rights-requests", args=[house.pk])).content.decode()
 
 

@@ -29,7 +29,8 @@ def test_command_dry_run_deletes_nothing_and_the_real_run_does():
     case = ended_case(house, Status.ADVICE_GIVEN, dt.date(2024, 2, 29))
     out = StringIO()
     call_command("apply_retention", "--dry-run", "--today", "2025-02-28", stdout=out)
-    assert "dry run" in out.getvalue() and case.reference in out.getvalue()
+    assert "dry run" in out.getvalue()
+    assert case.reference in out.getvalue()
     assert Case.objects.filter(pk=case.pk).exists()
     call_command("apply_retention", "--today", "2025-02-27", stdout=StringIO())
     assert Case.objects.filter(pk=case.pk).exists()
@@ -58,5 +59,6 @@ def test_verification_task_stores_the_outcome():
                       who=Who(username="u"))
     result = tasks.verify_processing_log.delay().get()
     verification = LogVerification.objects.get()
-    assert verification.trigger == VerificationTrigger.SCHEDULE and verification.house is None
+    assert verification.trigger == VerificationTrigger.SCHEDULE
+    assert verification.house is None
     assert result == {"chains": verification.chain_count, "records": ProcessingRecord.objects.count(), "problems": 0}

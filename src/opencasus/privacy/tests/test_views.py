@@ -74,7 +74,8 @@ def test_the_privacy_officer_reaches_every_page_and_each_view_is_logged(setup, v
         after = ProcessingRecord.objects.filter(chain=house.pk, activity_code="privacy").count()
         assert after > before, url
         last = ProcessingRecord.objects.filter(chain=house.pk).order_by("-sequence").first()
-        assert last.audit.user_id == fg.pk and last.audit.role == Role.PRIVACY_OFFICER
+        assert last.audit.user_id == fg.pk
+        assert last.audit.role == Role.PRIVACY_OFFICER
 
 
 def test_menu_link_and_start_page_in_dutch(setup, verified_client):
@@ -94,9 +95,12 @@ def test_start_page_shows_retention_with_example_label_and_the_last_verification
     client = verified_client(fg)
     client.post(reverse("privacy:verify", args=[house.pk]))
     text = client.get(reverse("privacy:house", args=[house.pk])).content.decode()
-    assert "24 maanden" in text and "Voorbeeldwaarde" in text and "Privacyconvenant art. 7" in text
+    assert "24 maanden" in text
+    assert "Voorbeeldwaarde" in text
+    assert "Privacyconvenant art. 7" in text
     assert "Geen termijn ingesteld: er wordt niets verwijderd." in text
-    assert "Intact" in text and "Op verzoek" in text
+    assert "Intact" in text
+    assert "Op verzoek" in text
 
 
 def test_dry_run_page_lists_what_would_go(setup, verified_client):
@@ -106,7 +110,9 @@ def test_dry_run_page_lists_what_would_go(setup, verified_client):
     client = verified_client(fg)
     response = client.post(reverse("privacy:dry-run", args=[house.pk]), {"run_date": "2025-01-01"}, follow=True)
     text = response.content.decode()
-    assert gone.reference in text and "Afgewezen aanmeldingen" in text and "Er is niets verwijderd" in text
+    assert gone.reference in text
+    assert "Afgewezen aanmeldingen" in text
+    assert "Er is niets verwijderd" in text
 
 
 def test_subject_access_search_and_result(setup, verified_client):
@@ -116,7 +122,8 @@ def test_subject_access_search_and_result(setup, verified_client):
         "requester_name": "H. de Vries", "received_on": dt.date.today().isoformat(), "first_name": "henk",
         "last_name": "De Vries", "date_of_birth": person.date_of_birth.isoformat()}, follow=True)
     text = response.content.decode()
-    assert case.reference in text and "Downloaden als PDF" in text
+    assert case.reference in text
+    assert "Downloaden als PDF" in text
     response = client.post(reverse("privacy:subject-access", args=[house.pk]), {
         "requester_name": "X", "received_on": dt.date.today().isoformat(), "bsn": "123456789"})
     assert "elfproef" in response.content.decode()
@@ -139,7 +146,8 @@ def test_rights_request_register_and_handle_with_overdue_signal(setup, verified_
     client.post(url, {"version": item.version, "status": RightsRequestStatus.REFUSED,
                       "handling": "Wettelijke bewaarplicht; gemotiveerd afgewezen."})
     item.refresh_from_db()
-    assert item.status == RightsRequestStatus.REFUSED and item.decided_on == dt.date.today()
+    assert item.status == RightsRequestStatus.REFUSED
+    assert item.decided_on == dt.date.today()
     response = client.post(url, {"version": 1, "status": RightsRequestStatus.GRANTED, "handling": "x"})
     assert "intussen door iemand anders gewijzigd" in response.content.decode()
 
@@ -153,15 +161,19 @@ def test_log_search_by_person_and_csv_export_is_logged(setup, verified_client):
     url = reverse("privacy:log", args=[house.pk])
     response = client.get(url, {"bsn": BSN})
     text = response.content.decode()
-    assert "Gevonden records" in text and "someone-else" not in text and str(person.pseudonym) in text
+    assert "Gevonden records" in text
+    assert "someone-else" not in text
+    assert str(person.pseudonym) in text
     response = client.get(url, {"case": case.reference.lower()})  # by reference, never by internal number
     text = response.content.decode()
-    assert "Gevonden records" in text and case.reference in text
+    assert "Gevonden records" in text
+    assert case.reference in text
     response = client.get(url, {"case": str(case.pk)})
     assert "Er is geen casus met dit kenmerk in dit huis." in response.content.decode()
     response = client.get(reverse("privacy:log-export", args=[house.pk]), {"case": case.reference})
     body = response.content.decode()
-    assert response["Content-Type"].startswith("text/csv") and "someone-else" in body
+    assert response["Content-Type"].startswith("text/csv")
+    assert "someone-else" in body
     assert "'=cmd" in body
     exported = ProcessingRecord.objects.filter(chain=house.pk, action=Action.EXPORT, object_type="processing-log")
     assert {r.data_subject for r in exported} == {str(person.pseudonym), "someone-else"}

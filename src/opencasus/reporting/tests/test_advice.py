@@ -17,10 +17,12 @@ def test_core_staff_record_advice_for_area_cases_only(world):
     person_case = CaseFactory(house=world.house)
     PersonFactory(case=person_case)
     advice = advice_record(actor=world.users["director"], case_id=area.pk, text="  Meer jongerenwerk.  ")
-    assert advice.municipality == world.gorinchem and advice.text == "Meer jongerenwerk."
+    assert advice.municipality == world.gorinchem
+    assert advice.text == "Meer jongerenwerk."
     assert advice.target_group == world.theme
     record = ProcessingRecord.objects.filter(object_type="advice").get()
-    assert record.case_id == area.pk and record.action == "create"
+    assert record.case_id == area.pk
+    assert record.action == "create"
     with pytest.raises(ValidationError, match="alleen bij gebieds- en themacasussen"):
         advice_record(actor=world.users["director"], case_id=person_case.pk, text="x")
     with pytest.raises(ValidationError, match="Schrijf het advies"):
@@ -44,7 +46,8 @@ def test_advice_form_and_list_per_municipality(world, verified_client):
     assert "Dit veld is verplicht." in empty.content.decode()
     gorinchem = verified_client(world.users["officer_gorinchem"]).get(
         reverse("reporting:advice-list", args=["GM0512"])).content.decode()
-    assert "Verlichting in het park." in gorinchem and area.reference not in gorinchem
+    assert "Verlichting in het park." in gorinchem
+    assert area.reference not in gorinchem
     dordrecht = verified_client(world.users["officer_dordrecht"])
     assert dordrecht.get(reverse("reporting:advice-list", args=["GM0512"])).status_code == 404
     assert "Verlichting" not in verified_client(world.users["manager"]).get(

@@ -48,7 +48,8 @@ def test_house_dashboard_json(world, api_client):
     before = ProcessingRecord.objects.filter(activity_code="management-information").count()
     body = api_client(world.users["manager"]).get(f"/api/v1/dashboards/houses/{world.house.pk}", API_PERIOD).json()
     assert body["scope"] == {"kind": "house", "key": str(world.house.pk), "name": world.house.name, "threshold": 5}
-    assert body["dateFrom"] == "2025-01-01" and body["dateTo"] == "2025-12-31"
+    assert body["dateFrom"] == "2025-01-01"
+    assert body["dateTo"] == "2025-12-31"
     tables = {t["slug"]: t for t in body["tables"]}
     municipalities = {r["key"]: r["values"][0] for r in tables["intakes-by-municipality"]["rows"]}
     assert municipalities["GM0505"] == {"column": "count", "value": None, "suppressed": True}  # secondary
@@ -69,7 +70,8 @@ def test_officer_gets_only_their_municipality(world, api_client):
 def test_bad_input_is_a_problem(world, api_client):
     client = api_client(world.users["manager"])
     response = client.get(f"/api/v1/dashboards/houses/{world.house.pk}", {"dateFrom": "2025-13-01"})
-    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
     assert response.json()["invalidParams"][0]["name"] == "dateFrom"
     assert client.get("/api/v1/trend-signals").status_code == 400
     assert client.get("/api/v1/trend-signals", {"houseId": world.house.pk, "month": "x"}).status_code == 400
@@ -81,9 +83,11 @@ def test_annual_report_files(world, api_client):
     xlsx = client.get("/api/v1/reports/municipal-annual/GM0505/2025/xlsx")
     assert load_workbook(io.BytesIO(xlsx.content)).worksheets
     pdf = client.get("/api/v1/reports/municipal-annual/GM0505/2025/pdf")
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
     body = client.get("/api/v1/reports/municipal-annual/GM0505/2025").json()
-    assert body["municipality"] == {"code": "GM0505", "name": "Dordrecht"} and body["year"] == 2025
+    assert body["municipality"] == {"code": "GM0505", "name": "Dordrecht"}
+    assert body["year"] == 2025
 
 
 def test_import_and_advice_through_the_api(world, api_client):
@@ -105,14 +109,16 @@ def test_import_and_advice_through_the_api(world, api_client):
                            format="multipart")
     assert response.status_code == 202
     job = client.get(f"/api/v1/recidivism-imports/{response.json()['id']}").json()
-    assert job["status"] == "done" and job["acceptedRows"] == 1
+    assert job["status"] == "done"
+    assert job["acceptedRows"] == 1
     assert job["rejected"] == [{"line": 3, "reason": "het pseudoniem “x” is geen geldig pseudoniem"}]
     assert api_client(world.users["steering"]).get(
         f"/api/v1/recidivism-imports/{response.json()['id']}").status_code == 404
 
     area = CaseFactory(house=world.house, subject_type="area", municipality=world.dordrecht)
     created = client.post("/api/v1/advice", {"caseId": area.pk, "text": "Meer handhaving."}, format="json")
-    assert created.status_code == 201 and created.json()["municipalityCode"] == "GM0505"
+    assert created.status_code == 201
+    assert created.json()["municipalityCode"] == "GM0505"
     refused = client.post("/api/v1/advice", {"caseId": area.pk, "text": ""}, format="json")
     assert refused.status_code == 400
     listed = api_client(world.users["officer_dordrecht"]).get("/api/v1/advice", {"municipalityCode": "GM0505"})

@@ -27,7 +27,9 @@ def test_house_dashboard_counts_and_suppression(world):
                         date_to=dt.date(2025, 12, 31))
     assert values(table(d, "headline")) == {"filed": 15, "triaged": 12, "open": 12, "closed": 0}
     routes = values(table(d, "intakes-by-route"))
-    assert routes["zsm"] == 9 and routes["care_track"] is None and routes["veilig_thuis"] is None
+    assert routes["zsm"] == 9
+    assert routes["care_track"] is None
+    assert routes["veilig_thuis"] is None
     assert routes["aftercare"] == 0  # zero is not suppressed
     municipalities = values(table(d, "intakes-by-municipality"))
     # 3 Gorinchem intakes are suppressed; with the total of 15 published, Dordrecht's 12 would give
@@ -36,17 +38,20 @@ def test_house_dashboard_counts_and_suppression(world):
     assert table(d, "intakes-by-municipality").rows[0].values[0].secondary
     assert not table(d, "intakes-by-municipality").rows[1].values[0].secondary
     outcomes = values(table(d, "triage-outcomes"))
-    assert outcomes[Status.ADMITTED] is None and outcomes[Status.DECLINED] is None
+    assert outcomes[Status.ADMITTED] is None
+    assert outcomes[Status.DECLINED] is None
     assert outcomes[Status.ROUTED] == 0
     statuses = values(table(d, "status-at-end"))
-    assert statuses[Status.ADMITTED] == 9 and statuses[Status.SUBMITTED] is None  # declined (3) too
+    assert statuses[Status.ADMITTED] == 9
+    assert statuses[Status.SUBMITTED] is None  # declined (3) too
     throughput = table(d, "throughput")
     filed_triaged = next(r for r in throughput.rows if r.key == "filed-triaged")
     assert filed_triaged.values[0].value == 12
     # Days from filing to decision: 5..10 (admitted) and 3,3,3 (declined), 3 Gorinchem at 7.
     assert filed_triaged.values[1] == 7.0
     filed_closed = next(r for r in throughput.rows if r.key == "filed-closed")
-    assert filed_closed.values[0].value == 0 and filed_closed.values[1] is None  # withheld: too few
+    assert filed_closed.values[0].value == 0
+    assert filed_closed.values[1] is None  # withheld: too few
 
 
 def test_status_at_end_of_period_uses_history(world):
@@ -86,7 +91,9 @@ def test_closures_and_throughput(world):
                         date_to=dt.date(2025, 12, 31))
     assert values(table(d, "headline"))["closed"] == 5
     row = next(r for r in table(d, "throughput").rows if r.key == "filed-closed")
-    assert row.values[0].value == 5 and row.values[1] == 22.0 and row.values[2] == pytest.approx(23.6)
+    assert row.values[0].value == 5
+    assert row.values[1] == 22.0
+    assert row.values[2] == pytest.approx(23.6)
 
 
 def test_hidden_dashboards_raise_404(world):
@@ -150,7 +157,8 @@ def test_deleted_cases_count_by_month(world):
             person_count=1, child_count=0, retention_category="case", deleted_month=dt.date(2030, 1, 1))
     d = house_dashboard(actor=world.users["manager"], house_id=world.house.pk, date_from=dt.date(2025, 1, 1),
                         date_to=dt.date(2025, 12, 31))
-    assert values(table(d, "headline"))["filed"] == 21 and values(table(d, "headline"))["closed"] == 6
+    assert values(table(d, "headline"))["filed"] == 21
+    assert values(table(d, "headline"))["closed"] == 6
     assert values(table(d, "intakes-by-route"))["aftercare"] == 6
     assert values(table(d, "closures"))["deleted"] == 6
     assert values(table(d, "status-at-end"))[Status.CLOSED] == 6

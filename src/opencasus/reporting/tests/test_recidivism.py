@@ -79,9 +79,13 @@ def test_import_keeps_good_rows_and_reports_bad_ones(fixture):
                                 content=police_file(fixture).encode())
     seen = []
     job = incident_import_run(import_id=job.pk, chunk_size=4, on_progress=lambda j: seen.append(j.processed_rows))
-    assert job.status == ImportStatus.DONE and job.total_rows == 22 and job.processed_rows == 22
-    assert seen[:3] == [4, 8, 12] and seen[-1] == 22
-    assert job.accepted_rows == 13 and PoliceIncident.objects.count() == 13
+    assert job.status == ImportStatus.DONE
+    assert job.total_rows == 22
+    assert job.processed_rows == 22
+    assert seen[:3] == [4, 8, 12]
+    assert seen[-1] == 22
+    assert job.accepted_rows == 13
+    assert PoliceIncident.objects.count() == 13
     reasons = {r["line"]: r["reason"] for r in job.rejected}
     assert reasons == {
         3: "het pseudoniem “not-a-pseudonym” is geen geldig pseudoniem",
@@ -100,7 +104,8 @@ def test_import_keeps_good_rows_and_reports_bad_ones(fixture):
     logged = set(ProcessingRecord.objects.filter(activity_code="management-information",
                                                  object_type="incident-import").values_list("data_subject",
                                                                                             flat=True))
-    assert str(fixture["pa"].pseudonym) in logged and str(fixture["pc"].pseudonym) in logged
+    assert str(fixture["pa"].pseudonym) in logged
+    assert str(fixture["pc"].pseudonym) in logged
 
     # A second delivery replaces the count for a known person and day.
     again = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="2.csv",
@@ -136,7 +141,8 @@ def test_small_groups_are_suppressed(fixture):
     incident_import_run(import_id=job.pk)
     data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
     row = data.tables[1].rows[0]
-    assert row.values[0].suppressed and row.values[1:] == [None] * 5
+    assert row.values[0].suppressed
+    assert row.values[1:] == [None] * 5
 
 
 def test_derived_figures_never_give_a_suppressed_count_back(fixture):
@@ -147,8 +153,12 @@ def test_derived_figures_never_give_a_suppressed_count_back(fixture):
     scope = house_scope(actor=fixture["director"], house_id=fixture["house"].pk)
     table = _window_table(scope, 6, {("all", "Alle"): _Tally(persons=13, before=4, after=20)})
     persons, before, after, before_pp, after_pp, change = table.rows[0].values
-    assert persons.value == 13 and before.suppressed and after.value == 20
-    assert before_pp is None and after_pp == pytest.approx(1.54, abs=0.01) and change is None
+    assert persons.value == 13
+    assert before.suppressed
+    assert after.value == 20
+    assert before_pp is None
+    assert after_pp == pytest.approx(1.54, abs=0.01)
+    assert change is None
 
 
 def test_window_edges():
@@ -163,7 +173,8 @@ def test_upload_page_and_command(fixture, verified_client, tmp_path):
     response = client.post(reverse("reporting:incident-upload", args=[fixture["house"].pk]), {"file": upload})
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
-    assert "22 van 22 regels verwerkt" in page and "13 regels geïmporteerd, 9 regels afgewezen." in page
+    assert "22 van 22 regels verwerkt" in page
+    assert "13 regels geïmporteerd, 9 regels afgewezen." in page
     assert "verkeerd aantal kolommen" in page
     bad = io.BytesIO(b"naam,datum\nx,y\n")
     bad.name = "fout.csv"
@@ -175,10 +186,12 @@ def test_upload_page_and_command(fixture, verified_client, tmp_path):
     out = io.StringIO()
     call_command("import_police_incidents", str(path), house=fixture["house"].pk,
                  user=fixture["director"].username, stdout=out)
-    assert "22/22 rows (100%)" in out.getvalue() and "line 10: verkeerd aantal kolommen" in out.getvalue()
+    assert "22/22 rows (100%)" in out.getvalue()
+    assert "line 10: verkeerd aantal kolommen" in out.getvalue()
 
 
 def test_recidivism_page_renders(fixture, verified_client):
     html = verified_client(fixture["director"]).get(
         reverse("reporting:recidivism", args=[fixture["house"].pk])).content.decode()
-    assert "Politie-incidenten 6 maanden voor en na het plan van aanpak" in html and "<svg" in html
+    assert "Politie-incidenten 6 maanden voor en na het plan van aanpak" in html
+    assert "<svg" in html

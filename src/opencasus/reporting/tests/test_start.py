@@ -17,7 +17,8 @@ def test_house_manager_sees_the_house_with_last_year(world):
     result = figures(world.users["manager"])
     assert list(result) == [f"Kerncijfers {world.house.name}"]
     filed = result[f"Kerncijfers {world.house.name}"]["Aanmeldingen"]
-    assert filed[0] == "0" and filed[1] == "vorig jaar: 15"  # 15 intakes in the first half of 2025
+    assert filed[0] == "0"
+    assert filed[1] == "vorig jaar: 15"  # 15 intakes in the first half of 2025
     assert f"/managementinformatie/huizen/{world.house.pk}?date_from=2026-01-01&date_to=2026-06-30" == filed[2]
     assert ProcessingRecord.objects.filter(object_type="start-figures").exists()
 
@@ -33,7 +34,8 @@ def test_steering_group_sees_the_region(world):
     result = figures(world.users["steering"])
     assert len(result) == 1
     (title,) = result
-    assert title.startswith("Kerncijfers ") and world.house.name not in title
+    assert title.startswith("Kerncijfers ")
+    assert world.house.name not in title
 
 
 def test_roles_without_management_information_get_nothing(world):

@@ -5,14 +5,20 @@ from opencasus.core.aggregates import suppress_complementary
 
 def test_one_small_part_takes_the_smallest_other_part_with_it():
     result = suppress_complementary({"a": 12, "b": 3, "c": 0, "d": 7}, threshold=5)
-    assert result["b"].suppressed and not result["b"].secondary
-    assert result["d"].suppressed and result["d"].secondary and str(result["d"]) == "onderdrukt"
-    assert result["a"].value == 12 and result["c"].value == 0
+    assert result["b"].suppressed
+    assert not result["b"].secondary
+    assert result["d"].suppressed
+    assert result["d"].secondary
+    assert str(result["d"]) == "onderdrukt"
+    assert result["a"].value == 12
+    assert result["c"].value == 0
 
 
 def test_two_small_parts_need_nothing_more():
     result = suppress_complementary({"a": 12, "b": 3, "c": 2}, threshold=5)
-    assert result["a"].value == 12 and result["b"].suppressed and result["c"].suppressed
+    assert result["a"].value == 12
+    assert result["b"].suppressed
+    assert result["c"].suppressed
 
 
 def test_nothing_small_nothing_suppressed():

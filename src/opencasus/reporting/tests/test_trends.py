@@ -38,22 +38,28 @@ def history(db):
 def test_a_significant_rise_is_signalled(history):
     house, manager = history
     report = trends_for(house_scope(actor=manager, house_id=house.pk), month=dt.date(2026, 1, 1))
-    assert report.enough_history and report.history_months == 12
+    assert report.enough_history
+    assert report.history_months == 12
     rows = {(r.dimension, r.label): r for r in report.rows}
     violence = rows[("theme", "Huiselijk geweld")]
-    assert violence.signal and violence.direction == "up" and violence.last_count.value == 15
+    assert violence.signal
+    assert violence.direction == "up"
+    assert violence.last_count.value == 15
     assert violence.history_mean == 4.0
     assert violence.p_value == pytest.approx(poisson_test(15, 4.0).p_value, abs=1e-6)
     assert not rows[("theme", "Jeugd")].signal  # 6 against 5
-    assert rows[("municipality", "Dordrecht")].signal and not rows[("municipality", "Gorinchem")].signal
+    assert rows[("municipality", "Dordrecht")].signal
+    assert not rows[("municipality", "Gorinchem")].signal
     assert [r.label for r in report.signals] == ["Dordrecht", "Huiselijk geweld"]
 
 
 def test_too_little_history_gives_no_signal(history):
     house, manager = history
     report = trends_for(house_scope(actor=manager, house_id=house.pk), month=dt.date(2025, 5, 1))
-    assert not report.enough_history and report.history_months == 4
-    assert not report.signals and all(r.p_value is None for r in report.rows)
+    assert not report.enough_history
+    assert report.history_months == 4
+    assert not report.signals
+    assert all(r.p_value is None for r in report.rows)
 
 
 def test_trend_page(history, verified_client):

@@ -76,7 +76,8 @@ def check_cases_follow_the_workflow() -> None:
 def check_participants_only_in_shared_cases_and_members_of_the_house() -> None:
     assert not Participant.objects.exclude(case__status__in=SHARED_STATUSES).exists()
     per_case = Counter(Participant.objects.values("case").annotate(n=Count("id")).values_list("n", flat=True))
-    assert min(per_case) >= 1 and max(per_case) <= 7
+    assert min(per_case) >= 1
+    assert max(per_case) <= 7
     for p in Participant.objects.select_related("case")[:50]:
         assert Membership.objects.filter(user_id=p.user_id, house_id=p.case.house_id,
                                          organisation_id=p.organisation_id, role=Role.PARTNER_PROFESSIONAL).exists()
@@ -103,7 +104,8 @@ def test_log_history_is_ordered_per_house_and_new_records_chain_on(generated: Si
     history, built = records[:-1], records[-1]
     assert built[3] == "dashboard-summary"
     assert all(a[1] <= b[1] for a, b in itertools.pairwise(history))
-    assert head.purged_through_sequence == len(history) and head.last_sequence == len(records)
+    assert head.purged_through_sequence == len(history)
+    assert head.last_sequence == len(records)
     assert all(r[2] is not None for r in history)
     record_processing(action="view", activity_code="triage", purpose="Toets", who=Who(username="t"),
                       house_id=house.pk, case_id=history[-1][2])

@@ -17,7 +17,8 @@ def test_sizes_at_full_scale_are_the_national_set() -> None:
 
 def test_sizes_keep_a_usable_minimum() -> None:
     sizes = Sizes.at(0.00001)
-    assert sizes.cases == 100 and sizes.professionals == 600
+    assert sizes.cases == 100
+    assert sizes.professionals == 600
     with pytest.raises(ValueError):
         Sizes.at(0)
 

@@ -36,7 +36,8 @@ def test_queue_api(world, api_client):
     response = client.get("/api/v1/triage-queue", {"houseId": world.house.pk})
     assert response.status_code == 200
     [item] = response.json()
-    assert item["caseId"] == case.pk and item["reference"] == case.reference
+    assert item["caseId"] == case.pk
+    assert item["reference"] == case.reference
     assert {"ageDays", "hitCount", "triageDate", "urgency", "filedAt", "subjects"} <= set(item)
     assert client.get("/api/v1/triage-queue", {"houseId": "x"}).status_code == 400
     assert client.get("/api/v1/triage-queue", {"houseId": make_world().house.pk}).status_code == 404
@@ -51,7 +52,8 @@ def test_assessment_put_and_get(world, api_client):
     response = client.put(url, MEETS_BODY, format="json")
     assert response.status_code == 200, response.json()
     body = response.json()
-    assert body["computedVerdict"] == "meets" and body["version"] == 1
+    assert body["computedVerdict"] == "meets"
+    assert body["version"] == 1
     assert body["lifeDomains"] == [{"lifeDomain": "housing", "note": "Huurachterstand."}]
     case.refresh_from_db()
     assert case.status == Status.IN_TRIAGE
@@ -144,7 +146,8 @@ def test_decision_post_without_covenant_is_400_and_nothing_changes(world, api_cl
     assert response.status_code == 400
     assert "privacyconvenant" in response.json()["invalidParams"][0]["reason"]
     case.refresh_from_db()
-    assert case.status == Status.IN_TRIAGE and not Participant.objects.filter(case=case).exists()
+    assert case.status == Status.IN_TRIAGE
+    assert not Participant.objects.filter(case=case).exists()
 
 
 def test_route_to_veilig_thuis_via_api(world, api_client):
@@ -186,5 +189,7 @@ def test_openapi_describes_the_triage_endpoints(client):
     get = paths["/cases/{caseId}/triage-assessment"]["get"]["responses"]["200"]["content"]
     read = get["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
     hits = schemas[read]["properties"]["hits"]
-    assert hits["type"] == "array" and hits["items"]["$ref"].endswith("/Hit") and "hits" in schemas[read]["required"]
+    assert hits["type"] == "array"
+    assert hits["items"]["$ref"].endswith("/Hit")
+    assert "hits" in schemas[read]["required"]
     assert {"personId", "matchedBy", "houseName", "where", "contact"} <= set(schemas["Hit"]["properties"])

@@ -48,6 +48,7 @@ def test_concurrent_decisions_one_wins_the_other_is_refused():
     for t in threads:
         t.join()
     refused = [r for r in results.values() if isinstance(r, ValidationError)]
-    assert len(refused) == 1 and refused[0].code == "invalid_transition"
+    assert len(refused) == 1
+    assert refused[0].code == "invalid_transition"
     assert Decision.objects.filter(case=case).count() == 1
     assert StatusChange.objects.filter(case=case).exclude(to_status=Status.IN_TRIAGE).count() == 1

@@ -28,10 +28,13 @@ def test_demo_decides_part_of_the_queue_and_is_idempotent(django_capture_on_comm
     assert admitted.count() == 5
     care_partners = set()
     for case in admitted:
-        assert case.purpose and case.questions and case.meeting_type.name.startswith("Focusoverleg")
+        assert case.purpose
+        assert case.questions
+        assert case.meeting_type.name.startswith("Focusoverleg")
         named = set(Participant.objects.filter(case=case, user__isnull=False).values_list("user__username",
                                                                                           flat=True))
-        assert {"partner.politie", "partner.reclassering"} < named and len(named) == 3
+        assert {"partner.politie", "partner.reclassering"} < named
+        assert len(named) == 3
         care_partners |= named
     assert {"partner.veiligthuis", "partner.jeugdzorg", "partner.ggz"} < care_partners
     assert house.cases.get(status=Status.ROUTED).triage_decision.routed_to == "veilig_thuis"

@@ -117,8 +117,10 @@ def test_done_when_admit_decline_route(world, django_capture_on_commit_callbacks
     assert admitted.purpose.startswith("Recidive voorkomen")
     assert admitted.meeting_type == world.meeting_type
     assert "Focusoverleg" in admitted.feedback_to_filer
-    assert declined.status == Status.DECLINED and "Afwijzen" in declined.feedback_to_filer
-    assert routed.status == Status.ROUTED and "Veilig Thuis" in routed.feedback_to_filer
+    assert declined.status == Status.DECLINED
+    assert "Afwijzen" in declined.feedback_to_filer
+    assert routed.status == Status.ROUTED
+    assert "Veilig Thuis" in routed.feedback_to_filer
     rows = Participant.objects.filter(case=admitted)
     assert {(p.organisation_id, p.user_id) for p in rows} == {
         (world.police.pk, None), (world.probation.pk, None), (world.police.pk, world.police_pro.pk),
@@ -131,7 +133,8 @@ def test_done_when_admit_decline_route(world, django_capture_on_commit_callbacks
         assert message.to == [world.filer.email]
         assert case.reference in message.subject
         person = case.persons.get()
-        assert person.last_name not in message.body and person.first_name not in message.body
+        assert person.last_name not in message.body
+        assert person.first_name not in message.body
         assert case.reason not in message.body
     assert "Toelaten tot een casusoverleg" in mail.outbox[0].body
     reasons = dict(StatusChange.objects.filter(case=declined, to_status=Status.DECLINED)

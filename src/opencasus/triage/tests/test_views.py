@@ -34,9 +34,12 @@ def test_queue_lists_waiting_intakes_with_age_hits_urgency_and_date(world, verif
     response = verified_client(world.director).get(reverse("triage:queue"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Weegoverleg" in html and "Volgend weegoverleg" in html
-    assert old.reference in html and new.reference in html
-    assert decided.reference not in html and other_house_case.reference not in html
+    assert "Weegoverleg" in html
+    assert "Volgend weegoverleg" in html
+    assert old.reference in html
+    assert new.reference in html
+    assert decided.reference not in html
+    assert other_house_case.reference not in html
     assert "Crisis" in html or "crisis" in html.lower()
     assert '<span class="oc-badge oc-badge--bad">1</span>' in html
     assert ProcessingRecord.objects.filter(object_type="triage-queue", case_id=old.pk, action="view").count() == 1
@@ -66,7 +69,8 @@ def test_assessment_page_runs_the_hit_check_and_saves(world, verified_client):
     client = verified_client(world.director)
     url = reverse("triage:assessment", args=[case.pk])
     page = client.get(url).content.decode()
-    assert "Hitcheck (nu opnieuw uitgevoerd)" in page and elsewhere.house.name in page
+    assert "Hitcheck (nu opnieuw uitgevoerd)" in page
+    assert elsewhere.house.name in page
     assert elsewhere.reference not in page
     assert ProcessingRecord.objects.filter(object_type="hit-check", case_id=case.pk).exists()
     data = {"multiple_problems": "yes", "multiple_problems_explanation": "Schulden, verslaving, overlast.",
@@ -114,9 +118,11 @@ def test_decision_page_admits_with_participants_and_informs_the_filer(world, ver
             "professionals": [f"{world.police_pro.pk}:{world.police.pk}"]})
     assert response.status_code == 302
     case.refresh_from_db()
-    assert case.status == Status.ADMITTED and case.purpose == "Stabiliseren en recidive voorkomen."
+    assert case.status == Status.ADMITTED
+    assert case.purpose == "Stabiliseren en recidive voorkomen."
     assert Participant.objects.filter(case=case, user=world.police_pro).exists()
-    assert len(mail.outbox) == 1 and case.reference in mail.outbox[0].subject
+    assert len(mail.outbox) == 1
+    assert case.reference in mail.outbox[0].subject
     page = client.get(url).content.decode()
     assert "Toelaten tot een casusoverleg" in page
 
@@ -132,7 +138,8 @@ def test_decision_page_refuses_an_organisation_without_covenant(world, verified_
     assert response.status_code == 200
     assert "geen privacyconvenant dat van kracht is" in response.content.decode()
     case.refresh_from_db()
-    assert case.status == Status.IN_TRIAGE and not Participant.objects.filter(case=case).exists()
+    assert case.status == Status.IN_TRIAGE
+    assert not Participant.objects.filter(case=case).exists()
 
 
 def test_second_decision_from_a_stale_form_gets_the_conflict_message(world, verified_client):
@@ -186,12 +193,16 @@ def test_decision_page_groups_fields_per_outcome_and_keeps_only_the_chosen_outco
     url = reverse("triage:decision", args=[case.pk])
     page = client.get(url).content.decode()
     # Without JavaScript every group is shown, each under the outcome it belongs to.
-    assert 'data-oc-show-when="outcome=admit"' in page and 'data-oc-show-when="outcome=advice"' in page
-    assert 'data-oc-show-when="outcome=route"' in page and 'data-oc-show-when="routed_to=other"' in page
-    assert "Bij toelating tot een casusoverleg" in page and "(toelating)" not in page
+    assert 'data-oc-show-when="outcome=admit"' in page
+    assert 'data-oc-show-when="outcome=advice"' in page
+    assert 'data-oc-show-when="outcome=route"' in page
+    assert 'data-oc-show-when="routed_to=other"' in page
+    assert "Bij toelating tot een casusoverleg" in page
+    assert "(toelating)" not in page
     # A professional carries the organisation it belongs to, for the picker to show only the chosen ones.
     assert f'value="{world.police_pro.pk}:{world.police.pk}"' in page
-    assert f'data-oc-group="{world.police.pk}"' in page and 'data-oc-filter-by="organisations"' in page
+    assert f'data-oc-group="{world.police.pk}"' in page
+    assert 'data-oc-filter-by="organisations"' in page
     # Advice: what was typed in the hidden admission fields is not kept.
     response = client.post(url, {
         "version": case.version, "outcome": "advice", "grounds": "Past beter bij het wijkteam.",
@@ -200,8 +211,10 @@ def test_decision_page_groups_fields_per_outcome_and_keeps_only_the_chosen_outco
     assert response.status_code == 302
     case.refresh_from_db()
     decision = Decision.objects.get(case=case)
-    assert case.status == Status.ADVICE_GIVEN and decision.advice == "Schakel het wijkteam in."
-    assert case.purpose == "" and not Participant.objects.filter(case=case).exists()
+    assert case.status == Status.ADVICE_GIVEN
+    assert decision.advice == "Schakel het wijkteam in."
+    assert case.purpose == ""
+    assert not Participant.objects.filter(case=case).exists()
 
 
 def test_decision_page_validates_the_chosen_outcomes_fields(world, verified_client):

@@ -96,7 +96,8 @@ def triage(session: Session, case: Case, w: Any, meeting_type: MeetingType) -> N
     go(session, "Weegoverleg", "21 weegoverleg wachtrij")
     assert h1(session) == "Weegoverleg"
     row = page.get_by_role("row").filter(has_text=case.reference)
-    assert "Systeem (huishouden)" in row.inner_text() and dutch(Status.SUBMITTED.label) in row.inner_text()
+    assert "Systeem (huishouden)" in row.inner_text()
+    assert dutch(Status.SUBMITTED.label) in row.inner_text()
     go(session, case.reference, "22 weegoverleg beoordeling")
     assert h1(session) == f"Beoordeling weegoverleg van {case.reference}"
     for criterion, answer in (("multiple_problems", "yes"), ("multiple_chains", "yes"), ("system_impact", "yes"),
@@ -253,7 +254,8 @@ def dashboards(open_session: Any, live_url: str, w: Any) -> None:
     session = sign_in(open_session, live_url, officer, "gemeente")
     go(session, "Managementinformatie", "72 managementinformatie gemeente")
     go(session, "Dordrecht", "73 dashboard gemeente")
-    assert h1(session).startswith("Managementinformatie: ") and "Dordrecht" in h1(session)
+    assert h1(session).startswith("Managementinformatie: ")
+    assert "Dordrecht" in h1(session)
     assert session.page.get_by_role("table").first.is_visible()
     go(session, "Managementinformatie", "74 managementinformatie gemeente terug")
     go(session, "jaarverslag", "75 jaarverslag gemeente")
