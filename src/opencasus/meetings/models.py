@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.core.dates import long_date
+
 
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
@@ -43,7 +45,7 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["house", "date"], name="meeting_house_date")]
 
     def __str__(self) -> str:
-        return f"{self.meeting_type} {self.date:%d-%m-%Y}"
+        return f"{self.meeting_type} {long_date(self.date)}"
 
     def starts_at(self) -> dt.datetime:
         return timezone.make_aware(dt.datetime.combine(self.date, self.start_time))

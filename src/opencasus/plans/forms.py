@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.dates import long_date
 from opencasus.core.enhance import GroupedSelect, group_by
 from opencasus.core.forms import Form as CoreForm
 from opencasus.network.models import Organisation
@@ -217,7 +218,7 @@ class EscalationForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["agreement"].choices = [("", "—")] + [  # type: ignore[attr-defined]
-            (a.pk, f"{a.description[:60]} ({a.deadline:%d-%m-%Y})") for a in agreements]
+            (a.pk, f"{a.description[:60]} ({long_date(a.deadline)})") for a in agreements]
 
 
 class EscalationResponseForm(VersionForm):

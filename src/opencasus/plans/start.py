@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from opencasus.access import roles
+from opencasus.core.dates import long_date
 from opencasus.core.start import Count, Link, NavItem, Section
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 
@@ -44,22 +45,22 @@ def plan_sections(user: Any) -> list[Section]:
         sections.append(Section(
             title=_("My overdue agreements"),
             text=_("%(n)s of your agreements passed their deadline.") % {"n": signals["mine"].count()},
-            links=[Link(_("Case %(ref)s, deadline %(d)s") % {"ref": a.case.reference, "d": a.deadline.strftime(
-                "%d-%m-%Y")}, reverse("plans:agreement", args=[a.pk])) for a in mine], order=20))
+            links=[Link(_("Case %(ref)s, deadline %(d)s") % {"ref": a.case.reference, "d": long_date(a.deadline)},
+                         reverse("plans:agreement", args=[a.pk])) for a in mine], order=20))
     house = list(signals["house_overdue"][:MAX_LINKS])
     if house:
         sections.append(Section(
             title=_("Overdue agreements in the house"),
             text=_("%(n)s agreements passed their deadline.") % {"n": signals["house_overdue"].count()},
-            links=[Link(_("Case %(ref)s, deadline %(d)s") % {"ref": a.case.reference, "d": a.deadline.strftime(
-                "%d-%m-%Y")}, reverse("plans:agreement", args=[a.pk])) for a in house], order=21))
+            links=[Link(_("Case %(ref)s, deadline %(d)s") % {"ref": a.case.reference, "d": long_date(a.deadline)},
+                         reverse("plans:agreement", args=[a.pk])) for a in house], order=21))
     due = list(signals["due"][:MAX_LINKS])
     record_start_signals_view(actor=user, cases=[item.case for item in [*mine, *house, *due]])
     if due:
         sections.append(Section(
             title=_("Evaluations due"), anchor="evaluaties",
             links=[Link(_("Case %(ref)s, evaluation date %(d)s") % {
-                "ref": p.case.reference, "d": p.evaluation_date.strftime("%d-%m-%Y")},
+                "ref": p.case.reference, "d": long_date(p.evaluation_date)},
                 reverse("plans:evaluation", args=[p.case_id])) for p in due], order=22))
     return sections
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
+from opencasus.core.dates import long_date
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
 from opencasus.reporting.audit import log_scope
@@ -84,7 +85,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 def _heading(title: str, scope: access.Scope, period: Period) -> list[str]:
-    return [title, f"{scope.label}", f"{period.date_from:%d-%m-%Y} t/m {period.date_to:%d-%m-%Y}",
+    return [title, f"{scope.label}", f"{long_date(period.date_from)} t/m {long_date(period.date_to)}",
             _("Counts below %(n)s are suppressed.") % {"n": scope.threshold}]
 
 

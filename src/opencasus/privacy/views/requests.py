@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.core.dates import long_date
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
 from opencasus.privacy.forms import RightsRequestForm, RightsRequestHandleForm, SubjectSearchForm
@@ -84,7 +85,7 @@ def rights_requests(request: HttpRequest, house: House) -> HttpResponse:
             add_errors(form, exc)
         else:
             messages.success(request, _("The request was registered; the deadline is %(date)s.")
-                             % {"date": item.deadline.strftime("%d-%m-%Y")})
+                             % {"date": long_date(item.deadline)})
             return redirect("privacy:rights-request", house.pk, item.pk)
     open_only = request.GET.get("open") == "on"
     items = list(selectors.rights_request_list(actor=request.user, house=house, open_only=open_only))
