@@ -16,8 +16,8 @@ from opencasus.plans.vocabulary import AgreementStatus, EscalationLevel, Escalat
 class AgreementFilter(FilterSet):
     """What the page "My agreements" and the API list share: a status and only the overdue ones."""
 
-    status = django_filters.ChoiceFilter(label=_("status"), choices=AgreementStatus.choices, empty_label="—")
-    overdue = FlagFilter(label=_("only overdue"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=AgreementStatus.choices, empty_label="—")
+    overdue = FlagFilter(label=_("Only overdue"))
 
     class Meta:
         model = Agreement
@@ -29,8 +29,8 @@ class MyAgreementsFilter(AgreementFilter):
     """The page besides: only those due soon, and all agreements of the cases the reader sees instead of only
     their own (the counts of the start page link here)."""
 
-    due_soon = FlagFilter(label=_("only due within two weeks"))
-    all_cases = FlagFilter(label=_("all agreements of the cases I see, not only mine"))
+    due_soon = FlagFilter(label=_("Only due within two weeks"))
+    all_cases = FlagFilter(label=_("All agreements of the cases I see, not only mine"))
 
 
 class AgreementListFilter(AgreementFilter):
@@ -45,8 +45,8 @@ AgreementListFilter.base_filters["mine"] = FlagFilter(label=_("only my agreement
 
 
 class EscalationFilter(FilterSet):
-    level = django_filters.ChoiceFilter(label=_("level"), choices=EscalationLevel.choices)
-    status = django_filters.ChoiceFilter(label=_("status"), choices=EscalationStatus.choices)
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=EscalationLevel.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=EscalationStatus.choices)
 
     class Meta:
         model = Escalation
