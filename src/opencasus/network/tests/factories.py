@@ -19,6 +19,7 @@ from opencasus.network.models import (
     Ring,
     Role,
 )
+from opencasus.network.reference import load_reference_data
 
 TEST_PASSWORD = "Een-lang-testwachtwoord-42"
 
@@ -37,7 +38,13 @@ class UserFactory(DjangoModelFactory[User]):
 
 
 def region(code: str = "VR18") -> Region:
-    return Region.objects.get(code=code)
+    """A safety region from the reference data. A committing test (transactional_db) empties every table
+    when it ends, reference data included: load it again for the tests after it on the same worker."""
+    found = Region.objects.filter(code=code).first()
+    if found is None:
+        load_reference_data(Region, Municipality)
+        found = Region.objects.get(code=code)
+    return found
 
 
 class HouseFactory(DjangoModelFactory[House]):
@@ -45,7 +52,7 @@ class HouseFactory(DjangoModelFactory[House]):
         model = House
         skip_postgeneration_save = True
 
-    region = factory.LazyFunction(lambda: Region.objects.get(code="VR18"))
+    region = factory.LazyFunction(lambda: region("VR18"))
     name = factory.Sequence(lambda n: f"Veiligheidshuis {n}")
     city = "Dordrecht"
 
@@ -85,6 +92,7 @@ class MembershipFactory(DjangoModelFactory[Membership]):
 
 
 def municipality(code: str = "GM0505") -> Municipality:
+    region()  # the reference data, loaded again if a committing test emptied it
     return Municipality.objects.get(code=code)
 
 

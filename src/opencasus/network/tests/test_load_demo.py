@@ -16,9 +16,7 @@ from opencasus.network.reference import load_reference_data
 from opencasus.plans.models import Agreement, Escalation
 from opencasus.plans.vocabulary import AgreementStatus, EscalationStatus
 
-# Committed writes (the command's own transactions); the reference data is put back afterwards for the tests
-# that follow on this worker.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
