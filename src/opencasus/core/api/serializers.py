@@ -12,7 +12,13 @@ from django.db.models import Model
 from rest_framework import serializers
 from rest_framework.utils.formatting import lazy_format
 
-from opencasus.core.text import INTEGER_MAX, LONG_TEXT_MAX_LENGTH, refuse_control_characters
+from opencasus.core.text import (
+    INTEGER_MAX,
+    LONG_TEXT_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    refuse_control_characters,
+    refuse_line_breaks,
+)
 
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound=Model)
@@ -36,6 +42,11 @@ def limit_text_field(field: Any) -> None:
     validators = list(field.validators)
     if refuse_control_characters not in validators:
         validators.append(refuse_control_characters)
+    # A name or a code (at most NAME_MAX_LENGTH, not a text area) holds one line, as its form field does.
+    single_line = (field.style.get("base_template") != "textarea.html" and field.max_length is not None
+                   and field.max_length <= NAME_MAX_LENGTH)
+    if single_line and refuse_line_breaks not in validators:
+        validators.append(refuse_line_breaks)
     if field.max_length is None:
         field.max_length = LONG_TEXT_MAX_LENGTH
         template: Any = field.error_messages["max_length"]

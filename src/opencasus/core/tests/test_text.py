@@ -65,3 +65,17 @@ def test_a_serializer_names_the_field_in_dutch():
         assert "onzichtbaar opmaakteken" in str(body.errors["name"][0])
         assert "onzichtbaar opmaakteken" in str(body.errors["note"][0])
         assert _Body(data={"name": "Jansen", "note": "Eerste\r\nTweede"}).is_valid()
+
+
+def test_a_name_in_the_api_refuses_a_line_break_as_its_form_field_does():
+    from rest_framework import serializers
+
+    from opencasus.core.api.serializers import Serializer
+
+    class PersonIn(Serializer):
+        last_name = serializers.CharField(max_length=200)
+        note = serializers.CharField()
+
+    refused = PersonIn(data={"last_name": "Jansen\nadmin", "note": "regel een\nregel twee"})
+    assert not refused.is_valid()
+    assert list(refused.errors) == ["last_name"]
