@@ -17,11 +17,13 @@ export PYTHONPATH := $(CURDIR)/src
 #   requirements.lock      what production installs (pip install --require-hashes -r requirements.lock)
 #   requirements-dev.lock  plus the demo's and the tests' tools (Faker, pytest, ruff, mypy, ...); make uses it
 # Installs are keyed by the hash of the lock file, so a fresh checkout that shares an environment
-# does not reinstall, and a changed lock does.
+# does not reinstall, and a changed lock does. The pip of a new venv may be older than the lock needs
+# (pip 23 refuses a hashed `coverage` that another package asks for with an extra), so it is upgraded first.
 $(STAMP): FORCE
 	@h=$$(sha256sum requirements-dev.lock | cut -c1-16); \
 	if [ ! -f $(VENV)/.installed-$$h ]; then \
 	  set -e; test -x $(PY) || $(PYTHON) -m venv $(VENV); \
+	  $(PY) -m pip install --quiet --upgrade 'pip>=24.2'; \
 	  $(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock; \
 	  rm -f $(VENV)/.installed-*; touch $(VENV)/.installed-$$h; \
 	fi
