@@ -25,10 +25,6 @@ MEETS_BODY = {
 }
 
 
-@pytest.fixture
-def world():
-    return make_world()
-
 
 def test_queue_api(world, api_client):
     case = intake(world)

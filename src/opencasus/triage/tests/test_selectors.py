@@ -6,14 +6,10 @@ from opencasus.cases.tests.factories import PersonFactory
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.logbook.verification import verify_chain
 from opencasus.triage.selectors import triage_queue
-from opencasus.triage.tests.factories import intake, make_world
+from opencasus.triage.tests.factories import intake
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def world():
-    return make_world()
 
 
 def _queries(world) -> int:

@@ -16,10 +16,6 @@ from opencasus.triage.tests.factories import admit, does_not_meet, intake, make_
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return make_world()
-
 
 def records(case, object_type, action=None):
     qs = ProcessingRecord.objects.filter(case_id=case.pk, object_type=object_type, activity_code="triage")

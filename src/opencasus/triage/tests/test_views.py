@@ -14,14 +14,10 @@ from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.triage import services
 from opencasus.triage.models import Assessment, Decision
-from opencasus.triage.tests.factories import admit, intake, make_world, meets
+from opencasus.triage.tests.factories import admit, intake, meets
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def world():
-    return make_world()
 
 
 def test_queue_lists_waiting_intakes_with_age_hits_urgency_and_date(world, verified_client):
