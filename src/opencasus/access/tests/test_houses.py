@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 def _two_houses() -> tuple[Any, Any, Any, Any]:
     """A director in house A and B, with one intake in each house."""
-    a, b = h.world(HouseFactory(name="Huis Aa")), h.world(HouseFactory(name="Huis Bee"))
-    MembershipFactory(user=a.director, house=b.house, organisation=Membership.objects.filter(
+    a, b = h.world(HouseFactory.create(name="Huis Aa")), h.world(HouseFactory.create(name="Huis Bee"))
+    MembershipFactory.create(user=a.director, house=b.house, organisation=Membership.objects.filter(
         user=b.director).first().organisation, role=Role.PROCESS_DIRECTOR)  # type: ignore[union-attr]
     case_a, case_b = h.file_person_intake(a), h.file_person_intake(b)
     return a, b, case_a, case_b
@@ -50,7 +50,7 @@ def test_the_header_offers_the_houses_and_the_case_list_follows_the_choice(verif
 
 def test_a_house_without_a_role_is_not_found_and_changes_nothing(verified_client: Any) -> None:
     a, _b, _, _ = _two_houses()
-    other = HouseFactory(name="Huis Elders")
+    other = HouseFactory.create(name="Huis Elders")
     client = verified_client(a.director)
     client.post(reverse("core:house-switch"), {"house": a.house.pk})
     assert client.post(reverse("core:house-switch"), {"house": other.pk}).status_code == 404
@@ -66,7 +66,7 @@ def test_an_outside_address_to_return_to_is_not_followed(verified_client: Any) -
 
 
 def test_one_house_shows_its_name_and_no_switcher(verified_client: Any) -> None:
-    w = h.world(HouseFactory(name="Huis Enkel"))
+    w = h.world(HouseFactory.create(name="Huis Enkel"))
     page = verified_client(w.director).get(reverse("core:start")).content.decode()
     assert "Huis Enkel" in page
     assert "Al mijn huizen" not in page

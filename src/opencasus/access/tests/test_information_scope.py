@@ -14,17 +14,17 @@ from opencasus.network.tests.factories import HouseFactory, OrganisationFactory,
 pytestmark = pytest.mark.django_db
 
 
-def test_scopes():
-    house = HouseFactory()
-    case = CaseFactory(house=house, status=Status.ADMITTED, purpose="Doel", admitted_at=timezone.now())
-    police, care, housing = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+def test_scopes() -> None:
+    house = HouseFactory.create()
+    case = CaseFactory.create(house=house, status=Status.ADMITTED, purpose="Doel", admitted_at=timezone.now())
+    police, care, housing = OrganisationFactory.create(), OrganisationFactory.create(), OrganisationFactory.create()
     users = {}
     for name, org in [("police", police), ("care", care), ("housing", housing)]:
         users[name] = member(house, Role.PARTNER_PROFESSIONAL, org)
-        ParticipantFactory(case=case, organisation=org, user=users[name])
+        ParticipantFactory.create(case=case, organisation=org, user=users[name])
     director = member(house, Role.PROCESS_DIRECTOR)
 
-    def add(org, scope, text, named=()):
+    def add(org, scope, text, named=()) -> None:
         item = InformationItem.objects.create(case=case, organisation=org, author=users["police"],
                                               life_domain="housing", text=text, sharing_scope=scope,
                                               legal_basis="Convenant")

@@ -39,7 +39,7 @@ def upload(name: str = "verslag.pdf", content: bytes = PDF) -> SimpleUploadedFil
 
 def world(house: House | None = None) -> World:
     """Police professional `partner` and core staff (the process director is Anna de Regisseur)."""
-    house = house or HouseFactory(email="info@vh.invalid")
+    house = house or HouseFactory.create(email="info@vh.invalid")
     return build_world(
         house=house, director={"first_name": "Anna", "last_name": "de Regisseur"},
         partners=[Partner("police", "Politie {pk}")],

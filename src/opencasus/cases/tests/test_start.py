@@ -7,6 +7,7 @@ from django.utils import timezone
 from opencasus.cases.start import case_sections
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import VerifiedClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, member
 
@@ -19,20 +20,20 @@ def counts(user):
 
 @pytest.fixture
 def w():
-    house = HouseFactory()
-    police = OrganisationFactory()
+    house = HouseFactory.create()
+    police = OrganisationFactory.create()
     partner = member(house, Role.PARTNER_PROFESSIONAL, police)
     other = member(house, Role.PARTNER_PROFESSIONAL, police)
-    CaseFactory(house=house, reference="FB-1", filed_by=partner, filed_by_organisation=police,
+    CaseFactory.create(house=house, reference="FB-1", filed_by=partner, filed_by_organisation=police,
                 status=Status.DECLINED, feedback_at=timezone.now(), feedback_to_filer="Niet opgenomen.")
-    CaseFactory(house=house, reference="FB-2", filed_by=partner, filed_by_organisation=police)
-    added = CaseFactory(house=house, reference="IN-1", status=Status.ADMITTED)
-    ParticipantFactory(case=added, organisation=police, user=partner)
-    CaseFactory(house=house, reference="NIET-1", status=Status.ADMITTED)
+    CaseFactory.create(house=house, reference="FB-2", filed_by=partner, filed_by_organisation=police)
+    added = CaseFactory.create(house=house, reference="IN-1", status=Status.ADMITTED)
+    ParticipantFactory.create(case=added, organisation=police, user=partner)
+    CaseFactory.create(house=house, reference="NIET-1", status=Status.ADMITTED)
     return house, partner, other
 
 
-def test_partner_counts_and_the_lists_behind_them(w, verified_client):
+def test_partner_counts_and_the_lists_behind_them(w, verified_client: VerifiedClient) -> None:
     _house, partner, other = w
     c = counts(partner)
     assert c["Mijn aanmeldingen met terugkoppeling"][0] == 1
@@ -50,6 +51,6 @@ def test_partner_counts_and_the_lists_behind_them(w, verified_client):
                              "Casussen waaraan ik ben toegevoegd": (0, reverse("cases:list") + "?participating=on")}
 
 
-def test_core_staff_get_no_partner_counts(w):
+def test_core_staff_get_no_partner_counts(w) -> None:
     house, _partner, _other = w
     assert case_sections(member(house, Role.PROCESS_DIRECTOR)) == []

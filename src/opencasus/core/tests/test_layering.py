@@ -15,12 +15,12 @@ def _lint(src: Path) -> subprocess.CompletedProcess[str]:
                           cwd=src, capture_output=True, text=True, timeout=300, check=False)
 
 
-def test_the_code_keeps_its_layers():
+def test_the_code_keeps_its_layers() -> None:
     result = _lint(PROJECT_DIR / "src")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_service_importing_a_higher_layer_breaks_the_contract(tmp_path):
+def test_a_service_importing_a_higher_layer_breaks_the_contract(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(PROJECT_DIR / "src" / "opencasus", src / "opencasus",
                     ignore=shutil.ignore_patterns("__pycache__", "locale", "static", "templates", "tests"))

@@ -189,8 +189,8 @@ def build_world(
     organisation (`gemeente`: its name, may hold `{pk}`/`{house}`), a meeting type, the `partners` (each with a
     covenant in force unless `covenant=False`), the `members` by name, the local `criteria`, and with
     `other_house` a process director of another house (`other_house_director`)."""
-    house = house or HouseFactory()
-    core = OrganisationFactory(**_named(gemeente, house))
+    house = house or HouseFactory.create()
+    core = OrganisationFactory.create(**_named(gemeente, house))
     world = World(
         house=house, gemeente=core,
         director=member(house, Role.PROCESS_DIRECTOR, core, **(director or {})),
@@ -199,7 +199,7 @@ def build_world(
                                                 cadence="Wekelijks, dinsdag", default_slot_minutes=20),
     )
     for partner in partners:
-        world.partners[partner.key] = OrganisationFactory(**_named(partner.name, house))
+        world.partners[partner.key] = OrganisationFactory.create(**_named(partner.name, house))
     for key, spec in (members or {}).items():
         add_member(world, key, spec)
     for partner in partners:
@@ -208,7 +208,7 @@ def build_world(
                 covenant_signed_on=None)
     world.criteria = [LocalCriterion.objects.create(house=house, text=text) for text in criteria]
     if other_house:
-        world.members["other_house_director"] = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+        world.members["other_house_director"] = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     return world
 
 
@@ -241,11 +241,11 @@ def add_case(
         fields["filed_by_organisation"] = organisation
     if stage in _ADMITTED_STAGES:
         fields.setdefault("admitted_at", timezone.now())
-    case = CaseFactory(house=world.house, status=stage, **fields)
+    case = CaseFactory.create(house=world.house, status=stage, **fields)
     specs = [PersonSpec() for _ in range(persons)] if isinstance(persons, int) else persons
-    world.persons.extend(PersonFactory(case=case, **spec.fields) for spec in specs)
+    world.persons.extend(PersonFactory.create(case=case, **spec.fields) for spec in specs)
     for participant_organisation, user in participants:
-        ParticipantFactory(case=case, organisation=participant_organisation, user=user)
+        ParticipantFactory.create(case=case, organisation=participant_organisation, user=user)
     world.cases.append(case)
     return case
 

@@ -29,7 +29,7 @@ def world(db: None) -> World:
     own = services.agenda_item_add(actor=s.director, meeting_id=m.pk, case_id=admitted_case(s, [0, 1]).pk)
     other = services.agenda_item_add(actor=s.director, meeting_id=m.pk, case_id=admitted_case(
         s, [2], target_group="Jeugd").pk)
-    outsider = member(s.house, Role.PARTNER_PROFESSIONAL, OrganisationFactory())
+    outsider = member(s.house, Role.PARTNER_PROFESSIONAL, OrganisationFactory.create())
     other_house = setting(organisations=0)
     users = {
         "process_director": s.director,

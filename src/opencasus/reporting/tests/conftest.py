@@ -41,7 +41,7 @@ def world(db: None) -> World:
         },
     )
     house = staff.house
-    other = HouseFactory(region=region("VR17"))
+    other = HouseFactory.create(region=region("VR17"))
     theme = TargetGroup.objects.create(house=house, name="Huiselijk geweld")
     for i in range(12):
         filed = at(2025, 3, 1 + i)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from opencasus.cases.models import CaseHit
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import VerifiedClient
 from opencasus.triage.apps import triage_section
 from opencasus.triage.selectors import inbox_counts, triage_queue
 from opencasus.triage.tests.factories import intake, make_world
@@ -23,7 +24,7 @@ def world():
     return w, plain
 
 
-def test_counts_and_filters(world, verified_client):
+def test_counts_and_filters(world, verified_client: VerifiedClient) -> None:
     w, _plain = world
     assert inbox_counts(actor=w.director) == {"waiting": 3, "hits": 1, "assessed": 1}
     assert [i.case.reference for i in triage_queue(actor=w.director, only="treffers")] == ["Q-HIT"]
@@ -39,7 +40,7 @@ def test_counts_and_filters(world, verified_client):
     assert "Q-PLAIN" in body
 
 
-def test_partners_get_no_triage_counts(world):
+def test_partners_get_no_triage_counts(world) -> None:
     w, _plain = world
     assert inbox_counts(actor=w.filer) == {"waiting": 0, "hits": 0, "assessed": 0}
     assert triage_section(w.filer) == []

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.live_server_helper import LiveServer
 
 from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
@@ -341,7 +342,7 @@ def close(walk: Walk, session: Session, case: Case) -> None:
 
 
 @pytest.mark.parametrize("viewport", ["laptop", "phone"])
-def test_walk_through_a_case_as_the_roles_that_do_each_step(live_server, browser_session, viewport):
+def test_walk_through_a_case_as_the_roles_that_do_each_step(live_server: LiveServer, browser_session, viewport) -> None:
     w = h.world()
     manager = member(w.house, Role.HOUSE_MANAGER, first_name="Hanna", last_name="Huismanager")
     meeting_type = MeetingType.objects.create(house=w.house, name="Casusoverleg Zorg en Veiligheid")

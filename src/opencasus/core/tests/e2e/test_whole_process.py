@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
+from pytest_django.live_server_helper import LiveServer
 
 from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
@@ -269,7 +270,7 @@ def dashboards(open_session: Any, live_url: str, w: Any) -> None:
     assert session.page.get_by_role("table").first.is_visible()
 
 
-def test_whole_process_from_intake_to_dashboards(live_server, browser_session):
+def test_whole_process_from_intake_to_dashboards(live_server: LiveServer, browser_session) -> None:
     w = h.world()
     meeting_type = MeetingType.objects.create(house=w.house, name="Casusoverleg Zorg en Veiligheid")
     for user in (w.partner, w.director):
