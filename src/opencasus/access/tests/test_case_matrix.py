@@ -145,7 +145,7 @@ def assert_no_leak(text: str, level: CaseAccess, scene: Scene) -> None:
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", list(Role.values))
-def test_pages(role, relation, verified_client: VerifiedClient) -> None:
+def test_pages(role: str, relation: str, verified_client: VerifiedClient) -> None:
     scene = build_scene()
     user = make_actor(scene, role, relation)
     level = expected_level(role, relation)
@@ -211,7 +211,7 @@ def test_pages(role, relation, verified_client: VerifiedClient) -> None:
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", list(Role.values))
-def test_api(role, relation, api_client: ApiClient) -> None:
+def test_api(role: str, relation: str, api_client: ApiClient) -> None:
     scene = build_scene()
     user = make_actor(scene, role, relation)
     level = expected_level(role, relation)

@@ -1,5 +1,7 @@
 """Information items by sharing scope: who sees which contribution (policy.visible_information_items)."""
 
+from typing import Any
+
 import pytest
 from django.utils import timezone
 
@@ -24,7 +26,7 @@ def test_scopes() -> None:
         ParticipantFactory.create(case=case, organisation=org, user=users[name])
     director = member(house, Role.PROCESS_DIRECTOR)
 
-    def add(org, scope, text, named=()) -> None:
+    def add(org, scope: Any, text: str, named=()) -> None:
         item = InformationItem.objects.create(case=case, organisation=org, author=users["police"],
                                               life_domain="housing", text=text, sharing_scope=scope,
                                               legal_basis="Convenant")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -29,14 +30,15 @@ def _shape(queries: list[dict[str, str]]) -> list[str]:
     return [re.sub(r"'[^']*'|\b\d+\b|\bNULL\b|\"s\d+_x\d+\"", "?", q["sql"]) for q in queries]
 
 
-def _run(client: Client, url):
+def _run(client: Client, url: str):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response, _shape(queries.captured_queries)
 
 
 @pytest.mark.parametrize(("role", "relation"), HIDDEN)
-def test_hidden_and_missing_pages_run_the_same_queries(role, relation, verified_client: VerifiedClient) -> None:
+def test_hidden_and_missing_pages_run_the_same_queries(role: str, relation: str,
+                                                       verified_client: VerifiedClient) -> None:
     scene = build_scene()
     client = verified_client(make_actor(scene, role, relation))
     client.get("/casussen")  # first request of the session out of the way
@@ -48,7 +50,7 @@ def test_hidden_and_missing_pages_run_the_same_queries(role, relation, verified_
 
 
 @pytest.mark.parametrize(("role", "relation"), HIDDEN)
-def test_hidden_and_missing_api_details_run_the_same_queries(role, relation, api_client: ApiClient) -> None:
+def test_hidden_and_missing_api_details_run_the_same_queries(role: str, relation: str, api_client: ApiClient) -> None:
     scene = build_scene()
     client = api_client(make_actor(scene, role, relation))
     absent = missing_case_id()
@@ -61,7 +63,7 @@ def test_hidden_and_missing_api_details_run_the_same_queries(role, relation, api
 
 @pytest.mark.parametrize("minimum", [CaseAccess.FILER, CaseAccess.PARTICIPANT, CaseAccess.CORE])
 def test_case_get_runs_the_same_queries_for_hidden_and_missing(
-    minimum, django_assert_num_queries: DjangoAssertNumQueries,
+    minimum: Any, django_assert_num_queries: DjangoAssertNumQueries,
 ) -> None:
     scene = build_scene()
     user = make_actor(scene, Role.PARTNER_PROFESSIONAL, "non_participant")
@@ -93,7 +95,7 @@ def test_a_visible_case_leaves_no_refusal(verified_client: VerifiedClient) -> No
 
 
 @pytest.mark.parametrize("number", [0, 2**63, 10**20])
-def test_a_number_beyond_any_case_answers_404_without_a_record(number, api_client: ApiClient,
+def test_a_number_beyond_any_case_answers_404_without_a_record(number: Any, api_client: ApiClient,
                                                                verified_client: VerifiedClient) -> None:
     scene = build_scene()
     user = make_actor(scene, Role.PARTNER_PROFESSIONAL, "non_participant")

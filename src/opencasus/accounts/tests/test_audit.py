@@ -21,7 +21,8 @@ def scene():
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     officer = member(house, Role.PRIVACY_OFFICER)
     newcomer = UserFactory.create(first_name="Saskia", last_name="Mulder")
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory.create(),
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.SECRETARY)
     grants.membership_approve(actor=manager, membership=grant, reason="Nieuw secretariaat")
     other_house = HouseFactory.create()

@@ -30,17 +30,17 @@ def code(device):
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
-def link_in(message) -> str:
+def link_in(message: str) -> str:
     found = re.search(r"https?://\S+", message.body)
     assert found, message.body
     return found.group(0).split("://", 1)[1].split("/", 1)[1].join(["/", ""])
 
 
-def ask_link(client: Client, email):
+def ask_link(client: Client, email: str):
     return client.post(reverse("accounts:password-reset"), {"email": email})
 
 
-def choose_password(client: Client, link):
+def choose_password(client: Client, link: str):
     page = client.get(link, follow=True)  # the token moves out of the address into the session
     assert page.status_code == 200
     assert "Kies een nieuw wachtwoord" in page.content.decode()

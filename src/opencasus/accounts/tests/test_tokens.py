@@ -20,7 +20,7 @@ from opencasus.network.tests.factories import HouseFactory, member
 pytestmark = pytest.mark.django_db
 
 
-def _issue(user, password: str, code=None):
+def _issue(user, password: str, code: str | None = None):
     device = TOTPDevice.objects.get_or_create(user=user, name="app", defaults={"confirmed": True})[0]
     return APIClient().post("/api/v1/tokens", {"username": user.username, "password": password,
                                                "totpCode": code or current_code(device)}, format="json")

@@ -16,7 +16,7 @@ def current_code(device: TOTPDevice) -> str:
 
 
 @pytest.mark.parametrize("role", list(Role.values))
-def test_no_role_reaches_personal_data_pages_without_a_second_factor(role, password: str) -> None:
+def test_no_role_reaches_personal_data_pages_without_a_second_factor(role: str, password: str) -> None:
     house = HouseFactory.create()
     user = member(house, role)
     client = Client()

@@ -42,7 +42,7 @@ def signed_in(password: str) -> tuple[Client, TOTPDevice]:
     "http://testserver@evil.example/",
     "evil.example",
 ])
-def test_verify_never_redirects_off_site(password: str, target) -> None:
+def test_verify_never_redirects_off_site(password: str, target: str) -> None:
     client, device = signed_in(password)
     response = client.post(reverse("accounts:verify") + "?" + _query(target), {"token": current_code(device)})
     assert response.status_code == 302
@@ -50,7 +50,7 @@ def test_verify_never_redirects_off_site(password: str, target) -> None:
 
 
 @pytest.mark.parametrize("target", ["/zaken/", "/beheer/?q=1", "/tweede-factor/instellen"])
-def test_verify_follows_a_same_site_path(password: str, target) -> None:
+def test_verify_follows_a_same_site_path(password: str, target: str) -> None:
     client, device = signed_in(password)
     response = client.post(reverse("accounts:verify") + "?" + _query(target), {"token": current_code(device)})
     assert response.status_code == 302

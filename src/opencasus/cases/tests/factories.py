@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 from factory.declarations import LazyAttribute, LazyFunction, Sequence, SubFactory
-from factory.faker import Faker
 from factory.django import DjangoModelFactory
+from factory.faker import Faker
 
 from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.names import name_key

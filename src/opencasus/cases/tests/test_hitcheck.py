@@ -28,7 +28,8 @@ def two_houses():
 def test_finds_same_bsn_in_another_house_and_shows_only_where_and_whom(two_houses) -> None:
     here, there, director = two_houses
     other = CaseFactory.create(house=there, status=Status.ADMITTED, reason="Geheime inhoud")
-    PersonFactory.create(case=other, first_name="Totaal", last_name="Anders", bsn=BSN, date_of_birth=dt.date(1970, 1, 1))
+    PersonFactory.create(case=other, first_name="Totaal", last_name="Anders", bsn=BSN,
+                         date_of_birth=dt.date(1970, 1, 1))
     case = CaseFactory.create(house=here)
     person = PersonFactory.create(case=case, first_name="Mehmet", last_name="Özdemir", bsn=BSN, date_of_birth=DOB)
 
@@ -65,14 +66,15 @@ def test_finds_spelling_variant_with_same_birth_date(two_houses) -> None:
 
 def test_swapped_names_match(two_houses) -> None:
     here, there, director = two_houses
-    PersonFactory.create(case=CaseFactory.create(house=there), first_name="Berg", last_name="Jan van der", date_of_birth=DOB)
+    PersonFactory.create(case=CaseFactory.create(house=there), first_name="Berg", last_name="Jan van der",
+                         date_of_birth=DOB)
     case = CaseFactory.create(house=here)
     PersonFactory.create(case=case, first_name="Jan", last_name="van den Berg", date_of_birth=DOB)
     assert [h.where for h in hit_check(actor=director, case=case)] == ["intake"]
 
 
 @pytest.mark.parametrize("status", [Status.DECLINED, Status.ROUTED, Status.ADVICE_GIVEN, Status.CLOSED])
-def test_inactive_cases_do_not_count(two_houses, status) -> None:
+def test_inactive_cases_do_not_count(two_houses, status: str) -> None:
     here, there, director = two_houses
     PersonFactory.create(case=CaseFactory.create(house=there, status=status), bsn=BSN)
     case = CaseFactory.create(house=here)

@@ -11,7 +11,7 @@ from opencasus.cases.names import name_key
     (("Mohammed", "El Amrani"), ("Mohamed", "Amrani")),
     (("Kees", "Smit"), ("Kees", "Smidt")),
 ])
-def test_variants_share_a_key(a, b) -> None:
+def test_variants_share_a_key(a: str, b: str) -> None:
     assert name_key(*a) == name_key(*b)
 
 

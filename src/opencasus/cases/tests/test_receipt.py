@@ -30,7 +30,7 @@ def w():
 
 
 @pytest.mark.parametrize("role", EVERYONE)
-def test_only_the_filer_and_core_staff_get_the_receipt(w: World, role, verified_client: VerifiedClient) -> None:
+def test_only_the_filer_and_core_staff_get_the_receipt(w: World, role: str, verified_client: VerifiedClient) -> None:
     client = verified_client(getattr(w, role))
     for name in ("cases:receipt", "cases:receipt-pdf"):
         response = client.get(reverse(name, args=[w.case.pk]))

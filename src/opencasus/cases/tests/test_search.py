@@ -1,6 +1,7 @@
 """Case search: what each role finds (hidden cases never appear), name variants, exact BSN, bad input, logging."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -102,7 +103,7 @@ def test_partner_finds_only_what_they_already_see(world) -> None:
 
 
 @pytest.mark.parametrize("role", ["manager", "privacy"])
-def test_roles_without_case_access_find_nothing(world, role) -> None:
+def test_roles_without_case_access_find_nothing(world, role: str) -> None:
     actor = getattr(world, role)
     assert case_search(actor=actor, criteria=SearchCriteria(name="Mehmet")) == []
     assert case_search(actor=actor, criteria=SearchCriteria(reference="HIER-2026-0001")) == []
@@ -169,7 +170,7 @@ def test_partner_search_page_hides_invisible_cases(world, verified_client: Verif
     ("privacy", []),
     ("elsewhere", ["ELDERS-2026-0001"]),
 ])
-def test_api_search_per_role(world, api_client: ApiClient, role, expected) -> None:
+def test_api_search_per_role(world, api_client: ApiClient, role: str, expected: Any) -> None:
     response = api_client(getattr(world, role)).post("/api/v1/case-searches", {"name": "Özdemir"}, format="json")
     assert response.status_code == 200
     assert sorted(r["reference"] for r in response.json()) == expected

@@ -1,5 +1,6 @@
 import datetime as dt
 import threading
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -77,7 +78,7 @@ def test_a_bsn_that_fails_the_eleven_test_is_refused_and_nothing_is_stored() -> 
     ({"attachments": [h.upload("nep.pdf", b"MZ not a pdf")]}, "attachments.0",
      "De inhoud van “nep.pdf” past niet bij het bestandstype."),
 ])
-def test_invalid_input_gives_a_dutch_message_and_stores_nothing(overrides, key, message) -> None:
+def test_invalid_input_gives_a_dutch_message_and_stores_nothing(overrides: Any, key: str, message: str) -> None:
     w = h.world()
     with pytest.raises(ValidationError) as exc:
         h.file_person_intake(w, **overrides)
@@ -106,7 +107,7 @@ def test_target_group_must_belong_to_the_house_and_municipality_to_its_region() 
 
 @pytest.mark.parametrize("role", [Role.HOUSE_MANAGER, Role.MUNICIPALITY_OFFICER, Role.STEERING_GROUP_MEMBER,
                                   Role.PRIVACY_OFFICER, Role.FUNCTIONAL_ADMINISTRATOR])
-def test_only_partner_professionals_and_core_staff_may_file(role) -> None:
+def test_only_partner_professionals_and_core_staff_may_file(role: str) -> None:
     w = h.world()
     organisation = OrganisationFactory.create()
     user = member(w.house, role, organisation)

@@ -42,7 +42,7 @@ def w():
     return w
 
 
-def url(w: World, tab=None):
+def url(w: World, tab: str | None = None):
     base = reverse("cases:detail", args=[w.case.pk])
     return f"{base}?tab={tab}" if tab else base
 
@@ -53,7 +53,7 @@ def visible_text(html):
 
 
 @pytest.mark.parametrize("role", EVERYONE)
-def test_tab_access_matrix(w: World, role, verified_client: VerifiedClient) -> None:
+def test_tab_access_matrix(w: World, role: str, verified_client: VerifiedClient) -> None:
     client = verified_client(getattr(w, role))
     for tab, allowed in TABS.items():
         for extra in ({}, HTMX):
@@ -184,7 +184,7 @@ def test_goal_edit_without_javascript(w: World, verified_client: VerifiedClient)
 
 
 @pytest.mark.parametrize("role", ["owner", "participant", "filer", "manager", "other_house_director"])
-def test_only_core_staff_edit_goals(w: World, role, verified_client: VerifiedClient) -> None:
+def test_only_core_staff_edit_goals(w: World, role: str, verified_client: VerifiedClient) -> None:
     goal = Goal.objects.get(plan__case=w.case)
     edit = reverse("cases:goal-edit", args=[w.case.pk, goal.pk])
     response = verified_client(getattr(w, role)).post(edit, {"life_domain": "drugs", "description": "x"})

@@ -1,10 +1,12 @@
+from typing import Any
+
 import pytest
 
 from opencasus.core.aggregates import safe_ratio, suppress, suppress_mapping
 
 
 @pytest.mark.parametrize(("count", "shown"), [(0, 0), (1, None), (4, None), (5, 5), (120, 120)])
-def test_small_counts_are_suppressed(count, shown) -> None:
+def test_small_counts_are_suppressed(count: Any, shown: Any) -> None:
     assert suppress(count).value == shown
 
 

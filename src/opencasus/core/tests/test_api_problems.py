@@ -75,7 +75,7 @@ def test_a_file_upload_may_be_larger_than_a_json_body_but_not_unbounded(client: 
 
 
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "101", "1.5"])
-def test_a_bad_page_size_answers_400_with_invalid_params(client: Client, value) -> None:
+def test_a_bad_page_size_answers_400_with_invalid_params(client: Client, value: str) -> None:
     response = client.get("/api/v1/municipalities", {"pageSize": value})
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "pageSize"

@@ -43,7 +43,7 @@ def test_the_sqlite_settings_use_wal_and_a_busy_timeout() -> None:
     assert options["timeout"] >= 5
 
 
-def test_six_concurrent_writers_get_no_errors_and_lose_nothing(database_file,
+def test_six_concurrent_writers_get_no_errors_and_lose_nothing(database_file: Any,
                                                                django_db_blocker: DjangoDbBlocker) -> None:
     errors: list[str] = []
     start = threading.Barrier(CLIENTS)

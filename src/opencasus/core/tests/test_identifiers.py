@@ -10,12 +10,12 @@ from opencasus.core.identifiers import (
 
 
 @pytest.mark.parametrize("bsn", ["111222333", "123456782", "999990019"])
-def test_valid_bsns(bsn) -> None:
+def test_valid_bsns(bsn: str) -> None:
     assert bsn_is_valid(bsn)
 
 
 @pytest.mark.parametrize("bsn", ["123456789", "111222334", "000000000", "12345678a", "1234", ""])
-def test_invalid_bsns(bsn) -> None:
+def test_invalid_bsns(bsn: str) -> None:
     assert not bsn_is_valid(bsn)
 
 

@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -43,7 +44,7 @@ def test_production_starts_with_proper_settings() -> None:
     ({"OPENCASUS_DEMO_WITHOUT_SECOND_FACTOR": "1"}, "second factor"),
     ({"DEBUG": "true"}, "DEBUG"),
 ])
-def test_production_refuses_to_start_insecurely(override, message) -> None:
+def test_production_refuses_to_start_insecurely(override: Any, message: str) -> None:
     result = load_production({**GOOD_ENV, **override})
     assert result.returncode != 0
     assert message in result.stderr

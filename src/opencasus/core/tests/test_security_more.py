@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -210,7 +211,7 @@ def _admitted_case(w: h.World) -> Case:
     ("script.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
 ])
 def test_uploads_of_the_wrong_type_or_too_large_are_refused(api_client: ApiClient, verified_client: VerifiedClient,
-                                                            name, content) -> None:
+                                                            name: str, content: Any) -> None:
     w = h.world()
     case = _admitted_case(w)
     api = api_client(w.director)

@@ -25,7 +25,7 @@ def test_every_format_character_and_the_separators_are_refused() -> None:
 
 
 @pytest.mark.parametrize("value", ["Çelik-Öztürk", "حسن", "Zorg 🌷", "regel\nregel", "regel\r\nregel", "a\tb"])
-def test_ordinary_text_passes(value) -> None:
+def test_ordinary_text_passes(value: str) -> None:
     refuse_control_characters(value)
 
 

@@ -4,8 +4,8 @@ import datetime as dt
 from typing import Any
 
 from factory.declarations import LazyAttribute, LazyFunction, Sequence, SubFactory
-from factory.faker import Faker
 from factory.django import DjangoModelFactory, Password
+from factory.faker import Faker
 
 from opencasus.accounts.models import User
 from opencasus.logbook.register import ensure_default_activities

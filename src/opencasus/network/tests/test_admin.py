@@ -44,7 +44,7 @@ def test_admin_add_form_with_a_non_numeric_autocomplete_value_is_not_a_server_er
     "/beheer/network/partnership/?ring=abc", "/beheer/network/membership/abc/change/",
     "/beheer/accounts/user/add/?groups=abc", "/beheer/network/partnership/add/?organisation=abc",
 ])
-def test_admin_with_non_numeric_ids_is_never_a_server_error(url, verified_client: VerifiedClient) -> None:
+def test_admin_with_non_numeric_ids_is_never_a_server_error(url: str, verified_client: VerifiedClient) -> None:
     admin_user = member(HouseFactory.create(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
     client = verified_client(admin_user)
     client.raise_request_exception = False

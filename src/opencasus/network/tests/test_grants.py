@@ -9,7 +9,7 @@ from opencasus.access import roles
 from opencasus.accounts.models import AccountEvent, AccountEventKind
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network import grants
-from opencasus.network.models import Approval, Membership, Role
+from opencasus.network.models import Approval, House, Membership, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def _fresh(user):
     return type(user).objects.get(pk=user.pk)
 
 
-def test_nobody_grants_themselves_a_role(house) -> None:
+def test_nobody_grants_themselves_a_role(house: House) -> None:
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     with pytest.raises(grants.GrantError):
         grants.membership_request(actor=admin, user=admin, house=house, organisation=OrganisationFactory.create(),
@@ -32,10 +32,11 @@ def test_nobody_grants_themselves_a_role(house) -> None:
     assert not Membership.objects.filter(user=admin, role=Role.PROCESS_DIRECTOR).exists()
 
 
-def test_content_role_is_pending_until_a_second_person_approves(house) -> None:
+def test_content_role_is_pending_until_a_second_person_approves(house: House) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     newcomer = UserFactory.create()
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory.create(),
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.PROCESS_DIRECTOR)
     assert grant.approval == Approval.PENDING
     assert not roles.is_core_staff(_fresh(newcomer), house.pk)
@@ -51,7 +52,7 @@ def test_content_role_is_pending_until_a_second_person_approves(house) -> None:
     assert AccountEvent.objects.filter(kind=AccountEventKind.ROLE_REQUESTED, actor=admin, subject=newcomer).exists()
 
 
-def test_a_second_administrator_of_the_house_may_approve_but_not_one_of_another_house(house) -> None:
+def test_a_second_administrator_of_the_house_may_approve_but_not_one_of_another_house(house: House) -> None:
     admin, second = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     foreign = member(HouseFactory.create(), Role.FUNCTIONAL_ADMINISTRATOR)
     grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
@@ -61,10 +62,11 @@ def test_a_second_administrator_of_the_house_may_approve_but_not_one_of_another_
     assert grants.membership_approve(actor=second, membership=grant).approval == Approval.APPROVED
 
 
-def test_refused_grant_counts_nowhere_and_needs_a_reason(house) -> None:
+def test_refused_grant_counts_nowhere_and_needs_a_reason(house: House) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     newcomer = UserFactory.create()
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory.create(),
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.SECRETARY)
     with pytest.raises(grants.GrantError):
         grants.membership_refuse(actor=manager, membership=grant, reason="  ")
@@ -77,7 +79,7 @@ def test_refused_grant_counts_nowhere_and_needs_a_reason(house) -> None:
         grants.membership_approve(actor=manager, membership=grant)  # decided once
 
 
-def test_aggregate_role_takes_effect_at_once_and_ending_is_audited(house) -> None:
+def test_aggregate_role_takes_effect_at_once_and_ending_is_audited(house: House) -> None:
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     officer = UserFactory.create()
     grant = grants.membership_request(actor=admin, user=officer, house=house, organisation=OrganisationFactory.create(),
@@ -89,7 +91,7 @@ def test_aggregate_role_takes_effect_at_once_and_ending_is_audited(house) -> Non
     assert AccountEvent.objects.filter(kind=AccountEventKind.ROLE_ENDED, subject=officer).exists()
 
 
-def test_approver_roles_themselves_need_four_eyes(house) -> None:
+def test_approver_roles_themselves_need_four_eyes(house: House) -> None:
     """Otherwise an administrator could make an account they control house manager and approve through it."""
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     for role in (Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR):
@@ -98,10 +100,11 @@ def test_approver_roles_themselves_need_four_eyes(house) -> None:
         assert grant.approval == Approval.PENDING
 
 
-def test_grant_pages_list_pending_and_record_the_decision(house, verified_client: VerifiedClient) -> None:
+def test_grant_pages_list_pending_and_record_the_decision(house: House, verified_client: VerifiedClient) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     newcomer = UserFactory.create(first_name="Noor", last_name="Bakker")
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory.create(),
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.PROCESS_DIRECTOR)
     own = verified_client(admin).get("/rolaanvragen").content.decode()
     assert "Noor Bakker" in own
@@ -118,7 +121,7 @@ def test_grant_pages_list_pending_and_record_the_decision(house, verified_client
     assert verified_client(outsider).post(f"/rolaanvragen/{grant.pk}/afwijzen", {"reason": "x"}).status_code == 404
 
 
-def test_grant_api(house, api_client: ApiClient) -> None:
+def test_grant_api(house: House, api_client: ApiClient) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
                                       organisation=OrganisationFactory.create(), role=Role.PARTNER_PROFESSIONAL)
@@ -139,7 +142,7 @@ def test_grant_api(house, api_client: ApiClient) -> None:
     assert api_client(manager).get("/api/v1/role-grants?approval=abc").status_code == 400
 
 
-def test_pending_grants_are_visible_to_the_requester_and_the_approver(house, api_client: ApiClient,
+def test_pending_grants_are_visible_to_the_requester_and_the_approver(house: House, api_client: ApiClient,
                                                                       verified_client: VerifiedClient) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
@@ -158,7 +161,7 @@ def test_tokens_have_no_admin_page_that_bypasses_the_audit_trail(verified_client
     assert verified_client(root).get("/beheer/knox/authtoken/add/").status_code == 404
 
 
-def test_grant_request_through_the_api(house, api_client: ApiClient) -> None:
+def test_grant_request_through_the_api(house: House, api_client: ApiClient) -> None:
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     org, newcomer = OrganisationFactory.create(), UserFactory.create()
     body = {"userId": newcomer.pk, "houseId": house.pk, "organisationId": org.pk, "role": "process_director"}
@@ -169,7 +172,8 @@ def test_grant_request_through_the_api(house, api_client: ApiClient) -> None:
     own = api_client(admin).post("/api/v1/role-grants", {**body, "userId": admin.pk}, format="json")
     assert own.status_code == 400
     assert own.json()["invalidParams"][0]["name"] in {"userId", "user_id"}  # the casing is the problem handler's
-    elsewhere = api_client(admin).post("/api/v1/role-grants", {**body, "houseId": HouseFactory.create().pk}, format="json")
+    elsewhere = api_client(admin).post("/api/v1/role-grants", {**body, "houseId": HouseFactory.create().pk},
+                                      format="json")
     assert elsewhere.status_code == 404
     assert api_client(newcomer).post("/api/v1/role-grants", body, format="json").status_code == 404
     assert not Membership.objects.filter(user=admin, role=Role.PROCESS_DIRECTOR).exists()

@@ -26,7 +26,7 @@ def test_every_current_municipality_loads_with_a_region() -> None:
     ("Leeuwarden", "Fryslân"),
     ("Almere", "Flevoland"),
 ])
-def test_spot_checks(municipality, region) -> None:
+def test_spot_checks(municipality: str, region: str) -> None:
     assert Municipality.objects.get(name=municipality).region.name == region
 
 

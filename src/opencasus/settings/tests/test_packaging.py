@@ -50,7 +50,7 @@ def test_development_lock_pins_the_production_dependencies_at_the_same_versions(
 
 
 @pytest.mark.parametrize("name", ["requirements.lock", "requirements-dev.lock"])
-def test_every_pin_carries_a_hash(name) -> None:
+def test_every_pin_carries_a_hash(name: str) -> None:
     blocks = re.split(r"\n(?=[A-Za-z0-9_.-]+==)", (PROJECT_DIR / name).read_text(encoding="utf-8"))
     pinned = [block for block in blocks if PIN.match(block)]
     assert pinned

@@ -96,7 +96,7 @@ def actor_for(world, case, role: str, relation: str):
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", Role.values)
-def test_access_matrix(role, relation, verified_client: VerifiedClient, api_client: ApiClient) -> None:
+def test_access_matrix(role: str, relation: str, verified_client: VerifiedClient, api_client: ApiClient) -> None:
     world = make_world()
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ def house(**fields):
     return House(name="x", city="x", **fields)
 
 
-def at(day, hour, minute=0, second=0, tz=AMSTERDAM):
+def at(day, hour, minute=0, second: str = 0, tz=AMSTERDAM):
     return dt.datetime.combine(day, dt.time(hour, minute, second), tzinfo=tz)
 
 
@@ -35,7 +36,7 @@ def at(day, hour, minute=0, second=0, tz=AMSTERDAM):
     (at(dt.date(2026, 11, 30), 11, 0), NEXT_TUE),  # following Monday morning
     (at(dt.date(2026, 11, 30), 12, 30), dt.date(2026, 12, 8)),
 ])
-def test_default_cadence_monday_noon_for_tuesday(filed, expected) -> None:
+def test_default_cadence_monday_noon_for_tuesday(filed: Any, expected: Any) -> None:
     assert triage_date_for(house(), filed) == expected
 
 

@@ -29,7 +29,7 @@ def test_concurrent_decisions_one_wins_the_other_is_refused() -> None:
     barrier = threading.Barrier(2)
     results: dict[str, object] = {}
 
-    def decide(name, actor, data) -> None:
+    def decide(name: str, actor, data) -> None:
         try:
             barrier.wait()
             results[name] = services.decision_record(actor=actor, case_id=case.pk, data=data)

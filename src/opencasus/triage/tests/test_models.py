@@ -1,4 +1,5 @@
 import itertools
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ def verdict(c1, c2, c3, c4):
     ((Y, Y, N, U), Verdict.UNDETERMINED),
     ((U, U, U, U), Verdict.UNDETERMINED),
 ])
-def test_compute_verdict(answers, expected) -> None:
+def test_compute_verdict(answers: Any, expected: Any) -> None:
     assert verdict(*answers) == expected
 
 

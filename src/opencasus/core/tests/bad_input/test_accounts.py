@@ -36,7 +36,7 @@ TOKENS = ["", "12345", "1234567", "abcdef", "١٢٣٤٥٦", "12 456", "\x00" * 6
 
 
 @pytest.mark.parametrize("username", USERNAMES, ids=repr)
-def test_login_form_with_hostile_input_answers_in_dutch(client: Client, username) -> None:
+def test_login_form_with_hostile_input_answers_in_dutch(client: Client, username: str) -> None:
     before = snapshot()
     response = client.post("/inloggen", {"username": username, "password": "x"})
     assert response.status_code in {200, 429}
@@ -58,7 +58,7 @@ def _half_signed_in(password: str) -> Client:
 
 
 @pytest.mark.parametrize("token", TOKENS, ids=repr)
-def test_second_factor_form_with_hostile_input_answers_in_dutch(password: str, token) -> None:
+def test_second_factor_form_with_hostile_input_answers_in_dutch(password: str, token: str) -> None:
     client = _half_signed_in(password)
     response = client.post("/tweede-factor", {"token": token})
     assert response.status_code == 200, token
@@ -69,7 +69,7 @@ def test_second_factor_form_with_hostile_input_answers_in_dutch(password: str, t
 
 
 @pytest.mark.parametrize("token", TOKENS, ids=repr)
-def test_enrolment_form_with_hostile_input_answers_in_dutch(password: str, token) -> None:
+def test_enrolment_form_with_hostile_input_answers_in_dutch(password: str, token: str) -> None:
     user = member(h.world().house, Role.SECRETARY)
     client = Client()
     client.post("/inloggen", {"username": user.username, "password": password})
@@ -104,7 +104,7 @@ NEW_PASSWORDS = [("", ""), ("kort", "kort"), ("Lang-genoeg-wachtwoord-1", "Ander
 
 
 @pytest.mark.parametrize("email", EMAILS, ids=repr)
-def test_password_reset_request_with_hostile_input_answers_in_dutch(email) -> None:
+def test_password_reset_request_with_hostile_input_answers_in_dutch(email: str) -> None:
     from django.core import mail
     from django.core.cache import cache
 
@@ -119,7 +119,7 @@ def test_password_reset_request_with_hostile_input_answers_in_dutch(email) -> No
 
 
 @pytest.mark.parametrize(("first", "second"), NEW_PASSWORDS, ids=repr)
-def test_new_password_with_hostile_input_answers_in_dutch(first, second) -> None:
+def test_new_password_with_hostile_input_answers_in_dutch(first: str, second: str) -> None:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
@@ -169,7 +169,8 @@ def _grant_request() -> Target:
     house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     return Target(admin, "/api/v1/role-grants", {"userId": UserFactory.create().pk, "houseId": house.pk,
-                                                 "organisationId": OrganisationFactory.create().pk, "role": "secretary"},
+                                                 "organisationId": OrganisationFactory.create().pk,
+                                                 "role": "secretary"},
                   ok=(201,))
 
 

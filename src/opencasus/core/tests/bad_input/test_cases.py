@@ -187,7 +187,7 @@ def _multipart(changes: dict[str, Any], *, api: bool) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("label", "changes"), ATTACHMENTS, ids=[a[0] for a in ATTACHMENTS])
-def test_attachment_api_refuses(api_client: ApiClient, label, changes) -> None:
+def test_attachment_api_refuses(api_client: ApiClient, label: str, changes: Any) -> None:
     w, case = _admitted_case()
     client = api_client(w.director)
     before = snapshot()
@@ -197,7 +197,7 @@ def test_attachment_api_refuses(api_client: ApiClient, label, changes) -> None:
 
 
 @pytest.mark.parametrize(("label", "changes"), ATTACHMENTS, ids=[a[0] for a in ATTACHMENTS])
-def test_attachment_page_refuses(verified_client: VerifiedClient, label, changes) -> None:
+def test_attachment_page_refuses(verified_client: VerifiedClient, label: str, changes: Any) -> None:
     from opencasus.core.tests.bad_input.common import page_errors
 
     w, case = _admitted_case()
@@ -223,7 +223,7 @@ def test_attachment_keeps_a_description_in_any_script_and_its_sharing_scope(api_
 @pytest.mark.parametrize(("filename", "stored"), [("ver\x1bslag\x00.pdf", "verslag.pdf"),
                                                   ("a" * 10_000 + ".pdf", "a" * 196 + ".pdf"),
                                                   ("../../etc/passwd.pdf", "passwd.pdf")])
-def test_attachment_file_names_are_cleaned_not_refused(api_client: ApiClient, filename, stored) -> None:
+def test_attachment_file_names_are_cleaned_not_refused(api_client: ApiClient, filename: str, stored: str) -> None:
     """A file name comes from the sender's computer, not from typing: it is cleaned (control
     characters and folders dropped, the end kept at most 200 characters) rather than refused."""
     w, case = _admitted_case()

@@ -89,7 +89,7 @@ def _upload(content: bytes) -> SimpleUploadedFile:
 
 
 @pytest.mark.parametrize(("label", "content"), FILES, ids=[f[0] for f in FILES])
-def test_import_api_refuses_files_that_are_not_the_csv(api_client: ApiClient, label, content) -> None:
+def test_import_api_refuses_files_that_are_not_the_csv(api_client: ApiClient, label: str, content: Any) -> None:
     house = HouseFactory.create()
     client = api_client(member(house, Role.HOUSE_MANAGER))
     before = snapshot()
@@ -99,7 +99,7 @@ def test_import_api_refuses_files_that_are_not_the_csv(api_client: ApiClient, la
 
 
 @pytest.mark.parametrize("house_id", ["een", "", "-1", str(10**20), "1\x00"])
-def test_import_api_refuses_a_bad_house(api_client: ApiClient, house_id) -> None:
+def test_import_api_refuses_a_bad_house(api_client: ApiClient, house_id: str) -> None:
     house = HouseFactory.create()
     client = api_client(member(house, Role.HOUSE_MANAGER))
     before = snapshot()
@@ -111,7 +111,8 @@ def test_import_api_refuses_a_bad_house(api_client: ApiClient, house_id) -> None
 
 
 @pytest.mark.parametrize(("label", "content"), FILES, ids=[f[0] for f in FILES])
-def test_import_page_refuses_files_that_are_not_the_csv(verified_client: VerifiedClient, label, content) -> None:
+def test_import_page_refuses_files_that_are_not_the_csv(verified_client: VerifiedClient, label: str,
+                                                        content: Any) -> None:
     house = HouseFactory.create()
 
     def upload_page() -> Target:

@@ -35,7 +35,7 @@ BODIES = {
 
 
 @pytest.mark.parametrize("label", list(BODIES))
-def test_bodies_that_no_endpoint_reads(api_client: ApiClient, label) -> None:
+def test_bodies_that_no_endpoint_reads(api_client: ApiClient, label: str) -> None:
     w = world()
     body, status = BODIES[label]
     before = snapshot()
@@ -46,7 +46,7 @@ def test_bodies_that_no_endpoint_reads(api_client: ApiClient, label) -> None:
 
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "101", ""])
 @pytest.mark.parametrize("url", ["/agreements", "/escalations", "/municipalities", "/cases"])
-def test_page_sizes(api_client: ApiClient, url, value) -> None:
+def test_page_sizes(api_client: ApiClient, url: str, value: str) -> None:
     w = world()
     response = api_client(w.director).get(f"{API}{url}", {"pageSize": value})
     if value == "":
@@ -60,7 +60,7 @@ def test_page_sizes(api_client: ApiClient, url, value) -> None:
 @pytest.mark.parametrize(("url", "name"), [("/agreements", "status"), ("/escalations", "level"),
                                            ("/escalations", "status"), ("/meetings", "status"),
                                            ("/cases", "status"), ("/cases", "subjectType"), ("/cases", "route")])
-def test_unknown_enum_filter_values(api_client: ApiClient, url, name) -> None:
+def test_unknown_enum_filter_values(api_client: ApiClient, url: str, name: str) -> None:
     w = world()
     problem = _refused(api_client(w.director).get(f"{API}{url}", {name: "onbekend"}), 400, snapshot())
     assert [p["name"] for p in problem["invalidParams"]] == [name]
@@ -79,7 +79,7 @@ def test_an_update_without_the_version(api_client: ApiClient) -> None:
 
 @pytest.mark.parametrize(("name", "value"), [("caseId", "abc"), ("caseId", "-3"), ("mine", "misschien"),
                                              ("overdue", "2")])
-def test_unreadable_filter_values(api_client: ApiClient, name, value) -> None:
+def test_unreadable_filter_values(api_client: ApiClient, name: str, value: str) -> None:
     w = world()
     problem = _refused(api_client(w.director).get(f"{API}/agreements", {name: value}), 400, snapshot())
     assert [p["name"] for p in problem["invalidParams"]] == [name]

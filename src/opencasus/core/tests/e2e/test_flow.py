@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.live_server_helper import LiveServer
 
+from opencasus.core.tests.e2e import browser as b
 from opencasus.core.tests.e2e.browser import check_page
 from opencasus.core.tests.e2e.flow import current_code, log_in
 from opencasus.network.models import Role
@@ -17,7 +19,8 @@ from opencasus.network.tests.factories import TEST_PASSWORD, HouseFactory, membe
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_partner_logs_in_with_password_and_totp(live_server: LiveServer, browser_session) -> None:
+def test_partner_logs_in_with_password_and_totp(live_server: LiveServer, browser_session: Callable[[],
+                                                b.Session]) -> None:
     house = HouseFactory.create(name="Veiligheidshuis Zuid-Holland Zuid")
     partner = member(house, Role.PARTNER_PROFESSIONAL, first_name="Petra", last_name="Partner")
     TOTPDevice.objects.create(user=partner, name="app", confirmed=True)
@@ -41,7 +44,8 @@ def test_partner_logs_in_with_password_and_totp(live_server: LiveServer, browser
     assert "/inloggen" in page.url, "after logging out the start page must ask for a login again"
 
 
-def test_new_user_enrols_an_authenticator_from_the_page(live_server: LiveServer, browser_session) -> None:
+def test_new_user_enrols_an_authenticator_from_the_page(live_server: LiveServer, browser_session: Callable[[],
+                                                        b.Session]) -> None:
     house = HouseFactory.create()
     user = member(house, Role.PROCESS_DIRECTOR, first_name="Dirk", last_name="Directeur")
     session = browser_session()
@@ -71,7 +75,8 @@ def test_new_user_enrols_an_authenticator_from_the_page(live_server: LiveServer,
     assert page.get_by_role("heading", level=1).inner_text() == "Welkom, Dirk Directeur"
 
 
-def test_wrong_password_shows_a_dutch_message(live_server: LiveServer, browser_session) -> None:
+def test_wrong_password_shows_a_dutch_message(live_server: LiveServer, browser_session: Callable[[],
+                                              b.Session]) -> None:
     user = member(HouseFactory.create(), Role.SECRETARY)
     session = browser_session()
     page = session.page
@@ -83,7 +88,8 @@ def test_wrong_password_shows_a_dutch_message(live_server: LiveServer, browser_s
     check_page(session, "08 inloggen fout")
 
 
-def test_functional_administrator_reaches_the_administration(live_server: LiveServer, browser_session) -> None:
+def test_functional_administrator_reaches_the_administration(live_server: LiveServer, browser_session: Callable[[],
+                                                             b.Session]) -> None:
     house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
     TOTPDevice.objects.create(user=admin, name="app", confirmed=True)
