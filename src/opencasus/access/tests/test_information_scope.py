@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from opencasus.access.policy import CaseAccess, case_access, visible_information_items
+from opencasus.accounts.models import User
 from opencasus.cases.models import InformationItem
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory
 from opencasus.cases.vocabulary import SharingScope
@@ -36,7 +37,7 @@ def test_scopes() -> None:
     add(police, SharingScope.NAMED_ORGANISATIONS, "police-to-care", named=[care])
     add(care, SharingScope.ALL_PARTICIPANTS, "care-all")
 
-    def seen(user):
+    def seen(user: User) -> list[str]:
         level = case_access(actor=user, case=case)
         return sorted(i.text for i in visible_information_items(actor=user, case=case, level=level))
 

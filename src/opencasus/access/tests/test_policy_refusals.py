@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
@@ -30,7 +30,7 @@ def _shape(queries: list[dict[str, str]]) -> list[str]:
     return [re.sub(r"'[^']*'|\b\d+\b|\bNULL\b|\"s\d+_x\d+\"", "?", q["sql"]) for q in queries]
 
 
-def _run(client: Client, url: str):
+def _run(client: Client, url: str) -> tuple[HttpResponse, Any]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response, _shape(queries.captured_queries)

@@ -9,14 +9,17 @@ from opencasus.accounts.audit import record_account_event
 from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network import grants
-from opencasus.network.models import Approval, Membership, Role
+from opencasus.network.models import Approval, House, Membership, Role
 from opencasus.network.tests.factories import TEST_PASSWORD, HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
 
+Scene = tuple[House, User, User, User, User]  # house, administrator, manager, privacy officer, newcomer
+
+
 @pytest.fixture
-def scene():
+def scene() -> Scene:
     house = HouseFactory.create()
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     officer = member(house, Role.PRIVACY_OFFICER)
@@ -32,7 +35,7 @@ def scene():
     return house, admin, manager, officer, newcomer
 
 
-def test_trail_is_append_only(scene) -> None:
+def test_trail_is_append_only(scene: Scene) -> None:
     event = AccountEvent.objects.first()
     event.detail = "gewijzigd"
     with pytest.raises(PermissionError):
@@ -45,7 +48,7 @@ def test_trail_is_append_only(scene) -> None:
         AccountEvent.objects.all().delete()
 
 
-def test_privacy_officer_searches_and_exports(scene, verified_client: VerifiedClient) -> None:
+def test_privacy_officer_searches_and_exports(scene: Scene, verified_client: VerifiedClient) -> None:
     house, _admin, manager, officer, _newcomer = scene
     client = verified_client(officer)
     page = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?person=Mulder").content.decode()
@@ -66,14 +69,14 @@ def test_privacy_officer_searches_and_exports(scene, verified_client: VerifiedCl
     assert "ligt voor het begin" in bad.content.decode()
 
 
-def test_others_do_not_reach_the_trail(scene, verified_client: VerifiedClient, api_client: ApiClient) -> None:
+def test_others_do_not_reach_the_trail(scene: Scene, verified_client: VerifiedClient, api_client: ApiClient) -> None:
     house, admin, manager, _officer, newcomer = scene
     for user in (admin, manager, newcomer):
         assert verified_client(user).get(f"/huizen/{house.pk}/privacy/accountlogboek").status_code == 404
         assert api_client(user).get("/api/v1/account-events").status_code == 404
 
 
-def test_api_filters_by_person_role_kind_and_period(scene, api_client: ApiClient) -> None:
+def test_api_filters_by_person_role_kind_and_period(scene: Scene, api_client: ApiClient) -> None:
     house, _admin, manager, officer, _newcomer = scene
     client = api_client(officer)
     results = client.get("/api/v1/account-events", {"person": "Mulder", "kind": "role_approved"}).json()["results"]
@@ -85,7 +88,7 @@ def test_api_filters_by_person_role_kind_and_period(scene, api_client: ApiClient
     assert client.get("/api/v1/account-events", {"fromDate": "gisteren"}).status_code == 400
 
 
-def test_service_function_for_other_events(scene) -> None:
+def test_service_function_for_other_events(scene: Scene) -> None:
     house, admin, _manager, _officer, newcomer = scene
     event = record_account_event(actor=admin, subject=newcomer, kind=AccountEventKind.PASSWORD_RESET, house=house)
     assert (event.actor_name, event.house_name) == (f"{admin.get_full_name()} ({admin.username})", house.name)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
@@ -12,7 +14,7 @@ from opencasus.network.tests.factories import HouseFactory, member
 pytestmark = pytest.mark.django_db
 
 
-def _expiry(client: Client):
+def _expiry(client: Client) -> dt.datetime:
     return Session.objects.get(session_key=client.session.session_key).expire_date
 
 

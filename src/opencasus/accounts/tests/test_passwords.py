@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
@@ -26,21 +28,21 @@ def _fresh_throttle() -> None:
     cache.clear()
 
 
-def code(device):
+def code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
-def link_in(message: str) -> str:
+def link_in(message: EmailMessage) -> str:
     found = re.search(r"https?://\S+", message.body)
     assert found, message.body
     return found.group(0).split("://", 1)[1].split("/", 1)[1].join(["/", ""])
 
 
-def ask_link(client: Client, email: str):
+def ask_link(client: Client, email: str) -> HttpResponse:
     return client.post(reverse("accounts:password-reset"), {"email": email})
 
 
-def choose_password(client: Client, link: str):
+def choose_password(client: Client, link: str) -> HttpResponse:
     page = client.get(link, follow=True)  # the token moves out of the address into the session
     assert page.status_code == 200
     assert "Kies een nieuw wachtwoord" in page.content.decode()

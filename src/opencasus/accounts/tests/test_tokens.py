@@ -9,9 +9,10 @@ import pytest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
+from rest_framework.response import Response
 from rest_framework.test import APIClient
 
-from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.accounts.tests.test_views import current_code
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network.models import Role
@@ -20,7 +21,7 @@ from opencasus.network.tests.factories import HouseFactory, member
 pytestmark = pytest.mark.django_db
 
 
-def _issue(user, password: str, code: str | None = None):
+def _issue(user: User, password: str, code: str | None = None) -> Response:
     device = TOTPDevice.objects.get_or_create(user=user, name="app", defaults={"confirmed": True})[0]
     return APIClient().post("/api/v1/tokens", {"username": user.username, "password": password,
                                                "totpCode": code or current_code(device)}, format="json")

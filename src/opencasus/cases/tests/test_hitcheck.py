@@ -2,12 +2,13 @@ import datetime as dt
 
 import pytest
 
+from opencasus.accounts.models import User
 from opencasus.cases.hitcheck import hit_check, stored_hits
 from opencasus.cases.models import CaseHit
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import Role
+from opencasus.network.models import House, Role
 from opencasus.network.tests.factories import HouseFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ DOB = dt.date(1988, 3, 4)
 
 
 @pytest.fixture
-def two_houses():
+def two_houses() -> tuple[House, House, User]:
     here = HouseFactory.create(name="Zorg- en Veiligheidshuis Hier", email="hier@example.invalid")
     there = HouseFactory.create(name="Veiligheidshuis Elders", email="elders@example.invalid")
     member(there, Role.PROCESS_DIRECTOR, first_name="Petra", last_name="Visser")
@@ -25,7 +26,7 @@ def two_houses():
     return here, there, director
 
 
-def test_finds_same_bsn_in_another_house_and_shows_only_where_and_whom(two_houses) -> None:
+def test_finds_same_bsn_in_another_house_and_shows_only_where_and_whom(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
     other = CaseFactory.create(house=there, status=Status.ADMITTED, reason="Geheime inhoud")
     PersonFactory.create(case=other, first_name="Totaal", last_name="Anders", bsn=BSN,
@@ -50,7 +51,7 @@ def test_finds_same_bsn_in_another_house_and_shows_only_where_and_whom(two_house
     assert "Anders" not in text
 
 
-def test_finds_spelling_variant_with_same_birth_date(two_houses) -> None:
+def test_finds_spelling_variant_with_same_birth_date(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
     other = CaseFactory.create(house=there, status=Status.IN_TRIAGE)
     PersonFactory.create(case=other, first_name="Mohammed", last_name="El Amrani", date_of_birth=DOB)
@@ -64,7 +65,7 @@ def test_finds_spelling_variant_with_same_birth_date(two_houses) -> None:
         ("name_dob", "in_triage", "Veiligheidshuis Elders")]
 
 
-def test_swapped_names_match(two_houses) -> None:
+def test_swapped_names_match(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
     PersonFactory.create(case=CaseFactory.create(house=there), first_name="Berg", last_name="Jan van der",
                          date_of_birth=DOB)
@@ -74,7 +75,7 @@ def test_swapped_names_match(two_houses) -> None:
 
 
 @pytest.mark.parametrize("status", [Status.DECLINED, Status.ROUTED, Status.ADVICE_GIVEN, Status.CLOSED])
-def test_inactive_cases_do_not_count(two_houses, status: str) -> None:
+def test_inactive_cases_do_not_count(two_houses: tuple[House, House, User], status: str) -> None:
     here, there, director = two_houses
     PersonFactory.create(case=CaseFactory.create(house=there, status=status), bsn=BSN)
     case = CaseFactory.create(house=here)
@@ -82,7 +83,7 @@ def test_inactive_cases_do_not_count(two_houses, status: str) -> None:
     assert hit_check(actor=director, case=case) == []
 
 
-def test_different_bsns_are_different_people_even_with_same_name(two_houses) -> None:
+def test_different_bsns_are_different_people_even_with_same_name(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
     PersonFactory.create(case=CaseFactory.create(house=there), first_name="Jan", last_name="Jansen", date_of_birth=DOB,
                   bsn="123456782")
@@ -91,7 +92,7 @@ def test_different_bsns_are_different_people_even_with_same_name(two_houses) -> 
     assert hit_check(actor=director, case=case) == []
 
 
-def test_same_house_hit_and_own_case_excluded(two_houses) -> None:
+def test_same_house_hit_and_own_case_excluded(two_houses: tuple[House, House, User]) -> None:
     here, _there, director = two_houses
     PersonFactory.create(case=CaseFactory.create(house=here), bsn=BSN)
     case = CaseFactory.create(house=here)
@@ -102,7 +103,7 @@ def test_same_house_hit_and_own_case_excluded(two_houses) -> None:
     assert len(hits) == 2  # one per person of this case
 
 
-def test_check_is_logged_here_and_there_and_hits_are_kept(two_houses) -> None:
+def test_check_is_logged_here_and_there_and_hits_are_kept(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
     other_person = PersonFactory.create(case=CaseFactory.create(house=there), bsn=BSN)
     case = CaseFactory.create(house=here)

@@ -17,7 +17,7 @@ EVERYONE = ["director", "secretary", "owner", "colleague", "participant", "outsi
 
 
 @pytest.fixture
-def w():
+def w() -> World:
     w = world()
     w.case.reason = "Zorgen om de veiligheid van Sem"
     w.case.feedback_to_filer = "Besproken in het weegoverleg; toegelaten."

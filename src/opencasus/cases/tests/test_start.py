@@ -4,22 +4,23 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from opencasus.accounts.models import User
 from opencasus.cases.start import case_sections
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory
 from opencasus.cases.workflow import Status
 from opencasus.core.tests.clients import VerifiedClient
-from opencasus.network.models import Role
+from opencasus.network.models import House, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
 
 
-def counts(user):
+def counts(user: User) -> dict[str, tuple[int, str]]:
     return {c.label: (c.value, c.url) for s in case_sections(user) for c in s.counts}
 
 
 @pytest.fixture
-def w():
+def w() -> tuple[House, User, User]:
     house = HouseFactory.create()
     police = OrganisationFactory.create()
     partner = member(house, Role.PARTNER_PROFESSIONAL, police)
@@ -33,7 +34,7 @@ def w():
     return house, partner, other
 
 
-def test_partner_counts_and_the_lists_behind_them(w, verified_client: VerifiedClient) -> None:
+def test_partner_counts_and_the_lists_behind_them(w: tuple[House, User, User], verified_client: VerifiedClient) -> None:
     _house, partner, other = w
     c = counts(partner)
     assert c["Mijn aanmeldingen met terugkoppeling"][0] == 1
@@ -51,6 +52,6 @@ def test_partner_counts_and_the_lists_behind_them(w, verified_client: VerifiedCl
                              "Casussen waaraan ik ben toegevoegd": (0, reverse("cases:list") + "?participating=on")}
 
 
-def test_core_staff_get_no_partner_counts(w) -> None:
+def test_core_staff_get_no_partner_counts(w: tuple[House, User, User]) -> None:
     house, _partner, _other = w
     assert case_sections(member(house, Role.PROCESS_DIRECTOR)) == []

@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 import pytest
@@ -191,7 +192,7 @@ def test_core_staff_see_everything_with_masked_bsn_and_hits(verified_client: Ver
 def test_my_cases_list_filters_and_logs_without_subjects(verified_client: VerifiedClient) -> None:
     w = h.world()
     first = h.file_person_intake(w)
-    h.file_person_intake(w, persons=[h.PersonData("Noah", "Visser", h.dt.date(2001, 1, 1))], route="zsm")
+    h.file_person_intake(w, persons=[h.PersonData("Noah", "Visser", dt.date(2001, 1, 1))], route="zsm")
     client = verified_client(w.partner)
     before = ProcessingRecord.objects.count()
     page = client.get(reverse("cases:list")).content.decode()

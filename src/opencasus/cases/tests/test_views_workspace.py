@@ -33,7 +33,7 @@ HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "werkruimte"}
 
 
 @pytest.fixture
-def w():
+def w() -> World:
     w = world()
     plan_services.goal_add(actor=w.director, case_id=w.case.pk, life_domain=LifeDomain.HOUSING,
                            description="Woning behouden", person=w.persons[0])
@@ -42,12 +42,12 @@ def w():
     return w
 
 
-def url(w: World, tab: str | None = None):
+def url(w: World, tab: str | None = None) -> str:
     base = reverse("cases:detail", args=[w.case.pk])
     return f"{base}?tab={tab}" if tab else base
 
 
-def visible_text(html):
+def visible_text(html: str) -> str:
     body = re.sub(r"(?s)<script.*?</script>|<[^>]+>", " ", html)
     return body
 
@@ -118,7 +118,7 @@ def test_information_tab_says_why_the_reader_sees_an_item(w: World, verified_cli
     assert f"Met naam gedeeld met uw organisatie ({w.police.name})" in page
 
 
-def _info(w: World):
+def _info(w: World) -> dict[str, object]:
     return {"organisation": w.police.pk, "person": "", "life_domain": "housing", "text": "Nieuwe melding",
             "sharing_scope": "all_participants", "legal_basis": "Convenant"}
 

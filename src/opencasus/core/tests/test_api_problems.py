@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.test import Client
+from rest_framework.test import APIClient
 
 from opencasus.cases.tests import helpers as h
 from opencasus.cases.tests.test_api import payload
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def client(api_client: ApiClient):
+def client(api_client: ApiClient) -> APIClient:
     return api_client(member(HouseFactory.create(), Role.PARTNER_PROFESSIONAL))
 
 

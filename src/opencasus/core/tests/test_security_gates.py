@@ -111,14 +111,16 @@ def _refused_like_missing(client: Client, route: Route, values: dict[str, Any], 
 
 
 @pytest.fixture
-def world():
+def world() -> World:
     other = build_other_house()
     # Another region: a steering-group member sees the figures of every house in their own region by design.
     region = Region.objects.exclude(pk=other.region_id).order_by("code").first()
     return World(own=HouseFactory.create(region=region), other=other)
 
 
-def test_no_record_of_another_house_is_reachable(world, verified_client: VerifiedClient, api_client: ApiClient) -> None:
+def test_no_record_of_another_house_is_reachable(
+    world: World, verified_client: VerifiedClient, api_client: ApiClient,
+) -> None:
     """IDOR: every page and endpoint with an object id, given the other house's ids, answers 404."""
     # Every role in its own house: a 404 for the other house's id is the house's scoping, not a missing role.
     attacker = with_every_role(world.own)

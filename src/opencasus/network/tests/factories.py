@@ -60,7 +60,7 @@ class HouseFactory(DjangoModelFactory[House]):
     @classmethod
     def _create(cls, model_class: type[House], *args: Any, **kwargs: Any) -> House:
         """A house made in the database has the default processing activities of its register."""
-        house: House = super()._create(model_class, *args, **kwargs)
+        house = model_class._default_manager.create(*args, **kwargs)  # what DjangoModelFactory._create does
         ensure_default_activities(house_id=house.pk)
         return house
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from opencasus.access import roles
-from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network import grants
 from opencasus.network.models import Approval, House, Membership, Role
@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def house():
+def house() -> House:
     return HouseFactory.create()
 
 
-def _fresh(user):
+def _fresh(user: User) -> User:
     return type(user).objects.get(pk=user.pk)
 
 

@@ -17,12 +17,12 @@ MON, TUE, WED, SUN = dt.date(2026, 11, 23), dt.date(2026, 11, 24), dt.date(2026,
 NEXT_TUE = dt.date(2026, 12, 1)
 
 
-def house(**fields):
+def house(**fields: Any) -> House:
     """An unsaved house: the rule needs only its cadence fields."""
     return House(name="x", city="x", **fields)
 
 
-def at(day, hour, minute=0, second: str = 0, tz=AMSTERDAM):
+def at(day: dt.date, hour: int, minute: int = 0, second: int = 0, tz: dt.tzinfo = AMSTERDAM) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute, second), tzinfo=tz)
 
 

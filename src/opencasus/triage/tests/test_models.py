@@ -8,7 +8,7 @@ from opencasus.triage.models import CUMULATIVE_CRITERIA, Answer, Criterion, Verd
 Y, N, U = Answer.YES, Answer.NO, Answer.UNKNOWN
 
 
-def verdict(c1, c2, c3, c4):
+def verdict(c1: str, c2: str, c3: str, c4: str) -> str:
     return compute_verdict(dict(zip([c.value for c in Criterion], [c1, c2, c3, c4], strict=True)))
 
 

@@ -1,10 +1,11 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from opencasus.cases.models import Participant, Person, StatusChange
+from opencasus.cases.models import Case, Participant, Person, StatusChange
 from opencasus.cases.workflow import Status
 from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 
-def records(case, object_type, action=None):
+def records(case: Case, object_type: str, action: str | None = None) -> QuerySet[ProcessingRecord]:
     qs = ProcessingRecord.objects.filter(case_id=case.pk, object_type=object_type, activity_code="triage")
     return qs.filter(action=action) if action else qs
 
