@@ -88,7 +88,8 @@ def test_admission_past_the_maximum_waits_for_confirmation(world: World) -> None
         triage.decision_record(actor=world.director, case_id=case.pk, data=admit(world))
     messages = exc.value.message_dict["confirm_over_limit"]
     assert any("1" in m for m in messages)
-    assert Case.objects.get(pk=case.pk).status == Status.IN_TRIAGE and not Decision.objects.filter(case=case).exists()
+    assert Case.objects.get(pk=case.pk).status == Status.IN_TRIAGE
+    assert not Decision.objects.filter(case=case).exists()
     triage.decision_record(actor=world.director, case_id=case.pk, data=admit(world, confirm_over_limit=True))
     record = OverLimitAdmission.objects.get(case=case)
     assert (record.director, record.director_load, record.per_director, record.confirmed_by) == (
@@ -137,7 +138,8 @@ def test_the_workload_per_director(world: World) -> None:
         1, 1, dt.date(2027, 3, 1), True)
     assert {c.reference for c in mine.cases} == {case.reference, waiting.reference}
     nobody = data.directors[-1]
-    assert nobody.director_id is None and nobody.open_intakes == 1
+    assert nobody.director_id is None
+    assert nobody.open_intakes == 1
     assert data.house_active == 1
 
 
@@ -151,8 +153,10 @@ def test_the_load_over_time_follows_status_and_director_history(world: World) ->
     services.director_assign(actor=world.secretary, case_id=case.pk, director_id=second.pk, reason="Verlof.")
     data = history.load_history(actor=world.director, house_id=world.house.pk, months=4)
     rows = {r.director_id: r.counts for r in data.directors}
-    assert rows[world.director.pk][:1] == [0] and sum(rows[world.director.pk]) >= 1
-    assert rows[second.pk][-1] == 1 and data.totals[-1] == 1
+    assert rows[world.director.pk][:1] == [0]
+    assert sum(rows[world.director.pk]) >= 1
+    assert rows[second.pk][-1] == 1
+    assert data.totals[-1] == 1
     assert len(data.months) == 4
 
 
@@ -165,12 +169,14 @@ def test_the_decision_page_shows_the_load_and_the_warning(world: World,
     client = verified_client(world.director)
     url = reverse("triage:decision", args=[case.pk])
     page = client.get(url).content.decode()
-    assert 'name="confirm_over_limit"' in page and 'name="process_director"' in page
+    assert 'name="confirm_over_limit"' in page
+    assert 'name="process_director"' in page
     data = {"outcome": "admit", "grounds": "Voldoet.", "purpose": "Doel.", "questions": "Vragen?",
             "meeting_type": str(world.meeting_type.pk), "organisations": [str(world.police.pk)],
             "version": str(Case.objects.get(pk=case.pk).version)}
     response = client.post(url, data)
-    assert response.status_code == 200 and Case.objects.get(pk=case.pk).status == Status.IN_TRIAGE
+    assert response.status_code == 200
+    assert Case.objects.get(pk=case.pk).status == Status.IN_TRIAGE
     response = client.post(url, {**data, "confirm_over_limit": "on"})
     assert response.status_code == 302
     assert OverLimitAdmission.objects.filter(case=case).exists()
@@ -198,7 +204,8 @@ def test_my_cases_lists_the_cases_i_direct(world: World, verified_client: Callab
     mine = _admitted(world)
     other = intake(world)
     page = verified_client(world.director).get(f"{reverse('cases:list')}?directing=on").content.decode()
-    assert mine.reference in page and other.reference not in page
+    assert mine.reference in page
+    assert other.reference not in page
     refs = [c["reference"] for c in api_client(world.director).get("/api/v1/cases?directedByMe=true").json()["results"]]
     assert refs == [mine.reference]
 

@@ -56,7 +56,8 @@ def test_the_page_keeps_the_input_on_an_error(house: House, verified_client: Cal
     response = verified_client(manager).post(url, {"per_director": "10", "per_house": "5", "version": "0"})
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'value="10"' in page and 'value="5"' in page
+    assert 'value="10"' in page
+    assert 'value="5"' in page
 
 
 def test_the_api_needs_the_version(house: House, api_client: Callable[[User], APIClient]) -> None:
@@ -67,7 +68,8 @@ def test_the_api_needs_the_version(house: House, api_client: Callable[[User], AP
     assert response["ETag"] == '"0"'
     assert client.put(url, {"perDirector": 3, "perHouse": 9}, format="json").status_code == 428
     response = client.put(url, {"perDirector": 3, "perHouse": 9}, format="json", HTTP_IF_MATCH='"0"')
-    assert response.status_code == 200 and response["ETag"] == '"1"'
+    assert response.status_code == 200
+    assert response["ETag"] == '"1"'
     assert client.put(url, {"perDirector": 3, "perHouse": 9, "version": 0}, format="json").status_code == 409
     response = client.put(url, {"perDirector": 0, "perHouse": 9, "version": 1}, format="json")
     assert response.status_code == 400
