@@ -66,7 +66,7 @@ def direction(request: HttpRequest, case_id: int) -> HttpResponse:
     view = selectors.direction_get(actor=_user(request), case_id=case_id)
     case = view.case
     form = AssignForm(request.POST or None, directors=view.directors,
-                      initial={"version": case.version, "director": case.process_director_id})
+                      initial={"version": case.version})
     if request.method == "POST" and form.is_valid():
         try:
             services.director_assign(actor=_user(request), case_id=case.pk, director_id=form.cleaned_data["director"],

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from opencasus.accounts.models import User
 from opencasus.cases.caseload import services
 from opencasus.cases.models import AssignmentKind, Case, DirectorAssignment
@@ -49,9 +51,10 @@ def history_director(case: Case, number: int, at: dt.datetime) -> None:
     DirectorAssignment.objects.create(case=case, house_id=case.house_id, kind=AssignmentKind.TRIAGE,
                                       to_director_id=first, at=at, by_id=first, reason="Benoemd bij het besluit.")
     current = first
-    if number % 9 == 0 and len(directors) > 1:
+    handed_over = at + dt.timedelta(days=30)
+    if number % 9 == 0 and len(directors) > 1 and handed_over < timezone.now():
         current = directors[(number + 1) % len(directors)]
         DirectorAssignment.objects.create(
             case=case, house_id=case.house_id, kind=AssignmentKind.REASSIGNMENT, from_director_id=first,
-            to_director_id=current, at=at + dt.timedelta(days=30), by_id=first, reason="Verdeling van de caseload.")
+            to_director_id=current, at=handed_over, by_id=first, reason="Verdeling van de caseload.")
     Case.objects.filter(pk=case.pk).update(process_director_id=current)
