@@ -32,17 +32,19 @@ from opencasus.network.models import Municipality
 
 def case_list(*, actor: Any, status: str | None = None, subject_type: str | None = None,
               route: str | None = None, filed_with_feedback: bool = False,
-              participating: bool = False) -> QuerySet[Case]:
+              participating: bool = False, directing: bool = False) -> QuerySet[Case]:
     """"My cases": core staff their house's cases; partners the cases they take part in and intakes they filed.
 
     `filed_with_feedback`: only intakes the actor filed that have feedback; `participating`: only cases where
-    the actor is a named participant."""
+    the actor is a named participant; `directing`: only cases the actor directs as process director."""
     qs = policy.visible_cases(actor=actor, minimum=CaseAccess.FILER).select_related("house")
     if filed_with_feedback:
         qs = qs.filter(filed_by=actor, feedback_at__isnull=False)
     if participating:
         qs = qs.filter(pk__in=policy.visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).filter(
             pk__in=Participant.objects.active().filter(user=actor).values("case_id")).order_by().values("pk"))
+    if directing:
+        qs = qs.filter(process_director=actor)
     if status:
         qs = qs.filter(status=status)
     if subject_type:

@@ -43,7 +43,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
                                 subject_type=filters.get("subject_type") or None,
                                 route=filters.get("route") or None,
                                 filed_with_feedback=bool(filters.get("feedback")),
-                                participating=bool(filters.get("participating")))
+                                participating=bool(filters.get("participating")),
+                                directing=bool(filters.get("directing")))
     cases = narrow_to_current_house(request, cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     selectors.record_case_list_view(actor=request.user, cases=page.object_list)

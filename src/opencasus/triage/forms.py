@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.cases.caseload.forms import add_triage_fields, triage_values
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.enhance import GroupedCheckboxSelectMultiple, group_by
 from opencasus.core.forms import Form
@@ -141,8 +142,10 @@ class DecisionForm(Form):
                                        help_text=_("Shown to the filer in the app with the outcome (not e-mailed)."))
 
     def __init__(self, *args: Any, meeting_types: Any, organisations: list[tuple[Organisation, bool]],
-                 professionals: list[tuple[int, int, str]], **kwargs: Any) -> None:
+                 professionals: list[tuple[int, int, str]], directors: list[tuple[int, str]] | None = None,
+                 director_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        add_triage_fields(self, directors=directors or [], initial=director_id)
         self.fields["meeting_type"].queryset = meeting_types  # type: ignore[attr-defined]
         no_covenant = _("no privacy covenant in force")
         self.fields["organisations"].choices = [  # type: ignore[attr-defined]
@@ -179,6 +182,7 @@ class DecisionForm(Form):
             meeting_type_id=meeting_type.pk if meeting_type else None,
             organisation_ids=[int(v) for v in data["organisations"]],
             professionals=[_pair(v) for v in data["professionals"]], message_to_filer=data["message_to_filer"],
+            **triage_values(data),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access.houses import current_house_id
 from opencasus.access.policy import CaseAccess
+from opencasus.accounts.models import User
+from opencasus.cases.caseload import selectors as caseload
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
@@ -80,6 +82,7 @@ def _decision_form(request: HttpRequest, case: Case, data: Any = None) -> Decisi
         meeting_types=selectors.meeting_types(house.pk),
         organisations=selectors.partner_organisations(house),
         professionals=selectors.eligible_professionals(house),
+        directors=caseload.director_choices(house.pk), director_id=case.process_director_id,
     )
 
 
@@ -100,6 +103,7 @@ def decision(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "triage/decision.html", {
         "case": case, "decision": current, "assessment": assessment, "form": form,
         "can_decide": current is None and case.status == Status.IN_TRIAGE,
+        "caseload": caseload.triage_load(actor=cast(User, request.user), case=case) if current is None else None,
     })
 
 

@@ -87,7 +87,8 @@ class CaseViewSet(viewsets.GenericViewSet):
     def get_queryset(self) -> Any:
         values = filter_values(CaseFilter, self.request.query_params)
         return selectors.case_list(actor=self.request.user, status=values["status"] or None,
-                                   subject_type=values["subjectType"] or None, route=values["route"] or None)
+                                   subject_type=values["subjectType"] or None, route=values["route"] or None,
+                                   directing=bool(values["directedByMe"]))
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset())

@@ -74,6 +74,7 @@ def _actions(case: Case, level: CaseAccess, actor: Any, may_upload: bool) -> lis
                         Action(_("Close the case"), reverse("plans:close", args=[case.pk]))]
         elif case.status == Status.CLOSED:
             actions.append(Action(_("Re-open the case"), reverse("plans:reopen", args=[case.pk]), primary=True))
+        actions.append(Action(_("Process director"), reverse("cases:direction", args=[case.pk])))
     elif level >= CaseAccess.PARTICIPANT and case.status == Status.ADMITTED:
         actions.append(Action(_("Add information"), f"{tab}?tab=informatie#informatie-toevoegen",
                               primary=True))
@@ -95,7 +96,9 @@ def build_header(*, actor: Any, case: Case, level: CaseAccess, persons: list[Per
                     actions=_actions(case, level, actor, may_upload))
     if level >= CaseAccess.PARTICIPANT:
         decision = case_decision(case)
-        if decision is not None:
+        if case.process_director is not None:
+            header.process_director = case.process_director.get_full_name() or case.process_director.username
+        elif decision is not None:
             header.process_director = decision.decided_by.get_full_name() or decision.decided_by.username
         plan = case_plan(case)
         if plan is not None and plan.director_organisation is not None:
