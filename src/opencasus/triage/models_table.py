@@ -13,7 +13,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.transitions import TransitionTable
+
+
+class LifeDomainsMixin:
+    life_domains: list[str]
+
+    @property
+    def life_domain_labels(self) -> list[str]:
+        return [str(LifeDomain(code).label) for code in self.life_domains if code in LifeDomain.values]
 
 
 class StandingMember(models.Model):
@@ -114,7 +123,7 @@ class SessionItem(models.Model):
         return f"{self.session_id}: {self.case_id}"
 
 
-class Contribution(models.Model):
+class Contribution(LifeDomainsMixin, models.Model):
     """What a standing member brings to the triage table about one intake, with the life domains it concerns."""
 
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE,
@@ -154,7 +163,7 @@ class AnswerScope(models.TextChoices):
     CORE_STAFF = "core_staff", _("Process director and secretary only")
 
 
-class InformationRequest(models.Model):
+class InformationRequest(LifeDomainsMixin, models.Model):
     """The process director asks an organisation for information about an intake before the triage table."""
 
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE,
@@ -186,7 +195,7 @@ class InformationRequest(models.Model):
         return self.status == RequestStatus.OPEN and self.due_date < (today or timezone.localdate())
 
 
-class InformationAnswer(models.Model):
+class InformationAnswer(LifeDomainsMixin, models.Model):
     """The addressed organisation's answer. Shared with the triage table only unless it says otherwise."""
 
     request = models.OneToOneField(InformationRequest, verbose_name=_("information request"),
