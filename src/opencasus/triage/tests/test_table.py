@@ -194,7 +194,8 @@ def test_information_requests_are_validated_and_overdue_ones_are_signalled(table
                                         life_domains=[], legal_basis="Convenant")
     answered = selectors_table.request_detail(actor=world.director, request_id=request_id)
     assert answered.request.status == RequestStatus.ANSWERED
-    assert answered.answer is not None and answered.answer.life_domains == ["housing", "income_money"]
+    assert answered.answer is not None
+    assert answered.answer.life_domains == ["housing", "income_money"]
     with pytest.raises(ValidationError):
         services.information_request_answer(actor=table.municipality_pro, request_id=request_id, text="Nog eens.",
                                             life_domains=[], legal_basis="Convenant")
@@ -253,24 +254,17 @@ def test_pages_render_for_the_people_who_use_them(table: Table, verified_client:
         assert director.get(url).status_code == 200, url
     municipality = verified_client(table.municipality_pro)
     page = municipality.get(reverse("triage:request", args=[request_id]))
-    assert page.status_code == 200 and b'name="legal_basis"' in page.content
+    assert page.status_code == 200
+    assert b'name="legal_basis"' in page.content
     posted = municipality.post(reverse("triage:request", args=[request_id]), {
         "version": "1", "text": "Bekend bij schuldhulp.", "sharing_scope": "triage_table", "legal_basis": ""})
-    assert posted.status_code == 400 and "Bekend bij schuldhulp.".encode() in posted.content  # input kept
+    assert posted.status_code == 400
+    assert b"Bekend bij schuldhulp." in posted.content  # the input is kept
     om = verified_client(table.om_pro)
     assert om.get(reverse("triage:sessions")).status_code == 200
     added = om.post(reverse("triage:table-intake", args=[table.listed.pk]), {
         "organisation": str(table.om.pk), "text": "Zaak ligt bij de officier.", "life_domains": ["current_offence"]})
     assert added.status_code == 302
-    start = om.get(reverse("core:start") if _has_start() else "/")
+    start = om.get("/")
     assert start.status_code == 200
-
-
-def _has_start() -> bool:
-    from django.urls import NoReverseMatch
-
-    try:
-        reverse("core:start")
-    except NoReverseMatch:
-        return False
-    return True
+    assert b"Intakes aan de weegtafel" in start.content or b"Intakes at the triage table" in start.content
