@@ -178,7 +178,7 @@ class InformationRequestSerializer(Serializer[Any]):
         return dict(AnswerSerializer(answer).data) if answer is not None else None
 
 
-class VersionSerializer(Serializer[Any]):
+class WithdrawalSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False)
 
 
@@ -379,10 +379,10 @@ class InformationAnswerView(APIView):
 
 class InformationWithdrawalView(APIView):
     @extend_schema(summary="Withdraw an open information request (core staff)", tags=["triage"],
-                   parameters=[REQUEST_ID, IF_MATCH], request=VersionSerializer,
+                   parameters=[REQUEST_ID, IF_MATCH], request=WithdrawalSerializer,
                    responses=InformationRequestSerializer)
     def post(self, request: Request, requestId: int) -> Response:
-        serializer = VersionSerializer(data=request.data)
+        serializer = WithdrawalSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         withdrawn = services.information_request_withdraw(
             actor=_actor(request), request_id=requestId,
