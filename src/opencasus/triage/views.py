@@ -19,7 +19,7 @@ from opencasus.cases.caseload import selectors as caseload
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
-from opencasus.triage import cadence, hits, selectors, services
+from opencasus.triage import cadence, hits, selectors, selectors_table, services
 from opencasus.triage.forms import (
     AssessmentForm,
     DecisionForm,
@@ -70,6 +70,8 @@ def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
     found = hits.check_again(actor=request.user, case=case) if editable else None
     return render(request, "triage/assessment.html", {
         "case": case, "assessment": current, "form": form, "editable": editable, "hits": found,
+        "requests": list(selectors_table.case_requests(case)),
+        "contributions": list(selectors_table.case_contributions(case)),
         "triage_date": cadence.planned_table_date(case.house, case.filed_at,
                                                   crisis=case.urgency == Urgency.CRISIS),
     })
