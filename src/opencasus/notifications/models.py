@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     AGREEMENT_OVERDUE = "agreement_overdue", _("Agreement overdue")
     ESCALATION = "escalation", _("Escalation addressed to you")
     HANDOVER = "handover", _("Case handed over to your organisation")
+    CASE_CLOSED = "case_closed", _("Outcome of a closed case")
 
 
 TITLES = {
@@ -26,6 +27,7 @@ TITLES = {
     Kind.AGREEMENT_OVERDUE: _("An agreement in case %(reference)s passed its deadline of %(date)s"),
     Kind.ESCALATION: _("An escalation in case %(reference)s awaits your response"),
     Kind.HANDOVER: _("Case %(reference)s was handed over to your organisation"),
+    Kind.CASE_CLOSED: _("Case %(reference)s was closed on %(date)s: read the outcome"),
 }
 
 
