@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +38,7 @@ class MonitoringStartForm(Form):
 
     def __init__(self, *args: Any, cases: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].choices = [("", "—"), *cases]
+        cast(forms.ChoiceField, self.fields["case"]).choices = [("", "—"), *cases]
 
 
 class MonitoringDateForm(VersionForm):
@@ -61,10 +61,10 @@ class ConsultationForm(Form):
     def __init__(self, *args: Any, askers: list[tuple[str, str]], municipalities: list[tuple[int, str]],
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["asker"].choices = askers
+        cast(forms.ChoiceField, self.fields["asker"]).choices = askers
         if len(askers) == 1:
             self.fields["asker"].initial = askers[0][0]
-        self.fields["municipality"].choices = [("", "—"), *municipalities]
+        cast(forms.ChoiceField, self.fields["municipality"]).choices = [("", "—"), *municipalities]
 
 
 class AdviceForm(VersionForm):

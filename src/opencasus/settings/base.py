@@ -295,6 +295,10 @@ SPECTACULAR_SETTINGS = {
         "EscalationStatusEnum": "opencasus.plans.vocabulary.EscalationStatus",
         "EscalationOutcomeEnum": "opencasus.plans.vocabulary.EscalationOutcome",
         "ClosureOutcomeEnum": "opencasus.plans.vocabulary.ClosureOutcome",
+        "LastCheckResultEnum": "opencasus.followup.vocabulary.LastCheckResult",
+        "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
+        "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
+        "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",
     },
 }
 

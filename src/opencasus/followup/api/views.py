@@ -43,7 +43,7 @@ def _actor(request: Request) -> User:
 
 def _page(view: APIView, request: Request, qs: Any, serializer: Any, *, activity: str, object_type: str) -> Response:
     paginator = Pagination()
-    page = paginator.paginate_queryset(qs, request, view=view) or []
+    page: list[Any] = paginator.paginate_queryset(qs, request, view=view) or []
     selectors.record_list_view(actor=_actor(request), house_ids={item.house_id for item in page}, activity=activity,
                                object_type=object_type)
     return paginator.get_paginated_response(serializer(page, many=True).data)

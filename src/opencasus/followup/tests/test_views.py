@@ -106,7 +106,8 @@ def test_consultation_form_says_no_personal_data_and_refuses_a_bsn_keeping_the_t
     advised = director.post(reverse("followup:consultation", args=[consultation.pk]),
                             {"advice": "Meld bij het ZSM-overleg.", "version": 1})
     assert advised.status_code == 302
-    assert "Meld bij het ZSM-overleg." in page.get(reverse("followup:consultation", args=[consultation.pk])).content.decode()
+    answered = page.get(reverse("followup:consultation", args=[consultation.pk])).content.decode()
+    assert "Meld bij het ZSM-overleg." in answered
 
 
 def test_closure_feedback_page_for_the_municipality_officer(w: FollowupWorld, verified_client: ClientFor) -> None:
