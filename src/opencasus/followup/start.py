@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from opencasus.access import followup as access
-from opencasus.core.start import Count, NavItem, Section
+from opencasus.core.start import Count, Link, NavItem, Section
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -49,6 +49,11 @@ def inbox_sections(user: User) -> list[Section]:
                             selectors.consultation_list(actor=user, status=ConsultationStatus.OPEN)
                             .filter(house_id__in=access.core_house_ids(user)).count(),
                             _url("followup:consultations", status=ConsultationStatus.OPEN)))
-    if not counts:
+        return [Section(title=_("Follow-through"), counts=counts, order=11, links=[
+            Link(_("Monitoring after hand-down"), reverse("followup:monitoring")),
+            Link(_("Feedback on closed cases"), reverse("followup:feedback-list"))])]
+    fed_back = selectors.closure_feedback_list(actor=user).count()
+    if not fed_back:
         return []
-    return [Section(title=_("Follow-through"), counts=counts, order=11)]
+    return [Section(title=_("Follow-through"), order=11, counts=[
+        Count(_("Closed cases fed back to you"), fed_back, reverse("followup:feedback-list"))])]

@@ -133,3 +133,11 @@ def test_services_and_pages_agree_on_due_monitoring(w: FollowupWorld, verified_c
     MonitoringPeriod.objects.filter(pk=period.pk).update(last_check_date=timezone.localdate())
     due = verified_client(w.director).get(reverse("followup:monitoring") + "?due=on").content.decode()
     assert w.running.reference in due
+
+
+def test_start_page_tells_the_municipality_officer_of_closures(w: FollowupWorld, verified_client: ClientFor) -> None:
+    assert "teruggekoppeld" not in verified_client(w.officer).get(reverse("core:start")).content.decode()
+    plans.case_close(actor=w.director, case_id=w.running.pk, outcome=ClosureOutcome.GOALS_REACHED)
+    start = verified_client(w.officer).get(reverse("core:start")).content.decode()
+    assert "Afgesloten casussen die aan u zijn teruggekoppeld" in start
+    assert reverse("followup:feedback-list") in start
