@@ -14,7 +14,8 @@ from opencasus.followup.vocabulary import CheckBackStatus, ConsultationStatus, M
 
 
 class CheckBackFilter(FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=CheckBackStatus.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=CheckBackStatus.choices,
+                                       empty_label=_("All"))
     due = FlagFilter(label=_("Only those due (date reached, not checked yet)"))
 
     class Meta:
@@ -24,7 +25,8 @@ class CheckBackFilter(FilterSet):
 
 
 class MonitoringFilter(FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=MonitoringStatus.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=MonitoringStatus.choices,
+                                       empty_label=_("All"))
     due = FlagFilter(label=_("Only those whose last check is due"))
 
     class Meta:
@@ -34,7 +36,8 @@ class MonitoringFilter(FilterSet):
 
 
 class ConsultationFilter(FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ConsultationStatus.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ConsultationStatus.choices,
+                                       empty_label=_("All"))
 
     class Meta:
         model = Consultation

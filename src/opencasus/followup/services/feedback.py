@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access.policy import FILING_ROLES
 from opencasus.accounts.models import User as UserModel
 from opencasus.followup.models import ClosureFeedback
 from opencasus.followup.services._common import MONITORING, log_case
@@ -28,9 +29,13 @@ if TYPE_CHECKING:
 
 
 def recipient_ids(closure: CaseClosure) -> list[int]:
-    """The filer and the municipality officers of the case's house for the case's municipality."""
+    """The filer (while they still file for that organisation in the house, so they can read the feedback) and
+    the municipality officers of the case's house for the case's municipality."""
     case = closure.case
-    ids = {case.filed_by_id}
+    ids: set[int] = set()
+    if Membership.objects.active().filter(user_id=case.filed_by_id, house_id=case.house_id, role__in=FILING_ROLES,
+                                          organisation_id=case.filed_by_organisation_id).exists():
+        ids.add(case.filed_by_id)
     if case.municipality_id:
         ids |= set(Membership.objects.active().filter(
             house_id=case.house_id, role=Role.MUNICIPALITY_OFFICER, municipality_id=case.municipality_id)
