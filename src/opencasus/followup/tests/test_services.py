@@ -184,3 +184,12 @@ def test_consultation_asked_and_advised(w: FollowupWorld) -> None:
     records = ProcessingRecord.objects.filter(object_type="consultation", object_id=str(asked.pk))
     assert records.count() == 2
     assert set(records.values_list("data_subject", flat=True)) <= {""}
+
+
+def test_a_filer_who_left_the_house_is_not_told(w: FollowupWorld) -> None:
+    from opencasus.network.models import Membership
+
+    Membership.objects.filter(user=w.triage.filer).update(ended_on=timezone.localdate())
+    plans.case_close(actor=w.director, case_id=w.running.pk, outcome=ClosureOutcome.GOALS_REACHED)
+    told = set(Notification.objects.filter(kind=Kind.CASE_CLOSED).values_list("user_id", flat=True))
+    assert told == {w.officer.pk}

@@ -141,3 +141,21 @@ def test_start_page_tells_the_municipality_officer_of_closures(w: FollowupWorld,
     start = verified_client(w.officer).get(reverse("core:start")).content.decode()
     assert "Afgesloten casussen die aan u zijn teruggekoppeld" in start
     assert reverse("followup:feedback-list") in start
+
+
+def test_the_triage_decision_page_sets_the_check_back_date(w: FollowupWorld, verified_client: ClientFor) -> None:
+    from opencasus.triage import services as triage
+    from opencasus.triage.tests.factories import does_not_meet, intake
+
+    case = intake(w.triage)
+    triage.assessment_save(actor=w.director, case_id=case.pk, data=does_not_meet())
+    case.refresh_from_db()
+    page = verified_client(w.director)
+    form = page.get(reverse("triage:decision", args=[case.pk])).content.decode()
+    assert 'name="check_back_date"' in form
+    day = timezone.localdate() + dt.timedelta(days=21)
+    response = page.post(reverse("triage:decision", args=[case.pk]), {
+        "version": case.version, "outcome": "advice", "grounds": "Eén leefgebied.", "advice": "Wijkteam inschakelen.",
+        "check_back_date": day.isoformat()})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert CheckBack.objects.get(case=case).due_date == day
