@@ -62,3 +62,15 @@ def test_follow_through_figures_in_the_dashboard() -> None:
     assert shown["check_backs_due"].suppressed  # one, below the threshold
     assert shown["reopened"].value == 0  # zero stays zero
     assert "follow-through" in [t["slug"] for t in dashboard.as_json()["tables"]]
+
+
+def test_a_municipality_scope_counts_its_own_cases_only() -> None:
+    from opencasus.network.tests.factories import municipality
+
+    w = make_followup_world()
+    house = w.triage.house
+    everything = Period(dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+    for code, expected in (("GM0503", 1), ("GM0505", 0)):
+        scope = Scope("municipality", code, code, frozenset({house.pk}), municipality(code).pk, 1)
+        shown = {r.key: r.values[0].value for r in follow_through_table(scope, everything).rows}
+        assert shown["check_backs_due"] == expected, code
