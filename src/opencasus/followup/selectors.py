@@ -141,6 +141,12 @@ def consultation_get(*, actor: User, consultation_id: int) -> Consultation:
     return consultation
 
 
+def require_advisable(*, actor: User, consultation_id: int) -> None:
+    """404 unless the actor is core staff of the consultation's house (before anything is read or logged)."""
+    require_visible(consultation_list(actor=actor).filter(house_id__in=access.core_house_ids(actor)),
+                    consultation_id)
+
+
 def may_advise(*, actor: User, consultation: Consultation) -> bool:
     return consultation.house_id in access.core_house_ids(actor)
 

@@ -250,8 +250,7 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consultation_detail(request: HttpRequest, consultation_id: int) -> HttpResponse:
     if request.method == "POST":  # only core staff of the house advise; anyone else: 404 before anything is read
-        selectors.require_visible(selectors.consultation_list(actor=_actor(request)).filter(
-            house_id__in=access.core_house_ids(_actor(request))), consultation_id)
+        selectors.require_advisable(actor=_actor(request), consultation_id=consultation_id)
     consultation = selectors.consultation_get(actor=_actor(request), consultation_id=consultation_id)
     may_advise = selectors.may_advise(actor=_actor(request), consultation=consultation)
     form = AdviceForm(initial={"version": consultation.version}) if may_advise else None
