@@ -221,7 +221,7 @@ class AdviceView(APIView):
                    parameters=[CONSULTATION_ID, IF_MATCH], request=s.AdviceSerializer,
                    responses=s.ConsultationSerializer)
     def post(self, request: Request, consultationId: int) -> Response:
-        selectors.require_visible(selectors.consultation_list(actor=_actor(request)), consultationId)
+        selectors.require_advisable(actor=_actor(request), consultation_id=consultationId)
         ser = s.AdviceSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
