@@ -58,9 +58,12 @@ def intake_start(request: HttpRequest) -> HttpResponse:
     options = selectors.intake_options(actor=request.user)
     if not options.choices:
         raise Http404
+    from opencasus.triage.models import CUMULATIVE_CRITERIA, Criterion  # the national criteria (Landelijk kader §4.2)
+
     return render(request, "cases/intake_start.html", {"kinds": [
         ("persoon", SubjectType.PERSON.label), ("systeem", SubjectType.SYSTEM.label),
-        ("gebied", SubjectType.AREA.label)]})
+        ("gebied", SubjectType.AREA.label)],
+        "cumulative_criteria": [c.label for c in CUMULATIVE_CRITERIA], "area_criterion": Criterion.AREA_SAFETY.label})
 
 
 def _map_errors(errors: dict[str, list[str]], form: IntakeForm, persons: Any, person_forms: list[Any],

@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     HANDOVER = "handover", _("Case handed over to your organisation")
     INFORMATION_REQUEST = "information_request", _("Information requested from your organisation")
     INFORMATION_REQUEST_OVERDUE = "information_request_overdue", _("Information request overdue")
+    CASE_CLOSED = "case_closed", _("Outcome of a closed case")
 
 
 TITLES = {
@@ -31,6 +32,7 @@ TITLES = {
     Kind.INFORMATION_REQUEST: _("The triage table asks your organisation for information on %(reference)s by "
                                 "%(date)s"),
     Kind.INFORMATION_REQUEST_OVERDUE: _("An information request on %(reference)s passed its due date of %(date)s"),
+    Kind.CASE_CLOSED: _("Case %(reference)s was closed on %(date)s: read the outcome"),
 }
 
 

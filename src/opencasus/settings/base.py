@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opencasus.triage",
     "opencasus.meetings",
     "opencasus.plans",
+    "opencasus.followup",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
@@ -59,6 +60,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
 ]
+
+# Follow-through: a routed or advised intake is checked back on this many days after the decision, unless the
+# decision names another date.
+OPENCASUS_CHECK_BACK_DAYS = int(os.environ.get("OPENCASUS_CHECK_BACK_DAYS", "28"))
 
 # Apps for development only: the national data generator and the benchmarks (`make bench-data`,
 # `make bench`, `make loadtest`). The demo and test settings add them; production does not.
@@ -293,6 +298,10 @@ SPECTACULAR_SETTINGS = {
         "EscalationStatusEnum": "opencasus.plans.vocabulary.EscalationStatus",
         "EscalationOutcomeEnum": "opencasus.plans.vocabulary.EscalationOutcome",
         "ClosureOutcomeEnum": "opencasus.plans.vocabulary.ClosureOutcome",
+        "LastCheckResultEnum": "opencasus.followup.vocabulary.LastCheckResult",
+        "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
+        "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
+        "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",
     },
 }
 

@@ -137,6 +137,11 @@ class DecisionForm(Form):
         Outcome.ROUTE: ("routed_to", "routed_to_detail"),
         Outcome.DECLINE: (),
     }
+    check_back_date = forms.DateField(
+        label=_("Check-back date"), required=False,
+        help_text=_("Advice or routing: when the process director checks that the question was picked up. "
+                    "Empty: the default number of days after the decision."))
+    CHECK_BACK_OUTCOMES = (Outcome.ADVICE, Outcome.ROUTE)
     message_to_filer = forms.CharField(label=_("Message to the filer"), required=False,
                                        widget=forms.Textarea(attrs=TEXTAREA),
                                        help_text=_("Shown to the filer in the app with the outcome (not e-mailed)."))
@@ -171,6 +176,8 @@ class DecisionForm(Form):
             if outcome != chosen:
                 for name in names:
                     data[name] = empty.get(name, "")
+        if chosen not in self.CHECK_BACK_OUTCOMES:
+            data["check_back_date"] = None
         return data
 
     def to_input(self) -> DecisionInput:
@@ -183,6 +190,7 @@ class DecisionForm(Form):
             organisation_ids=[int(v) for v in data["organisations"]],
             professionals=[_pair(v) for v in data["professionals"]], message_to_filer=data["message_to_filer"],
             **triage_values(data),
+            check_back_date=data.get("check_back_date"),
         )
 
 

@@ -131,6 +131,9 @@ class TriageDecisionSerializer(Serializer[Decision]):
         required=False, default=False, write_only=True,
         help_text="Confirms an admission past the house's caseload maximum (recorded); without it such an "
                   "admission answers 400 with the current load.")
+    check_back_date = serializers.DateField(
+        required=False, allow_null=True, default=None, write_only=True,
+        help_text="Advice or route: when the process director checks it was picked up (null: the default).")
     verdict = serializers.ChoiceField(choices=Verdict.choices, read_only=True)
     decided_at = serializers.DateTimeField(read_only=True)
     decided_by = serializers.CharField(source="decided_by.username", read_only=True)
@@ -151,7 +154,7 @@ class TriageDecisionSerializer(Serializer[Decision]):
             meeting_type_id=data["meeting_type_id"], organisation_ids=data["organisation_ids"],
             professionals=[(p["user_id"], p["organisation_id"]) for p in data["professionals"]],
             message_to_filer=data["message_to_filer"], process_director_id=data["process_director_id"],
-            confirm_over_limit=data["confirm_over_limit"],
+            confirm_over_limit=data["confirm_over_limit"], check_back_date=data["check_back_date"],
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -18,6 +19,7 @@ from opencasus.cases.caseload import services as caseload
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.services import case_transition
 from opencasus.cases.workflow import Status
+from opencasus.core import events
 from opencasus.logbook.models import Action
 from opencasus.network.models import MeetingType
 from opencasus.notifications.models import Kind
@@ -51,6 +53,7 @@ class DecisionInput:
     # the confirmation of an admission past a house maximum (`cases.caseload`).
     process_director_id: int | None = None
     confirm_over_limit: bool = False
+    check_back_date: dt.date | None = None  # route or advice: when to check it was picked up (None: the default)
 
 
 def _require(errors: dict[str, list[str]], name: str, value: str, message: str) -> None:
@@ -176,6 +179,8 @@ def decision_record(*, actor: Any, case_id: int, data: DecisionInput,
     decision.save()
     log_case(actor=actor, case=case, action=Action.CREATE, object_type="triage-decision", object_id=decision.pk)
     caseload.triage_record(actor=actor, case=case, director_id=data.process_director_id, load=load)
+    events.publish(events.TriageDecided(case_id=case.pk, decision_id=decision.pk, outcome=decision.outcome,
+                                        actor_id=actor.pk, check_back_date=data.check_back_date))
     if data.outcome == Outcome.ADMIT:
         add_participants(actor=actor, case=case, organisation_ids=list(organisations), pairs=pairs,
                           reason=_("Named at admission."))
