@@ -82,12 +82,10 @@ def standing_members(request: HttpRequest) -> HttpResponse:
 @require_POST
 def standing_member_end(request: HttpRequest, member_id: int) -> HttpResponse:
     form = EndForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say why this seat ends."))
-        return redirect("triage:standing-members")
+    # The service decides access first (a seat of another house is 404, however the form was filled in).
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        member = services.standing_member_end(actor=_user(request), member_id=member_id,
-                                              reason=form.cleaned_data["reason"])
+        member = services.standing_member_end(actor=_user(request), member_id=member_id, reason=reason)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("triage:standing-members")
