@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access import meetings as meeting_access
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.core.versions import version_missing
@@ -91,7 +92,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_meetings(request: HttpRequest) -> HttpResponse:
     """For an invitee: their own items in upcoming meetings, with their times."""
-    items = list(selectors.own_agenda_items(actor=request.user)
+    items = list(meeting_access.own_agenda_items(actor=request.user)
                  .filter(meeting__date__gte=timezone.localdate())
                  .select_related("meeting", "meeting__meeting_type", "meeting__house", "case")
                  .order_by("meeting__date", "meeting__start_time", "position"))
@@ -169,7 +170,7 @@ def optimise_message(comparison: optimiser.Comparison) -> str:
 def agenda(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The agenda: everything for core staff; for an invitee, only their own items."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
-    core = selectors.is_core(request.user, meeting)
+    core = meeting_access.is_core(request.user, meeting)
     items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
     log_cases(actor=request.user, cases=[item.case for item in items], action=Action.VIEW, object_type="agenda",
               object_id=meeting.pk)

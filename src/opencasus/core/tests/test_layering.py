@@ -30,3 +30,15 @@ def test_a_service_importing_a_higher_layer_breaks_the_contract(tmp_path):
     result = _lint(src)
     assert result.returncode == 1
     assert "opencasus.cases.services.transitions -> opencasus.reporting.staleness" in result.stdout
+
+
+def test_core_importing_the_access_policy_breaks_the_contract(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(PROJECT_DIR / "src" / "opencasus", src / "opencasus",
+                    ignore=shutil.ignore_patterns("__pycache__", "locale", "static", "templates", "tests"))
+    views = src / "opencasus" / "core" / "views.py"
+    views.write_text(views.read_text(encoding="utf-8") + "\nfrom opencasus.access import roles  # noqa\n",
+                     encoding="utf-8")
+    result = _lint(src)
+    assert result.returncode == 1
+    assert "opencasus.core.views -> opencasus.access.roles" in result.stdout
