@@ -183,7 +183,7 @@ class EscalationSerializer(ModelSerializer[Escalation]):
         return blank_as_null(super().to_representation(instance), "outcome")
 
     def _content(self, obj: Escalation) -> bool:
-        return obj.case.house_id in self.context.get("content_houses", set()) or bool(self.context.get("content"))
+        return bool(self.context.get("content")) or obj.pk in self.context.get("content_ids", set())
 
     def get_reason(self, obj: Escalation) -> str | None:
         return obj.reason if self._content(obj) else None
