@@ -13,16 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from opencasus.access import attachments as attachment_access
 from opencasus.access import policy, roles
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.hitcheck import Hit, stored_hits
 from opencasus.cases.models import Attachment, Case, InformationItem, InvolvedPartner, Participant, Person, StatusChange
 from opencasus.cases.services.transitions import case_subjects
-from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.core.identifiers import decrypt_identifier, mask_bsn
 from opencasus.logbook.models import Action
@@ -86,20 +86,11 @@ class CaseView:
 
     @property
     def may_upload(self) -> bool:
-        return may_upload(self.case, self.level)
+        return attachment_access.may_upload(self.case, self.level)
 
     @property
     def is_participant(self) -> bool:
         return self.level >= CaseAccess.PARTICIPANT
-
-
-def may_upload(case: Case, level: CaseAccess) -> bool:
-    """Core staff; participants of an admitted case; the filer until triage starts."""
-    if level >= CaseAccess.CORE:
-        return True
-    if level >= CaseAccess.PARTICIPANT:
-        return case.status == Status.ADMITTED
-    return level == CaseAccess.FILER and case.status == Status.SUBMITTED
 
 
 def case_check(*, actor: Any, case_id: int, minimum: CaseAccess) -> tuple[Case, CaseAccess]:
@@ -129,12 +120,7 @@ def _activity(case: Case) -> str:
 
 
 def _visible_attachments(actor: Any, case: Case, level: CaseAccess) -> QuerySet[Attachment]:
-    qs = Attachment.objects.filter(case=case).select_related("uploaded_by")
-    if level >= CaseAccess.CORE:
-        return qs
-    if level >= CaseAccess.PARTICIPANT:
-        return qs.filter(Q(sharing_scope=SharingScope.ALL_PARTICIPANTS) | Q(uploaded_by=actor))
-    return qs.none()
+    return attachment_access.visible_attachments(actor=actor, case=case, level=level).select_related("uploaded_by")
 
 
 def with_masked_bsn(persons: Iterable[Person]) -> list[Person]:
