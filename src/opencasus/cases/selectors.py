@@ -231,3 +231,31 @@ def search_municipalities(*, actor: Any) -> QuerySet[Municipality]:
     """The municipalities of the regions of the actor's houses (the choices of the search form)."""
     house_ids = {g.house_id for g in roles.grants(actor)}
     return Municipality.objects.filter(region__houses__pk__in=house_ids).distinct().order_by("name")
+
+
+# Choices of the forms about one case (the view opened the case through the access policy first).
+
+def participating_organisations(*, case_id: int) -> QuerySet[Any]:
+    """The organisations of the case's active participants."""
+    from opencasus.network.models import Organisation
+
+    return Organisation.objects.filter(
+        pk__in=Participant.objects.active().filter(case_id=case_id).values("organisation_id"))
+
+
+def participating_professionals(*, case_id: int) -> QuerySet[Any]:
+    """The professionals named among the case's active participants."""
+    from opencasus.accounts.models import User
+
+    return User.objects.filter(
+        pk__in=Participant.objects.active().filter(case_id=case_id, user__isnull=False).values("user_id"))
+
+
+def professional_organisations(*, case_id: int) -> list[tuple[int, int]]:
+    """(professional, organisation) of each active participant who is named."""
+    return list(Participant.objects.active().filter(case_id=case_id).exclude(user=None)
+                .values_list("user_id", "organisation_id"))
+
+
+def case_persons(*, case_id: int) -> QuerySet[Person]:
+    return Person.objects.filter(case_id=case_id)

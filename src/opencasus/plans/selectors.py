@@ -211,3 +211,10 @@ def meeting_names(ids: set[int]) -> dict[int, str]:
     meeting_model = apps.get_model("meetings", "Meeting")
     return {m.pk: f"{m.meeting_type.name}, {long_date(m.date)}"
             for m in meeting_model.objects.filter(pk__in=ids).select_related("meeting_type")}
+
+
+def case_goals(case: Case) -> QuerySet[Any]:
+    """The goals of the case's plan (the choices of an agreement's goal)."""
+    from opencasus.plans.models import Goal
+
+    return Goal.objects.filter(plan__case=case)

@@ -36,7 +36,8 @@ from opencasus.cases.search import SearchCriteria, case_search
 from opencasus.cases.services.intake import FILING_ROLES
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.parsers import MultiPartParser
-from opencasus.network.models import House, Municipality, Organisation, TargetGroup
+from opencasus.network import selectors as network_selectors
+from opencasus.network.models import House, Organisation
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case.")
 
@@ -63,7 +64,7 @@ def _filing_organisation(actor: Any, house: House, organisation_id: int | None) 
         if len(ids) != 1:
             raise exceptions.ValidationError({"organisationId": ["Kies de organisatie waarvoor u aanmeldt."]})
         organisation_id = ids.pop()
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    organisation = network_selectors.organisation_find(organisation_id)
     if organisation is None:
         raise exceptions.ValidationError({"organisationId": [_("This organisation does not exist.")]})
     return organisation
@@ -103,18 +104,18 @@ class CaseViewSet(viewsets.GenericViewSet):
         incoming = IntakeCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
-        house = House.objects.filter(pk=d["house_id"]).first()
+        house = network_selectors.house_find(d["house_id"])
         if house is None:
             raise exceptions.ValidationError({"houseId": [_("This Veiligheidshuis does not exist.")]})
         organisation = _filing_organisation(request.user, house, d.get("organisation_id"))
-        municipality = Municipality.objects.filter(code=d["municipality_code"]).first()
+        municipality = network_selectors.municipality_find(code=d["municipality_code"])
         target_group = None
         if d.get("target_group_id") is not None:
-            target_group = TargetGroup.objects.filter(pk=d["target_group_id"]).first()
+            target_group = network_selectors.target_group_find(d["target_group_id"])
             if target_group is None:
                 raise exceptions.ValidationError({"targetGroupId": [_("Choose a target group of this house.")]})
-        partner_orgs = {o.pk: o for o in Organisation.objects.filter(
-            pk__in=[p["organisation_id"] for p in d.get("involved_partners", []) if p.get("organisation_id")])}
+        partner_orgs = network_selectors.organisations_by_id(
+            [p["organisation_id"] for p in d.get("involved_partners", []) if p.get("organisation_id")])
         try:
             case = services.intake_file(
                 actor=request.user, organisation=organisation, house=house, subject_type=d["subject_type"],

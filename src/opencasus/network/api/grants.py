@@ -73,20 +73,20 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         return qs
 
     def create(self, request: Request) -> Response:
-        from opencasus.accounts.models import User
-        from opencasus.network.models import House, Municipality, Organisation
+        from opencasus.accounts.selectors import user_find
+        from opencasus.network import selectors
 
         body = RoleGrantRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        house = House.objects.filter(pk=data["house_id"]).first()
+        house = selectors.house_find(data["house_id"])
         if house is None or not grants.may_request(request.user, house):
             raise exceptions.NotFound  # a house you do not administer is hidden, as a missing one
-        user = User.objects.filter(pk=data["user_id"]).first()
-        organisation = Organisation.objects.filter(pk=data["organisation_id"]).first()
+        user = user_find(data["user_id"])
+        organisation = selectors.organisation_find(data["organisation_id"])
         municipality = None
         if data.get("municipality_id"):
-            municipality = Municipality.objects.filter(pk=data["municipality_id"]).first()
+            municipality = selectors.municipality_find(pk=data["municipality_id"])
             if municipality is None:
                 raise exceptions.ValidationError({"municipality_id": ["Deze gemeente bestaat niet."]})
         if user is None:
