@@ -1,4 +1,5 @@
-"""The query parameters of the processing-log search (API)."""
+"""The query parameters of the privacy officer's API lists: the processing-log search, the house, rights
+requests and the audit trail of accounts."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from typing import ClassVar
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from opencasus.core.api.filters import FilterSet, IdFilter
+from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.core.api.filters import FilterSet, FlagFilter, IdFilter
 from opencasus.core.forms import Form
 from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.network.models import Role
+from opencasus.privacy.models import RightsRequest
 
 
 class ProcessingLogFilter(FilterSet):
@@ -27,6 +31,49 @@ ProcessingLogFilter.base_filters.update({
     "userId": IdFilter(help_text="The acting professional"),
     "organisationId": IdFilter(help_text="The professional's organisation"),
     "caseId": IdFilter(help_text="The case"),
+    "fromDate": django_filters.DateFilter(help_text="From this day (inclusive)"),
+    "toDate": django_filters.DateFilter(help_text="Until this day (inclusive)"),
+})
+
+
+HOUSE_ID_HELP = "Only this house (where you are privacy officer); default: all of them"
+
+
+class PrivacyHouseFilter(FilterSet):
+    """The lists of the privacy officer: one of their houses, or all of them (for any of their resources, so
+    without a model)."""
+
+    class Meta:
+        form = Form
+        fields: ClassVar[list[str]] = []
+
+
+def _house_id() -> IdFilter:
+    return IdFilter(help_text=HOUSE_ID_HELP)
+
+
+PrivacyHouseFilter.base_filters["houseId"] = _house_id()
+
+
+class RightsRequestFilter(PrivacyHouseFilter):
+    class Meta(PrivacyHouseFilter.Meta):
+        model = RightsRequest
+
+
+RightsRequestFilter.base_filters.update({"houseId": _house_id(), "open": FlagFilter(help_text="Only open requests")})
+
+
+class AccountEventFilter(PrivacyHouseFilter):
+    class Meta(PrivacyHouseFilter.Meta):
+        model = AccountEvent
+
+
+AccountEventFilter.base_filters.update({
+    "houseId": _house_id(),
+    "person": django_filters.CharFilter(max_length=150, help_text="Part of the name or username of the actor, the "
+                                        "person concerned or the approver"),
+    "role": django_filters.ChoiceFilter(choices=Role.choices, help_text="The role concerned"),
+    "kind": django_filters.ChoiceFilter(choices=AccountEventKind.choices, help_text="The kind of event"),
     "fromDate": django_filters.DateFilter(help_text="From this day (inclusive)"),
     "toDate": django_filters.DateFilter(help_text="Until this day (inclusive)"),
 })
