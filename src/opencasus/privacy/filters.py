@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import django_filters
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.accounts.models import AccountEvent, AccountEventKind
@@ -13,7 +14,7 @@ from opencasus.core.api.filters import FilterSet, FlagFilter, IdFilter
 from opencasus.core.forms import Form
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import Role
-from opencasus.privacy.models import RightsRequest
+from opencasus.privacy.models import LogVerification, RetentionPolicy, RetentionRun, RightsRequest, SubjectAccessRequest
 
 
 class ProcessingLogFilter(FilterSet):
@@ -39,33 +40,39 @@ ProcessingLogFilter.base_filters.update({
 HOUSE_ID_HELP = "Only this house (where you are privacy officer); default: all of them"
 
 
-class PrivacyHouseFilter(FilterSet):
-    """The lists of the privacy officer: one of their houses, or all of them (for any of their resources, so
-    without a model)."""
-
-    class Meta:
-        form = Form
-        fields: ClassVar[list[str]] = []
-
-
 def _house_id() -> IdFilter:
     return IdFilter(help_text=HOUSE_ID_HELP)
 
 
-PrivacyHouseFilter.base_filters["houseId"] = _house_id()
+def _house_filter(model: type[Model]) -> type[FilterSet]:
+    """The lists of the privacy officer: one of their houses (`houseId`), or all of them."""
+    meta = type("Meta", (), {"model": model, "form": Form, "fields": []})
+    filterset = type(f"{model.__name__}Filter", (FilterSet,), {"Meta": meta, "__module__": __name__})
+    filterset.base_filters["houseId"] = _house_id()
+    return filterset
 
 
-class RightsRequestFilter(PrivacyHouseFilter):
-    class Meta(PrivacyHouseFilter.Meta):
+RetentionPolicyFilter = _house_filter(RetentionPolicy)
+RetentionRunFilter = _house_filter(RetentionRun)
+SubjectAccessRequestFilter = _house_filter(SubjectAccessRequest)
+LogVerificationFilter = _house_filter(LogVerification)
+
+
+class RightsRequestFilter(FilterSet):
+    class Meta:
         model = RightsRequest
+        form = Form
+        fields: ClassVar[list[str]] = []
 
 
 RightsRequestFilter.base_filters.update({"houseId": _house_id(), "open": FlagFilter(help_text="Only open requests")})
 
 
-class AccountEventFilter(PrivacyHouseFilter):
-    class Meta(PrivacyHouseFilter.Meta):
+class AccountEventFilter(FilterSet):
+    class Meta:
         model = AccountEvent
+        form = Form
+        fields: ClassVar[list[str]] = []
 
 
 AccountEventFilter.base_filters.update({

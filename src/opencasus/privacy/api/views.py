@@ -21,10 +21,18 @@ from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
 from opencasus.privacy.api import serializers as s
-from opencasus.privacy.filters import HOUSE_ID_HELP, PrivacyHouseFilter, ProcessingLogFilter, RightsRequestFilter
+from opencasus.privacy.filters import (
+    HOUSE_ID_HELP,
+    LogVerificationFilter,
+    ProcessingLogFilter,
+    RetentionPolicyFilter,
+    RetentionRunFilter,
+    RightsRequestFilter,
+    SubjectAccessRequestFilter,
+)
 from opencasus.privacy.models import LogVerification, RetentionPolicy, RetentionRun, RightsRequest, SubjectAccessRequest
 
-# Read by `PrivacyHouseFilter`; named here as well so the document keeps its description (an `IdFilter` has none).
+# Read by each list's FilterSet; named here as well so the document keeps its description (an `IdFilter` has none).
 HOUSE_PARAM = OpenApiParameter("houseId", {"type": "integer", "minimum": 1}, description=HOUSE_ID_HELP)
 TAG = ["privacy"]
 
@@ -41,10 +49,10 @@ class IsPrivacyOfficer(permissions.BasePermission):
 class PrivacyViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     permission_classes = [permissions.IsAuthenticated, IsPrivacyOfficer]
     filter_backends = [FilterBackend]
-    filterset_class: type[FilterSet] = PrivacyHouseFilter
+    filterset_class: type[FilterSet]  # each list's own, with `houseId`
 
     def query_house(self) -> House | None:
-        value = filter_values(PrivacyHouseFilter, self.request.query_params)["houseId"]
+        value = filter_values(self.filterset_class, self.request.query_params)["houseId"]
         return privacy_access.privacy_house_get(actor=self.request.user, house_id=value) if value else None
 
     def body_house(self, value: Any) -> House:
@@ -123,6 +131,7 @@ class ProcessingLogViewSet(PrivacyViewSet):
 class RetentionPolicyViewSet(LoggedList, LoggedRetrieve, PrivacyViewSet):
     serializer_class = s.RetentionPolicySerializer
     queryset = RetentionPolicy.objects.none()
+    filterset_class = RetentionPolicyFilter
     object_type = "retention-policy"
 
     def get_queryset(self) -> QuerySet[RetentionPolicy]:
@@ -139,6 +148,7 @@ class RetentionRunViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
                           PrivacyViewSet):
     serializer_class = s.RetentionRunSerializer
     queryset = RetentionRun.objects.none()
+    filterset_class = RetentionRunFilter
     object_type = "retention-run"
 
     def get_queryset(self) -> QuerySet[RetentionRun]:
@@ -163,6 +173,7 @@ class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModel
                                   PrivacyViewSet):
     serializer_class = s.SubjectAccessRequestSerializer
     queryset = SubjectAccessRequest.objects.none()
+    filterset_class = SubjectAccessRequestFilter
     object_type = "subject-access-request"
 
     def get_queryset(self) -> QuerySet[SubjectAccessRequest]:
@@ -248,6 +259,7 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
 class LogVerificationViewSet(LoggedList, mixins.CreateModelMixin, PrivacyViewSet):
     serializer_class = s.LogVerificationSerializer
     queryset = LogVerification.objects.none()
+    filterset_class = LogVerificationFilter
     object_type = "log-verification"
 
     def _house(self) -> House:
