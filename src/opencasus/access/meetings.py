@@ -20,11 +20,11 @@ from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, visible_cases
 from opencasus.cases.models import Case, Participant
 from opencasus.meetings.models import AgendaItem, Invitation, Meeting, Minutes, SelfReport
-from opencasus.network.models import CORE_STAFF_ROLES, Role
+from opencasus.network.models import Role
 
 
 def core_house_ids(actor: Any) -> set[int]:
-    return roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
+    return roles.core_house_ids(actor)
 
 
 def is_core(actor: Any, meeting: Meeting) -> bool:

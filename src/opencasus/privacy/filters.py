@@ -47,7 +47,7 @@ def _house_id() -> IdFilter:
 def _house_filter(model: type[Model]) -> type[FilterSet]:
     """The lists of the privacy officer: one of their houses (`houseId`), or all of them."""
     meta = type("Meta", (), {"model": model, "form": Form, "fields": []})
-    filterset = type(f"{model.__name__}Filter", (FilterSet,), {"Meta": meta, "__module__": __name__})
+    filterset: type[FilterSet] = type(f"{model.__name__}Filter", (FilterSet,), {"Meta": meta, "__module__": __name__})
     filterset.base_filters["houseId"] = _house_id()
     return filterset
 
