@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from opencasus.access import attachments as attachment_access
+from opencasus.access import intake as intake_access
 from opencasus.access import policy, roles
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.hitcheck import Hit, stored_hits
@@ -197,10 +198,9 @@ class IntakeOptions:
 
 def intake_options(*, actor: Any) -> IntakeOptions:
     """What the intake form offers: the (house, organisation) pairs the actor may file for, and lists."""
-    from opencasus.cases.services.intake import filing_choices
     from opencasus.network.models import Municipality, Organisation, TargetGroup
 
-    choices = filing_choices(actor)
+    choices = intake_access.filing_choices(actor)
     houses = {h.pk for h, _o in choices}
     regions = {h.region_id for h, _o in choices}
     return IntakeOptions(

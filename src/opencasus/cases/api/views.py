@@ -18,7 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from opencasus.access import roles
+from opencasus.access import intake as intake_access
 from opencasus.cases import selectors, services
 from opencasus.cases.api.serializers import (
     AttachmentSerializer,
@@ -33,7 +33,6 @@ from opencasus.cases.api.serializers import (
 from opencasus.cases.filters import CaseFilter
 from opencasus.cases.models import Case
 from opencasus.cases.search import SearchCriteria, case_search
-from opencasus.cases.services.intake import FILING_ROLES
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.network import selectors as network_selectors
@@ -60,7 +59,7 @@ def validation_error(exc: DjangoValidationError) -> exceptions.ValidationError:
 
 def _filing_organisation(actor: Any, house: House, organisation_id: int | None) -> Organisation:
     if organisation_id is None:
-        ids = {g.organisation_id for g in roles.grants(actor) if g.house_id == house.pk and g.role in FILING_ROLES}
+        ids = intake_access.filing_organisation_ids(actor, house.pk)
         if len(ids) != 1:
             raise exceptions.ValidationError({"organisationId": ["Kies de organisatie waarvoor u aanmeldt."]})
         organisation_id = ids.pop()
