@@ -45,11 +45,6 @@ def visible_escalations(*, actor: Any) -> QuerySet[Escalation]:
     return Escalation.objects.filter(case__house_id__in=overview_house_ids(actor))
 
 
-def content_house_ids(actor: Any) -> set[int]:
-    """The houses whose escalations the actor sees with content (core staff)."""
-    return roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
-
-
 def sees_content(actor: Any, escalation: Escalation) -> bool:
     return roles.is_core_staff(actor, escalation.case.house_id)
 
