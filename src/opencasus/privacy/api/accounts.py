@@ -6,12 +6,12 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 
+from opencasus.access import privacy as privacy_access
 from opencasus.accounts import audit
 from opencasus.accounts.models import AccountEvent, AccountEventKind
 from opencasus.core.api.filters import filter_values
 from opencasus.core.api.serializers import ModelSerializer
 from opencasus.network import grants
-from opencasus.privacy import selectors
 from opencasus.privacy.api.views import HOUSE_PARAM, PrivacyViewSet
 from opencasus.privacy.filters import AccountEventFilter
 
@@ -36,7 +36,7 @@ class AccountEventViewSet(mixins.ListModelMixin, PrivacyViewSet):
 
     def get_queryset(self) -> QuerySet[AccountEvent]:
         house = self.query_house()
-        houses = [house] if house is not None else list(selectors.privacy_houses(actor=self.request.user))
+        houses = [house] if house is not None else list(privacy_access.privacy_houses(actor=self.request.user))
         base = AccountEvent.objects.none()
         for h in houses:
             base = base | grants.house_account_events(house_id=h.pk)
