@@ -11,7 +11,7 @@ from opencasus.access import meetings as access
 from opencasus.access.policy import CaseAccess, visible_cases
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case
-from opencasus.meetings.models import AgendaItem, Invitation, Meeting, Minutes, SelfReport
+from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting, Minutes, SelfReport
 from opencasus.network.models import MeetingType, Membership
 
 
@@ -51,6 +51,18 @@ def minutes_for(*, actor: Any, item: AgendaItem) -> Minutes | None:
     if minutes is None or access.may_read_minutes(actor=actor, item=item, minutes=minutes):
         return minutes
     return None
+
+
+def minutes_decisions(record: Minutes | None) -> list[Decision]:
+    """The decisions of minutes the reader was given (`minutes_for`), with their owners."""
+    return list(record.decisions.select_related("owner_organisation", "owner_user")) if record else []
+
+
+def decision_check(*, actor: Any, item: AgendaItem, decision_id: int) -> None:
+    """404 unless the decision belongs to the minutes of `item` that the actor reads."""
+    record = minutes_for(actor=actor, item=item)
+    if record is None or not record.decisions.filter(pk=decision_id).exists():
+        raise Http404
 
 
 def invitations(*, actor: Any, meeting: Meeting) -> QuerySet[Invitation]:

@@ -33,7 +33,7 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
     core = meeting_access.is_core(request.user, meeting)
     record = selectors.minutes_for(actor=request.user, item=item)
-    decisions = list(record.decisions.select_related("owner_organisation", "owner_user")) if record else []
+    decisions = selectors.minutes_decisions(record)
     editable = core and (record is None or record.status == MinutesStatus.DRAFT)
     form = formset = None
     if editable:
@@ -95,11 +95,7 @@ def minutes_approve(request: HttpRequest, meeting_id: int, item_id: int) -> Http
 def decision_agreement(request: HttpRequest, meeting_id: int, item_id: int, decision_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
-    record = selectors.minutes_for(actor=request.user, item=item)
-    if record is None or not record.decisions.filter(pk=decision_id).exists():
-        from django.http import Http404
-
-        raise Http404
+    selectors.decision_check(actor=request.user, item=item, decision_id=decision_id)
     try:
         minute_services.decision_to_agreement(actor=request.user, decision_id=decision_id)
     except ValidationError as error:
@@ -115,11 +111,7 @@ def decision_deadline(request: HttpRequest, meeting_id: int, item_id: int, decis
     """A process director corrects a decision's deadline (approved minutes stay otherwise read-only)."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
-    record = selectors.minutes_for(actor=request.user, item=item)
-    if record is None or not record.decisions.filter(pk=decision_id).exists():
-        from django.http import Http404
-
-        raise Http404
+    selectors.decision_check(actor=request.user, item=item, decision_id=decision_id)
     form = DecisionDeadlineForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter a valid date."))

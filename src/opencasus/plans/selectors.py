@@ -218,3 +218,8 @@ def case_goals(case: Case) -> QuerySet[Any]:
     from opencasus.plans.models import Goal
 
     return Goal.objects.filter(plan__case=case)
+
+
+def agreement_notes(agreement: Agreement) -> QuerySet[Any]:
+    """The notes of an agreement the reader opened (`agreement_get`), with author and organisation."""
+    return agreement.notes.select_related("author", "organisation")

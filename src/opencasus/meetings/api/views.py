@@ -279,9 +279,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
     def agreement(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
-        record = selectors.minutes_for(actor=request.user, item=item)
-        if record is None or not record.decisions.filter(pk=decision_id).exists():
-            raise Http404
+        selectors.decision_check(actor=request.user, item=item, decision_id=int(decision_id))
         decision = minutes.decision_to_agreement(actor=request.user, decision_id=int(decision_id))
         return Response(s.DecisionSerializer(decision).data)
 
@@ -292,9 +290,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
     def decision(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
-        record = selectors.minutes_for(actor=request.user, item=item)
-        if record is None or not record.decisions.filter(pk=decision_id).exists():
-            raise Http404
+        selectors.decision_check(actor=request.user, item=item, decision_id=int(decision_id))
         serializer = s.DecisionDeadlineSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         decision = minutes.decision_deadline_correct(actor=request.user, decision_id=int(decision_id),
