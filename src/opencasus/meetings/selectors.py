@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -15,12 +16,24 @@ from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting,
 from opencasus.network.models import MeetingType, Membership
 
 
-def meeting_list(*, actor: Any, status: str | None = None) -> QuerySet[Meeting]:
-    """Meetings of the houses where the actor is core staff, and meetings with items that need them."""
+def meeting_list(*, actor: Any, status: str | None = None,
+                 dates: tuple[dt.date, dt.date] | None = None) -> QuerySet[Meeting]:
+    """Meetings of the houses where the actor is core staff, and meetings with items that need them (`dates`:
+    only those from the first to the last day, inclusive)."""
     qs = access.visible_meetings(actor=actor).select_related("meeting_type", "house", "chair", "secretary")
     if status:
         qs = qs.filter(status=status)
+    if dates is not None:
+        qs = qs.filter(date__range=dates)
     return qs
+
+
+def upcoming_own_items(*, actor: Any, today: dt.date) -> list[AgendaItem]:
+    """For an invitee: their own agenda items in meetings from `today` on, in the order of the meetings."""
+    return list(access.own_agenda_items(actor=actor)
+                .filter(meeting__date__gte=today)
+                .select_related("meeting", "meeting__meeting_type", "meeting__house", "case")
+                .order_by("meeting__date", "meeting__start_time", "position"))
 
 
 def meeting_get(*, actor: Any, meeting_id: int, core: bool = False, for_update: bool = False) -> Meeting:
