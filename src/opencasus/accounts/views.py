@@ -121,7 +121,7 @@ def api_token(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "new")
         if action == "revoke":
             key = request.POST.get("token_key", "")
-            token = tokens.tokens_visible(actor=actor, administered=administered).filter(token_key=key).first()
+            token = tokens.token_visible_get(actor=actor, administered=administered, token_key=key)
             if token is None:
                 raise Http404
             tokens.token_revoke(actor=actor, token=token)
