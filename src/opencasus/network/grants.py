@@ -172,6 +172,17 @@ def grants_for(actor: Any) -> Any:
     return qs.filter(Q(house_id__in=houses) | Q(requested_by=actor))
 
 
+def grant_find(actor: Any, membership_id: int) -> Membership | None:
+    """One of the grants the actor may see, or None."""
+    return grants_for(actor).filter(pk=membership_id).first()
+
+
+def grant_list(actor: Any, *, approval: str | None = None) -> Any:
+    """The grants the actor may see, newest request first; `approval`: only in that state."""
+    qs = grants_for(actor).order_by("-requested_at", "-pk")
+    return qs.filter(approval=approval) if approval else qs
+
+
 def pending_grants(actor: Any) -> list[Membership]:
     """The visible grants awaiting a decision, oldest request first."""
     return list(grants_for(actor).filter(approval=Approval.PENDING).order_by("requested_at"))

@@ -39,7 +39,7 @@ def grant_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def grant_decide(request: HttpRequest, membership_id: int, decision: str) -> HttpResponse:
-    membership = grants.grants_for(request.user).filter(pk=membership_id).first()
+    membership = grants.grant_find(request.user, membership_id)
     if membership is None or decision not in {"approve", "refuse"}:
         raise Http404
     form = DecisionForm(request.POST)

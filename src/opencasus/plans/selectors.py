@@ -38,7 +38,7 @@ def plan_get(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess, Plan | None
 def plan_agreements(plan: Plan | None) -> QuerySet[Agreement]:
     if plan is None:
         return Agreement.objects.none()
-    return plan.agreements.select_related("owner_organisation", "owner_user").order_by("deadline", "id")
+    return plan.agreements.select_related("case", "owner_organisation", "owner_user").order_by("deadline", "id")
 
 
 def version_list(*, actor: Any, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
@@ -115,6 +115,11 @@ def escalation_get(*, actor: Any, escalation_id: int) -> tuple[Escalation, bool]
         return escalation, escalation_access.sees_content(actor, escalation)
     escalation = Escalation.objects.select_related("case", "organisation").filter(pk=escalation_id).first()
     return escalation_access.participant_check(actor=actor, escalation=escalation), True
+
+
+def case_escalation_find(case: Case, escalation_id: int) -> Escalation | None:
+    """One escalation of a case the reader opened, or None."""
+    return case_escalations(case).filter(pk=escalation_id).first()
 
 
 def case_escalations(case: Case) -> QuerySet[Escalation]:

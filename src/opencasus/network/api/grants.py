@@ -65,11 +65,8 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     filterset_class = RoleGrantFilter
 
     def get_queryset(self) -> QuerySet[Membership]:
-        qs = grants.grants_for(self.request.user).order_by("-requested_at", "-pk")
-        value = filter_values(RoleGrantFilter, self.request.query_params)["approval"]
-        if value:
-            qs = qs.filter(approval=value)
-        return qs
+        approval = filter_values(RoleGrantFilter, self.request.query_params)["approval"] or None
+        return grants.grant_list(self.request.user, approval=approval)
 
     def create(self, request: Request) -> Response:
         from opencasus.accounts.selectors import user_find

@@ -25,7 +25,7 @@ def _previous(case: object, previous_id: str | None) -> Escalation | None:
     """The escalation a next level continues: one of this case's (core staff opened the case)."""
     if not previous_id or not str(previous_id).isdigit():
         return None
-    return selectors.case_escalations(case).filter(pk=int(previous_id)).first()  # type: ignore[arg-type]
+    return selectors.case_escalation_find(case, int(previous_id))  # type: ignore[arg-type]
 
 
 @login_required
