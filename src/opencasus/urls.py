@@ -8,6 +8,7 @@ if admin.site.is_registered(AuthToken):
 
 urlpatterns = [
     path("", include("opencasus.core.urls")),
+    path("", include("opencasus.access.urls")),
     path("", include("opencasus.accounts.urls")),
     path("", include("opencasus.network.urls")),
     path("", include("opencasus.cases.urls")),

@@ -122,9 +122,25 @@ def scope_for(*, actor: Any, kind: str, key: str) -> Scope:
     raise Http404
 
 
+def may_import(actor: Any, house_id: int) -> bool:
+    """House managers and core staff import police data (and see the imports) of their house."""
+    return roles.has_role(actor, house_id, *IMPORT_ROLES)
+
+
+def may_record_advice(actor: Any, house_id: int) -> bool:
+    """Core staff record advice that concludes an area or theme case of their house."""
+    return roles.is_core_staff(actor, house_id)
+
+
+def import_check(*, actor: Any, house_id: int) -> None:
+    """404 for an import of a house where the actor may not import, as for a missing one."""
+    if not may_import(actor, house_id):
+        raise Http404
+
+
 def import_house_get(*, actor: Any, house_id: int) -> House:
     """A house in which the actor may import police data and record advice."""
-    if not roles.has_role(actor, house_id, *IMPORT_ROLES):
+    if not may_import(actor, house_id):
         raise Http404
     house = House.objects.filter(pk=house_id).first()
     if house is None:

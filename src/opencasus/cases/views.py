@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from opencasus.access import attachments as attachment_access
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.cases import receipt as receipt_reads
@@ -156,7 +157,7 @@ def intake_create(request: HttpRequest, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attachment_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case, level = selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.FILER)
-    if not selectors.may_upload(case, level):
+    if not attachment_access.may_upload(case, level):
         raise Http404
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

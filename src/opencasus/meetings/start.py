@@ -23,7 +23,8 @@ def this_week(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
 
 
 def meeting_sections(user: Any) -> list[Section]:
-    from opencasus.meetings.selectors import core_house_ids, meeting_list, own_agenda_items
+    from opencasus.access.meetings import core_house_ids, own_agenda_items
+    from opencasus.meetings.selectors import meeting_list
 
     counts: list[Count] = []
     text = ""

@@ -172,6 +172,27 @@ def grants_for(actor: Any) -> Any:
     return qs.filter(Q(house_id__in=houses) | Q(requested_by=actor))
 
 
+def grant_find(actor: Any, membership_id: int) -> Membership | None:
+    """One of the grants the actor may see, or None."""
+    return grants_for(actor).filter(pk=membership_id).first()
+
+
+def grant_list(actor: Any, *, approval: str | None = None) -> Any:
+    """The grants the actor may see, newest request first; `approval`: only in that state."""
+    qs = grants_for(actor).order_by("-requested_at", "-pk")
+    return qs.filter(approval=approval) if approval else qs
+
+
+def pending_grants(actor: Any) -> list[Membership]:
+    """The visible grants awaiting a decision, oldest request first."""
+    return list(grants_for(actor).filter(approval=Approval.PENDING).order_by("requested_at"))
+
+
+def decided_grants(actor: Any, *, limit: int = 50) -> Any:
+    """The visible grants decided on, latest decision first."""
+    return grants_for(actor).exclude(approval=Approval.PENDING).exclude(decided_at=None).order_by("-decided_at")[:limit]
+
+
 def house_account_events(*, house_id: int) -> Any:
     """The audit trail of one house: its role grants, and account and token events of its (former) members."""
     from django.db.models import Q

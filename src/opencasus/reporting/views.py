@@ -61,8 +61,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "municipalities": access.municipalities_for(user),
         "regions": access.regions_for(user),
         "current_year": timezone.localdate().year,
-        "import_house_ids": {h.pk for h in access.houses_for(user)
-                             if access.roles.has_role(user, h.pk, *access.IMPORT_ROLES)},
+        "import_house_ids": {h.pk for h in access.houses_for(user) if access.may_import(user, h.pk)},
     })
 
 

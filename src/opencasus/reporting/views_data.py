@@ -32,7 +32,7 @@ def recidivism_view(request: HttpRequest, house_id: int) -> HttpResponse:
     data = recidivism(actor=request.user, house_id=house_id)
     log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting",
               object_type="recidivism")
-    can_import = access.roles.has_role(request.user, house_id, *access.IMPORT_ROLES)
+    can_import = access.may_import(request.user, house_id)
     return render(request, "reporting/recidivism.html", {
         "data": data, "scope": data.scope, "panels": _panels(data.tables), "can_import": can_import,
         "imports": incident_imports_for(actor=request.user, house_id=house_id)[:10] if can_import else []})
@@ -92,7 +92,7 @@ def advice_list_view(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def advice_new(request: HttpRequest, house_id: int) -> HttpResponse:
     house = access.import_house_get(actor=request.user, house_id=house_id)
-    if not access.roles.is_core_staff(request.user, house.pk):
+    if not access.may_record_advice(request.user, house.pk):
         raise Http404
     cases = list(area_cases_for_advice(actor=request.user, house_id=house.pk)[:500])
     form = AdviceForm(request.POST or None, cases=cases, municipalities=list(municipality_list()))

@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "opencasus.core.context_processors.navigation",
+                "opencasus.access.context_processors.houses",
             ],
         },
     },

@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _is_core_staff_anywhere(user: Any) -> bool:
-    from opencasus.access import roles
-    from opencasus.network.models import CORE_STAFF_ROLES
+    from opencasus.access.triage import sees_triage
 
-    return bool(roles.house_ids_with_role(user, *CORE_STAFF_ROLES))
+    return sees_triage(user)
 
 
 def triage_section(user: Any) -> list[Any]:

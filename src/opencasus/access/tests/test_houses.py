@@ -33,7 +33,7 @@ def test_the_header_offers_the_houses_and_the_case_list_follows_the_choice(verif
     assert case_a.reference in page
     assert case_b.reference in page
 
-    response = client.post(reverse("core:house-switch"), {"house": b.house.pk, "next": reverse("cases:list")})
+    response = client.post(reverse("access:house-switch"), {"house": b.house.pk, "next": reverse("cases:list")})
     assert response.status_code == 302
     assert response["Location"] == reverse("cases:list")
     assert client.session[SESSION_KEY] == b.house.pk
@@ -41,7 +41,7 @@ def test_the_header_offers_the_houses_and_the_case_list_follows_the_choice(verif
     assert case_b.reference in page
     assert case_a.reference not in page
 
-    client.post(reverse("core:house-switch"), {"house": ""})
+    client.post(reverse("access:house-switch"), {"house": ""})
     assert SESSION_KEY not in client.session
     page = client.get(reverse("cases:list")).content.decode()
     assert case_a.reference in page
@@ -52,15 +52,15 @@ def test_a_house_without_a_role_is_not_found_and_changes_nothing(verified_client
     a, _b, _, _ = _two_houses()
     other = HouseFactory.create(name="Huis Elders")
     client = verified_client(a.director)
-    client.post(reverse("core:house-switch"), {"house": a.house.pk})
-    assert client.post(reverse("core:house-switch"), {"house": other.pk}).status_code == 404
-    assert client.post(reverse("core:house-switch"), {"house": "x"}).status_code == 404
+    client.post(reverse("access:house-switch"), {"house": a.house.pk})
+    assert client.post(reverse("access:house-switch"), {"house": other.pk}).status_code == 404
+    assert client.post(reverse("access:house-switch"), {"house": "x"}).status_code == 404
     assert client.session[SESSION_KEY] == a.house.pk
 
 
 def test_an_outside_address_to_return_to_is_not_followed(verified_client: Any) -> None:
     a, b, _, _ = _two_houses()
-    response = verified_client(a.director).post(reverse("core:house-switch"),
+    response = verified_client(a.director).post(reverse("access:house-switch"),
                                                 {"house": b.house.pk, "next": "https://example.org/"})
     assert response["Location"] == reverse("core:start")
 

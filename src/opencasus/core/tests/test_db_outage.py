@@ -47,7 +47,7 @@ def test_view_error_gives_a_dutch_503_page(verified_client: VerifiedClient) -> N
 
 def test_api_error_gives_problem_json(api_client: ApiClient) -> None:
     client = api_client(member(HouseFactory.create(), Role.SECRETARY))
-    with mock.patch("opencasus.core.api.views.roles.grants", side_effect=InterfaceError("connection already closed")):
+    with mock.patch("opencasus.access.api.views.roles.grants", side_effect=InterfaceError("connection already closed")):
         response = client.get("/api/v1/me")
     assert response.status_code == 503
     assert response["Content-Type"] == "application/problem+json"
@@ -118,7 +118,7 @@ def test_server_error_page_and_problem(verified_client: VerifiedClient, api_clie
     assert "Er ging iets mis" in page.content.decode()
     api = api_client(user)
     api.raise_request_exception = False
-    with mock.patch("opencasus.core.api.views.roles.grants", side_effect=ValueError("bug")):
+    with mock.patch("opencasus.access.api.views.roles.grants", side_effect=ValueError("bug")):
         problem = api.get("/api/v1/me")
     assert problem.status_code == 500
     assert problem["Content-Type"] == "application/problem+json"

@@ -97,7 +97,7 @@ class AgreementNotesView(APIView):
     def get(self, request: Request, agreementId: int) -> Response:
         agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreementId)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-notes", object_id=agreement.pk)
-        notes = agreement.notes.select_related("author", "organisation")
+        notes = selectors.agreement_notes(agreement)
         return Response(s.NoteSerializer(notes, many=True).data)
 
     @extend_schema(summary="Add a note: a progress note by the owner, a comment by other participants",

@@ -5,8 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from opencasus.access import roles
-from opencasus.access.reporting import IMPORT_ROLES, import_house_get
+from opencasus.access.reporting import import_check, import_house_get
 from opencasus.reporting.models import IncidentImport
 
 
@@ -17,6 +16,7 @@ def incident_imports_for(*, actor: Any, house_id: int) -> QuerySet[IncidentImpor
 
 def incident_import_get(*, actor: Any, import_id: int) -> IncidentImport:
     job = IncidentImport.objects.defer("source").filter(pk=import_id).first()
-    if job is None or not roles.has_role(actor, job.house_id, *IMPORT_ROLES):
+    if job is None:
         raise Http404
+    import_check(actor=actor, house_id=job.house_id)
     return job
