@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
 
 from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.forms import Form
 from opencasus.network.models import MeetingType, Organisation
 from opencasus.triage.models import AnswerScope
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise  # the stubs' type of a lazy translation
 
 TEXTAREA = {"rows": 4, "class": "utrecht-textarea"}
 CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"})
@@ -23,7 +25,7 @@ def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
     return cast(forms.ChoiceField, form.fields[name])
 
 
-def _life_domains(label: StrOrPromise, required: bool = True) -> forms.MultipleChoiceField:
+def _life_domains(label: str | _StrPromise, required: bool = True) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(label=label, choices=LifeDomain.choices, required=required, widget=CHECKBOXES)
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from opencasus.access.houses import current_house_id
 from opencasus.access.information_requests import RequestAccess
 from opencasus.access.triage_table import TableAccess, table_house_ids
+from opencasus.core.dates import long_date
 from opencasus.triage import selectors, selectors_table, services
 from opencasus.triage.forms import apply_errors
 from opencasus.triage.forms_table import (
@@ -136,7 +137,7 @@ def _session_context(request: HttpRequest, session_id: int, **forms: Any) -> dic
             cases=selectors_table.queue_for_session(actor=actor, session=session)) if editable else None),
         "transitions": [(s, SessionStatus(s).label) for s in sorted(SESSION_TRANSITIONS.targets(session.status))]
         if core else [],
-        "breadcrumbs": [(_("Triage sessions"), reverse("triage:sessions")), (str(session.date), "")],
+        "breadcrumbs": [(_("Triage sessions"), reverse("triage:sessions")), (long_date(session.date), "")],
     }
 
 
