@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.choices import ChoiceLabelsMixin
+from opencasus.plans.state_tables import ProposalStatus
 from opencasus.plans.vocabulary import (
     AgreementStatus,
     ClosureOutcome,
@@ -24,7 +25,6 @@ from opencasus.plans.vocabulary import (
     NoteKind,
     ReminderKind,
 )
-from opencasus.plans.state_tables import ProposalStatus
 
 USER = settings.AUTH_USER_MODEL
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -251,12 +251,12 @@ def proposal_return(*, actor: User, proposal_id: int, expected_version: int | No
     return proposal
 
 
-def _apply_agreements(*, actor: User, case: Case, rows: list[Mapping[str, object]]) -> None:
+def _apply_agreements(*, actor: User, case: Case, rows: list[Mapping[str, Any]]) -> None:
     """Pending agreements named in the proposal take its text, owner and deadline; new rows become agreements.
     Agreements the proposal leaves out keep their own course (their status is the owner's)."""
     for row in rows:
         deadline = dt.date.fromisoformat(str(row["deadline"]))
-        organisation = _organisation(row["owner_organisation_id"])  # type: ignore[arg-type]
+        organisation = _organisation(row["owner_organisation_id"])
         owner_user_id = row.get("owner_user_id")
         if row.get("id") is None:
             from opencasus.accounts.models import User as UserModel

@@ -64,10 +64,12 @@ def test_case_director_drafts_proposes_and_process_director_adopts() -> None:
     proposal = drafted(w)
     assert proposal.based_on_adopted_version == 1
     proposal = proposal_submit(actor=w.owner, proposal_id=proposal.pk, expected_version=proposal.version)
-    assert proposal.status == ProposalStatus.PROPOSED and proposal.proposed_at is not None
+    assert proposal.status == ProposalStatus.PROPOSED
+    assert proposal.proposed_at is not None
     # Until adoption the live plan is the adopted version.
     plan.refresh_from_db()
-    assert plan.goals.count() == 1 and not plan.changed_since_adoption
+    assert plan.goals.count() == 1
+    assert not plan.changed_since_adoption
     assert list(proposals_awaiting_adoption(actor=w.director)) == [proposal]
     with pytest.raises(Http404):
         proposal_adopt(actor=w.owner, proposal_id=proposal.pk, expected_version=None)
@@ -82,7 +84,8 @@ def test_case_director_drafts_proposes_and_process_director_adopts() -> None:
     assert sorted(Agreement.objects.filter(case=w.case).values_list("description", flat=True)) == [
         "Aanmelding schuldhulp", "Huisbezoek met wijkagent"]
     proposal.refresh_from_db()
-    assert proposal.status == ProposalStatus.ADOPTED and proposal.adopted_as == version
+    assert proposal.status == ProposalStatus.ADOPTED
+    assert proposal.adopted_as == version
     assert ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="plan-proposal").exists()
 
 
