@@ -105,7 +105,8 @@ def initial_rows(content: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "goals": [{"id": g.get("id"), "life_domain": g["life_domain"], "description": g["description"],
                    "person": g.get("person_id")} for g in content.get("goals", [])],
         "interventions": [{"id": i.get("id"), "line": i["line"], "description": i["description"],
-                           "organisation": i["organisation_id"], "person": i.get("person_id")} for i in content.get("interventions", [])],
+                           "organisation": i["organisation_id"], "person": i.get("person_id")}
+                          for i in content.get("interventions", [])],
         "agreements": [{"id": a.get("id"), "description": a["description"],
                         "owner_organisation": a["owner_organisation_id"], "owner_user": a.get("owner_user_id"),
                         "deadline": dt.date.fromisoformat(a["deadline"])} for a in content.get("agreements", [])],

@@ -35,8 +35,8 @@ from opencasus.plans.views._helpers import run, version_of
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-TONES: dict[str, str] = {ProposalStatus.DRAFT: "neutral", ProposalStatus.PROPOSED: "warning", ProposalStatus.ADOPTED: "success",
-         ProposalStatus.WITHDRAWN: "inactive"}
+TONES: dict[str, str] = {ProposalStatus.DRAFT: "neutral", ProposalStatus.PROPOSED: "warning",
+                         ProposalStatus.ADOPTED: "success", ProposalStatus.WITHDRAWN: "inactive"}
 
 
 def _actor(request: HttpRequest) -> User:
