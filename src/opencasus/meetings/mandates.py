@@ -95,7 +95,8 @@ def mandate_record(*, actor: User, meeting_id: int, user_id: int, organisation_i
 
 
 @transaction.atomic
-def mandate_update(*, actor: User, mandate_id: int, expected_version: int | None, scope: str, limit: str = "") -> Mandate:
+def mandate_update(*, actor: User, mandate_id: int, expected_version: int | None, scope: str,
+                   limit: str = "") -> Mandate:
     found = Mandate.objects.select_for_update().select_related("meeting").filter(pk=mandate_id).first()
     if found is None:
         raise Http404

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from rest_framework.test import APIClient
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
+from opencasus.accounts.models import User
 from opencasus.meetings import mandates
 from opencasus.meetings.models import ConfirmationStatus, Invitation, MandateScope
 from opencasus.plans import services as plan_services
@@ -87,3 +91,19 @@ def test_access_matrix_of_a_confirmation(who: str, sees: bool) -> None:
         assert not mandates.confirmation_list(actor=actor).exists()
     with pytest.raises(Http404):
         mandates.confirmation_get(actor=actor, confirmation_id=confirmation.pk + 1000)
+
+
+def test_confirmation_through_the_api(api_client: Callable[[User], APIClient]) -> None:
+    w = world()
+    agreement = _agreement(w)
+    created = api_client(w.director).post("/api/v1/confirmations", {"agreementId": agreement.pk,
+                                                                     "deadline": in_days(2).isoformat()},
+                                          format="json")
+    assert created.status_code == 201, created.json()
+    pk = created.json()["id"]
+    assert api_client(w.outsider).get(f"/api/v1/confirmations/{pk}").status_code == 404
+    assert [c["id"] for c in api_client(w.colleague).get("/api/v1/confirmations?mine=true").json()] == [pk]
+    answered = api_client(w.colleague).post(f"/api/v1/confirmations/{pk}/answer", {"confirmed": True},
+                                            format="json")
+    assert answered.status_code == 200
+    assert answered.json()["status"] == "confirmed"
