@@ -136,7 +136,7 @@ def confirmation_request(*, actor: User, deadline: dt.date | None, reason: str =
         organisation_id, subject = decision.owner_organisation_id, decision.description
         agreement = Agreement.objects.filter(pk=decision.agreement_id).first() if decision.agreement_id else None
     else:
-        agreement = Agreement.objects.filter(pk=int(agreement_id)).first()
+        agreement = Agreement.objects.filter(pk=agreement_id or 0).first()
         if agreement is None:
             raise Http404
         case, _level = case_get(actor=actor, case_id=agreement.case_id, minimum=CaseAccess.CORE)
