@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from rest_framework.test import APIClient
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from rest_framework.test import APIClient
 
 from opencasus.accounts.models import User
 from opencasus.meetings import mandates
