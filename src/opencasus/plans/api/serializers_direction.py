@@ -63,7 +63,7 @@ class ProposalSerializer(ModelSerializer[PlanProposal]):
         return str(obj.decided_by) if obj.decided_by_id else None
 
     def get_adopted_version(self, obj: PlanProposal) -> int | None:
-        return obj.adopted_as.number if obj.adopted_as_id else None
+        return obj.adopted_as.number if obj.adopted_as is not None else None
 
 
 class ProposalWriteSerializer(Serializer[Any]):
