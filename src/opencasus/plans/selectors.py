@@ -12,13 +12,13 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
@@ -157,7 +157,7 @@ def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
     if not house_ids:
         return
     record_processing_many([
-        Processing(action=Action.VIEW, activity_code="action-plan", purpose=_("Start page: deadlines passed or due"),
+        Processing(action=Action.VIEW, activity_code=ActivityCode.ACTION_PLAN, purpose=purposes.START_PAGE_DEADLINES,
                    who=roles.who(actor, house_id), house_id=house_id, object_type="start-signals")
         for house_id in house_ids])
 
