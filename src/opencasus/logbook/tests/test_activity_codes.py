@@ -21,7 +21,8 @@ def test_every_enum_code_links_to_its_register_entry():
     for code in ActivityCode:
         [record] = record_processing(action=Action.VIEW, activity_code=code, purpose="t", house_id=house.pk,
                                      who=Who(username="t"))
-        assert record.activity is not None and record.activity.code == code
+        assert record.activity is not None
+        assert record.activity.code == code
         assert ProcessingRecord.objects.get(pk=record.pk).activity_code == str(code)
 
 
