@@ -8,10 +8,10 @@ from typing import Any
 from opencasus.access import roles
 from opencasus.cases.models import Case
 from opencasus.cases.services import case_subjects, subjects_by_case
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
 
-ACTIVITY = "case-conference"
+ACTIVITY = ActivityCode.CASE_CONFERENCE
 
 
 def log_case(*, actor: Any, case: Case, action: Action | str, object_type: str, object_id: int | str) -> None:

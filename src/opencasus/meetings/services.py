@@ -16,6 +16,7 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
 from opencasus.cases.workflow import Status
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings import optimiser
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
@@ -66,7 +67,7 @@ def meeting_create(*, actor: Any, house_id: int, meeting_type: MeetingType, date
     _validate_fields(house_id, fields)
     meeting = Meeting.objects.create(house_id=house_id, created_by=actor, **fields)
     log_without_subject(actor=actor, house_id=house_id, action=Action.CREATE, object_type="meeting",
-                        object_id=meeting.pk, purpose=_("Planning a case conference"))
+                        object_id=meeting.pk, purpose=purposes.MEETING_PLANNING)
     return meeting
 
 
@@ -86,7 +87,7 @@ def meeting_update(*, actor: Any, meeting_id: int, expected_version: int | None 
     meeting.version += 1
     meeting.save()
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.UPDATE, object_type="meeting",
-                        object_id=meeting.pk, purpose=_("Planning a case conference"))
+                        object_id=meeting.pk, purpose=purposes.MEETING_PLANNING)
     return meeting
 
 
@@ -103,7 +104,7 @@ def meeting_set_status(*, actor: Any, meeting_id: int, status: str) -> Meeting:
     meeting.version += 1
     meeting.save(update_fields=["status", "version"])
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.UPDATE, object_type="meeting",
-                        object_id=meeting.pk, purpose=_("Planning a case conference"))
+                        object_id=meeting.pk, purpose=purposes.MEETING_PLANNING)
     if status == MeetingStatus.CANCELLED:
         invitations_cancel_all(actor=actor, meeting=meeting)
     return meeting

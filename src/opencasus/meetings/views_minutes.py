@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import meetings as meeting_access
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings import selectors
@@ -145,7 +146,7 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
     else:
         log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
                             object_type="attendance", object_id=meeting.pk,
-                            purpose=_("Attendance at a case conference"))
+                            purpose=purposes.MEETING_ATTENDANCE)
     return render(request, "meetings/attendance.html", {"meeting": meeting, "invitations": invitations})
 
 

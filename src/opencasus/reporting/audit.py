@@ -9,10 +9,10 @@ from typing import Any
 
 from opencasus.access import roles
 from opencasus.access.reporting import Scope
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 
-ACTIVITY = "management-information"
+ACTIVITY = ActivityCode.MANAGEMENT_INFORMATION
 
 
 def log_figures(*, actor: Any, house_ids: list[int] | frozenset[int], action: str = Action.VIEW, purpose: str,

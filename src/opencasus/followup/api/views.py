@@ -20,6 +20,7 @@ from opencasus.followup.api import serializers as s
 from opencasus.followup.filters import CheckBackFilter, ConsultationFilter, MonitoringFilter
 from opencasus.followup.models import CheckBack, ClosureFeedback, Consultation, MonitoringPeriod
 from opencasus.followup.services._common import MONITORING, TRIAGE
+from opencasus.logbook.models import ActivityCode
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -41,7 +42,8 @@ def _actor(request: Request) -> User:
     return cast("User", request.user)
 
 
-def _page(view: APIView, request: Request, qs: Any, serializer: Any, *, activity: str, object_type: str) -> Response:
+def _page(view: APIView, request: Request, qs: Any, serializer: Any, *, activity: ActivityCode,
+          object_type: str) -> Response:
     paginator = Pagination()
     page: list[Any] = paginator.paginate_queryset(qs, request, view=view) or []
     selectors.record_list_view(actor=_actor(request), house_ids={item.house_id for item in page}, activity=activity,

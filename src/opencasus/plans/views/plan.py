@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access.policy import CaseAccess
-from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.document import plan_pdf
 from opencasus.plans.forms import (
@@ -24,7 +23,6 @@ from opencasus.plans.forms import (
     PlanHeaderForm,
     VersionForm,
 )
-from opencasus.plans.services._common import log
 from opencasus.plans.views._helpers import run, version_of
 
 if TYPE_CHECKING:
@@ -32,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
-    case, level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
+    case, level, plan = selectors.plan_view(actor=request.user, case_id=case_id)
     core = level >= CaseAccess.CORE
     ctx: dict[str, Any] = {
         "case": case, "plan": plan, "core": core, "agreements": selectors.plan_agreements(plan),
@@ -62,8 +60,6 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
 def plan_detail(request: HttpRequest, case_id: int, status: int = 200, **forms: Any) -> HttpResponse:
     ctx = _plan_context(request, case_id)
     ctx.update(forms)
-    log(actor=request.user, case=ctx["case"], action=Action.VIEW, object_type="plan",
-        object_id=ctx["plan"].pk if ctx["plan"] else ctx["case"].pk)
     return render(request, "plans/plan.html", ctx, status=status)
 
 
@@ -162,9 +158,7 @@ def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 def versions(request: HttpRequest, case_id: int) -> HttpResponse:
-    case, version_qs = selectors.version_list(actor=request.user, case_id=case_id)
-    log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-versions", object_id=case.pk)
-    versions_list = list(version_qs)
+    case, versions_list = selectors.version_list(actor=request.user, case_id=case_id)
     names = selectors.meeting_names({v.meeting_id for v in versions_list if v.meeting_id})
     for version in versions_list:
         version.meeting_name = names.get(version.meeting_id or 0, "")  # type: ignore[attr-defined]
@@ -174,7 +168,6 @@ def versions(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required
 def version_detail(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
     case, version = selectors.version_get(actor=request.user, case_id=case_id, number=number)
-    log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-version", object_id=version.pk)
     return render(request, "plans/version.html", {"case": case, "version": version, "snapshot": version.snapshot})
 
 
