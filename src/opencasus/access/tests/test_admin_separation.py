@@ -5,13 +5,15 @@ pages and the case API (the functional administrator after each admin action, in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import pytest
+from django.http import HttpResponseBase
 from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from opencasus.access.tests.test_case_matrix import build_scene
+from opencasus.access.tests.test_case_matrix import Scene, build_scene
 from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network.models import Approval, Membership, Organisation, Partnership, Role
@@ -20,7 +22,7 @@ from opencasus.network.tests.factories import TEST_PASSWORD, member
 pytestmark = pytest.mark.django_db
 
 
-def _blind(scene, users, verified_client: VerifiedClient) -> None:
+def _blind(scene: Scene, users: Iterable[User], verified_client: VerifiedClient) -> None:
     for user in users:
         user = User.objects.get(pk=user.pk)
         page_client = verified_client(user)
@@ -43,7 +45,7 @@ def test_functional_administrator_alone_never_reaches_case_content(verified_clie
     browser = verified_client(admin)
     created: list[User] = []
 
-    def step(response) -> None:
+    def step(response: HttpResponseBase) -> None:
         assert response.status_code in {200, 201, 302, 400, 403, 404}, response.status_code
         _blind(scene, [admin, *created], verified_client)
 
@@ -81,8 +83,9 @@ def test_functional_administrator_alone_never_reaches_case_content(verified_clie
     for grant in Membership.objects.filter(user=straw):
         step(api_client(straw).post(f"/api/v1/role-grants/{grant.pk}/approval", {}, format="json"))
     # 6. Changing a pending grant in /beheer/ (end date) does not approve it.
-    grant = Membership.objects.filter(user=straw).first()
-    step(browser.post(f"/beheer/network/membership/{grant.pk}/change/", {"ended_on": "", "municipality": ""}))
+    pending = Membership.objects.filter(user=straw).first()
+    assert pending is not None
+    step(browser.post(f"/beheer/network/membership/{pending.pk}/change/", {"ended_on": "", "municipality": ""}))
     # 7. Tokens: their own, and a system client's with an end date.
     step(browser.post("/account/api-token", {"action": "new"}))
     step(api_client(admin).post("/api/v1/system-tokens", {"userId": straw.pk, "expiresOn": "2099-01-01"},

@@ -1,5 +1,6 @@
 """Information items by sharing scope: who sees which contribution (policy.visible_information_items)."""
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from opencasus.cases.models import InformationItem
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
-from opencasus.network.models import Role
+from opencasus.network.models import Organisation, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_scopes() -> None:
         ParticipantFactory.create(case=case, organisation=org, user=users[name])
     director = member(house, Role.PROCESS_DIRECTOR)
 
-    def add(org, scope: Any, text: str, named=()) -> None:
+    def add(org: Organisation, scope: Any, text: str, named: Sequence[Organisation] = ()) -> None:
         item = InformationItem.objects.create(case=case, organisation=org, author=users["police"],
                                               life_domain="housing", text=text, sharing_scope=scope,
                                               legal_basis="Convenant")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.db import connection
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
@@ -17,6 +17,9 @@ from opencasus.access.tests.test_case_matrix import build_scene, make_actor, mis
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.logbook.models import RefusedAccess
 from opencasus.network.models import Role
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +33,7 @@ def _shape(queries: list[dict[str, str]]) -> list[str]:
     return [re.sub(r"'[^']*'|\b\d+\b|\bNULL\b|\"s\d+_x\d+\"", "?", q["sql"]) for q in queries]
 
 
-def _run(client: Client, url: str) -> tuple[HttpResponse, Any]:
+def _run(client: Client, url: str) -> tuple[_MonkeyPatchedWSGIResponse, list[str]]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response, _shape(queries.captured_queries)

@@ -37,6 +37,7 @@ def scene() -> Scene:
 
 def test_trail_is_append_only(scene: Scene) -> None:
     event = AccountEvent.objects.first()
+    assert event is not None
     event.detail = "gewijzigd"
     with pytest.raises(PermissionError):
         event.save()

@@ -6,7 +6,6 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from opencasus.accounts import middleware
 from opencasus.core.tests.clients import VerifiedClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -22,7 +21,7 @@ def test_a_used_session_is_written_at_most_once_per_touch_interval(verified_clie
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     client = verified_client(member(HouseFactory.create(), Role.PROCESS_DIRECTOR))
     now = [1_000_000.0]
-    monkeypatch.setattr(middleware.time, "time", lambda: now[0])
+    monkeypatch.setattr("opencasus.accounts.middleware.time.time", lambda: now[0])
     assert client.get(reverse("core:start")).status_code == 200
     first = _expiry(client)
     now[0] += 30

@@ -1,6 +1,9 @@
 """Password reset by e-mail link and by a functional administrator: neither passes the second factor."""
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,7 +11,6 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
@@ -18,6 +20,9 @@ from opencasus.accounts.passwords import RESET_REQUESTS_PER_ADDRESS, password_re
 from opencasus.core.tests.clients import VerifiedClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, UserFactory, member
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "Nieuw-en-lang-genoeg-2026!"
@@ -33,16 +38,16 @@ def code(device: TOTPDevice) -> str:
 
 
 def link_in(message: EmailMessage) -> str:
-    found = re.search(r"https?://\S+", message.body)
+    found = re.search(r"https?://\S+", str(message.body))
     assert found, message.body
     return found.group(0).split("://", 1)[1].split("/", 1)[1].join(["/", ""])
 
 
-def ask_link(client: Client, email: str) -> HttpResponse:
+def ask_link(client: Client, email: str) -> _MonkeyPatchedWSGIResponse:
     return client.post(reverse("accounts:password-reset"), {"email": email})
 
 
-def choose_password(client: Client, link: str) -> HttpResponse:
+def choose_password(client: Client, link: str) -> _MonkeyPatchedWSGIResponse:
     page = client.get(link, follow=True)  # the token moves out of the address into the session
     assert page.status_code == 200
     assert "Kies een nieuw wachtwoord" in page.content.decode()

@@ -4,12 +4,12 @@ listable and revocable, each issue and revocation in the audit trail of accounts
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
-from rest_framework.response import Response
 from rest_framework.test import APIClient
 
 from opencasus.accounts.models import AccountEvent, AccountEventKind, User
@@ -18,10 +18,13 @@ from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
 
+if TYPE_CHECKING:
+    from rest_framework.response import _MonkeyPatchedResponse
+
 pytestmark = pytest.mark.django_db
 
 
-def _issue(user: User, password: str, code: str | None = None) -> Response:
+def _issue(user: User, password: str, code: str | None = None) -> _MonkeyPatchedResponse:
     device = TOTPDevice.objects.get_or_create(user=user, name="app", defaults={"confirmed": True})[0]
     return APIClient().post("/api/v1/tokens", {"username": user.username, "password": password,
                                                "totpCode": code or current_code(device)}, format="json")

@@ -3,6 +3,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from knox.models import AuthToken
 
 from opencasus.core.tests.clients import VerifiedClient
 from opencasus.network.models import Role
@@ -116,5 +117,5 @@ def test_api_token_needs_second_factor(verified_client: VerifiedClient, password
     assert unverified.post(reverse("accounts:api-token")).status_code == 302
     response = verified_client(user).post(reverse("accounts:api-token"))
     assert response.status_code == 200
-    token = user.auth_token_set.get()
+    token = AuthToken.objects.get(user=user)
     assert token.token_key in response.content.decode()

@@ -146,7 +146,8 @@ def test_information_items_and_attachments_through_the_api(api_client: ApiClient
     assert [a["filename"] for a in listed] == ["rapport.pdf"]
     content = client.get(f"/api/v1/cases/{case.pk}/attachments/{attachment_id}/content")
     assert content.status_code == 200
-    assert b"".join(content.streaming_content).startswith(b"%PDF")
+    assert content.streaming
+    assert content.getvalue().startswith(b"%PDF")
     bad = client.post(f"/api/v1/cases/{case.pk}/attachments", {"file": h.upload("x.png", b"GIF89a")},
                       format="multipart")
     assert bad.status_code == 400

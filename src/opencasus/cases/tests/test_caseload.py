@@ -16,13 +16,14 @@ from opencasus.accounts.models import User
 from opencasus.cases.caseload import history, selectors, services
 from opencasus.cases.models import AssignmentKind, Case, DirectorAssignment, OverLimitAdmission, StatusChange
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import CaseloadLimit, Role
 from opencasus.network.tests.factories import member
 from opencasus.plans.models import Plan
 from opencasus.triage import services as triage
 from opencasus.triage.models import Decision
-from opencasus.triage.tests.factories import World, admit, intake, make_world, meets
+from opencasus.triage.tests.factories import admit, intake, make_world, meets
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ nothing, and hidden answers 404 exactly like missing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,11 +16,12 @@ from rest_framework.test import APIClient
 
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Participant
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import CORE_STAFF_ROLES, CaseloadLimit, Role
 from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.triage import services as triage
-from opencasus.triage.tests.factories import World, admit, intake, make_world, meets
+from opencasus.triage.tests.factories import admit, intake, make_world, meets
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ class Call:
     method: str
     path: str
     data: Callable[[], dict[str, Any]] | None
-    allowed: set[str]
+    allowed: Set[str]
     ok: int
     refused: int = 404  # for a role of the house that is not allowed, when the resource is visible to it
 
@@ -87,7 +88,7 @@ def expected(call: Call, role: str, relation: str) -> int:
 
 def actor_for(world: World, case: Case, role: str, relation: str) -> User:
     if relation == "other_house":
-        return member(HouseFactory(), role, world.police)
+        return member(HouseFactory.create(), role, world.police)
     user = member(world.house, role, world.police)
     if relation == "participant":
         Participant.objects.create(case=case, organisation=world.police, user=user)

@@ -15,7 +15,7 @@ from opencasus.network.tests.factories import HouseFactory, OrganisationFactory,
 pytestmark = pytest.mark.django_db
 
 
-def counts(user: User) -> dict[str, tuple[int, str]]:
+def counts(user: User) -> dict[str, tuple[object, str]]:
     return {c.label: (c.value, c.url) for s in case_sections(user) for c in s.counts}
 
 

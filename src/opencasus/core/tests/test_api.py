@@ -57,7 +57,7 @@ def test_session_api_access_needs_the_second_factor(password: str) -> None:
 
 def test_reference_data_endpoints(api_client: ApiClient) -> None:
     client = api_client(member(HouseFactory.create(), Role.PARTNER_PROFESSIONAL))
-    body = client.get("/api/v1/municipalities", {"regionCode": "VR24", "pageSize": 100}).json()
+    body = client.get("/api/v1/municipalities", {"regionCode": "VR24", "pageSize": "100"}).json()
     assert "Maastricht" in {m["name"] for m in body["results"]}
     assert all(m["regionCode"] == "VR24" for m in body["results"])
     assert client.get("/api/v1/regions/VR13").json()["name"] == "Amsterdam-Amstelland"

@@ -8,7 +8,8 @@ from rest_framework.test import APIClient
 
 from opencasus.cases.tests import helpers as h
 from opencasus.cases.tests.test_api import payload
-from opencasus.core.api.problems import api_name, invalid_params
+from opencasus.core.api.problems import invalid_params
+from opencasus.core.api.wire import api_name
 from opencasus.core.tests.clients import ApiClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.db import models
 from django.utils import translation
 
@@ -6,7 +10,7 @@ from opencasus.core.choices import choice_label
 from opencasus.plans.models import Agreement
 
 
-def _django_label(field: models.Field, value: object) -> object:  # what Model._get_FIELD_display gives
+def _django_label(field: models.Field[Any, Any], value: object) -> object:  # what Model._get_FIELD_display gives
     return dict(field.flatchoices).get(value, value)
 
 

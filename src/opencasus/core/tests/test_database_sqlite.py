@@ -38,9 +38,11 @@ def database_file(tmp_path: Any, django_db_blocker: Any) -> Any:
 
 def test_the_sqlite_settings_use_wal_and_a_busy_timeout() -> None:
     options = settings.SQLITE_OPTIONS
-    assert "journal_mode=WAL" in options["init_command"]
+    assert "journal_mode=WAL" in str(options["init_command"])
     assert options["transaction_mode"] == "IMMEDIATE"
-    assert options["timeout"] >= 5
+    timeout = options["timeout"]
+    assert isinstance(timeout, int)
+    assert timeout >= 5
 
 
 def test_six_concurrent_writers_get_no_errors_and_lose_nothing(database_file: Any,

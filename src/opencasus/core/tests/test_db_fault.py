@@ -47,8 +47,9 @@ def _free_port() -> int:
 
 class Cluster:
     def __init__(self, base: Path) -> None:
-        self.bin = _pg_bin()
-        assert self.bin is not None
+        bin_dir = _pg_bin()
+        assert bin_dir is not None
+        self.bin = bin_dir
         self.base = base
         self.data = base / "data"
         self.port = _free_port()

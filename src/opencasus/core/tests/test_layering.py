@@ -33,7 +33,7 @@ def test_a_service_importing_a_higher_layer_breaks_the_contract(tmp_path: Path) 
     assert "opencasus.cases.services.transitions -> opencasus.reporting.staleness" in result.stdout
 
 
-def test_core_importing_the_access_policy_breaks_the_contract(tmp_path):
+def test_core_importing_the_access_policy_breaks_the_contract(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(PROJECT_DIR / "src" / "opencasus", src / "opencasus",
                     ignore=shutil.ignore_patterns("__pycache__", "locale", "static", "templates", "tests"))
@@ -58,7 +58,7 @@ def _interface_modules() -> list[Path]:
     return sorted(path for path in found if "tests" not in path.relative_to(PACKAGE).parts)
 
 
-def test_views_api_modules_and_forms_make_no_model_queries():
+def test_views_api_modules_and_forms_make_no_model_queries() -> None:
     offences = [
         f"{path.relative_to(PACKAGE)}:{number}: {match.group(0)}"
         for path in _interface_modules()
@@ -68,7 +68,7 @@ def test_views_api_modules_and_forms_make_no_model_queries():
     assert offences == []
 
 
-def test_the_scan_sees_forms():
+def test_the_scan_sees_forms() -> None:
     assert PACKAGE / "plans" / "forms.py" in _interface_modules()
     assert ORM_QUERY.search("qs = Organisation.objects.filter(pk=1)")
     assert not ORM_QUERY.search("queryset=Organisation.objects.none()")

@@ -60,6 +60,7 @@ def test_session_key_changes_at_login_and_dies_at_logout(password: str) -> None:
     session["planted"] = "by an attacker"
     session.save()
     planted = session.session_key
+    assert planted is not None
     client.cookies["sessionid"] = planted
     client.post("/inloggen", {"username": user.username, "password": password})
     after_password = client.cookies["sessionid"].value
@@ -165,7 +166,7 @@ def test_bsn_never_in_a_url_a_log_line_or_an_error(api_client: ApiClient, verifi
                                                    caplog: pytest.LogCaptureFixture) -> None:
     w = h.world()
     caplog.set_level(logging.DEBUG)
-    body = {"houseId": w.house.pk, "organisationId": w.police.pk, "subjectType": "person",
+    body: dict[str, Any] = {"houseId": w.house.pk, "organisationId": w.police.pk, "subjectType": "person",
             "persons": [{"firstName": "Kevin", "lastName": "de Boer", "dateOfBirth": "1999-02-03", "bsn": h.VALID_BSN,
                          "relation": "subject"}],
             "reason": "Overlast.", "requestedPurpose": "Aanpak.", "route": "zsm", "municipalityCode": "GM0505",

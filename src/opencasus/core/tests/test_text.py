@@ -72,7 +72,7 @@ def test_a_name_in_the_api_refuses_a_line_break_as_its_form_field_does() -> None
 
     from opencasus.core.api.serializers import Serializer
 
-    class PersonIn(Serializer):
+    class PersonIn(Serializer[Any]):
         last_name = serializers.CharField(max_length=200)
         note = serializers.CharField()
 

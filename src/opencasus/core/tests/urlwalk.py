@@ -41,17 +41,17 @@ class Route:
 
 def _numeric(pattern: Any) -> set[str]:
     if isinstance(pattern, RoutePattern):
-        return {m.group(2) for m in _ROUTE_PARAM.finditer(str(pattern._route)) if m.group(1) == "int"}
+        return {m.group(2) for m in _ROUTE_PARAM.finditer(str(pattern)) if m.group(1) == "int"}
     if isinstance(pattern, RegexPattern):
-        return {m.group(1) for m in re.finditer(r"\(\?P<(\w+)>(\[0-9\]\+|\\d\+)\)", pattern._regex)}
+        return {m.group(1) for m in re.finditer(r"\(\?P<(\w+)>(\[0-9\]\+|\\d\+)\)", str(pattern))}
     return set()
 
 
 def _piece(pattern: Any) -> str:
     if isinstance(pattern, RoutePattern):
-        return _ROUTE_PARAM.sub(lambda m: "{" + m.group(2) + "}", str(pattern._route))
+        return _ROUTE_PARAM.sub(lambda m: "{" + m.group(2) + "}", str(pattern))
     if isinstance(pattern, RegexPattern):
-        text = _REGEX_PARAM.sub(lambda m: "{" + m.group(1) + "}", pattern._regex)
+        text = _REGEX_PARAM.sub(lambda m: "{" + m.group(1) + "}", str(pattern))
         return text.lstrip("^").rstrip("$").replace("\\.", ".").replace("\\Z", "")
     return str(pattern)
 

@@ -85,8 +85,10 @@ def _fill_gaps(house: House, case: Any) -> None:
         Goal.objects.create(plan=plan, life_domain=LifeDomain.values[0],
                             description="Veilig thuis")
     if not Intervention.objects.filter(plan__case__house=house).exists():
+        organisation = Organisation.objects.first()
+        assert organisation is not None
         Intervention.objects.create(plan=plan, line=InterventionLine.values[0],
-                                    description="Ambulante hulp", organisation=Organisation.objects.first())
+                                    description="Ambulante hulp", organisation=organisation)
     if not PlanVersion.objects.filter(plan=plan, number=1).exists():
         PlanVersion.objects.create(plan=plan, number=1, adopted_by=user, snapshot={})
     # The case the routes are given (the house's first) is assessed and decided on, so its triage is there.
@@ -127,7 +129,7 @@ def house_path(model: type[models.Model], depth: int = 3) -> str | None:
             return f.name
     for f in model._meta.get_fields():
         if isinstance(f, models.ForeignKey) and f.related_model is not None and f.related_model is not model:
-            rest = house_path(f.related_model, depth - 1)  # type: ignore[arg-type]
+            rest = house_path(f.related_model, depth - 1)
             if rest and rest != "pk":
                 return f"{f.name}__{rest}"
             if rest == "pk":

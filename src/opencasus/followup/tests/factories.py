@@ -11,13 +11,14 @@ from opencasus.accounts.models import User
 from opencasus.cases.models import Case
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory, PersonFactory
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.world import World
 from opencasus.followup.models import CheckBack
 from opencasus.network.models import Organisation, Role
 from opencasus.network.tests.factories import OrganisationFactory, member, municipality
 from opencasus.triage import services as triage
 from opencasus.triage.models import Outcome
 from opencasus.triage.services import DecisionInput
-from opencasus.triage.tests.factories import World, does_not_meet, intake, make_world
+from opencasus.triage.tests.factories import does_not_meet, intake, make_world
 
 
 @dataclass
@@ -44,15 +45,15 @@ def route(world: World, case: Case) -> CheckBack:
 
 def make_followup_world() -> FollowupWorld:
     world = make_world()
-    gemeente = OrganisationFactory(name=f"Gemeente Delft {world.house.pk}")
+    gemeente = OrganisationFactory.create(name=f"Gemeente Delft {world.house.pk}")
     officer = member(world.house, Role.MUNICIPALITY_OFFICER, gemeente, municipality=municipality("GM0503"))
     other_officer = member(world.house, Role.MUNICIPALITY_OFFICER, gemeente, municipality=municipality("GM0505"))
     routed = intake(world, municipality=municipality("GM0503"))
     check_back = route(world, routed)
-    care = OrganisationFactory(name=f"Wijkteam {world.house.pk}")
-    running = CaseFactory(house=world.house, status=Status.ADMITTED, filed_by=world.filer,
+    care = OrganisationFactory.create(name=f"Wijkteam {world.house.pk}")
+    running = CaseFactory.create(house=world.house, status=Status.ADMITTED, filed_by=world.filer,
                           filed_by_organisation=world.police, municipality=municipality("GM0503"),
                           purpose="Samen overlast en zorg aanpakken.", admitted_at=timezone.now())
-    PersonFactory(case=running)
-    ParticipantFactory(case=running, organisation=world.police, user=world.police_pro)
+    PersonFactory.create(case=running)
+    ParticipantFactory.create(case=running, organisation=world.police, user=world.police_pro)
     return FollowupWorld(world, officer, other_officer, routed, check_back, running, care)

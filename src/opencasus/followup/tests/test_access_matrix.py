@@ -59,7 +59,7 @@ def actors(w: FollowupWorld) -> dict[str, User]:
         "asker": t.probation_pro, "officer": w.officer, "other_officer": w.other_officer,
         "manager": member(t.house, Role.HOUSE_MANAGER, t.police),
         "privacy_officer": member(t.house, Role.PRIVACY_OFFICER, t.police),
-        "other_house_director": member(HouseFactory(), Role.PROCESS_DIRECTOR, t.police),
+        "other_house_director": member(HouseFactory.create(), Role.PROCESS_DIRECTOR, t.police),
     }
 
 

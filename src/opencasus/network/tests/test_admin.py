@@ -30,7 +30,7 @@ def test_other_roles_have_no_admin(verified_client: VerifiedClient) -> None:
 
 @pytest.mark.parametrize("query", ["user=abc", "organisation=abc", "municipality=1x", "house=abc", "role=abc"])
 def test_admin_add_form_with_a_non_numeric_autocomplete_value_is_not_a_server_error(
-    query, verified_client: VerifiedClient,
+    query: str, verified_client: VerifiedClient,
 ) -> None:
     admin_user = member(HouseFactory.create(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
     response = verified_client(admin_user).get(f"/beheer/network/membership/add/?{query}")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def house() -> House:
-    return HouseFactory()
+    return HouseFactory.create()
 
 
 def test_a_house_without_maximums_reads_as_version_0_and_is_created_with_it(house: House) -> None:

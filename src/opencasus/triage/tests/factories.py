@@ -36,10 +36,12 @@ def intake(world: World, **fields: Any) -> Case:
 
 
 def meets() -> AssessmentInput:
+    answers: dict[str, tuple[str, str]] = {
+        c.value: (Answer.YES, "Vastgesteld in het weegoverleg.") for c in Criterion if c != Criterion.AREA_SAFETY
+    }
+    answers[Criterion.AREA_SAFETY.value] = (Answer.NO, "Geen gebiedsproblematiek.")
     return AssessmentInput(
-        answers={c.value: (Answer.YES, "Vastgesteld in het weegoverleg.") for c in Criterion
-                 if c != Criterion.AREA_SAFETY}
-        | {Criterion.AREA_SAFETY.value: (Answer.NO, "Geen gebiedsproblematiek.")},
+        answers=answers,
         life_domains={"housing": "Dreigende huisuitzetting.", "drugs": "Dagelijks gebruik."},
     )
 

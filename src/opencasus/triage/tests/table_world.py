@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case
+from opencasus.core.tests.world import World
 from opencasus.network.models import Organisation, Role
 from opencasus.network.tests.factories import OrganisationFactory, member
 from opencasus.triage import services
 from opencasus.triage.models import TriageSession
-from opencasus.triage.tests.factories import World, intake, make_world
+from opencasus.triage.tests.factories import intake, make_world
 
 
 @dataclass
@@ -34,10 +35,10 @@ class Table:
 def make_table() -> Table:
     world = make_world()
     municipality = Organisation.objects.get(name=f"Gemeente bij {world.house.name}")
-    om = OrganisationFactory(name=f"OM bij {world.house.name}")
+    om = OrganisationFactory.create(name=f"OM bij {world.house.name}")
     om_pro = member(world.house, Role.PARTNER_PROFESSIONAL, om)
     municipality_pro = member(world.house, Role.PARTNER_PROFESSIONAL, municipality)
-    housing = OrganisationFactory(name=f"Woningcorporatie bij {world.house.name}")
+    housing = OrganisationFactory.create(name=f"Woningcorporatie bij {world.house.name}")
     housing_pro = member(world.house, Role.PARTNER_PROFESSIONAL, housing)
     for organisation in (om, world.police, world.probation):
         services.standing_member_add(actor=world.director, house_id=world.house.pk, organisation_id=organisation.pk)

@@ -4,15 +4,19 @@ Every successful read or write leaves a triage processing-log record; a 404 leav
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
-from opencasus.cases.models import Participant
+from opencasus.accounts.models import User
+from opencasus.cases.models import Case, Participant
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import CORE_STAFF_ROLES, Organisation, Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -34,7 +38,7 @@ class Call:
     core_status: int
 
 
-def calls(case, world, rows) -> list[Call]:
+def calls(case: Case, world: World, rows: Mapping[str, Model]) -> list[Call]:
     api = f"/api/v1/cases/{case.pk}"
     municipality = Organisation.objects.get(name=f"Gemeente bij {world.house.name}")
     return [
@@ -81,7 +85,7 @@ def expected(call: Call, role: str, relation: str) -> int:
     return 404
 
 
-def actor_for(world, case, role: str, relation: str):
+def actor_for(world: World, case: Case, role: str, relation: str) -> User:
     if relation == "other_house":
         return member(HouseFactory.create(), role, world.police)
     user = member(world.house, role, world.police)

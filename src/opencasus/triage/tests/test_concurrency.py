@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections
 
+from opencasus.accounts.models import User
 from opencasus.cases.models import StatusChange
 from opencasus.cases.workflow import Status
 from opencasus.network.models import Municipality, Region
@@ -29,7 +30,7 @@ def test_concurrent_decisions_one_wins_the_other_is_refused() -> None:
     barrier = threading.Barrier(2)
     results: dict[str, object] = {}
 
-    def decide(name: str, actor, data) -> None:
+    def decide(name: str, actor: User, data: DecisionInput) -> None:
         try:
             barrier.wait()
             results[name] = services.decision_record(actor=actor, case_id=case.pk, data=data)

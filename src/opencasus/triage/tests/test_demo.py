@@ -33,6 +33,7 @@ def test_demo_decides_part_of_the_queue_and_is_idempotent(
     for case in admitted:
         assert case.purpose
         assert case.questions
+        assert case.meeting_type is not None
         assert case.meeting_type.name.startswith("Focusoverleg")
         named = set(Participant.objects.filter(case=case, user__isnull=False).values_list("user__username",
                                                                                           flat=True))

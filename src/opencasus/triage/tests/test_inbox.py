@@ -19,7 +19,9 @@ def world() -> tuple[World, Case]:
     w = make_world()
     plain = intake(w, reference="Q-PLAIN")
     hit = intake(w, reference="Q-HIT")
-    CaseHit.objects.create(case=hit, person=hit.persons.first(), matched_by="bsn", house=w.house, where="intake")
+    person = hit.persons.first()
+    assert person is not None
+    CaseHit.objects.create(case=hit, person=person, matched_by="bsn", house=w.house, where="intake")
     intake(w, reference="Q-ASSESSED", status=Status.IN_TRIAGE)
     intake(w, reference="Q-DONE", status=Status.ADMITTED)
     return w, plain

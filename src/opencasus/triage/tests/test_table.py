@@ -115,8 +115,8 @@ def test_the_done_when_scenario(table: Table, verified_client: PageClient, api_c
     assert session["items"] == [{"caseId": listed.pk, "reference": listed.reference, "status": "routed",
                                  "waiting": False, "subjects": [], "outcome": "route",
                                  "decidedAt": session["items"][0]["decidedAt"]}]
-    page = verified_client(table.om_pro).get(reverse("triage:session", args=[table.session.pk]))
-    assert person.last_name.encode() not in page.content
+    shown = verified_client(table.om_pro).get(reverse("triage:session", args=[table.session.pk]))
+    assert person.last_name.encode() not in shown.content
 
 
 def test_reads_and_writes_at_the_table_are_logged_as_triage(table: Table, api_client: ApiClient) -> None:

@@ -107,12 +107,12 @@ def sees_case(call: Call, role: str, relation: str) -> bool:
 def actor_for(table: Table, role: str, relation: str) -> User:
     house = table.world.house
     if relation == "other_house":
-        return member(HouseFactory(), role, table.om)
+        return member(HouseFactory.create(), role, table.om)
     if relation == "seat":
         return member(house, role, table.om)
     if relation == "addressee":
         return member(house, role, table.municipality)
-    organisation = OrganisationFactory()
+    organisation = OrganisationFactory.create()
     user = member(house, role, organisation)
     if relation == "named_seat":
         StandingMember.objects.create(house=house, organisation=organisation, user=user,

@@ -19,7 +19,8 @@ def _project_classes(base: type) -> list[type]:
     for module in pkgutil.walk_packages(opencasus.__path__, "opencasus."):
         if not any(part in module.name for part in skip):
             importlib.import_module(module.name)
-    found, queue = [], list(base.__subclasses__())
+    found: list[type] = []
+    queue: list[type] = list(base.__subclasses__())
     while queue:
         cls = queue.pop()
         queue.extend(cls.__subclasses__())

@@ -21,7 +21,7 @@ API = "/api/v1"
 def _refused(response: Any, status: int, before: dict[str, Any]) -> dict[str, Any]:
     assert response.status_code == status, response.content[:300]
     assert response["Content-Type"] == "application/problem+json"
-    problem = response.json()
+    problem: dict[str, Any] = response.json()
     assert dutch(problem["detail"]), problem
     assert not _changed(before, snapshot())
     return problem

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from opencasus.cases.models import Participant
+from opencasus.cases.models import Case, Participant
 from opencasus.core.tests.bad_input.common import (
     Endpoint,
     Target,
@@ -13,6 +13,7 @@ from opencasus.core.tests.bad_input.common import (
     ref,
     text,
 )
+from opencasus.core.tests.world import World
 from opencasus.network.models import Organisation, Role
 from opencasus.network.tests.factories import OrganisationFactory, member
 from opencasus.triage import services
@@ -31,7 +32,7 @@ def _assessment() -> Target:
     return Target(w.director, f"/api/v1/cases/{case.pk}/triage-assessment", body, method="put")
 
 
-def _in_triage() -> tuple[object, object]:
+def _in_triage() -> tuple[World, Case]:
     w = make_world()
     case = intake(w)
     services.assessment_save(actor=w.director, case_id=case.pk, data=meets())
@@ -41,35 +42,35 @@ def _in_triage() -> tuple[object, object]:
 def _decision() -> Target:
     w, case = _in_triage()
     body = {"outcome": "admit", "grounds": "Voldoet.", "purpose": "Recidive voorkomen.", "questions": "Regie?",
-            "meetingTypeId": w.meeting_type.pk, "organisationIds": [w.police.pk],  # type: ignore[attr-defined]
-            "professionals": [{"userId": w.police_pro.pk, "organisationId": w.police.pk}],  # type: ignore[attr-defined]
+            "meetingTypeId": w.meeting_type.pk, "organisationIds": [w.police.pk],
+            "professionals": [{"userId": w.police_pro.pk, "organisationId": w.police.pk}],
             "messageToFiler": "Dank voor de aanmelding."}
-    return Target(w.director, f"/api/v1/cases/{case.pk}/triage-decision", body)  # type: ignore[attr-defined]
+    return Target(w.director, f"/api/v1/cases/{case.pk}/triage-decision", body)
 
 
-def _admitted() -> tuple[object, object]:
+def _admitted() -> tuple[World, Case]:
     w, case = _in_triage()
-    services.decision_record(actor=w.director, case_id=case.pk, data=admit(w))  # type: ignore[attr-defined,arg-type]
+    services.decision_record(actor=w.director, case_id=case.pk, data=admit(w))
     return w, case
 
 
-def _newcomer(w: object) -> Organisation:
+def _newcomer(w: World) -> Organisation:
     """An organisation of the house with a covenant that does not yet take part in the case."""
     organisation = OrganisationFactory.create()
-    member(w.house, Role.PARTNER_PROFESSIONAL, organisation)  # type: ignore[attr-defined]
+    member(w.house, Role.PARTNER_PROFESSIONAL, organisation)
     return organisation
 
 
 def _participant_add() -> Target:
     w, case = _admitted()
-    return Target(w.director, f"/api/v1/cases/{case.pk}/participants",  # type: ignore[attr-defined]
+    return Target(w.director, f"/api/v1/cases/{case.pk}/participants",
                   {"organisationId": _newcomer(w).pk, "reason": "Toezicht nodig."})
 
 
 def _participant_end() -> Target:
     w, case = _admitted()
-    row = Participant.objects.get(case=case, user=w.police_pro)  # type: ignore[attr-defined]
-    return Target(w.director, f"/api/v1/cases/{case.pk}/participants/{row.pk}/end",  # type: ignore[attr-defined]
+    row = Participant.objects.get(case=case, user=w.police_pro)
+    return Target(w.director, f"/api/v1/cases/{case.pk}/participants/{row.pk}/end",
                   {"reason": "Niet meer nodig."})
 
 
@@ -111,21 +112,21 @@ def _assessment_page() -> Target:
 def _decision_page() -> Target:
     w, case = _in_triage()
     data = {"outcome": "admit", "grounds": "Voldoet.", "purpose": "Recidive voorkomen.", "questions": "Regie?",
-            "meeting_type": w.meeting_type.pk, "organisations": [w.police.pk],  # type: ignore[attr-defined]
+            "meeting_type": w.meeting_type.pk, "organisations": [w.police.pk],
             "message_to_filer": "Dank."}
-    return Target(w.director, f"/weegoverleg/zaken/{case.pk}/besluit", data)  # type: ignore[attr-defined]
+    return Target(w.director, f"/weegoverleg/zaken/{case.pk}/besluit", data)
 
 
 def _participants_page() -> Target:
     w, case = _admitted()
-    return Target(w.director, f"/weegoverleg/zaken/{case.pk}/deelnemers",  # type: ignore[attr-defined]
+    return Target(w.director, f"/weegoverleg/zaken/{case.pk}/deelnemers",
                   {"participant": f"org:{_newcomer(w).pk}", "reason": "Toezicht nodig."})
 
 
 def _participant_end_page() -> Target:
     w, case = _admitted()
-    row = Participant.objects.get(case=case, user=w.police_pro)  # type: ignore[attr-defined]
-    return Target(w.director, f"/weegoverleg/zaken/{case.pk}/deelnemers/{row.pk}/beeindigen",  # type: ignore[attr-defined]
+    row = Participant.objects.get(case=case, user=w.police_pro)
+    return Target(w.director, f"/weegoverleg/zaken/{case.pk}/deelnemers/{row.pk}/beeindigen",
                   {"reason": "Niet meer nodig."})
 
 

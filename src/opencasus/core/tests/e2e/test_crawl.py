@@ -115,7 +115,9 @@ def signed_in_context(chromium: Any, live_url: str, user: Any) -> b.Session:
     client = Client()
     client.force_login(user)
     session = client.session
-    session["otp_device_id"] = TOTPDevice.objects.filter(user=user, confirmed=True).first().persistent_id  # type: ignore[union-attr]
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    assert device is not None
+    session["otp_device_id"] = device.persistent_id
     session.save()
     browser_session = b.new_session(chromium)
     browser_session.context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": live_url}])

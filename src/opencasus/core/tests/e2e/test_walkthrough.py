@@ -157,7 +157,7 @@ def menu(session: Session, name: str) -> None:
 
 
 def click(session: Session, role: str, name: str) -> None:
-    session.page.get_by_role(role, name=name, exact=True).first.click()  # type: ignore[arg-type]
+    session.page.get_by_role(role, name=name, exact=True).first.click()
     session.page.wait_for_load_state("load")
 
 
