@@ -20,7 +20,7 @@ def test_demo_plans_are_idempotent_with_overdue_escalation_and_closure() -> None
     officer, nurse = member(house, Role.PARTNER_PROFESSIONAL, police), member(house, Role.PARTNER_PROFESSIONAL, care)
     for index in range(4):
         case = CaseFactory.create(house=house, status=Status.ADMITTED, admitted_at=timezone.now(),
-                           subject_type=SubjectType.SYSTEM if index == 0 else SubjectType.PERSON)
+                                  subject_type=SubjectType.SYSTEM if index == 0 else SubjectType.PERSON)
         PersonFactory.create(case=case)
         if index == 0:
             PersonFactory.create(case=case, relation=Relation.CHILD, first_name="Lotte")

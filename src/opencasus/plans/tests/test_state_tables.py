@@ -15,7 +15,7 @@ from opencasus.plans.vocabulary import EscalationLevel, EscalationOutcome, Escal
 pytestmark = pytest.mark.django_db
 
 NEXT_LEVEL: dict[str, str] = {EscalationLevel.OPERATIONAL: EscalationLevel.TACTICAL,
-              EscalationLevel.TACTICAL: EscalationLevel.STRATEGIC}
+                              EscalationLevel.TACTICAL: EscalationLevel.STRATEGIC}
 
 
 def test_escalated_and_closed_escalations_are_final() -> None:
