@@ -11,13 +11,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 @pytest.fixture(autouse=True)
-def _postgres_only():
+def _postgres_only() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("the append-only trigger exists on PostgreSQL")
 
 
-def _record():
-    house = HouseFactory()
+def _record() -> ProcessingRecord:
+    house = HouseFactory.create()
     return record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
                              who=Who(username="u"))[0]
 
@@ -28,14 +28,14 @@ def _record():
     "UPDATE logbook_auditrecord SET username = 'x' WHERE record_id = %s",
     "DELETE FROM logbook_auditrecord WHERE record_id = %s",
 ])
-def test_update_and_delete_are_refused(statement):
+def test_update_and_delete_are_refused(statement: str) -> None:
     record = _record()
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(statement, [record.pk])
     assert ProcessingRecord.objects.filter(pk=record.pk, purpose="t").exists()
 
 
-def test_orm_update_is_refused_too():
+def test_orm_update_is_refused_too() -> None:
     record = _record()
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditRecord.objects.filter(record=record).update(username="x")
@@ -49,14 +49,14 @@ def _truncate_refused(table: str) -> None:
 
 
 @pytest.mark.parametrize("table", ["logbook_processingrecord", "logbook_auditrecord"])
-def test_truncate_is_refused(table):
+def test_truncate_is_refused(table: str) -> None:
     record = _record()
     _truncate_refused(table)
     assert ProcessingRecord.objects.filter(pk=record.pk).exists()
     assert AuditRecord.objects.filter(record=record).exists()
 
 
-def test_truncate_of_every_partition_is_refused():
+def test_truncate_of_every_partition_is_refused() -> None:
     from opencasus.logbook import partitions
 
     record = _record()
@@ -67,7 +67,7 @@ def test_truncate_of_every_partition_is_refused():
     assert ProcessingRecord.objects.filter(pk=record.pk).exists()
 
 
-def test_a_new_partition_refuses_truncate_too():
+def test_a_new_partition_refuses_truncate_too() -> None:
     import datetime as dt
 
     from opencasus.logbook import partitions

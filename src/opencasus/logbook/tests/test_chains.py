@@ -3,6 +3,7 @@ import types
 
 import pytest
 from django.db import connection, transaction
+from pytest_django import Settings
 
 from opencasus.logbook.chains import (
     STRIPE_BASE,
@@ -23,7 +24,7 @@ def _log(house_id: int, subject: str = "p") -> None:
                       who=Who(user_id=1, username="u", organisation_id=2, role="secretary"), data_subjects=[subject])
 
 
-def test_chain_numbers_map_back_to_their_house():
+def test_chain_numbers_map_back_to_their_house() -> None:
     assert chain_of(7, 0) == 7
     assert chain_of(7, 3) == 3 * STRIPE_BASE + 7
     assert house_of_chain(chain_of(7, 3)) == 7
@@ -34,8 +35,8 @@ def test_chain_numbers_map_back_to_their_house():
 
 
 @pytest.mark.django_db
-def test_a_quiet_house_has_one_chain_numbered_as_the_house():
-    house = HouseFactory()
+def test_a_quiet_house_has_one_chain_numbered_as_the_house() -> None:
+    house = HouseFactory.create()
     for n in range(3):
         _log(house.pk, f"s{n}")
     assert house_chains(house.pk) == [house.pk]
@@ -43,13 +44,13 @@ def test_a_quiet_house_has_one_chain_numbered_as_the_house():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_append_needs_a_transaction():
+def test_append_needs_a_transaction() -> None:
     with pytest.raises(AssertionError):
         lock_head_for_append(1)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_appends_of_one_house_take_other_chains_and_all_verify(settings):
+def test_concurrent_appends_of_one_house_take_other_chains_and_all_verify(settings: Settings) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
     settings.OPENCASUS_LOG_CHAINS_PER_HOUSE = 3

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from opencasus.logbook.inserts import insert_rows
 from opencasus.logbook.models import AuditRecord, ProcessingRecord
@@ -18,7 +19,7 @@ def _record(sequence: int, **extra: object) -> ProcessingRecord:
     return ProcessingRecord(**values)
 
 
-def test_rows_are_stored_as_given_and_get_their_ids():
+def test_rows_are_stored_as_given_and_get_their_ids() -> None:
     records = [_record(1), _record(2, house_id=5, case_id=77, data_subject="p-1", object_id="9")]
     insert_rows(ProcessingRecord, records)
     assert all(r.pk for r in records)
@@ -34,6 +35,6 @@ def test_rows_are_stored_as_given_and_get_their_ids():
     assert AuditRecord.objects.get(record_id=records[1].pk).user_id is None
 
 
-def test_nothing_to_insert_is_no_statement(django_assert_num_queries):
+def test_nothing_to_insert_is_no_statement(django_assert_num_queries: DjangoAssertNumQueries) -> None:
     with django_assert_num_queries(0):
         insert_rows(ProcessingRecord, [])

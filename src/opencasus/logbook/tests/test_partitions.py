@@ -12,6 +12,7 @@ from opencasus.logbook.models import Action, AuditRecord, ChainHead, ProcessingR
 from opencasus.logbook.retention import PURGE_OBJECT_TYPE, purge_expired
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_chain
+from opencasus.network.models import House
 from opencasus.network.tests.factories import HouseFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -21,35 +22,37 @@ CUT = dt.datetime(2020, 6, 1, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
-def _postgres_only():
+def _postgres_only() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("the log is partitioned on PostgreSQL only")
 
 
-def write(house, *moments):
+def write(house: House, *moments: dt.datetime | None) -> list[ProcessingRecord]:
     return [record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
                               who=Who(username="u"), data_subjects=["p"], started_at=m)[0] for m in moments]
 
 
-def table_of(record):
+def table_of(record: ProcessingRecord) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT tableoid::regclass::text FROM logbook_processingrecord WHERE id = %s", [record.pk])
-        return cursor.fetchone()[0]
+        row = cursor.fetchone()
+    assert row is not None
+    return str(row[0])
 
 
-def test_the_log_is_partitioned_with_this_and_next_year_and_a_default():
+def test_the_log_is_partitioned_with_this_and_next_year_and_a_default() -> None:
     assert partitions.enabled()
     year = timezone.localdate().year
     names = {p.name for p in partitions.partitions()}
     assert {partitions.year_partition_name(year), partitions.year_partition_name(year + 1)} <= names
-    [record] = write(HouseFactory(), None)
+    [record] = write(HouseFactory.create(), None)
     assert table_of(record) == partitions.year_partition_name(timezone.localtime(record.started_at).year)
-    [old] = write(HouseFactory(), dt.datetime(1999, 1, 1, 12, tzinfo=dt.UTC))
+    [old] = write(HouseFactory.create(), dt.datetime(1999, 1, 1, 12, tzinfo=dt.UTC))
     assert table_of(old) == partitions.DEFAULT
 
 
-def test_ensure_partitions_is_idempotent_and_moves_records_out_of_the_default_partition():
-    house = HouseFactory()
+def test_ensure_partitions_is_idempotent_and_moves_records_out_of_the_default_partition() -> None:
+    house = HouseFactory.create()
     [old] = write(house, Y2019)
     assert table_of(old) == partitions.DEFAULT
     created = partitions.ensure_partitions(first_year=2019)
@@ -59,7 +62,7 @@ def test_ensure_partitions_is_idempotent_and_moves_records_out_of_the_default_pa
     assert verify_chain(house.pk).ok
 
 
-def test_the_command_creates_the_years_ahead(capsys):
+def test_the_command_creates_the_years_ahead(capsys: pytest.CaptureFixture[str]) -> None:
     call_command("ensure_log_partitions", "--years-ahead", "3")
     year = timezone.localdate().year
     assert partitions.year_partition_name(year + 3) in {p.name for p in partitions.partitions()}
@@ -71,9 +74,9 @@ def test_the_command_creates_the_years_ahead(capsys):
     "UPDATE {table} SET purpose = 'x' WHERE id = %s",
     "DELETE FROM {table} WHERE id = %s",
 ])
-def test_update_and_delete_are_refused_on_the_partitioned_table_and_on_each_partition(statement):
+def test_update_and_delete_are_refused_on_the_partitioned_table_and_on_each_partition(statement: str) -> None:
     partitions.ensure_partitions(first_year=2019)  # a partition created after the migration
-    records = write(HouseFactory(), Y2019, None, dt.datetime(1999, 1, 1, tzinfo=dt.UTC))
+    records = write(HouseFactory.create(), Y2019, None, dt.datetime(1999, 1, 1, tzinfo=dt.UTC))
     for record in records:
         for table in ("logbook_processingrecord", table_of(record)):
             with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
@@ -82,9 +85,9 @@ def test_update_and_delete_are_refused_on_the_partitioned_table_and_on_each_part
     assert ProcessingRecord.objects.filter(pk__in=[r.pk for r in records], purpose="t").count() == 3
 
 
-def test_a_year_that_expired_for_every_chain_is_dropped_whole():
+def test_a_year_that_expired_for_every_chain_is_dropped_whole() -> None:
     partitions.ensure_partitions(first_year=2019)
-    one, two = HouseFactory(), HouseFactory()
+    one, two = HouseFactory.create(), HouseFactory.create()
     old_one = write(one, Y2019, Y2019 + dt.timedelta(hours=1))
     old_two = write(two, Y2019)
     write(one, Y2021)
@@ -102,9 +105,9 @@ def test_a_year_that_expired_for_every_chain_is_dropped_whole():
         assert verify_chain(house.pk).ok
 
 
-def test_a_year_another_chain_still_keeps_is_purged_row_by_row():
+def test_a_year_another_chain_still_keeps_is_purged_row_by_row() -> None:
     partitions.ensure_partitions(first_year=2019)
-    one, two = HouseFactory(), HouseFactory()
+    one, two = HouseFactory.create(), HouseFactory.create()
     write(one, Y2019, Y2021)
     write(two, Y2019)
     assert purge_expired(chain=one.pk, expired_before=CUT) == 1  # two's moment is unknown: never expires
@@ -115,9 +118,9 @@ def test_a_year_another_chain_still_keeps_is_purged_row_by_row():
     assert verify_chain(two.pk).ok
 
 
-def test_a_year_whose_records_are_not_the_start_of_their_chain_stays():
+def test_a_year_whose_records_are_not_the_start_of_their_chain_stays() -> None:
     partitions.ensure_partitions(first_year=2019)
-    house = HouseFactory()
+    house = HouseFactory.create()
     write(house, Y2019, Y2021, Y2019 + dt.timedelta(hours=1))  # the third waits for the second
     assert purge_expired(chain=house.pk, expired_before=CUT) == 1
     assert partitions.year_partition_name(2019) in {p.name for p in partitions.partitions()}
@@ -125,9 +128,9 @@ def test_a_year_whose_records_are_not_the_start_of_their_chain_stays():
     assert verify_chain(house.pk).ok
 
 
-def test_records_already_behind_the_purge_point_do_not_block_the_drop():
+def test_records_already_behind_the_purge_point_do_not_block_the_drop() -> None:
     partitions.ensure_partitions(first_year=2019)
-    house = HouseFactory()
+    house = HouseFactory.create()
     write(house, Y2019, Y2019 + dt.timedelta(hours=1))
     head = ChainHead.objects.get(chain=house.pk)  # as the generator leaves its stand-in history
     ChainHead.objects.filter(pk=head.pk).update(purged_through_sequence=1, purged_through_hash=ProcessingRecord.objects

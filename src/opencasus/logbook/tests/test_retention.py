@@ -1,6 +1,7 @@
 """Purging expired log records: oldest first, the purge point moves, verification still passes."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -11,6 +12,7 @@ from opencasus.logbook.models import Action, AuditRecord, ChainHead, ProcessingR
 from opencasus.logbook.retention import plan_purge, purge_expired
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_chain
+from opencasus.network.models import House
 from opencasus.network.tests.factories import HouseFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,14 +20,14 @@ pytestmark = pytest.mark.django_db
 T0 = dt.datetime(2024, 1, 1, 8, tzinfo=dt.UTC)
 
 
-def write(house, hours):
+def write(house: House, hours: Iterable[int]) -> None:
     for h in hours:
         record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
                           who=Who(username="u"), data_subjects=["p"], started_at=T0 + dt.timedelta(hours=h))
 
 
-def test_purge_removes_the_expired_prefix_and_moves_the_purge_point():
-    house = HouseFactory()
+def test_purge_removes_the_expired_prefix_and_moves_the_purge_point() -> None:
+    house = HouseFactory.create()
     write(house, [0, 1, 2, 30, 31])
     records = list(ProcessingRecord.objects.filter(chain=house.pk).order_by("sequence"))
     removed = purge_expired(chain=house.pk, expired_before=T0 + dt.timedelta(hours=24))
@@ -41,22 +43,22 @@ def test_purge_removes_the_expired_prefix_and_moves_the_purge_point():
     assert verify_chain(house.pk).ok
 
 
-def test_purge_stops_at_the_first_record_that_has_not_expired():
-    house = HouseFactory()
+def test_purge_stops_at_the_first_record_that_has_not_expired() -> None:
+    house = HouseFactory.create()
     write(house, [0, 50, 1])  # out of order: the third waits for the second
     assert plan_purge(chain=house.pk, expired_before=T0 + dt.timedelta(hours=24)).count == 1
 
 
-def test_purging_everything_still_verifies():
-    house = HouseFactory()
+def test_purging_everything_still_verifies() -> None:
+    house = HouseFactory.create()
     write(house, [0, 1])
     assert purge_expired(chain=house.pk, expired_before=T0 + dt.timedelta(days=1)) == 2
     assert verify_chain(house.pk).ok
     assert purge_expired(chain=house.pk, expired_before=T0 + dt.timedelta(days=1)) == 0
 
 
-def test_removing_a_record_after_the_purge_point_is_still_detected():
-    house = HouseFactory()
+def test_removing_a_record_after_the_purge_point_is_still_detected() -> None:
+    house = HouseFactory.create()
     write(house, [0, 1, 30, 31, 32])
     purge_expired(chain=house.pk, expired_before=T0 + dt.timedelta(hours=24))
     victim = ProcessingRecord.objects.get(chain=house.pk, sequence=4)
@@ -71,10 +73,10 @@ def test_removing_a_record_after_the_purge_point_is_still_detected():
 
 
 @pytest.mark.postgres
-def test_the_purge_setting_is_local_to_its_transaction():
+def test_the_purge_setting_is_local_to_its_transaction() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("the append-only trigger exists on PostgreSQL")
-    house = HouseFactory()
+    house = HouseFactory.create()
     write(house, [0, 30])
     purge_expired(chain=house.pk, expired_before=T0 + dt.timedelta(hours=24))
     remaining = ProcessingRecord.objects.get(chain=house.pk, activity_code="intake")
@@ -85,9 +87,9 @@ def test_the_purge_setting_is_local_to_its_transaction():
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(gaps=st.lists(st.integers(min_value=0, max_value=500), min_size=1, max_size=12),
        cut=st.integers(min_value=-10, max_value=6000))
-def test_exactly_the_records_before_the_cut_go(gaps, cut):
+def test_exactly_the_records_before_the_cut_go(gaps: list[int], cut: int) -> None:
     with transaction.atomic():
-        house = HouseFactory()
+        house = HouseFactory.create()
         hours, h = [], 0
         for gap in gaps:
             h += gap

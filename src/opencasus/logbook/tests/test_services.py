@@ -1,23 +1,27 @@
+from collections.abc import Iterable
+
 import pytest
 from django.db import connection, transaction
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opencasus.logbook.models import Action, AuditRecord, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_all, verify_chain
+from opencasus.network.models import House
 from opencasus.network.tests.factories import HouseFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def write(house, n=3, subjects=("p1",)):
+def write(house: House, n: int = 3, subjects: Iterable[str] = ("p1",)) -> None:
     for i in range(n):
         record_processing(action=Action.VIEW, activity_code="intake", purpose="test", house_id=house.pk,
                           who=Who(user_id=1, username="u", organisation_id=2, role="secretary"),
                           data_subjects=subjects, object_type="case", object_id=i, case_id=i)
 
 
-def test_one_record_per_data_subject_with_separate_audit_record():
-    house = HouseFactory()
+def test_one_record_per_data_subject_with_separate_audit_record() -> None:
+    house = HouseFactory.create()
     records = record_processing(
         action=Action.VIEW, activity_code="intake", purpose="Beoordelen aanmelding", house_id=house.pk,
         who=Who(user_id=7, username="jan", organisation_id=3, role="process_director"),
@@ -33,15 +37,15 @@ def test_one_record_per_data_subject_with_separate_audit_record():
     assert not {"user_id", "username"} & fields
 
 
-def test_chain_verifies():
-    house = HouseFactory()
+def test_chain_verifies() -> None:
+    house = HouseFactory.create()
     write(house, 5, subjects=("x", "y"))
     reports = verify_all()
     assert all(r.ok for r in reports)
     assert sum(r.records for r in reports) == 10
 
 
-def _tamper(sql, params):
+def _tamper(sql: str, params: list[str | int]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL session_replication_role = replica")  # bypass the trigger, as an attacker
@@ -49,8 +53,8 @@ def _tamper(sql, params):
 
 
 @pytest.mark.parametrize("kind", ["alter", "alter-audit", "remove", "insert", "remove-last"])
-def test_verification_names_the_first_broken_record(kind):
-    house = HouseFactory()
+def test_verification_names_the_first_broken_record(kind: str) -> None:
+    house = HouseFactory.create()
     write(house, 6)
     records = list(ProcessingRecord.objects.filter(chain=house.pk).order_by("sequence"))
     target = records[2]
@@ -84,21 +88,22 @@ def test_verification_names_the_first_broken_record(kind):
     assert f"sequence {expected}" in report.problems[0] or f"sequence {expected - 1}" in report.problems[0]
 
 
-def test_verify_command_fails_on_tampering():
+def test_verify_command_fails_on_tampering() -> None:
     from django.core.management import CommandError, call_command
 
-    house = HouseFactory()
+    house = HouseFactory.create()
     write(house, 2)
     call_command("verify_processing_log")
     rec = ProcessingRecord.objects.filter(chain=house.pk).first()
+    assert rec is not None
     with transaction.atomic():
         _tamper("UPDATE logbook_processingrecord SET data_subject = %s WHERE id = %s", ["zz", rec.pk])
     with pytest.raises(CommandError, match=f"record id {rec.pk}"):
         call_command("verify_processing_log")
 
 
-def test_log_write_rolls_back_with_the_transaction():
-    house = HouseFactory()
+def test_log_write_rolls_back_with_the_transaction() -> None:
+    house = HouseFactory.create()
     with pytest.raises(RuntimeError), transaction.atomic():
         write(house, 1)
         raise RuntimeError
@@ -107,12 +112,14 @@ def test_log_write_rolls_back_with_the_transaction():
     assert verify_chain(house.pk).ok
 
 
-def test_register_entry_is_looked_up_once_per_minute(django_capture_on_commit_callbacks):
+def test_register_entry_is_looked_up_once_per_minute(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from opencasus.logbook import services
 
-    house = HouseFactory()
+    house = HouseFactory.create()
     with django_capture_on_commit_callbacks(execute=True):
         write(house, n=1)
     with CaptureQueriesContext(connection) as queries:
@@ -124,10 +131,10 @@ def test_register_entry_is_looked_up_once_per_minute(django_capture_on_commit_ca
     assert ProcessingRecord.objects.filter(house_id=house.pk, activity__code="intake").count() == 4
 
 
-def test_unregistered_activity_is_logged_without_register_entry_and_found_once_registered():
+def test_unregistered_activity_is_logged_without_register_entry_and_found_once_registered() -> None:
     from opencasus.logbook.models import ProcessingActivity
 
-    house = HouseFactory()
+    house = HouseFactory.create()
     ProcessingActivity.objects.filter(house=house, code="intake").delete()
     write(house, n=1)
     assert ProcessingRecord.objects.get(house_id=house.pk).activity_id is None
@@ -136,10 +143,12 @@ def test_unregistered_activity_is_logged_without_register_entry_and_found_once_r
     assert ProcessingRecord.objects.filter(house_id=house.pk, activity__code="intake").count() == 1
 
 
-def test_an_entry_read_in_a_rolled_back_transaction_is_not_cached(django_capture_on_commit_callbacks):
+def test_an_entry_read_in_a_rolled_back_transaction_is_not_cached(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from opencasus.logbook import services
 
-    house = HouseFactory()
+    house = HouseFactory.create()
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         write(house, n=1)
         transaction.set_rollback(True)

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from django.core import mail
+from pytest_django import DjangoCaptureOnCommitCallbacks
+from rest_framework.test import APIClient
 
+from opencasus.accounts.models import User
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.meetings.models import AgendaItem, Invitation, Meeting, Minutes, SelfReport
 from opencasus.meetings.tests.conftest import ALL, CORE, World
@@ -14,15 +17,15 @@ from opencasus.plans.models import Agreement
 pytestmark = pytest.mark.django_db
 
 # (path builder, who besides core staff may read it)
-READS = [
+READS: list[tuple[Callable[[World], str], set[str]]] = [
     (lambda w: f"/api/v1/meetings/{w.meeting.pk}", {"invitee"}),
     (lambda w: f"/api/v1/meetings/{w.meeting.pk}/agenda-items", {"invitee"}),
     (lambda w: f"/api/v1/meetings/{w.meeting.pk}/agenda-items/{w.own.pk}", {"invitee"}),
     (lambda w: f"/api/v1/meetings/{w.meeting.pk}/agenda-items/{w.other.pk}", set()),
     (lambda w: f"/api/v1/meetings/{w.meeting.pk}/attendance", {"invitee"}),
-    (lambda w: f"/api/v1/self-reports/{w.report.pk}", set()),
+    (lambda w: f"/api/v1/self-reports/{SelfReport.objects.get().pk}", set()),
 ]
-WRITES = [
+WRITES: list[tuple[str, Callable[[World], str], object]] = [
     ("patch", lambda w: f"/api/v1/meetings/{w.meeting.pk}", {"location": "Elders", "version": 3}),
     ("post", lambda w: f"/api/v1/meetings/{w.meeting.pk}/cancel", {}),
     ("post", lambda w: f"/api/v1/meetings/{w.meeting.pk}/optimise", {}),
@@ -41,7 +44,7 @@ WRITES = [
 
 @pytest.fixture
 def api_world(world: World) -> World:
-    world.report = SelfReport.objects.create(  # type: ignore[attr-defined]
+    SelfReport.objects.create(
         case=world.own.case, kind="evaluation", goals_score=3, cooperation_score=4, reported_by=world.s.director)
     Invitation.objects.create(meeting=world.meeting, user=world.users["invitee"])
     Invitation.objects.create(meeting=world.meeting, user=world.s.professionals[2])
@@ -49,7 +52,7 @@ def api_world(world: World) -> World:
 
 
 @pytest.mark.parametrize("who", ALL)
-def test_read_access_matrix(api_world: World, api_client: Any, who: str) -> None:
+def test_read_access_matrix(api_world: World, api_client: Callable[[User], APIClient], who: str) -> None:
     client = api_client(api_world.users[who])
     for path, also in READS:
         response = client.get(path(api_world))
@@ -63,7 +66,9 @@ def test_read_access_matrix(api_world: World, api_client: Any, who: str) -> None
 
 
 @pytest.mark.parametrize("who", [w for w in ALL if w not in CORE])
-def test_writes_hidden_from_everyone_but_core_staff(api_world: World, api_client: Any, who: str) -> None:
+def test_writes_hidden_from_everyone_but_core_staff(
+    api_world: World, api_client: Callable[[User], APIClient], who: str,
+) -> None:
     client = api_client(api_world.users[who])
     w = api_world
     payloads = {"reorder": {"itemIds": [w.other.pk, w.own.pk]}, "add": {"caseId": w.own.case_id},
@@ -80,7 +85,7 @@ def test_writes_hidden_from_everyone_but_core_staff(api_world: World, api_client
     assert SelfReport.objects.count() == 1
 
 
-def test_invitee_sees_only_their_items_in_the_api(api_world: World, api_client: Any) -> None:
+def test_invitee_sees_only_their_items_in_the_api(api_world: World, api_client: Callable[[User], APIClient]) -> None:
     client = api_client(api_world.users["invitee"])
     items = client.get(f"/api/v1/meetings/{api_world.meeting.pk}/agenda-items").json()
     assert [i["caseReference"] for i in items] == [api_world.own.case.reference]
@@ -89,7 +94,8 @@ def test_invitee_sees_only_their_items_in_the_api(api_world: World, api_client: 
     assert [r["userId"] for r in rows] == [api_world.users["invitee"].pk]
 
 
-def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_core_staff_end_to_end(api_world: World, api_client: Callable[[User], APIClient],
+                               django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> None:
     w = api_world
     client = api_client(w.s.director)
     created = client.post("/api/v1/meetings", {
@@ -160,7 +166,7 @@ def test_core_staff_end_to_end(api_world: World, api_client: Any, django_capture
     assert cancelled.json()["status"] == "cancelled"
 
 
-def test_api_reads_are_logged(api_world: World, api_client: Any) -> None:
+def test_api_reads_are_logged(api_world: World, api_client: Callable[[User], APIClient]) -> None:
     client = api_client(api_world.users["invitee"])
     client.get(f"/api/v1/meetings/{api_world.meeting.pk}/agenda-items/{api_world.own.pk}")
     records = ProcessingRecord.objects.filter(object_type="agenda-item", action="view")
@@ -170,7 +176,9 @@ def test_api_reads_are_logged(api_world: World, api_client: Any) -> None:
     assert all(r.activity_code == "case-conference" for r in records)
 
 
-def test_process_director_corrects_a_decision_deadline_over_the_api(api_world: World, api_client: Any) -> None:
+def test_process_director_corrects_a_decision_deadline_over_the_api(
+    api_world: World, api_client: Callable[[User], APIClient],
+) -> None:
     from opencasus.meetings import minutes as minute_services
     from opencasus.meetings.models import Decision
 
@@ -190,4 +198,5 @@ def test_process_director_corrects_a_decision_deadline_over_the_api(api_world: W
     response = api_client(w.s.director).patch(url, {"deadline": new}, format="json")
     assert response.status_code == 200, response.json()
     decision.refresh_from_db()
+    assert decision.deadline is not None
     assert decision.deadline.isoformat() == new

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.core import mail
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory, PersonFactory
 from opencasus.cases.workflow import Status
@@ -16,15 +15,15 @@ from opencasus.network.models import Membership, Role
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent(django_capture_on_commit_callbacks: Any) -> None:
+def test_demo_is_idempotent(django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> None:
     house, _logins = load_network()
     partners = list(Membership.objects.filter(house=house, role=Role.PARTNER_PROFESSIONAL).select_related(
         "user", "organisation")[:2])
     for index in range(3):
-        case = CaseFactory(house=house, status=Status.ADMITTED, purpose="Demo")
-        PersonFactory(case=case)
+        case = CaseFactory.create(house=house, status=Status.ADMITTED, purpose="Demo")
+        PersonFactory.create(case=case)
         for membership in partners[: index + 1]:
-            ParticipantFactory(case=case, organisation=membership.organisation, user=membership.user)
+            ParticipantFactory.create(case=case, organisation=membership.organisation, user=membership.user)
     with django_capture_on_commit_callbacks(execute=True):
         load_demo_data(house)
     load_demo_data(house)

@@ -5,11 +5,14 @@ import datetime as dt
 import pytest
 from django.core import mail
 from icalendar import Calendar
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from opencasus.accounts.models import User
+from opencasus.cases.models import Case
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.meetings import invitations, services
-from opencasus.meetings.models import Invitation, InvitationStatus, MeetingStatus
-from opencasus.meetings.tests.factories import admitted_case, meeting, setting
+from opencasus.meetings.models import Invitation, InvitationStatus, Meeting, MeetingStatus
+from opencasus.meetings.tests.factories import Setting, admitted_case, meeting, setting
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +24,14 @@ def _calendar(message: mail.EmailMessage) -> Calendar:
     return Calendar.from_ical(content)
 
 
-def _sent_to(user: object) -> list[mail.EmailMessage]:
-    return [m for m in mail.outbox if m.to == [user.email]]  # type: ignore[attr-defined]
+def _sent_to(user: User) -> list[mail.EmailMessage]:
+    return [m for m in mail.outbox if m.to == [user.email]]
 
 
 @pytest.fixture
-def planned(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def planned(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> tuple[Setting, Meeting, tuple[Case, Case, Case]]:
     s = setting()
     m = meeting(s, date=dt.date(2026, 12, 8), start_time=dt.time(9, 0))
     first = admitted_case(s, [0, 1])
@@ -42,7 +47,7 @@ def planned(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
     return s, m, (first, second, third)
 
 
-def test_ics_holds_only_the_invitees_block(planned) -> None:  # type: ignore[no-untyped-def]
+def test_ics_holds_only_the_invitees_block(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]]) -> None:
     s, m, (first, second, third) = planned
     (message,) = _sent_to(s.professionals[1])
     cal = _calendar(message)
@@ -53,7 +58,7 @@ def test_ics_holds_only_the_invitees_block(planned) -> None:  # type: ignore[no-
     amsterdam_start = dt.datetime(2026, 12, 8, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert event.decoded("DTSTART") == amsterdam_start  # first item 09:00-09:20
     assert event.decoded("DTEND") == amsterdam_start + dt.timedelta(minutes=50)  # second item until 09:50
-    assert int(event["SEQUENCE"]) == 0
+    assert event.decoded("SEQUENCE") == 0
     invitation = Invitation.objects.get(meeting=m, user=s.professionals[1])
     assert str(event["UID"]) == invitation.uid
     description = str(event["DESCRIPTION"])
@@ -68,10 +73,10 @@ def test_ics_holds_only_the_invitees_block(planned) -> None:  # type: ignore[no-
     assert event.decoded("DTEND") == amsterdam_start + dt.timedelta(minutes=65)
 
 
-def test_no_personal_data_of_the_people_concerned(planned) -> None:  # type: ignore[no-untyped-def]
+def test_no_personal_data_of_the_people_concerned(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]]) -> None:
     _s, _m, cases = planned
     for message in mail.outbox:
-        text = message.body + message.subject + str(message.attachments[0][1])
+        text = f"{message.body}{message.subject}{message.attachments[0][1]}"
         for case in cases:
             for person in case.persons.all():
                 assert person.last_name not in text
@@ -79,7 +84,10 @@ def test_no_personal_data_of_the_people_concerned(planned) -> None:  # type: ign
                 assert str(person.pseudonym) not in text
 
 
-def test_updates_raise_the_sequence_and_keep_the_uid(planned, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_updates_raise_the_sequence_and_keep_the_uid(
+    planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     s, m, (first, second, third) = planned
     uid = Invitation.objects.get(meeting=m, user=s.professionals[2]).uid
     mail.outbox.clear()
@@ -92,7 +100,7 @@ def test_updates_raise_the_sequence_and_keep_the_uid(planned, django_capture_on_
     (message,) = _sent_to(s.professionals[2])
     event = next(iter(_calendar(message).walk("VEVENT")))
     assert str(event["UID"]) == uid
-    assert int(event["SEQUENCE"]) == 1
+    assert event.decoded("SEQUENCE") == 1
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         result = invitations.invitations_send(actor=s.director, meeting_id=m.pk)
@@ -100,7 +108,8 @@ def test_updates_raise_the_sequence_and_keep_the_uid(planned, django_capture_on_
     assert mail.outbox == []
 
 
-def test_no_longer_needed_gets_a_cancel(planned, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_no_longer_needed_gets_a_cancel(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+                                        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> None:
     s, m, (_first, _second, third) = planned
     mail.outbox.clear()
     item = m.agenda_items.get(case=third)
@@ -112,12 +121,15 @@ def test_no_longer_needed_gets_a_cancel(planned, django_capture_on_commit_callba
     cal = _calendar(message)
     assert cal["METHOD"] == "CANCEL"
     event = next(iter(cal.walk("VEVENT")))
-    assert int(event["SEQUENCE"]) == 1
+    assert event.decoded("SEQUENCE") == 1
     assert str(event["UID"]) == Invitation.objects.get(meeting=m, user=s.professionals[2]).uid
     assert Invitation.objects.get(meeting=m, user=s.professionals[2]).status == InvitationStatus.CANCELLED
 
 
-def test_cancelled_meeting_cancels_every_invitation(planned, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_meeting_cancels_every_invitation(
+    planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     s, m, _cases = planned
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -126,18 +138,21 @@ def test_cancelled_meeting_cancels_every_invitation(planned, django_capture_on_c
     for message in mail.outbox:
         cal = _calendar(message)
         assert cal["METHOD"] == "CANCEL"
-        assert int(next(iter(cal.walk("VEVENT")))["SEQUENCE"]) == 1
+        assert next(iter(cal.walk("VEVENT"))).decoded("SEQUENCE") == 1
     assert not Invitation.objects.filter(meeting=m, status=InvitationStatus.INVITED).exists()
 
 
-def test_sending_is_logged_per_case(planned) -> None:  # type: ignore[no-untyped-def]
+def test_sending_is_logged_per_case(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]]) -> None:
     _s, _m, (first, second, third) = planned
     records = ProcessingRecord.objects.filter(object_type="invitation", activity_code="case-conference")
     assert set(records.values_list("case_id", flat=True)) == {first.pk, second.pk, third.pk}
     assert records.filter(purpose=first.purpose).exists()
 
 
-def test_a_participant_who_left_the_case_gets_a_cancel(planned, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_a_participant_who_left_the_case_gets_a_cancel(
+    planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     s, m, (_first, _second, third) = planned
     mail.outbox.clear()
     third.participants.update(ended_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
+from opencasus.accounts.models import User
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.meetings import minutes
 from opencasus.meetings.minutes import DecisionInput
-from opencasus.meetings.models import Decision, Invitation, MinutesStatus, SelfReport
+from opencasus.meetings.models import Decision, Invitation, Minutes, MinutesStatus, SelfReport
 from opencasus.meetings.tests.conftest import World
 from opencasus.plans.models import Agreement
 
@@ -27,24 +29,26 @@ def world(world: World) -> World:
     return world
 
 
-def _save(world: World, actor: object, version: int | None = None, **extra: object) -> object:
+def _save(
+    world: World, actor: User, version: int | None = None, decisions: Sequence[DecisionInput] | None = None,
+) -> Minutes:
     s = world.s
-    decisions = extra.pop("decisions", [DecisionInput("Politie voert een stopgesprek", s.organisations[0].pk,
-                                                      s.professionals[0].pk, SOON)])
+    if decisions is None:
+        decisions = [DecisionInput("Politie voert een stopgesprek", s.organisations[0].pk, s.professionals[0].pk, SOON)]
     return minutes.minutes_save(actor=actor, meeting_id=world.meeting.pk, item_id=world.own.pk,
                                 picture_forming="Signalen van drie partners.", judgement="Hoog risico.",
-                                decisions=decisions, expected_version=version)  # type: ignore[arg-type]
+                                decisions=decisions, expected_version=version)
 
 
 def test_secretary_writes_chair_approves_then_read_only(world: World) -> None:
     s = world.s
     record = _save(world, s.secretary)
-    assert record.status == MinutesStatus.DRAFT  # type: ignore[attr-defined]
+    assert record.status == MinutesStatus.DRAFT
     assert Decision.objects.filter(minutes=record).count() == 1
     record = _save(world, s.secretary, version=1, decisions=[
         DecisionInput("Stopgesprek", s.organisations[0].pk, None, SOON),
         DecisionInput("Huisbezoek", s.organisations[1].pk, s.professionals[1].pk, LATER)])
-    assert record.version == 2  # type: ignore[attr-defined]
+    assert record.version == 2
     assert list(Decision.objects.filter(minutes=record).values_list("description", flat=True)) == [
         "Stopgesprek", "Huisbezoek"]
     with pytest.raises(PermissionDenied):
@@ -107,6 +111,7 @@ def test_decisions_become_agreements_in_the_plan_once_approved(world: World) -> 
     with pytest.raises(Http404):
         minutes.decision_to_agreement(actor=s.professionals[0], decision_id=first.pk)
     decision = minutes.decision_to_agreement(actor=s.secretary, decision_id=first.pk)
+    assert decision.agreement_id is not None
     agreement = Agreement.objects.get(pk=decision.agreement_id)
     assert agreement.case_id == world.own.case_id
     assert agreement.description == "Politie voert een stopgesprek"
@@ -213,6 +218,7 @@ def test_the_process_director_corrects_a_passed_deadline_so_it_can_become_an_agr
                                           deadline=dt.date.today() - dt.timedelta(days=1))
     minutes.decision_deadline_correct(actor=s.director, decision_id=decision.pk, deadline=SOON)
     decision = minutes.decision_to_agreement(actor=s.director, decision_id=decision.pk)
+    assert decision.agreement_id is not None
     assert Agreement.objects.get(pk=decision.agreement_id).deadline == SOON
     with pytest.raises(ValidationError) as error:
         minutes.decision_deadline_correct(actor=s.director, decision_id=decision.pk, deadline=LATER)

@@ -1,10 +1,13 @@
 """Work inbox counts of the meetings app and the "this week" filter of the meeting list."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from opencasus.accounts.models import User
 from opencasus.meetings import services
 from opencasus.meetings.start import meeting_sections, this_week
 from opencasus.meetings.tests.factories import admitted_case, meeting, setting
@@ -14,15 +17,15 @@ from opencasus.network.tests.factories import HouseFactory, member
 pytestmark = pytest.mark.django_db
 
 
-def counts(user):
+def counts(user: User) -> dict[str, tuple[object, str]]:
     return {c.label: (c.value, c.url) for s in meeting_sections(user) for c in s.counts}
 
 
-def test_this_week_runs_monday_to_sunday():
+def test_this_week_runs_monday_to_sunday() -> None:
     assert this_week(dt.date(2026, 12, 3)) == (dt.date(2026, 11, 30), dt.date(2026, 12, 6))
 
 
-def test_core_staff_meetings_this_week_and_the_list_behind_it(verified_client):
+def test_core_staff_meetings_this_week_and_the_list_behind_it(verified_client: Callable[[User], Client]) -> None:
     s = setting()
     first, last = this_week()
     meeting(s, date=first + dt.timedelta(days=3), location="Zaal deze week")
@@ -32,10 +35,10 @@ def test_core_staff_meetings_this_week_and_the_list_behind_it(verified_client):
     assert url == reverse("meetings:list") + "?week=deze"
     body = verified_client(s.director).get(url).content.decode()
     assert "deze week" in body.lower()
-    assert counts(member(HouseFactory(), Role.PROCESS_DIRECTOR))["Overleggen deze week"][0] == 0
+    assert counts(member(HouseFactory.create(), Role.PROCESS_DIRECTOR))["Overleggen deze week"][0] == 0
 
 
-def test_partner_sees_their_next_meetings_and_own_items_only():
+def test_partner_sees_their_next_meetings_and_own_items_only() -> None:
     s = setting()
     m = meeting(s, date=dt.date.today() + dt.timedelta(days=2))
     mine = admitted_case(s, [0])

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from opencasus.accounts.models import User
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting, Minutes, SelfReport
@@ -15,7 +18,7 @@ from opencasus.meetings.tests.conftest import ALL, CORE, World
 pytestmark = pytest.mark.django_db
 
 # (url name, kwargs builder, who besides core staff may see it)
-PAGES = [
+PAGES: list[tuple[str, Callable[[World], list[int]], set[str]]] = [
     ("meetings:agenda", lambda w: [w.meeting.pk], {"invitee"}),
     ("meetings:edit", lambda w: [w.meeting.pk], set()),
     ("meetings:item", lambda w: [w.meeting.pk, w.own.pk], set()),
@@ -24,7 +27,7 @@ PAGES = [
     ("meetings:attendance", lambda w: [w.meeting.pk], set()),
     ("meetings:self-report", lambda w: [w.meeting.pk, w.own.pk], set()),
 ]
-POSTS = [
+POSTS: list[tuple[str, Callable[[World], list[int]], dict[str, str]]] = [
     ("meetings:status", lambda w: [w.meeting.pk], {"status": "cancelled"}),
     ("meetings:agenda-add", lambda w: [w.meeting.pk], {}),
     ("meetings:optimise", lambda w: [w.meeting.pk], {}),
@@ -36,7 +39,7 @@ POSTS = [
 
 
 @pytest.mark.parametrize("who", ALL)
-def test_page_access_matrix(world: World, verified_client: Any, who: str) -> None:
+def test_page_access_matrix(world: World, verified_client: Callable[[User], Client], who: str) -> None:
     client = verified_client(world.users[who])
     for name, args, also in PAGES:
         response = client.get(reverse(name, args=args(world)))
@@ -44,7 +47,9 @@ def test_page_access_matrix(world: World, verified_client: Any, who: str) -> Non
 
 
 @pytest.mark.parametrize("who", [w for w in ALL if w not in CORE])
-def test_writes_are_hidden_from_everyone_but_core_staff(world: World, verified_client: Any, who: str) -> None:
+def test_writes_are_hidden_from_everyone_but_core_staff(
+    world: World, verified_client: Callable[[User], Client], who: str,
+) -> None:
     client = verified_client(world.users[who])
     world.meeting.refresh_from_db()
     version = world.meeting.version
@@ -58,7 +63,7 @@ def test_writes_are_hidden_from_everyone_but_core_staff(world: World, verified_c
 
 
 @pytest.mark.parametrize("who", ALL)
-def test_list_and_my_meetings_show_only_own(world: World, verified_client: Any, who: str) -> None:
+def test_list_and_my_meetings_show_only_own(world: World, verified_client: Callable[[User], Client], who: str) -> None:
     client = verified_client(world.users[who])
     listing = client.get(reverse("meetings:list")).content.decode()
     mine = client.get(reverse("meetings:mine")).content.decode()
@@ -68,7 +73,9 @@ def test_list_and_my_meetings_show_only_own(world: World, verified_client: Any, 
     assert world.other.case.reference not in mine
 
 
-def test_invitee_sees_only_their_item_not_even_the_other_reference(world: World, verified_client: Any) -> None:
+def test_invitee_sees_only_their_item_not_even_the_other_reference(
+    world: World, verified_client: Callable[[User], Client],
+) -> None:
     page = verified_client(world.users["invitee"]).get(reverse("meetings:agenda", args=[world.meeting.pk]))
     text = page.content.decode()
     assert world.own.case.reference in text
@@ -79,7 +86,9 @@ def test_invitee_sees_only_their_item_not_even_the_other_reference(world: World,
     assert set(records.values_list("case_id", flat=True)) == {world.own.case_id}
 
 
-def test_core_staff_agenda_shows_figures_and_logs_every_case(world: World, verified_client: Any) -> None:
+def test_core_staff_agenda_shows_figures_and_logs_every_case(
+    world: World, verified_client: Callable[[User], Client],
+) -> None:
     text = verified_client(world.s.secretary).get(reverse("meetings:agenda", args=[world.meeting.pk])).content.decode()
     assert "Aanwezigheidstijd per professional" in text
     assert "geordend op doelgroep" in text
@@ -90,7 +99,7 @@ def test_core_staff_agenda_shows_figures_and_logs_every_case(world: World, verif
         str(p.pseudonym) for item in (world.own, world.other) for p in item.case.persons.all()}
 
 
-def test_plan_a_meeting_in_dutch(world: World, verified_client: Any) -> None:
+def test_plan_a_meeting_in_dutch(world: World, verified_client: Callable[[User], Client]) -> None:
     client = verified_client(world.s.director)
     response = client.post(reverse("meetings:list"), {
         "house": world.s.house.pk, "meeting_type": world.s.meeting_type.pk, "date": "2026-12-15",
@@ -105,8 +114,10 @@ def test_plan_a_meeting_in_dutch(world: World, verified_client: Any) -> None:
     assert response["Location"] == reverse("meetings:agenda", args=[meeting.pk])
 
 
-def test_reorder_optimise_and_invite_from_the_agenda(world: World, verified_client: Any,
-                                                     django_capture_on_commit_callbacks: Any) -> None:
+def test_reorder_optimise_and_invite_from_the_agenda(
+    world: World, verified_client: Callable[[User], Client],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     client = verified_client(world.s.director)
     client.post(reverse("meetings:move", args=[world.meeting.pk, world.other.pk]), {"direction": "up"})
     assert list(AgendaItem.objects.filter(meeting=world.meeting).values_list("pk", flat=True)) == [
@@ -125,8 +136,9 @@ def _took_place(world: World) -> None:
     Meeting.objects.filter(pk=world.meeting.pk).update(date=dt.date.today() - dt.timedelta(days=1))
 
 
-def test_process_director_corrects_a_decision_deadline_on_the_minutes_page(world: World,
-                                                                           verified_client: Any) -> None:
+def test_process_director_corrects_a_decision_deadline_on_the_minutes_page(
+    world: World, verified_client: Callable[[User], Client],
+) -> None:
     _took_place(world)
     s = world.s
     record = minute_services.minutes_save(
@@ -144,6 +156,7 @@ def test_process_director_corrects_a_decision_deadline_on_the_minutes_page(world
     new = dt.date.today() + dt.timedelta(days=10)
     verified_client(s.secretary).post(target, {"deadline": new.isoformat()})
     decision.refresh_from_db()
+    assert decision.deadline is not None
     assert decision.deadline < dt.date.today()
     response = director.post(target, {"deadline": new.isoformat()}, follow=True)
     assert "De termijn van het besluit is aangepast." in response.content.decode()
@@ -152,7 +165,7 @@ def test_process_director_corrects_a_decision_deadline_on_the_minutes_page(world
     assert verified_client(world.users["invitee"]).post(target, {"deadline": new.isoformat()}).status_code == 404
 
 
-def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
+def test_minutes_flow_on_pages(world: World, verified_client: Callable[[User], Client]) -> None:
     url = reverse("meetings:minutes", args=[world.meeting.pk, world.own.pk])
     secretary = verified_client(world.s.secretary)
     data = {"picture_forming": "Beeld", "judgement": "Oordeel", "version": "",
@@ -184,7 +197,7 @@ def test_minutes_flow_on_pages(world: World, verified_client: Any) -> None:
     assert "Een vastgesteld verslag kan niet meer worden gewijzigd." in response.content.decode()
 
 
-def test_attendance_and_self_report_pages(world: World, verified_client: Any) -> None:
+def test_attendance_and_self_report_pages(world: World, verified_client: Callable[[User], Client]) -> None:
     Invitation.objects.create(meeting=world.meeting, user=world.users["invitee"])
     client = verified_client(world.s.secretary)
     refused = client.post(reverse("meetings:attendance", args=[world.meeting.pk]),
@@ -204,15 +217,16 @@ def test_attendance_and_self_report_pages(world: World, verified_client: Any) ->
     assert "Slecht" in text
 
 
-def test_menu_link(world: World, verified_client: Any) -> None:
+def test_menu_link(world: World, verified_client: Callable[[User], Client]) -> None:
     text = verified_client(world.users["invitee"]).get(reverse("core:start")).content.decode()
     assert "Overleggen" in text
     text = verified_client(world.users["privacy_officer"]).get(reverse("core:start")).content.decode()
     assert ">Overleggen<" not in text
 
 
-def test_agenda_page_shows_the_meetings_own_weekday_and_no_negative_saving(world: World,
-                                                                          verified_client: Any) -> None:
+def test_agenda_page_shows_the_meetings_own_weekday_and_no_negative_saving(
+    world: World, verified_client: Callable[[User], Client],
+) -> None:
     thursday = dt.date.today() + dt.timedelta(days=(3 - dt.date.today().weekday()) % 7 + 7)
     Meeting.objects.filter(pk=world.meeting.pk).update(date=thursday)
     world.meeting.meeting_type.cadence = "wekelijks, dinsdag"
@@ -224,7 +238,7 @@ def test_agenda_page_shows_the_meetings_own_weekday_and_no_negative_saving(world
     assert "Totale aanwezigheid in deze volgorde" in text
 
 
-def test_a_meeting_edit_without_the_version_is_refused(world: World, verified_client: Any) -> None:
+def test_a_meeting_edit_without_the_version_is_refused(world: World, verified_client: Callable[[User], Client]) -> None:
     m = world.meeting
     body = {"house": world.s.house.pk, "meeting_type": m.meeting_type_id, "date": m.date.isoformat(),
             "start_time": "13:00", "location": "Zaal 9", "chair": world.s.director.pk}

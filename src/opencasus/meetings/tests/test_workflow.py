@@ -16,13 +16,13 @@ pytestmark = pytest.mark.django_db
 STATUSES = st.sampled_from([*MeetingStatus.values, "bogus", ""])
 
 
-def test_held_and_cancelled_meetings_are_final():
+def test_held_and_cancelled_meetings_are_final() -> None:
     assert MEETING_TRANSITIONS.targets(MeetingStatus.HELD) == frozenset()
     assert MEETING_TRANSITIONS.targets(MeetingStatus.CANCELLED) == frozenset()
     assert MINUTES_TRANSITIONS.targets("approved") == frozenset()
 
 
-def test_no_sequence_of_service_calls_leaves_the_meeting_table():
+def test_no_sequence_of_service_calls_leaves_the_meeting_table() -> None:
     s = setting(organisations=1)
 
     def set_status(subject: Meeting, status: str) -> None:

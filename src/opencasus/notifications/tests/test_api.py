@@ -1,11 +1,14 @@
 """GET /api/v1/notifications (own only), PATCH /api/v1/notifications/{id} to mark read; another user's is 404."""
 
+from collections.abc import Callable
+
 import pytest
 from rest_framework.test import APIClient
 
+from opencasus.accounts.models import User
 from opencasus.notifications.models import Kind, Notification
 from opencasus.notifications.services import notify
-from opencasus.plans.tests.factories import world
+from opencasus.plans.tests.factories import World, world
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +17,7 @@ ROLES = ["director", "secretary", "owner", "participant", "manager", "steering",
 
 
 @pytest.fixture
-def w():
+def w() -> World:
     w = world()
     for role in ROLES:
         notify(user_ids=[getattr(w, role).pk], kind=Kind.ESCALATION, link="/opschalingen/1",
@@ -23,7 +26,7 @@ def w():
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_sees_and_marks_only_its_own(w, api_client, role):
+def test_each_role_sees_and_marks_only_its_own(w: World, api_client: Callable[[User], APIClient], role: str) -> None:
     user = getattr(w, role)
     client = api_client(user)
     response = client.get("/api/v1/notifications")
@@ -43,7 +46,7 @@ def test_each_role_sees_and_marks_only_its_own(w, api_client, role):
     assert client.get("/api/v1/notifications?unread=true").json()["results"] == []
 
 
-def test_bad_input(w, api_client):
+def test_bad_input(w: World, api_client: Callable[[User], APIClient]) -> None:
     own = Notification.objects.get(user=w.owner)
     client = api_client(w.owner)
     assert client.patch(f"/api/v1/notifications/{own.pk}", {"read": False}, format="json").status_code == 400
@@ -54,5 +57,5 @@ def test_bad_input(w, api_client):
     assert own.read_at is None
 
 
-def test_anonymous_is_refused(w):
+def test_anonymous_is_refused(w: World) -> None:
     assert APIClient().get("/api/v1/notifications").status_code == 401

@@ -6,7 +6,9 @@ import pytest
 from django.core import mail
 from django.http import Http404
 from django.test import override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from opencasus.accounts.models import User
 from opencasus.notifications import selectors, services
 from opencasus.notifications.models import Kind, Notification
 from opencasus.plans import services as plans
@@ -17,11 +19,11 @@ from opencasus.plans.vocabulary import ClosureOutcome, EscalationLevel
 pytestmark = pytest.mark.django_db
 
 
-def kinds(user):
+def kinds(user: User) -> list[str]:
     return sorted(Notification.objects.filter(user=user).values_list("kind", flat=True))
 
 
-def test_agreement_assigned_notifies_the_owner_with_reference_and_link_only():
+def test_agreement_assigned_notifies_the_owner_with_reference_and_link_only() -> None:
     w = world()
     agreement = plans.agreement_create(actor=w.director, case_id=w.case.pk, description="Geheime behandeling",
                                        owner_organisation=w.care, owner_user=w.participant, deadline=in_days(5))
@@ -39,7 +41,7 @@ def test_agreement_assigned_notifies_the_owner_with_reference_and_link_only():
     assert kinds(w.owner) == [Kind.AGREEMENT_ASSIGNED]
 
 
-def test_escalation_notifies_the_addressees_of_its_level():
+def test_escalation_notifies_the_addressees_of_its_level() -> None:
     w = world()
     plans.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.TACTICAL, organisation=w.care,
                            reason="Levert niet.")
@@ -52,7 +54,7 @@ def test_escalation_notifies_the_addressees_of_its_level():
     assert kinds(w.owner) == []  # police: not concerned
 
 
-def test_hand_over_notifies_the_organisation_that_takes_over():
+def test_hand_over_notifies_the_organisation_that_takes_over() -> None:
     w = world()
     plans.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.REGULAR_CARE, handed_over_to=w.care)
     assert kinds(w.participant) == [Kind.HANDOVER]
@@ -61,7 +63,7 @@ def test_hand_over_notifies_the_organisation_that_takes_over():
 
 
 @override_settings(OPENCASUS_SITE_URL="https://casus.example.nl/")
-def test_overdue_agreement_notifies_the_owner_once_and_the_mail_has_a_title_and_site_links():
+def test_overdue_agreement_notifies_the_owner_once_and_the_mail_has_a_title_and_site_links() -> None:
     w = world()
     agreement = plans.agreement_create(actor=w.director, case_id=w.case.pk, description="Huisbezoek",
                                        owner_organisation=w.police, owner_user=w.owner, deadline=in_days(1))
@@ -76,7 +78,7 @@ def test_overdue_agreement_notifies_the_owner_once_and_the_mail_has_a_title_and_
     assert "Huisbezoek" not in body
 
 
-def test_notify_skips_empty_users_and_repeats_per_subject():
+def test_notify_skips_empty_users_and_repeats_per_subject() -> None:
     w = world()
     made = services.notify(user_ids=[None, w.owner.pk, w.owner.pk], kind=Kind.HANDOVER, link="/x",
                            case_reference="R-1", subject_key="closure-1")
@@ -84,7 +86,7 @@ def test_notify_skips_empty_users_and_repeats_per_subject():
     assert services.notify(user_ids=[w.owner.pk], kind=Kind.HANDOVER, link="/x", subject_key="closure-1") == []
 
 
-def test_mark_read_own_only_and_all():
+def test_mark_read_own_only_and_all() -> None:
     w = world()
     mine = services.notify(user_ids=[w.owner.pk, w.participant.pk], kind=Kind.HANDOVER, link="/x",
                            case_reference="R-1")
@@ -101,7 +103,7 @@ def test_mark_read_own_only_and_all():
     assert selectors.unread_count(actor=w.participant) == 0
 
 
-def test_triage_outcome_notifies_the_filer(django_capture_on_commit_callbacks):
+def test_triage_outcome_notifies_the_filer(django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> None:
     from opencasus.triage import services as triage
     from opencasus.triage.models import Outcome
     from opencasus.triage.services import DecisionInput
@@ -121,7 +123,9 @@ def test_triage_outcome_notifies_the_filer(django_capture_on_commit_callbacks):
 
 
 @override_settings(OPENCASUS_SITE_URL="https://casus.example.nl")
-def test_invitation_notifies_each_invitee_once_per_version(django_capture_on_commit_callbacks):
+def test_invitation_notifies_each_invitee_once_per_version(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from opencasus.meetings import invitations
     from opencasus.meetings import services as meetings
     from opencasus.meetings.tests.factories import admitted_case, meeting, setting

@@ -1,10 +1,14 @@
-import pytest
+from collections.abc import Callable
 
+import pytest
+from rest_framework.test import APIClient
+
+from opencasus.accounts.models import User
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
-from opencasus.plans.models import Agreement, Plan
-from opencasus.plans.tests.factories import a_meeting, in_days, world
+from opencasus.plans.models import Agreement, Escalation, Plan
+from opencasus.plans.tests.factories import World, a_meeting, in_days, world
 from opencasus.plans.vocabulary import EscalationLevel
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +22,7 @@ API = "/api/v1"
 
 
 @pytest.fixture
-def setup():
+def setup() -> tuple[World, Agreement, Escalation]:
     w = world()
     services.plan_update(actor=w.director, case_id=w.case.pk, expected_version=None, director_organisation=w.police,
                          director_user=w.owner, evaluation_date=in_days(30))
@@ -32,7 +36,8 @@ def setup():
 
 
 @pytest.mark.parametrize("who", EVERYONE)
-def test_api_read_access_matrix(setup, api_client, who):
+def test_api_read_access_matrix(setup: tuple[World, Agreement, Escalation], api_client: Callable[[User], APIClient],
+                                who: str) -> None:
     w, agreement, escalation = setup
     client = api_client(getattr(w, who))
     case = w.case.pk
@@ -57,7 +62,8 @@ def test_api_read_access_matrix(setup, api_client, who):
 
 
 @pytest.mark.parametrize("who", EVERYONE)
-def test_api_write_access_matrix(setup, api_client, who):
+def test_api_write_access_matrix(setup: tuple[World, Agreement, Escalation], api_client: Callable[[User], APIClient],
+                                 who: str) -> None:
     w, agreement, escalation = setup
     client = api_client(getattr(w, who))
     case = w.case.pk
@@ -85,7 +91,8 @@ def test_api_write_access_matrix(setup, api_client, who):
     assert respond.status_code == expected, (who, respond.status_code)
 
 
-def test_plan_get_put_with_if_match_and_409(setup, api_client):
+def test_plan_get_put_with_if_match_and_409(setup: tuple[World, Agreement, Escalation],
+                                            api_client: Callable[[User], APIClient]) -> None:
     w, _agreement, _escalation = setup
     client = api_client(w.director)
     got = client.get(f"{API}/cases/{w.case.pk}/plan")
@@ -115,7 +122,9 @@ def test_plan_get_put_with_if_match_and_409(setup, api_client):
     assert len(versions[1]["snapshot"]["goals"]) == 1
 
 
-def test_concurrent_agreement_patches_conflict_in_the_api(setup, api_client):
+def test_concurrent_agreement_patches_conflict_in_the_api(
+    setup: tuple[World, Agreement, Escalation], api_client: Callable[[User], APIClient],
+) -> None:
     w, agreement, _escalation = setup
     director, owner = api_client(w.director), api_client(w.owner)
     read = owner.get(f"{API}/agreements/{agreement.pk}")
@@ -131,7 +140,8 @@ def test_concurrent_agreement_patches_conflict_in_the_api(setup, api_client):
     assert not agreement.notes.exists()
 
 
-def test_agreement_list_filters_and_validation(setup, api_client):
+def test_agreement_list_filters_and_validation(setup: tuple[World, Agreement, Escalation],
+                                               api_client: Callable[[User], APIClient]) -> None:
     w, agreement, _escalation = setup
     client = api_client(w.owner)
     assert [a["id"] for a in client.get(f"{API}/agreements").json()["results"]] == [agreement.pk]
@@ -143,7 +153,9 @@ def test_agreement_list_filters_and_validation(setup, api_client):
     assert ProcessingRecord.objects.filter(object_type="agreement-list", audit__username=w.owner.username).exists()
 
 
-def test_escalations_api_hides_content_from_managers(setup, api_client):
+def test_escalations_api_hides_content_from_managers(
+    setup: tuple[World, Agreement, Escalation], api_client: Callable[[User], APIClient],
+) -> None:
     w, _agreement, escalation = setup
     row = api_client(w.manager).get(f"{API}/escalations").json()["results"][0]
     assert row["caseReference"] == w.case.reference
@@ -153,7 +165,9 @@ def test_escalations_api_hides_content_from_managers(setup, api_client):
     assert api_client(w.manager).get(f"{API}/escalations/{escalation.pk}").json()["reason"] is None
 
 
-def test_closure_and_reopen_api(setup, api_client):
+def test_closure_and_reopen_api(
+    setup: tuple[World, Agreement, Escalation], api_client: Callable[[User], APIClient],
+) -> None:
     w, _agreement, _escalation = setup
     client = api_client(w.director)
     bad = client.post(f"{API}/cases/{w.case.pk}/closure", {"outcome": "regular_care"}, format="json")
@@ -170,7 +184,7 @@ def test_closure_and_reopen_api(setup, api_client):
     assert reopened.json()["reopenReason"] == "Nieuwe meldingen"
 
 
-def test_evaluation_api(setup, api_client):
+def test_evaluation_api(setup: tuple[World, Agreement, Escalation], api_client: Callable[[User], APIClient]) -> None:
     w, _agreement, _escalation = setup
     client = api_client(w.director)
     goal_id = client.get(f"{API}/cases/{w.case.pk}/plan").json()["goals"][0]["id"]

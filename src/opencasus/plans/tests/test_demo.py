@@ -13,19 +13,19 @@ from opencasus.plans.vocabulary import AgreementStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_plans_are_idempotent_with_overdue_escalation_and_closure():
-    house = HouseFactory()
+def test_demo_plans_are_idempotent_with_overdue_escalation_and_closure() -> None:
+    house = HouseFactory.create()
     member(house, Role.PROCESS_DIRECTOR)
-    police, care = OrganisationFactory(), OrganisationFactory()
+    police, care = OrganisationFactory.create(), OrganisationFactory.create()
     officer, nurse = member(house, Role.PARTNER_PROFESSIONAL, police), member(house, Role.PARTNER_PROFESSIONAL, care)
     for index in range(4):
-        case = CaseFactory(house=house, status=Status.ADMITTED, admitted_at=timezone.now(),
-                           subject_type=SubjectType.SYSTEM if index == 0 else SubjectType.PERSON)
-        PersonFactory(case=case)
+        case = CaseFactory.create(house=house, status=Status.ADMITTED, admitted_at=timezone.now(),
+                                  subject_type=SubjectType.SYSTEM if index == 0 else SubjectType.PERSON)
+        PersonFactory.create(case=case)
         if index == 0:
-            PersonFactory(case=case, relation=Relation.CHILD, first_name="Lotte")
-        ParticipantFactory(case=case, organisation=police, user=officer)
-        ParticipantFactory(case=case, organisation=care, user=nurse)
+            PersonFactory.create(case=case, relation=Relation.CHILD, first_name="Lotte")
+        ParticipantFactory.create(case=case, organisation=police, user=officer)
+        ParticipantFactory.create(case=case, organisation=care, user=nurse)
     load_demo_data(house)
     counts = (Plan.objects.count(), Agreement.objects.count(), PlanVersion.objects.count(),
               Escalation.objects.count(), CaseClosure.objects.count())

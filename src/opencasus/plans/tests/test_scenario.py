@@ -22,10 +22,10 @@ from opencasus.plans.vocabulary import (
 pytestmark = pytest.mark.django_db
 
 
-def test_plan_adopted_agreement_overdue_reminded_escalated_case_closed_and_reopened():
+def test_plan_adopted_agreement_overdue_reminded_escalated_case_closed_and_reopened() -> None:
     w = world()
-    PersonFactory(case=w.case, relation=Relation.CHILD, first_name="Noor", last_name="Vermeer")
-    PersonFactory(case=w.case, relation=Relation.CHILD, first_name="Daan", last_name="Vermeer")
+    PersonFactory.create(case=w.case, relation=Relation.CHILD, first_name="Noor", last_name="Vermeer")
+    PersonFactory.create(case=w.case, relation=Relation.CHILD, first_name="Daan", last_name="Vermeer")
     assert w.case.persons.filter(relation=Relation.CHILD).count() == 3
     case_id = w.case.pk
     services.plan_update(actor=w.director, case_id=case_id, expected_version=None, director_organisation=w.care,

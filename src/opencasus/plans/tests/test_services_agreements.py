@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -5,19 +7,19 @@ from django.http import Http404
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
 from opencasus.plans.models import Agreement, AgreementNote
-from opencasus.plans.tests.factories import in_days, world
+from opencasus.plans.tests.factories import World, in_days, world
 from opencasus.plans.vocabulary import AgreementStatus, NoteKind
 
 pytestmark = pytest.mark.django_db
 
 
-def _agreement(w, **kwargs):
+def _agreement(w: World, **kwargs: Any) -> Agreement:
     defaults = {"description": "Huisbezoek afleggen", "owner_organisation": w.police, "owner_user": w.owner,
                 "deadline": in_days(7), "source": "casusoverleg"}
     return services.agreement_create(actor=w.director, case_id=w.case.pk, **{**defaults, **kwargs})
 
 
-def test_create_makes_plan_and_logs_per_person():
+def test_create_makes_plan_and_logs_per_person() -> None:
     w = world()
     agreement = _agreement(w)
     assert agreement.plan.case_id == w.case.pk
@@ -31,7 +33,7 @@ def test_create_makes_plan_and_logs_per_person():
 
 
 @pytest.mark.parametrize("who", ["owner", "participant", "outsider", "manager", "other_house_director", "filer"])
-def test_only_core_staff_create(who):
+def test_only_core_staff_create(who: str) -> None:
     w = world()
     with pytest.raises(Http404):
         services.agreement_create(
@@ -40,7 +42,7 @@ def test_only_core_staff_create(who):
     assert not Agreement.objects.exists()
 
 
-def test_create_validates_in_dutch():
+def test_create_validates_in_dutch() -> None:
     w = world()
     with pytest.raises(ValidationError) as exc:
         _agreement(w, description="  ")
@@ -55,7 +57,7 @@ def test_create_validates_in_dutch():
     assert not ProcessingRecord.objects.filter(object_type="agreement").exists()
 
 
-def test_owner_updates_status_others_comment():
+def test_owner_updates_status_others_comment() -> None:
     w = world()
     agreement = _agreement(w)
     updated = services.agreement_update(actor=w.colleague, agreement_id=agreement.pk, expected_version=1,
@@ -76,7 +78,7 @@ def test_owner_updates_status_others_comment():
         services.agreement_note_add(actor=w.outsider, agreement_id=agreement.pk, text="x")
 
 
-def test_concurrent_edits_to_one_agreement_end_in_a_conflict_not_a_lost_update():
+def test_concurrent_edits_to_one_agreement_end_in_a_conflict_not_a_lost_update() -> None:
     w = world()
     agreement = _agreement(w)
     # Both read version 1.
@@ -94,7 +96,7 @@ def test_concurrent_edits_to_one_agreement_end_in_a_conflict_not_a_lost_update()
     assert not AgreementNote.objects.exists()
 
 
-def test_an_agreement_serves_a_goal_of_its_own_plan_only():
+def test_an_agreement_serves_a_goal_of_its_own_plan_only() -> None:
     from django.core.exceptions import ValidationError as _VE
 
     from opencasus.cases.vocabulary import LifeDomain

@@ -17,7 +17,7 @@ from opencasus.plans.vocabulary import ClosureOutcome
 pytestmark = pytest.mark.django_db
 
 
-def test_close_with_outcome_and_hand_over_then_reopen():
+def test_close_with_outcome_and_hand_over_then_reopen() -> None:
     w = world()
     closure = services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.REGULAR_CARE,
                                   handed_over_to=w.care, note="Wijkteam neemt over.", expected_version=w.case.version)
@@ -34,6 +34,7 @@ def test_close_with_outcome_and_hand_over_then_reopen():
     assert case_access(actor=w.owner, case=case, now=later) < CaseAccess.PARTICIPANT
     assert case_access(actor=w.director, case=case, now=later) == CaseAccess.CORE
     reopened = services.case_reopen(actor=w.director, case_id=case.pk, reason="Nieuwe incidenten.")
+    assert reopened is not None
     assert reopened.reopen_reason == "Nieuwe incidenten."
     assert reopened.reopened_by == w.director
     case.refresh_from_db()
@@ -41,7 +42,7 @@ def test_close_with_outcome_and_hand_over_then_reopen():
     assert case.closed_at is None
 
 
-def test_closure_validation_and_access():
+def test_closure_validation_and_access() -> None:
     w = world()
     with pytest.raises(ValidationError) as exc:
         services.case_close(actor=w.director, case_id=w.case.pk, outcome=ClosureOutcome.REGULAR_CARE)
@@ -62,7 +63,7 @@ def test_closure_validation_and_access():
     assert Case.objects.get(pk=w.case.pk).status == Status.ADMITTED
 
 
-def test_closing_settles_open_agreements_and_escalations():
+def test_closing_settles_open_agreements_and_escalations() -> None:
     from opencasus.plans.models import Agreement, AgreementNote, Escalation
     from opencasus.plans.selectors import agreement_list
     from opencasus.plans.tests.factories import in_days
@@ -92,7 +93,7 @@ def test_closing_settles_open_agreements_and_escalations():
     assert ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="escalation", action="update").exists()
 
 
-def test_closing_that_fails_settles_nothing():
+def test_closing_that_fails_settles_nothing() -> None:
     from opencasus.plans.models import Agreement
     from opencasus.plans.tests.factories import in_days
     from opencasus.plans.vocabulary import AgreementStatus

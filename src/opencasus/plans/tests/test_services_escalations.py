@@ -3,18 +3,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from opencasus.plans import selectors, services
-from opencasus.plans.tests.factories import in_days, world
+from opencasus.plans.models import Agreement
+from opencasus.plans.tests.factories import World, in_days, world
 from opencasus.plans.vocabulary import EscalationLevel, EscalationOutcome, EscalationStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def _agreement(w):
+def _agreement(w: World) -> Agreement:
     return services.agreement_create(actor=w.director, case_id=w.case.pk, description="Behandeling starten",
                                      owner_organisation=w.care, owner_user=w.participant, deadline=in_days(5))
 
 
-def test_escalation_goes_up_one_level_at_a_time():
+def test_escalation_goes_up_one_level_at_a_time() -> None:
     w = world()
     agreement = _agreement(w)
     op = services.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.OPERATIONAL,
@@ -38,7 +39,7 @@ def test_escalation_goes_up_one_level_at_a_time():
     assert answered.responded_by == w.manager
 
 
-def test_who_may_raise_and_respond():
+def test_who_may_raise_and_respond() -> None:
     w = world()
     for user in (w.owner, w.participant, w.manager, w.steering, w.outsider, w.other_house_director):
         with pytest.raises(Http404):
@@ -62,7 +63,7 @@ def test_who_may_raise_and_respond():
     assert exc.value.code == "conflict"
 
 
-def test_overview_is_for_core_staff_and_managers_of_the_house():
+def test_overview_is_for_core_staff_and_managers_of_the_house() -> None:
     w = world()
     services.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.OPERATIONAL,
                               organisation=w.care, reason="Levert niet.")

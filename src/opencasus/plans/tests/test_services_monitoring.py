@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -7,20 +9,20 @@ from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
 from opencasus.plans.models import Agreement, Plan, ReminderSent
 from opencasus.plans.services.monitoring import send_reminders
-from opencasus.plans.tests.factories import in_days, world
+from opencasus.plans.tests.factories import World, in_days, world
 from opencasus.plans.vocabulary import AgreementStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def _overdue(w, **kwargs):
+def _overdue(w: World, **kwargs: Any) -> Agreement:
     agreement = services.agreement_create(actor=w.director, case_id=w.case.pk, description="Dossier opvragen",
                                           owner_organisation=w.police, deadline=in_days(3), **kwargs)
     Agreement.objects.filter(pk=agreement.pk).update(deadline=in_days(-2))  # time passes
     return agreement
 
 
-def test_overdue_agreement_turns_late_and_reminds_owner_and_director_once_a_day():
+def test_overdue_agreement_turns_late_and_reminds_owner_and_director_once_a_day() -> None:
     w = world()
     agreement = _overdue(w, owner_user=w.owner)
     report = send_reminders()
@@ -46,7 +48,7 @@ def test_overdue_agreement_turns_late_and_reminds_owner_and_director_once_a_day(
     assert tomorrow.emails == 2
 
 
-def test_without_named_owner_the_organisations_participants_are_reminded():
+def test_without_named_owner_the_organisations_participants_are_reminded() -> None:
     w = world()
     _overdue(w)
     send_reminders()
@@ -56,14 +58,14 @@ def test_without_named_owner_the_organisations_participants_are_reminded():
     assert w.participant.email not in recipients
 
 
-def test_done_and_closed_cases_are_not_reminded():
+def test_done_and_closed_cases_are_not_reminded() -> None:
     w = world()
     agreement = _overdue(w, owner_user=w.owner)
     Agreement.objects.filter(pk=agreement.pk).update(status=AgreementStatus.DONE)
     assert send_reminders().emails == 0
 
 
-def test_due_evaluation_is_reminded_and_signalled():
+def test_due_evaluation_is_reminded_and_signalled() -> None:
     w = world()
     services.plan_update(actor=w.director, case_id=w.case.pk, expected_version=None, director_organisation=w.police,
                          director_user=w.owner, evaluation_date=in_days(1))
@@ -75,7 +77,7 @@ def test_due_evaluation_is_reminded_and_signalled():
     assert "Evaluaties die nodig zijn" in titles
 
 
-def test_start_page_signals_overdue_for_owner_and_process_director_only():
+def test_start_page_signals_overdue_for_owner_and_process_director_only() -> None:
     w = world()
     _overdue(w, owner_user=w.owner)
     assert "Mijn afspraken over de deadline" in [s.title for s in start_sections(w.owner)]
@@ -86,7 +88,7 @@ def test_start_page_signals_overdue_for_owner_and_process_director_only():
         assert "Afspraken over de deadline in het huis" not in titles
 
 
-def test_management_command_runs_the_task_inline():
+def test_management_command_runs_the_task_inline() -> None:
     w = world()
     _overdue(w, owner_user=w.owner)
     out = open("/dev/null", "w")  # noqa: SIM115

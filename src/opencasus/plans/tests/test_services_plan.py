@@ -7,13 +7,13 @@ from opencasus.cases.vocabulary import LifeDomain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
 from opencasus.plans.models import Goal, Plan, PlanVersion
-from opencasus.plans.tests.factories import a_meeting, in_days, world
+from opencasus.plans.tests.factories import World, a_meeting, in_days, world
 from opencasus.plans.vocabulary import GoalResult, InterventionLine
 
 pytestmark = pytest.mark.django_db
 
 
-def _plan(w):
+def _plan(w: World) -> Plan:
     services.plan_update(actor=w.director, case_id=w.case.pk, expected_version=None,
                          director_organisation=w.police, director_user=w.owner, evaluation_date=in_days(60))
     services.goal_add(actor=w.director, case_id=w.case.pk, life_domain=LifeDomain.HOUSING,
@@ -27,9 +27,9 @@ def _plan(w):
     return Plan.objects.get(case=w.case)
 
 
-def test_director_must_take_part_in_the_case():
+def test_director_must_take_part_in_the_case() -> None:
     w = world()
-    other = PersonFactory()  # a person of another case
+    other = PersonFactory.create()  # a person of another case
     with pytest.raises(ValidationError) as exc:
         services.plan_update(actor=w.director, case_id=w.case.pk, expected_version=None,
                              director_organisation=w.police, director_user=w.participant)
@@ -42,7 +42,7 @@ def test_director_must_take_part_in_the_case():
         services.plan_update(actor=w.owner, case_id=w.case.pk, expected_version=None, director_organisation=w.police)
 
 
-def test_goals_per_family_member_and_interventions_on_three_lines():
+def test_goals_per_family_member_and_interventions_on_three_lines() -> None:
     w = world()
     plan = _plan(w)
     assert {g.person_id for g in plan.goals.all()} == {None, w.persons[2].pk}
@@ -53,7 +53,7 @@ def test_goals_per_family_member_and_interventions_on_three_lines():
     assert ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="goal", action="create").count() == 6
 
 
-def test_adoption_snapshots_and_later_changes_make_the_next_version():
+def test_adoption_snapshots_and_later_changes_make_the_next_version() -> None:
     w = world()
     plan = _plan(w)
     meeting_id = a_meeting(w)
@@ -82,7 +82,7 @@ def test_adoption_snapshots_and_later_changes_make_the_next_version():
     assert PlanVersion.objects.filter(plan=plan).count() == 2
 
 
-def test_adoption_needs_director_and_goal():
+def test_adoption_needs_director_and_goal() -> None:
     w = world()
     with pytest.raises(ValidationError) as exc:
         services.plan_adopt(actor=w.director, case_id=w.case.pk, expected_version=None)
@@ -90,7 +90,7 @@ def test_adoption_needs_director_and_goal():
     assert not PlanVersion.objects.exists()
 
 
-def test_concurrent_plan_edits_end_in_a_conflict():
+def test_concurrent_plan_edits_end_in_a_conflict() -> None:
     w = world()
     plan = _plan(w)
     read = plan.version
@@ -99,19 +99,21 @@ def test_concurrent_plan_edits_end_in_a_conflict():
         services.plan_update(actor=w.secretary, case_id=w.case.pk, expected_version=read,
                              evaluation_date=in_days(90))
     assert exc.value.code == "conflict"
+    goal = plan.goals.first()
+    assert goal is not None
     with pytest.raises(ValidationError) as exc:
-        services.goal_delete(actor=w.secretary, case_id=w.case.pk, goal_id=plan.goals.first().pk,
-                             expected_version=read)
+        services.goal_delete(actor=w.secretary, case_id=w.case.pk, goal_id=goal.pk, expected_version=read)
     assert exc.value.code == "conflict"
     plan.refresh_from_db()
     assert plan.evaluation_date == in_days(30)
     assert plan.goals.count() == 2
 
 
-def test_plan_replace_keeps_changes_and_removes_left_out_rows():
+def test_plan_replace_keeps_changes_and_removes_left_out_rows() -> None:
     w = world()
     plan = _plan(w)
     keep = plan.goals.order_by("id").first()
+    assert keep is not None
     services.plan_replace(
         actor=w.director, case_id=w.case.pk, expected_version=plan.version, director_organisation=w.care,
         director_user=w.participant, evaluation_date=in_days(40),
@@ -125,7 +127,7 @@ def test_plan_replace_keeps_changes_and_removes_left_out_rows():
     assert not plan.interventions.exists()
 
 
-def test_evaluation_records_result_per_goal_and_next_date():
+def test_evaluation_records_result_per_goal_and_next_date() -> None:
     w = world()
     plan = _plan(w)
     goals = list(plan.goals.all())

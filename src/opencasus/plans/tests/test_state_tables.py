@@ -14,16 +14,16 @@ from opencasus.plans.vocabulary import EscalationLevel, EscalationOutcome, Escal
 
 pytestmark = pytest.mark.django_db
 
-NEXT_LEVEL = {EscalationLevel.OPERATIONAL: EscalationLevel.TACTICAL,
-              EscalationLevel.TACTICAL: EscalationLevel.STRATEGIC}
+NEXT_LEVEL: dict[str, str] = {EscalationLevel.OPERATIONAL: EscalationLevel.TACTICAL,
+                              EscalationLevel.TACTICAL: EscalationLevel.STRATEGIC}
 
 
-def test_escalated_and_closed_escalations_are_final():
+def test_escalated_and_closed_escalations_are_final() -> None:
     assert ESCALATION_TRANSITIONS.targets(EscalationStatus.CLOSED) == frozenset()
     assert ESCALATION_TRANSITIONS.targets(EscalationStatus.ESCALATED) == frozenset()
 
 
-def test_no_sequence_of_service_calls_leaves_the_escalation_table():
+def test_no_sequence_of_service_calls_leaves_the_escalation_table() -> None:
     w = world()
 
     def create() -> Escalation:
@@ -46,14 +46,14 @@ def test_no_sequence_of_service_calls_leaves_the_escalation_table():
                  "escalate": (escalate, st.none())})
 
 
-def test_plan_state_follows_adoption_and_change():
+def test_plan_state_follows_adoption_and_change() -> None:
     assert plan_state(adopted_version=0, changed_since_adoption=True) == PlanState.DRAFT
     assert plan_state(adopted_version=2, changed_since_adoption=False) == PlanState.ADOPTED
     assert plan_state(adopted_version=2, changed_since_adoption=True) == PlanState.CHANGED
     assert not PLAN_TRANSITIONS.allowed(PlanState.ADOPTED, PlanState.ADOPTED)
 
 
-def test_no_sequence_of_service_calls_leaves_the_plan_table():
+def test_no_sequence_of_service_calls_leaves_the_plan_table() -> None:
     w = world()
     meeting_id = a_meeting(w)
     services.plan_update(actor=w.director, case_id=w.case.pk, expected_version=None, director_organisation=w.police)

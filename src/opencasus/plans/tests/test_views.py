@@ -1,13 +1,16 @@
 import re
+from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from opencasus.accounts.models import User
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services
-from opencasus.plans.models import Agreement, Goal, Plan
-from opencasus.plans.tests.factories import a_meeting, in_days, world
+from opencasus.plans.models import Agreement, Escalation, Goal, Plan
+from opencasus.plans.tests.factories import World, a_meeting, in_days, world
 from opencasus.plans.vocabulary import AgreementStatus, EscalationLevel
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +23,7 @@ EVERYONE = ["director", "secretary", "owner", "colleague", "participant", "outsi
 
 
 @pytest.fixture
-def setup():
+def setup() -> tuple[World, Agreement, Escalation]:
     w = world()
     services.plan_update(actor=w.director, case_id=w.case.pk, expected_version=None, director_organisation=w.police,
                          director_user=w.owner, evaluation_date=in_days(30))
@@ -35,7 +38,7 @@ def setup():
     return w, agreement, escalation
 
 
-def _pages(w, agreement, escalation):
+def _pages(w: World, agreement: Agreement, escalation: Escalation) -> dict[str, set[str]]:
     case = w.case.pk
     return {
         reverse("plans:plan", args=[case]): CORE | PARTICIPANTS,
@@ -56,7 +59,8 @@ def _pages(w, agreement, escalation):
 
 
 @pytest.mark.parametrize("who", EVERYONE)
-def test_access_matrix_for_every_page(setup, verified_client, who):
+def test_access_matrix_for_every_page(setup: tuple[World, Agreement, Escalation],
+                                      verified_client: Callable[[User], Client], who: str) -> None:
     w, agreement, escalation = setup
     client = verified_client(getattr(w, who))
     for url, allowed in _pages(w, agreement, escalation).items():
@@ -67,7 +71,8 @@ def test_access_matrix_for_every_page(setup, verified_client, who):
     assert (w.case.reference in overview) == (who in CORE | MANAGERS)
 
 
-def test_missing_records_are_404_like_hidden_ones(setup, verified_client):
+def test_missing_records_are_404_like_hidden_ones(setup: tuple[World, Agreement, Escalation],
+                                                  verified_client: Callable[[User], Client]) -> None:
     w, _agreement, _escalation = setup
     client = verified_client(w.director)
     for url in (reverse("plans:plan", args=[999999]), reverse("plans:agreement", args=[999999]),
@@ -75,7 +80,8 @@ def test_missing_records_are_404_like_hidden_ones(setup, verified_client):
         assert client.get(url).status_code == 404
 
 
-def test_plan_page_in_dutch_and_logged(setup, verified_client):
+def test_plan_page_in_dutch_and_logged(setup: tuple[World, Agreement, Escalation],
+                                       verified_client: Callable[[User], Client]) -> None:
     w, _agreement, _escalation = setup
     response = verified_client(w.owner).get(reverse("plans:plan", args=[w.case.pk]))
     html = response.content.decode()
@@ -90,7 +96,8 @@ def test_plan_page_in_dutch_and_logged(setup, verified_client):
     assert "Casus afsluiten" in html
 
 
-def test_manager_sees_escalation_metadata_only(setup, verified_client):
+def test_manager_sees_escalation_metadata_only(setup: tuple[World, Agreement, Escalation],
+                                               verified_client: Callable[[User], Client]) -> None:
     w, _agreement, escalation = setup
     client = verified_client(w.manager)
     overview = client.get(reverse("plans:escalations")).content.decode()
@@ -111,7 +118,9 @@ def test_manager_sees_escalation_metadata_only(setup, verified_client):
     assert escalation.status == "closed"
 
 
-def test_owner_sets_status_and_second_stale_save_gets_dutch_conflict(setup, verified_client):
+def test_owner_sets_status_and_second_stale_save_gets_dutch_conflict(
+    setup: tuple[World, Agreement, Escalation], verified_client: Callable[[User], Client],
+) -> None:
     w, agreement, _escalation = setup
     director = verified_client(w.director)
     owner = verified_client(w.owner)
@@ -136,7 +145,9 @@ def test_owner_sets_status_and_second_stale_save_gets_dutch_conflict(setup, veri
     assert agreement.notes.get().kind == "progress"
 
 
-def test_participant_comments_but_cannot_change_status(setup, verified_client):
+def test_participant_comments_but_cannot_change_status(
+    setup: tuple[World, Agreement, Escalation], verified_client: Callable[[User], Client],
+) -> None:
     w, agreement, _escalation = setup
     client = verified_client(w.participant)
     html = client.get(reverse("plans:agreement", args=[agreement.pk])).content.decode()
@@ -151,7 +162,9 @@ def test_participant_comments_but_cannot_change_status(setup, verified_client):
     assert outsider.post(reverse("plans:agreement-note", args=[agreement.pk]), {"text": "x"}).status_code == 404
 
 
-def test_plan_editor_forms(setup, verified_client):
+def test_plan_editor_forms(
+    setup: tuple[World, Agreement, Escalation], verified_client: Callable[[User], Client],
+) -> None:
     w, _agreement, _escalation = setup
     client = verified_client(w.director)
     plan = Plan.objects.get(case=w.case)
@@ -186,7 +199,9 @@ def test_plan_editor_forms(setup, verified_client):
     assert not Agreement.objects.filter(description="Schoolbezoek").exists()
 
 
-def test_close_and_reopen_pages(setup, verified_client):
+def test_close_and_reopen_pages(
+    setup: tuple[World, Agreement, Escalation], verified_client: Callable[[User], Client],
+) -> None:
     w, _agreement, _escalation = setup
     client = verified_client(w.director)
     response = client.post(reverse("plans:close", args=[w.case.pk]), {
@@ -205,7 +220,8 @@ def test_close_and_reopen_pages(setup, verified_client):
     assert w.case.status == "admitted"
 
 
-def test_my_agreements_lists_own_only(setup, verified_client):
+def test_my_agreements_lists_own_only(setup: tuple[World, Agreement, Escalation],
+                                      verified_client: Callable[[User], Client]) -> None:
     w, _agreement, _escalation = setup
     html = verified_client(w.colleague).get(reverse("plans:my-agreements")).content.decode()
     assert "Huisbezoek" in html  # the owner organisation's participant
@@ -216,7 +232,9 @@ def test_my_agreements_lists_own_only(setup, verified_client):
     assert "Huisbezoek" not in html
 
 
-def test_a_form_post_without_the_version_is_refused_with_a_dutch_message(setup, verified_client):
+def test_a_form_post_without_the_version_is_refused_with_a_dutch_message(
+    setup: tuple[World, Agreement, Escalation], verified_client: Callable[[User], Client],
+) -> None:
     w, agreement, _escalation = setup
     response = verified_client(w.director).post(reverse("plans:agreement-edit", args=[agreement.pk]), {
         "description": "Overschreven", "owner_organisation": w.police.pk, "owner_user": w.owner.pk,
@@ -228,7 +246,7 @@ def test_a_form_post_without_the_version_is_refused_with_a_dutch_message(setup, 
     assert agreement.description == "Huisbezoek"
 
 
-def test_the_first_save_of_a_new_plan_is_not_a_conflict(verified_client):
+def test_the_first_save_of_a_new_plan_is_not_a_conflict(verified_client: Callable[[User], Client]) -> None:
     """A freshly admitted case has no plan yet: the header form carries the version a new plan starts at."""
     w = world()
     assert not Plan.objects.filter(case=w.case).exists()

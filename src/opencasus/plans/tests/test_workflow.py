@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+from rest_framework.test import APIClient
 
+from opencasus.accounts.models import User
 from opencasus.plans import services, workflow
 from opencasus.plans.models import Agreement, AgreementNote
 from opencasus.plans.services import monitoring
@@ -87,7 +91,7 @@ def test_late_is_set_by_the_reminder_job_and_undone_by_a_later_deadline() -> Non
     assert updated.status == S.OPEN
 
 
-def test_the_owner_page_offers_only_the_allowed_changes(verified_client: Any) -> None:
+def test_the_owner_page_offers_only_the_allowed_changes(verified_client: Callable[[User], Client]) -> None:
     w = world()
     agreement = _agreement(w)
     url = reverse("plans:agreement", args=[agreement.pk])
@@ -117,7 +121,7 @@ def test_the_owner_page_offers_only_the_allowed_changes(verified_client: Any) ->
     assert agreement.status == S.CANCELLED
 
 
-def test_the_api_follows_the_same_table(api_client: Any) -> None:
+def test_the_api_follows_the_same_table(api_client: Callable[[User], APIClient]) -> None:
     w = world()
     agreement = _agreement(w)
     url = f"/api/v1/agreements/{agreement.pk}"
@@ -198,7 +202,7 @@ def test_no_sequence_of_calls_reaches_a_forbidden_state(db: Any) -> None:
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]))
 
 
-def test_an_agreement_from_minutes_names_the_meeting_not_its_number(verified_client: Any) -> None:
+def test_an_agreement_from_minutes_names_the_meeting_not_its_number(verified_client: Callable[[User], Client]) -> None:
     from opencasus.plans.tests.factories import a_meeting
 
     w = world()

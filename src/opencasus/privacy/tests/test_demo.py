@@ -20,20 +20,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_house():
+def demo_house() -> House:
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())  # idempotent
     return House.objects.get(name=HOUSE_NAME)
 
 
-def test_demo_ships_labelled_example_periods_and_one_request(demo_house):
+def test_demo_ships_labelled_example_periods_and_one_request(demo_house: House) -> None:
     policies = RetentionPolicy.objects.filter(house=demo_house)
     assert policies.count() == 7
     assert all(p.is_example and "Voorbeeldwaarde" in p.source for p in policies)
     assert RightsRequest.objects.filter(house=demo_house).count() == 1
 
 
-def test_dry_run_and_real_run_on_the_demo_data_agree(demo_house):
+def test_dry_run_and_real_run_on_the_demo_data_agree(demo_house: House) -> None:
     today = timezone.localdate()
     # Ended cases across the categories, some expired on the run date and some not.
     for status, years_ago in [(Status.DECLINED, 2), (Status.ROUTED, 0), (Status.CLOSED, 6), (Status.CLOSED, 1),

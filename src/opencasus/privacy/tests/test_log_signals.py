@@ -1,12 +1,14 @@
 """Signals in the processing log, by the house's thresholds."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 import pytest
 from django.utils import timezone
 
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Who, record_processing
+from opencasus.network.models import House
 from opencasus.network.tests.factories import HouseFactory
 from opencasus.privacy import log_signals
 from opencasus.privacy.models import PrivacySettings
@@ -15,21 +17,22 @@ pytestmark = pytest.mark.django_db
 NOW = timezone.make_aware(dt.datetime(2025, 3, 12, 15, 0))
 
 
-def view(house, user_id, case_id, moment, action=Action.VIEW, subjects=("p",)):
+def view(house: House, user_id: int, case_id: int | None, moment: dt.datetime, action: str = Action.VIEW,
+         subjects: Iterable[str] = ("p",)) -> None:
     record_processing(action=action, activity_code="case-conference", purpose="t", house_id=house.pk,
                       who=Who(user_id=user_id, username=f"user{user_id}"), data_subjects=subjects,
                       case_id=case_id, started_at=moment)
 
 
 @pytest.fixture
-def house():
-    house = HouseFactory()
+def house() -> House:
+    house = HouseFactory.create()
     PrivacySettings.objects.create(house=house, many_cases_count=3, many_cases_window_minutes=10,
                                    export_persons_count=4, look_back_days=7)
     return house
 
 
-def test_many_cases_in_a_short_time(house):
+def test_many_cases_in_a_short_time(house: House) -> None:
     start = NOW - dt.timedelta(hours=2)
     for i in range(4):  # four different cases within 6 minutes: more than 3
         view(house, 1, 100 + i, start + dt.timedelta(minutes=2 * i))
@@ -41,7 +44,7 @@ def test_many_cases_in_a_short_time(house):
     assert [(s.kind, s.user_id, s.count) for s in found] == [("many-cases", 1, 4)]
 
 
-def test_odd_hours_in_amsterdam_time(house):
+def test_odd_hours_in_amsterdam_time(house: House) -> None:
     view(house, 5, 1, timezone.make_aware(dt.datetime(2025, 3, 11, 23, 30)))
     view(house, 5, 1, timezone.make_aware(dt.datetime(2025, 3, 11, 5, 59)))
     view(house, 6, 1, timezone.make_aware(dt.datetime(2025, 3, 11, 6, 0)))
@@ -52,21 +55,21 @@ def test_odd_hours_in_amsterdam_time(house):
     assert not log_signals.is_odd_hour(timezone.make_aware(dt.datetime(2025, 7, 1, 12, 0)), 9, 9)
 
 
-def test_exports_of_many_persons(house):
+def test_exports_of_many_persons(house: House) -> None:
     view(house, 7, None, NOW - dt.timedelta(hours=1), action=Action.EXPORT, subjects=["a", "b", "c", "d"])
     view(house, 8, None, NOW - dt.timedelta(hours=1), action=Action.EXPORT, subjects=["a", "b", "c"])
     found = log_signals.signals_for(house, house.privacy_settings, now=NOW)
     assert [(s.kind, s.user_id, s.count) for s in found] == [("large-export", 7, 4)]
 
 
-def test_old_records_and_system_jobs_are_not_signalled(house):
+def test_old_records_and_system_jobs_are_not_signalled(house: House) -> None:
     view(house, 9, 1, NOW - dt.timedelta(days=8, hours=-1) - dt.timedelta(hours=12))
     record_processing(action=Action.VIEW, activity_code="privacy", purpose="t", house_id=house.pk,
                       who=Who.system("retention"), started_at=timezone.make_aware(dt.datetime(2025, 3, 11, 2)))
     assert log_signals.signals_for(house, house.privacy_settings, now=NOW) == []
 
 
-def triage_morning(house, user_id, role, day, cases, first_case=1000):
+def triage_morning(house: House, user_id: int, role: str, day: int, cases: int, first_case: int = 1000) -> None:
     """A professional opens `cases` different cases between 9:00 and 10:00 on `day` (days before NOW)."""
     start = timezone.make_aware(dt.datetime(2025, 3, 12, 9, 0)) - dt.timedelta(days=day)
     for i in range(cases):
@@ -76,14 +79,14 @@ def triage_morning(house, user_id, role, day, cases, first_case=1000):
 
 
 @pytest.fixture
-def busy_house():
+def busy_house() -> House:
     """The defaults: more than 15 different cases within 60 minutes is the floor."""
-    house = HouseFactory()
+    house = HouseFactory.create()
     PrivacySettings.objects.create(house=house, look_back_days=14)
     return house
 
 
-def test_normal_triage_work_of_process_directors_is_not_signalled(busy_house):
+def test_normal_triage_work_of_process_directors_is_not_signalled(busy_house: House) -> None:
     for user_id in (21, 22, 23):  # three process directors triage 20-30 intakes one morning a week
         for week in range(4):
             triage_morning(busy_house, user_id, "process_director", 1 + 7 * week, 20 + user_id % 10 + week)
@@ -91,7 +94,7 @@ def test_normal_triage_work_of_process_directors_is_not_signalled(busy_house):
     assert log_signals.signals_for(busy_house, busy_house.privacy_settings, now=NOW) == []
 
 
-def test_a_professional_far_above_their_role_is_signalled(busy_house):
+def test_a_professional_far_above_their_role_is_signalled(busy_house: House) -> None:
     for user_id in (21, 22, 23):
         for week in range(4):
             triage_morning(busy_house, user_id, "process_director", 1 + 7 * week, 20 + week)

@@ -1,10 +1,13 @@
 """The privacy officer's work inbox: open rights requests and log signals, linking to the lists behind them."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from opencasus.accounts.models import User
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.privacy import services
@@ -15,8 +18,8 @@ from opencasus.privacy.views import start_sections
 pytestmark = pytest.mark.django_db
 
 
-def test_open_rights_requests_count_and_filtered_list(verified_client):
-    house = HouseFactory()
+def test_open_rights_requests_count_and_filtered_list(verified_client: Callable[[User], Client]) -> None:
+    house = HouseFactory.create()
     fg = officer(house)
     for name in ("Open Verzoeker", "Klaar Verzoeker"):
         services.rights_request_create(actor=fg, house=house, kind="access", requester_name=name,
@@ -35,8 +38,8 @@ def test_open_rights_requests_count_and_filtered_list(verified_client):
     assert "Klaar Verzoeker" in client.get(reverse("privacy:rights-requests", args=[house.pk])).content.decode()
 
 
-def test_other_roles_get_no_privacy_inbox():
-    house = HouseFactory()
+def test_other_roles_get_no_privacy_inbox() -> None:
+    house = HouseFactory.create()
     officer(house)
     for role in (Role.PROCESS_DIRECTOR, Role.HOUSE_MANAGER, Role.PARTNER_PROFESSIONAL):
         assert start_sections(member(house, role)) == []

@@ -18,14 +18,14 @@ from opencasus.privacy.tests.factories import RetentionPolicyFactory, ended_case
 pytestmark = pytest.mark.django_db
 
 
-def test_both_jobs_are_on_the_beat_schedule():
+def test_both_jobs_are_on_the_beat_schedule() -> None:
     tasks_ = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {"opencasus.privacy.tasks.apply_retention", "opencasus.privacy.tasks.verify_processing_log"} <= tasks_
 
 
-def test_command_dry_run_deletes_nothing_and_the_real_run_does():
-    house = HouseFactory()
-    RetentionPolicyFactory(house=house, category=RetentionCategory.INTAKE_ADVICE, period_months=12)
+def test_command_dry_run_deletes_nothing_and_the_real_run_does() -> None:
+    house = HouseFactory.create()
+    RetentionPolicyFactory.create(house=house, category=RetentionCategory.INTAKE_ADVICE, period_months=12)
     case = ended_case(house, Status.ADVICE_GIVEN, dt.date(2024, 2, 29))
     out = StringIO()
     call_command("apply_retention", "--dry-run", "--today", "2025-02-28", stdout=out)
@@ -41,16 +41,16 @@ def test_command_dry_run_deletes_nothing_and_the_real_run_does():
         call_command("apply_retention", "--today", "morgen")
 
 
-def test_retention_task_runs_for_every_house():
-    house = HouseFactory()
-    RetentionPolicyFactory(house=house, category=RetentionCategory.CASE_CLOSED, period_months=1)
+def test_retention_task_runs_for_every_house() -> None:
+    house = HouseFactory.create()
+    RetentionPolicyFactory.create(house=house, category=RetentionCategory.CASE_CLOSED, period_months=1)
     ended_case(house, Status.CLOSED, dt.date(2020, 1, 1))
     result = tasks.apply_retention.delay("2021-01-01").get()
     assert result[house.name] == {RetentionCategory.CASE_CLOSED: 1}
 
 
-def test_verification_task_stores_the_outcome():
-    house = HouseFactory()
+def test_verification_task_stores_the_outcome() -> None:
+    house = HouseFactory.create()
     ended_case(house, Status.CLOSED, dt.date(2020, 1, 1))
     from opencasus.logbook.models import Action
     from opencasus.logbook.services import Who, record_processing

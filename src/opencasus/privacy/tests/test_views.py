@@ -1,37 +1,48 @@
 """The privacy pages: only the house's privacy officer, every view logged, Dutch."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from opencasus.accounts.models import User
+from opencasus.cases.models import Case, Person
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
-from opencasus.network.models import Role
+from opencasus.network.models import House, Role
 from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.privacy import services
-from opencasus.privacy.models import RetentionCategory, RightsRequest, RightsRequestStatus
+from opencasus.privacy.models import (
+    RetentionCategory,
+    RetentionRun,
+    RightsRequest,
+    RightsRequestStatus,
+    SubjectAccessRequest,
+)
 from opencasus.privacy.tests.factories import RetentionPolicyFactory, ended_case, officer
 
 pytestmark = pytest.mark.django_db
 BSN = "111222333"
+Setup = tuple[House, User, Case, Person, SubjectAccessRequest, RetentionRun]
 
 
 @pytest.fixture
-def setup():
-    house = HouseFactory()
+def setup() -> Setup:
+    house = HouseFactory.create()
     fg = officer(house)
-    case = CaseFactory(house=house, status=Status.ADMITTED)
-    person = PersonFactory(case=case, bsn=BSN, first_name="Henk", last_name="de Vries")
+    case = CaseFactory.create(house=house, status=Status.ADMITTED)
+    person = PersonFactory.create(case=case, bsn=BSN, first_name="Henk", last_name="de Vries")
     sar = services.subject_access_request_create(actor=fg, house=house, requester_name="Henk de Vries",
                                                  received_on=dt.date.today(), bsn=BSN)
     run = services.retention_dry_run(actor=fg, house=house)
     return house, fg, case, person, sar, run
 
 
-def pages(house, sar, run):
+def pages(house: House, sar: SubjectAccessRequest, run: RetentionRun) -> list[tuple[str, str]]:
     h = house.pk
     return [
         ("get", reverse("privacy:house", args=[h])),
@@ -51,9 +62,11 @@ def pages(house, sar, run):
 
 
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.PRIVACY_OFFICER] + ["other-house-officer"])
-def test_access_matrix_everyone_but_the_privacy_officer_gets_404(setup, verified_client, role):
+def test_access_matrix_everyone_but_the_privacy_officer_gets_404(
+    setup: Setup, verified_client: Callable[[User], Client], role: str,
+) -> None:
     house, _fg, _case, _person, sar, run = setup
-    user = officer(HouseFactory()) if role == "other-house-officer" else member(house, role)
+    user = officer(HouseFactory.create()) if role == "other-house-officer" else member(house, role)
     client = verified_client(user)
     before = ProcessingRecord.objects.count()
     for method, url in [*pages(house, sar, run), ("get", reverse("privacy:index"))]:
@@ -64,7 +77,9 @@ def test_access_matrix_everyone_but_the_privacy_officer_gets_404(setup, verified
     assert ProcessingRecord.objects.count() == before
 
 
-def test_the_privacy_officer_reaches_every_page_and_each_view_is_logged(setup, verified_client):
+def test_the_privacy_officer_reaches_every_page_and_each_view_is_logged(
+    setup: Setup, verified_client: Callable[[User], Client],
+) -> None:
     house, fg, _case, _person, sar, run = setup
     client = verified_client(fg)
     for method, url in pages(house, sar, run):
@@ -74,24 +89,27 @@ def test_the_privacy_officer_reaches_every_page_and_each_view_is_logged(setup, v
         after = ProcessingRecord.objects.filter(chain=house.pk, activity_code="privacy").count()
         assert after > before, url
         last = ProcessingRecord.objects.filter(chain=house.pk).order_by("-sequence").first()
+        assert last is not None
         assert last.audit.user_id == fg.pk
         assert last.audit.role == Role.PRIVACY_OFFICER
 
 
-def test_menu_link_and_start_page_in_dutch(setup, verified_client):
+def test_menu_link_and_start_page_in_dutch(setup: Setup, verified_client: Callable[[User], Client]) -> None:
     house, fg, *_ = setup
     response = verified_client(fg).get("/")
     assert 'href="/privacy"' in response.content.decode()
     assert "Verwijderrun" not in response.content.decode()
-    assert verified_client(fg).get("/privacy").url == reverse("privacy:house", args=[house.pk])
+    assert verified_client(fg).get("/privacy")["Location"] == reverse("privacy:house", args=[house.pk])
     other = member(house, Role.SECRETARY)
     assert 'href="/privacy"' not in verified_client(other).get("/").content.decode()
 
 
-def test_start_page_shows_retention_with_example_label_and_the_last_verification(setup, verified_client):
+def test_start_page_shows_retention_with_example_label_and_the_last_verification(
+    setup: Setup, verified_client: Callable[[User], Client],
+) -> None:
     house, fg, *_ = setup
-    RetentionPolicyFactory(house=house, category=RetentionCategory.CASE_CLOSED, period_months=24,
-                           source="Privacyconvenant art. 7", is_example=True)
+    RetentionPolicyFactory.create(house=house, category=RetentionCategory.CASE_CLOSED, period_months=24,
+                                  source="Privacyconvenant art. 7", is_example=True)
     client = verified_client(fg)
     client.post(reverse("privacy:verify", args=[house.pk]))
     text = client.get(reverse("privacy:house", args=[house.pk])).content.decode()
@@ -103,9 +121,9 @@ def test_start_page_shows_retention_with_example_label_and_the_last_verification
     assert "Op verzoek" in text
 
 
-def test_dry_run_page_lists_what_would_go(setup, verified_client):
+def test_dry_run_page_lists_what_would_go(setup: Setup, verified_client: Callable[[User], Client]) -> None:
     house, fg, *_ = setup
-    RetentionPolicyFactory(house=house, category=RetentionCategory.INTAKE_DECLINED, period_months=6)
+    RetentionPolicyFactory.create(house=house, category=RetentionCategory.INTAKE_DECLINED, period_months=6)
     gone = ended_case(house, Status.DECLINED, dt.date(2024, 1, 1))
     client = verified_client(fg)
     response = client.post(reverse("privacy:dry-run", args=[house.pk]), {"run_date": "2025-01-01"}, follow=True)
@@ -115,8 +133,9 @@ def test_dry_run_page_lists_what_would_go(setup, verified_client):
     assert "Er is niets verwijderd" in text
 
 
-def test_subject_access_search_and_result(setup, verified_client):
+def test_subject_access_search_and_result(setup: Setup, verified_client: Callable[[User], Client]) -> None:
     house, fg, case, person, *_ = setup
+    assert person.date_of_birth is not None
     client = verified_client(fg)
     response = client.post(reverse("privacy:subject-access", args=[house.pk]), {
         "requester_name": "H. de Vries", "received_on": dt.date.today().isoformat(), "first_name": "henk",
@@ -131,7 +150,9 @@ def test_subject_access_search_and_result(setup, verified_client):
     assert response.status_code == 404
 
 
-def test_rights_request_register_and_handle_with_overdue_signal(setup, verified_client):
+def test_rights_request_register_and_handle_with_overdue_signal(
+    setup: Setup, verified_client: Callable[[User], Client],
+) -> None:
     house, fg, *_ = setup
     client = verified_client(fg)
     response = client.post(reverse("privacy:rights-requests", args=[house.pk]), {
@@ -152,7 +173,7 @@ def test_rights_request_register_and_handle_with_overdue_signal(setup, verified_
     assert "intussen door iemand anders gewijzigd" in response.content.decode()
 
 
-def test_log_search_by_person_and_csv_export_is_logged(setup, verified_client):
+def test_log_search_by_person_and_csv_export_is_logged(setup: Setup, verified_client: Callable[[User], Client]) -> None:
     house, fg, case, person, *_ = setup
     record_processing(action=Action.VIEW, activity_code="case-conference", purpose="=cmd|' /C calc'!A0",
                       who=Who(user_id=fg.pk, username="kees"), house_id=house.pk,

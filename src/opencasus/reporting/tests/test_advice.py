@@ -1,21 +1,26 @@
+from collections.abc import Callable
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.test import Client
 from django.urls import reverse
 
+from opencasus.accounts.models import User
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.reporting.models import Advice
 from opencasus.reporting.services import advice_record
+from opencasus.reporting.tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 
 
-def test_core_staff_record_advice_for_area_cases_only(world):
-    area = CaseFactory(house=world.house, subject_type="area", municipality=world.gorinchem,
-                       target_group=world.theme)
-    person_case = CaseFactory(house=world.house)
-    PersonFactory(case=person_case)
+def test_core_staff_record_advice_for_area_cases_only(world: World) -> None:
+    area = CaseFactory.create(house=world.house, subject_type="area", municipality=world.gorinchem,
+                              target_group=world.theme)
+    person_case = CaseFactory.create(house=world.house)
+    PersonFactory.create(case=person_case)
     advice = advice_record(actor=world.users["director"], case_id=area.pk, text="  Meer jongerenwerk.  ")
     assert advice.municipality == world.gorinchem
     assert advice.text == "Meer jongerenwerk."
@@ -35,8 +40,8 @@ def test_core_staff_record_advice_for_area_cases_only(world):
     assert Advice.objects.count() == 1
 
 
-def test_advice_form_and_list_per_municipality(world, verified_client):
-    area = CaseFactory(house=world.house, subject_type="area", municipality=world.gorinchem)
+def test_advice_form_and_list_per_municipality(world: World, verified_client: Callable[[User], Client]) -> None:
+    area = CaseFactory.create(house=world.house, subject_type="area", municipality=world.gorinchem)
     client = verified_client(world.users["director"])
     url = reverse("reporting:advice-new", args=[world.house.pk])
     assert area.reference in client.get(url).content.decode()

@@ -1,13 +1,16 @@
 """The API: every role x every endpoint (hidden = 404), problem+json for bad input, logging."""
 
 import io
+from collections.abc import Callable, Mapping
 
 import pytest
 from openpyxl import load_workbook
+from rest_framework.test import APIClient
 
+from opencasus.accounts.models import User
 from opencasus.cases.tests.factories import CaseFactory
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.reporting.tests.conftest import API_PERIOD
+from opencasus.reporting.tests.conftest import API_PERIOD, World
 from opencasus.reporting.tests.test_views import (
     ALL,
     ALLOWED_DORDRECHT,
@@ -19,7 +22,7 @@ from opencasus.reporting.tests.test_views import (
 pytestmark = pytest.mark.django_db
 
 
-def endpoints(world):
+def endpoints(world: World) -> list[tuple[str, Mapping[str, str | int], set[str]]]:
     h, region = world.house.pk, world.house.region.code
     return [
         (f"/api/v1/dashboards/houses/{h}", API_PERIOD, ALLOWED_HOUSE),
@@ -33,7 +36,7 @@ def endpoints(world):
     ]
 
 
-def test_access_matrix_for_the_api(world, api_client):
+def test_access_matrix_for_the_api(world: World, api_client: Callable[[User], APIClient]) -> None:
     for role in ALL:
         client = api_client(world.users[role])
         for url, params, allowed in endpoints(world):
@@ -44,7 +47,7 @@ def test_access_matrix_for_the_api(world, api_client):
                 assert response["Content-Type"] == "application/problem+json"
 
 
-def test_house_dashboard_json(world, api_client):
+def test_house_dashboard_json(world: World, api_client: Callable[[User], APIClient]) -> None:
     before = ProcessingRecord.objects.filter(activity_code="management-information").count()
     body = api_client(world.users["manager"]).get(f"/api/v1/dashboards/houses/{world.house.pk}", API_PERIOD).json()
     assert body["scope"] == {"kind": "house", "key": str(world.house.pk), "name": world.house.name, "threshold": 5}
@@ -59,7 +62,7 @@ def test_house_dashboard_json(world, api_client):
     assert ProcessingRecord.objects.filter(activity_code="management-information").count() == before + 1
 
 
-def test_officer_gets_only_their_municipality(world, api_client):
+def test_officer_gets_only_their_municipality(world: World, api_client: Callable[[User], APIClient]) -> None:
     client = api_client(world.users["officer_gorinchem"])
     body = client.get("/api/v1/dashboards/municipalities/GM0512", API_PERIOD).json()
     rows = {t["slug"]: t for t in body["tables"]}["intakes-by-municipality"]["rows"]
@@ -67,18 +70,18 @@ def test_officer_gets_only_their_municipality(world, api_client):
     assert client.get("/api/v1/dashboards/municipalities/GM0505", API_PERIOD).status_code == 404
 
 
-def test_bad_input_is_a_problem(world, api_client):
+def test_bad_input_is_a_problem(world: World, api_client: Callable[[User], APIClient]) -> None:
     client = api_client(world.users["manager"])
     response = client.get(f"/api/v1/dashboards/houses/{world.house.pk}", {"dateFrom": "2025-13-01"})
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["invalidParams"][0]["name"] == "dateFrom"
     assert client.get("/api/v1/trend-signals").status_code == 400
-    assert client.get("/api/v1/trend-signals", {"houseId": world.house.pk, "month": "x"}).status_code == 400
+    assert client.get("/api/v1/trend-signals", {"houseId": str(world.house.pk), "month": "x"}).status_code == 400
     assert client.get("/api/v1/advice").status_code == 400
 
 
-def test_annual_report_files(world, api_client):
+def test_annual_report_files(world: World, api_client: Callable[[User], APIClient]) -> None:
     client = api_client(world.users["officer_dordrecht"])
     xlsx = client.get("/api/v1/reports/municipal-annual/GM0505/2025/xlsx")
     assert load_workbook(io.BytesIO(xlsx.content)).worksheets
@@ -90,10 +93,10 @@ def test_annual_report_files(world, api_client):
     assert body["year"] == 2025
 
 
-def test_import_and_advice_through_the_api(world, api_client):
+def test_import_and_advice_through_the_api(world: World, api_client: Callable[[User], APIClient]) -> None:
     from opencasus.cases.tests.factories import PersonFactory
 
-    person = PersonFactory(case=CaseFactory(house=world.house))
+    person = PersonFactory.create(case=CaseFactory.create(house=world.house))
     csv = io.BytesIO(f"person_pseudonym,incident_date,count\n{person.pseudonym},2025-01-02,2\nx,y,z\n".encode())
     csv.name = "politie.csv"
     for role in ALL:
@@ -115,7 +118,7 @@ def test_import_and_advice_through_the_api(world, api_client):
     assert api_client(world.users["steering"]).get(
         f"/api/v1/recidivism-imports/{response.json()['id']}").status_code == 404
 
-    area = CaseFactory(house=world.house, subject_type="area", municipality=world.dordrecht)
+    area = CaseFactory.create(house=world.house, subject_type="area", municipality=world.dordrecht)
     created = client.post("/api/v1/advice", {"caseId": area.pk, "text": "Meer handhaving."}, format="json")
     assert created.status_code == 201
     assert created.json()["municipalityCode"] == "GM0505"

@@ -1,9 +1,11 @@
 """On the demo data every dashboard renders with charts and tables."""
 
 import io
+from collections.abc import Callable
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +18,7 @@ from opencasus.reporting.models import Advice, PoliceIncident
 pytestmark = pytest.mark.django_db
 
 
-def test_every_dashboard_renders_on_the_demo_data(verified_client):
+def test_every_dashboard_renders_on_the_demo_data(verified_client: Callable[[User], Client]) -> None:
     call_command("load_demo", stdout=io.StringIO())
     counts = (Case.objects.count(), Advice.objects.count(), PoliceIncident.objects.count())
     call_command("load_demo", stdout=io.StringIO())

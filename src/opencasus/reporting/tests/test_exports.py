@@ -1,38 +1,41 @@
 import csv
 import io
+from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils.text import slugify
 from openpyxl import load_workbook
 
+from opencasus.accounts.models import User
 from opencasus.core.aggregates import suppress
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.reporting.exports import neutralise, tables_to_csv, tables_to_xlsx
 from opencasus.reporting.figures import Column, Row, Table
-from opencasus.reporting.tests.conftest import PERIOD
+from opencasus.reporting.tests.conftest import PERIOD, World
 from opencasus.reporting.tests.factories import AdviceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
-def test_formula_prefixes_are_neutralised(value):
+def test_formula_prefixes_are_neutralised(value: str) -> None:
     assert neutralise(value) == "'" + value
 
 
-def test_other_values_are_untouched():
+def test_other_values_are_untouched() -> None:
     assert neutralise("Dordrecht") == "Dordrecht"
     assert neutralise(-3) == -3
     assert neutralise("< 5") == "< 5"
 
 
-def hostile_table():
+def hostile_table() -> Table:
     return Table("t", "=cmd|' /C calc'!A0", [Column("count", "Aantal")],
                  [Row("a", "=1+1", [suppress(12)]), Row("b", "@risk", [suppress(3)])])
 
 
-def test_spreadsheet_opens_and_neutralises_formulas():
+def test_spreadsheet_opens_and_neutralises_formulas() -> None:
     workbook = load_workbook(io.BytesIO(tables_to_xlsx(["-kop"], [hostile_table()])))
     sheet = workbook.worksheets[0]
     cells = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
@@ -45,14 +48,14 @@ def test_spreadsheet_opens_and_neutralises_formulas():
     assert not any(isinstance(c, str) and c.startswith(("=", "+", "-", "@")) for c in cells)
 
 
-def test_csv_neutralises_formulas():
+def test_csv_neutralises_formulas() -> None:
     text = tables_to_csv(["kop"], [hostile_table()]).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert ["'=1+1", "12"] in rows
     assert ["'@risk", "< 5"] in rows
 
 
-def test_dashboard_export_downloads_and_logs(world, verified_client):
+def test_dashboard_export_downloads_and_logs(world: World, verified_client: Callable[[User], Client]) -> None:
     world.theme.name = "=HYPERLINK(\"http://kwaad\")"
     world.theme.save()
     client = verified_client(world.users["manager"])
@@ -73,9 +76,9 @@ def test_dashboard_export_downloads_and_logs(world, verified_client):
     assert "'=HYPERLINK" in csv_response.content.decode("utf-8-sig")
 
 
-def test_annual_report_pdf_and_spreadsheet(world, verified_client):
-    AdviceFactory(case__house=world.house, case__municipality=world.dordrecht,
-                  text="Zorg voor meer toezicht rond het station.", given_at=__import__(
+def test_annual_report_pdf_and_spreadsheet(world: World, verified_client: Callable[[User], Client]) -> None:
+    AdviceFactory.create(case__house=world.house, case__municipality=world.dordrecht,
+                         text="Zorg voor meer toezicht rond het station.", given_at=__import__(
                       "opencasus.reporting.tests.factories", fromlist=["at"]).at(2025, 6, 1))
     client = verified_client(world.users["officer_dordrecht"])
     page = client.get(reverse("reporting:annual-report", args=["GM0505", 2025])).content.decode()
@@ -95,7 +98,7 @@ def test_annual_report_pdf_and_spreadsheet(world, verified_client):
     assert client.get(reverse("reporting:annual-report", args=["GM0505", 1900])).status_code == 404
 
 
-def test_sheet_names_are_cut_at_a_word_boundary_and_stay_unique():
+def test_sheet_names_are_cut_at_a_word_boundary_and_stay_unique() -> None:
     titles = ["Instroom per route en per gemeente in de periode", "Instroom per route en per gemeente, vorig jaar",
               "Afspraken nagekomen per organisatie"]
     tables = [Table(f"t{i}", title, [Column("count", "Aantal")], [Row("a", "x", [suppress(12)])])
@@ -107,7 +110,9 @@ def test_sheet_names_are_cut_at_a_word_boundary_and_stay_unique():
         assert title.startswith(name.removesuffix(" (2)") + " ")  # whole words only
 
 
-def test_export_files_are_named_after_the_house_and_period(world, verified_client):
+def test_export_files_are_named_after_the_house_and_period(
+    world: World, verified_client: Callable[[User], Client],
+) -> None:
     client = verified_client(world.users["manager"])
     response = client.get(reverse("reporting:dashboard-export", args=["huizen", world.house.pk, "xlsx"]), PERIOD)
     expected = (f"managementinformatie-{slugify(world.house.name)}-{PERIOD['date_from']}-tot-{PERIOD['date_to']}"

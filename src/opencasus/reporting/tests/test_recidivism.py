@@ -3,16 +3,23 @@
 import datetime as dt
 import io
 import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from opencasus.access.reporting import house_scope
+from opencasus.accounts.models import User
+from opencasus.cases.models import Person
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.vocabulary import Relation, Route
+from opencasus.core.aggregates import Count
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import TargetGroup
+from opencasus.network.models import House, TargetGroup
 from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.plans.models import Plan, PlanVersion
 from opencasus.reporting.imports import incident_import_run, incident_import_start
@@ -25,26 +32,35 @@ pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 1, 31)
 
 
+class Fixture(TypedDict):
+    house: House
+    director: User
+    pa: Person
+    pb: Person
+    pc: Person
+    elsewhere: Person
+
+
 @pytest.fixture
-def fixture(db):
-    house = HouseFactory(small_count_threshold=1)
+def fixture(db: None) -> Fixture:
+    house = HouseFactory.create(small_count_threshold=1)
     director = member(house, "process_director")
     theme = TargetGroup.objects.create(house=house, name="Veelplegers")
-    case_a = CaseFactory(house=house, route=Route.ZSM, target_group=theme)
-    case_b = CaseFactory(house=house, route=Route.CARE_TRACK)
-    pa = PersonFactory(case=case_a)
-    pb = PersonFactory(case=case_a, relation=Relation.PARENT)
-    pc = PersonFactory(case=case_b)
+    case_a = CaseFactory.create(house=house, route=Route.ZSM, target_group=theme)
+    case_b = CaseFactory.create(house=house, route=Route.CARE_TRACK)
+    pa = PersonFactory.create(case=case_a)
+    pb = PersonFactory.create(case=case_a, relation=Relation.PARENT)
+    pc = PersonFactory.create(case=case_b)
     for case, adopted in ((case_a, at(2024, 6, 15)), (case_b, at(2025, 3, 10))):
         plan = Plan.objects.create(case=case)
         PlanVersion.objects.create(plan=plan, number=1, adopted_at=adopted, adopted_by=director, snapshot={})
         PlanVersion.objects.create(plan=plan, number=2, adopted_at=adopted + dt.timedelta(days=40),
                                    adopted_by=director, snapshot={})
-    elsewhere = PersonFactory(case=CaseFactory(house=HouseFactory()))
+    elsewhere = PersonFactory.create(case=CaseFactory.create(house=HouseFactory.create()))
     return {"house": house, "director": director, "pa": pa, "pb": pb, "pc": pc, "elsewhere": elsewhere}
 
 
-def police_file(f) -> str:
+def police_file(f: Fixture) -> str:
     pa, pb, pc = f["pa"].pseudonym, f["pb"].pseudonym, f["pc"].pseudonym
     rows = [
         "person_pseudonym,incident_date,count",
@@ -74,7 +90,7 @@ def police_file(f) -> str:
     return "\n".join(rows) + "\n"
 
 
-def test_import_keeps_good_rows_and_reports_bad_ones(fixture):
+def test_import_keeps_good_rows_and_reports_bad_ones(fixture: Fixture) -> None:
     job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="politie.csv",
                                 content=police_file(fixture).encode())
     seen = []
@@ -115,13 +131,13 @@ def test_import_keeps_good_rows_and_reports_bad_ones(fixture):
     assert PoliceIncident.objects.get(person=fixture["pa"], incident_date=dt.date(2024, 4, 14)).count == 6
 
 
-def test_before_and_after_figures_match_the_hand_computation(fixture):
+def test_before_and_after_figures_match_the_hand_computation(fixture: Fixture) -> None:
     job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="politie.csv",
                                 content=police_file(fixture).encode())
     incident_import_run(import_id=job.pk)
     data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
     assert data.available
-    figures = {t.slug: {r.key: [v.value if hasattr(v, "value") else v for v in r.values] for r in t.rows}
+    figures = {t.slug: {r.key: [v.value if isinstance(v, Count) else v for v in r.values] for r in t.rows}
                for t in data.tables}
     # persons, before, after, before per person, after per person, change %
     assert figures["recidivism-2"]["all"] == [2, 4, 5, 2.0, 2.5, 25.0]
@@ -133,7 +149,7 @@ def test_before_and_after_figures_match_the_hand_computation(fixture):
     assert figures["recidivism-6"]["outcome:"][:3] == [2, 6, 12]
 
 
-def test_small_groups_are_suppressed(fixture):
+def test_small_groups_are_suppressed(fixture: Fixture) -> None:
     fixture["house"].small_count_threshold = 5
     fixture["house"].save()
     job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="p.csv",
@@ -141,11 +157,12 @@ def test_small_groups_are_suppressed(fixture):
     incident_import_run(import_id=job.pk)
     data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
     row = data.tables[1].rows[0]
+    assert isinstance(row.values[0], Count)
     assert row.values[0].suppressed
     assert row.values[1:] == [None] * 5
 
 
-def test_derived_figures_never_give_a_suppressed_count_back(fixture):
+def test_derived_figures_never_give_a_suppressed_count_back(fixture: Fixture) -> None:
     fixture["house"].small_count_threshold = 5
     fixture["house"].save()
     from opencasus.reporting.selectors.recidivism import _Tally, _window_table
@@ -153,6 +170,9 @@ def test_derived_figures_never_give_a_suppressed_count_back(fixture):
     scope = house_scope(actor=fixture["director"], house_id=fixture["house"].pk)
     table = _window_table(scope, 6, {("all", "Alle"): _Tally(persons=13, before=4, after=20)})
     persons, before, after, before_pp, after_pp, change = table.rows[0].values
+    assert isinstance(persons, Count)
+    assert isinstance(before, Count)
+    assert isinstance(after, Count)
     assert persons.value == 13
     assert before.suppressed
     assert after.value == 20
@@ -161,12 +181,12 @@ def test_derived_figures_never_give_a_suppressed_count_back(fixture):
     assert change is None
 
 
-def test_window_edges():
+def test_window_edges() -> None:
     incidents = [(dt.date(2024, 4, 15), 1), (dt.date(2024, 6, 15), 10), (dt.date(2024, 8, 15), 100)]
     assert window_counts(incidents, dt.date(2024, 6, 15), 2) == (1, 10)
 
 
-def test_upload_page_and_command(fixture, verified_client, tmp_path):
+def test_upload_page_and_command(fixture: Fixture, verified_client: Callable[[User], Client], tmp_path: Path) -> None:
     client = verified_client(fixture["director"])
     upload = io.BytesIO(police_file(fixture).encode())
     upload.name = "politie.csv"
@@ -178,8 +198,8 @@ def test_upload_page_and_command(fixture, verified_client, tmp_path):
     assert "verkeerd aantal kolommen" in page
     bad = io.BytesIO(b"naam,datum\nx,y\n")
     bad.name = "fout.csv"
-    page = client.post(reverse("reporting:incident-upload", args=[fixture["house"].pk]), {"file": bad})
-    assert "De eerste regel moet de kopregel" in page.content.decode()
+    response = client.post(reverse("reporting:incident-upload", args=[fixture["house"].pk]), {"file": bad})
+    assert "De eerste regel moet de kopregel" in response.content.decode()
 
     path = tmp_path / "politie.csv"
     path.write_text(police_file(fixture))
@@ -190,7 +210,7 @@ def test_upload_page_and_command(fixture, verified_client, tmp_path):
     assert "line 10: verkeerd aantal kolommen" in out.getvalue()
 
 
-def test_recidivism_page_renders(fixture, verified_client):
+def test_recidivism_page_renders(fixture: Fixture, verified_client: Callable[[User], Client]) -> None:
     html = verified_client(fixture["director"]).get(
         reverse("reporting:recidivism", args=[fixture["house"].pk])).content.decode()
     assert "Politie-incidenten 6 maanden voor en na het plan van aanpak" in html

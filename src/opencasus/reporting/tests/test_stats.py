@@ -19,7 +19,7 @@ def exact_cdf(k: int, mean: Fraction, terms: int = 400) -> float:
     return float(exp_neg * sum(mean ** i / math.factorial(i) for i in range(k + 1)))
 
 
-def test_poisson_known_values():
+def test_poisson_known_values() -> None:
     # P(X <= 2 | λ = 5) = e^-5 (1 + 5 + 12.5)
     assert poisson_cdf(2, 5) == pytest.approx(18.5 * math.exp(-5), rel=1e-12)
     assert poisson_cdf(2, 5) == pytest.approx(0.12465201948308113, rel=1e-12)
@@ -33,19 +33,19 @@ def test_poisson_known_values():
 
 @pytest.mark.parametrize(("k", "mean"), [(0, Fraction(1, 2)), (3, Fraction(7, 2)), (12, Fraction(6)),
                                          (25, Fraction(40)), (60, Fraction(40))])
-def test_poisson_against_exact_reference(k, mean):
+def test_poisson_against_exact_reference(k: int, mean: Fraction) -> None:
     assert poisson_cdf(k, float(mean)) == pytest.approx(exact_cdf(k, mean), rel=1e-9)
     assert poisson_sf(k + 1, float(mean)) == pytest.approx(1 - exact_cdf(k, mean), rel=1e-7, abs=1e-15)
 
 
-def test_poisson_tails_are_complementary_and_far_tail_is_small():
+def test_poisson_tails_are_complementary_and_far_tail_is_small() -> None:
     for mean in (0.3, 4.0, 17.5, 250.0):
         for k in range(40):
             assert poisson_cdf(k, mean) + poisson_sf(k + 1, mean) == pytest.approx(1.0, abs=1e-12)
     assert 0 < poisson_sf(60, 10) < 1e-20
 
 
-def test_two_sided_test():
+def test_two_sided_test() -> None:
     result = poisson_test(10, 5)
     assert result.p_value == pytest.approx(2 * 0.03182805730620481, rel=1e-9)
     assert result.direction == "up"
@@ -61,14 +61,14 @@ def test_two_sided_test():
         poisson_test(1, 0)
 
 
-def test_percentile_matches_linear_interpolation():
+def test_percentile_matches_linear_interpolation() -> None:
     assert percentile([], 50) is None
     assert percentile([4], 90) == 4
     assert percentile([1, 2, 3, 4], 50) == 2.5
     assert percentile(list(range(1, 11)), 90) == pytest.approx(9.1)
 
 
-def test_add_months_clamps():
+def test_add_months_clamps() -> None:
     assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
     assert add_months(dt.date(2024, 3, 15), -6) == dt.date(2023, 9, 15)
     assert add_months(dt.date(2024, 12, 1), 12) == dt.date(2025, 12, 1)

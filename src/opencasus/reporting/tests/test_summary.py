@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -27,6 +28,7 @@ from opencasus.reporting.selectors.dashboard import dashboard_for, house_dashboa
 from opencasus.reporting.selectors.period import Period
 from opencasus.reporting.stats import add_months
 from opencasus.reporting.tasks import refresh_dashboard_figures
+from opencasus.reporting.tests.conftest import World
 from opencasus.reporting.tests.factories import case_with_history
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +41,7 @@ def _moment(rng: random.Random, earliest: dt.datetime, latest: dt.datetime) -> d
     return earliest + dt.timedelta(seconds=rng.random() * span)  # microseconds too
 
 
-def make_history(world, seed: int = 7) -> None:
+def make_history(world: World, seed: int = 7) -> None:
     """Cases over the last 26 months up to now: random categories, triage outcomes, plans, agreements
     (some due in the future), closures with and without a recorded outcome, a re-opened closure."""
     rng = random.Random(seed)
@@ -51,7 +53,7 @@ def make_history(world, seed: int = 7) -> None:
     themes = [world.theme, TargetGroup.objects.create(house=house, name="ouderen"),
               TargetGroup.objects.create(house=house, name="Jongeren"), None]
     meeting_types = [MeetingType.objects.create(house=house, name=name) for name in ("Casusoverleg", "ambtelijk")]
-    owners = [OrganisationFactory(name=name) for name in ("GGD Zuid", "ggz Breburg", "Politie", "Élan wonen")]
+    owners = [OrganisationFactory.create(name=name) for name in ("GGD Zuid", "ggz Breburg", "Politie", "Élan wonen")]
     for _i in range(90):
         filed = _moment(rng, earliest, now)
         steps: list[tuple[str, dt.datetime]] = []
@@ -107,18 +109,18 @@ def periods() -> list[Period]:
     ]
 
 
-def figures(world, threshold: int = 1) -> list[dict]:
+def figures(world: World, threshold: int = 1) -> list[dict[str, Any]]:
     world.house.small_count_threshold = threshold
     world.house.save()
     scope = house_scope(actor=world.users["manager"], house_id=world.house.pk)
     return [dashboard_for(scope, p).as_json() for p in periods()]
 
 
-def build(world) -> int:
+def build(world: World) -> int:
     return summary.dashboard_figures_rebuild_history(house_id=world.house.pk)
 
 
-def test_summary_gives_the_figures_counted_from_the_records(world):
+def test_summary_gives_the_figures_counted_from_the_records(world: World) -> None:
     make_history(world)
     live = figures(world), figures(world, threshold=5)
     assert build(world) >= MONTHS_BACK
@@ -130,7 +132,7 @@ def test_summary_gives_the_figures_counted_from_the_records(world):
     assert sum(r["values"][0]["value"] or 0 for r in whole["rows"]) > 0  # durations were compared
 
 
-def test_region_scope_sums_the_houses_summaries(world):
+def test_region_scope_sums_the_houses_summaries(world: World) -> None:
     from opencasus.access.reporting import region_scope
 
     make_history(world)
@@ -142,7 +144,7 @@ def test_region_scope_sums_the_houses_summaries(world):
     assert [dashboard_for(region_scope(actor=steering, code=code), p).as_json() for p in periods()] == before
 
 
-def test_the_current_month_is_counted_live(world):
+def test_the_current_month_is_counted_live(world: World) -> None:
     make_history(world)
     build(world)
     assert not SummaryMonth.objects.filter(month__gte=timezone.localdate().replace(day=1)).exists()
@@ -153,7 +155,7 @@ def test_the_current_month_is_counted_live(world):
         "value"] + 1
 
 
-def test_months_without_summary_are_counted_live(world):
+def test_months_without_summary_are_counted_live(world: World) -> None:
     make_history(world)
     expected = figures(world)
     build(world)
@@ -164,11 +166,11 @@ def test_months_without_summary_are_counted_live(world):
     assert figures(world) == expected
 
 
-def test_rebuild_is_idempotent(world):
+def test_rebuild_is_idempotent(world: World) -> None:
     make_history(world)
     build(world)
 
-    def rows():
+    def rows() -> list[tuple[Any, ...]]:
         return sorted(MonthlyFigure.objects.filter(house=world.house)
                       .values_list("month", "kind", "key", "count", "durations"), key=str)
 
@@ -180,7 +182,7 @@ def test_rebuild_is_idempotent(world):
     assert rows() == first
 
 
-def test_a_late_change_through_a_service_marks_its_month_stale_and_the_refresh_rebuilds_it(world):
+def test_a_late_change_through_a_service_marks_its_month_stale_and_the_refresh_rebuilds_it(world: World) -> None:
     from opencasus.plans.services import agreement_update
 
     make_history(world)
@@ -191,7 +193,7 @@ def test_a_late_change_through_a_service_marks_its_month_stale_and_the_refresh_r
                              (Status.ADMITTED, summary.month_bounds(past)[0] + dt.timedelta(days=6)),
                              municipality=world.dordrecht)
     plan = Plan.objects.create(case=case)
-    owner = OrganisationFactory(name="Reclassering")
+    owner = OrganisationFactory.create(name="Reclassering")
     late = Agreement.objects.create(plan=plan, case=case, house_id=world.house.pk, description="Afspraak",
                                     owner_organisation=owner, deadline=past + dt.timedelta(days=20),
                                     status=AgreementStatus.LATE)
@@ -214,7 +216,7 @@ def test_a_late_change_through_a_service_marks_its_month_stale_and_the_refresh_r
     assert figures(world) == changed
 
 
-def test_a_status_change_marks_every_month_that_counts_the_case(world):
+def test_a_status_change_marks_every_month_that_counts_the_case(world: World) -> None:
     from opencasus.cases.services import case_transition
 
     make_history(world)
@@ -232,7 +234,7 @@ def test_a_status_change_marks_every_month_that_counts_the_case(world):
     assert figures(world) == expected
 
 
-def test_deleting_cases_under_retention_keeps_the_dashboard_exact(world):
+def test_deleting_cases_under_retention_keeps_the_dashboard_exact(world: World) -> None:
     from opencasus.cases.models import Case
     from opencasus.privacy.deletion import case_delete_expired
     from opencasus.privacy.models import RetentionCategory
@@ -240,7 +242,7 @@ def test_deleting_cases_under_retention_keeps_the_dashboard_exact(world):
 
     make_history(world)
     build(world)
-    RetentionPolicyFactory(house=world.house, category=RetentionCategory.INTAKE_DECLINED, period_months=1)
+    RetentionPolicyFactory.create(house=world.house, category=RetentionCategory.INTAKE_DECLINED, period_months=1)
     declined = list(Case.objects.filter(house=world.house, status=Status.DECLINED).values_list("pk", flat=True))
     assert declined
     for pk in declined:
@@ -253,7 +255,7 @@ def test_deleting_cases_under_retention_keeps_the_dashboard_exact(world):
     assert figures(world) == counted_live
 
 
-def test_access_is_unchanged_with_a_summary(world):
+def test_access_is_unchanged_with_a_summary(world: World) -> None:
     make_history(world)
     build(world)
     for user in ("officer_dordrecht", "partner", "privacy", "admin", "other_director"):
@@ -262,7 +264,7 @@ def test_access_is_unchanged_with_a_summary(world):
                             date_to=dt.date(2025, 12, 31))
 
 
-def test_command_and_task(world):
+def test_command_and_task(world: World) -> None:
     make_history(world)
     out = io.StringIO()
     since = add_months(timezone.localdate().replace(day=1), -4)
@@ -283,7 +285,7 @@ def test_command_and_task(world):
     assert SummaryMonth.objects.filter(house=world.house, stale=False).count() >= MONTHS_BACK
 
 
-def test_municipality_figures_are_counted_live(world):
+def test_municipality_figures_are_counted_live(world: World) -> None:
     """Municipality figures are always counted live (the summary is per house)."""
     from opencasus.access.reporting import municipality_scope
 
@@ -296,7 +298,7 @@ def test_municipality_figures_are_counted_live(world):
     assert not any("reporting_monthlyfigure" in q["sql"] for q in queries.captured_queries)
 
 
-def test_first_adoptions_in_a_span_are_those_of_the_whole_history(world):
+def test_first_adoptions_in_a_span_are_those_of_the_whole_history(world: World) -> None:
     from opencasus.cases.models import Case
     from opencasus.reporting import sources
 
@@ -310,7 +312,7 @@ def test_first_adoptions_in_a_span_are_those_of_the_whole_history(world):
         assert sources.first_adoptions_between([world.house.pk], None, start, end) == expected
 
 
-def test_a_renamed_organisation_keeps_its_months(world):
+def test_a_renamed_organisation_keeps_its_months(world: World) -> None:
     from opencasus.network.models import Organisation
 
     make_history(world)

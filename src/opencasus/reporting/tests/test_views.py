@@ -1,10 +1,14 @@
 """Pages: every role x every reporting page; hidden is 404; the processing log is written."""
 
+from collections.abc import Callable
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from opencasus.accounts.models import User
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.reporting.tests.conftest import PERIOD
+from opencasus.reporting.tests.conftest import PERIOD, World
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +21,7 @@ ALL = ["manager", "director", "secretary", "officer_dordrecht", "officer_gorinch
        "privacy", "admin", "other_director"]
 
 
-def pages(world):
+def pages(world: World) -> list[tuple[str, set[str]]]:
     h, code, region = world.house.pk, "GM0505", world.house.region.code
     return [
         (reverse("reporting:dashboard", args=["huizen", h]), ALLOWED_HOUSE),
@@ -37,7 +41,7 @@ def pages(world):
     ]
 
 
-def test_access_matrix_for_pages(world, verified_client):
+def test_access_matrix_for_pages(world: World, verified_client: Callable[[User], Client]) -> None:
     for role in ALL:
         client = verified_client(world.users[role])
         for url, allowed in pages(world):
@@ -46,7 +50,7 @@ def test_access_matrix_for_pages(world, verified_client):
             assert response.status_code == expected, (role, url, response.status_code)
 
 
-def test_index_and_menu_only_for_reporting_roles(world, verified_client):
+def test_index_and_menu_only_for_reporting_roles(world: World, verified_client: Callable[[User], Client]) -> None:
     for role in ALL:
         response = verified_client(world.users[role]).get(reverse("core:start"))
         shown = "Managementinformatie" in response.content.decode()
@@ -55,7 +59,7 @@ def test_index_and_menu_only_for_reporting_roles(world, verified_client):
         assert index.status_code == (200 if shown else 404)
 
 
-def test_unknown_kind_and_missing_records_are_404(world, verified_client):
+def test_unknown_kind_and_missing_records_are_404(world: World, verified_client: Callable[[User], Client]) -> None:
     client = verified_client(world.users["steering"])
     assert client.get(reverse("reporting:dashboard", args=["landen", "NL"])).status_code == 404
     assert client.get(reverse("reporting:dashboard", args=["huizen", "999999"])).status_code == 404
@@ -64,7 +68,7 @@ def test_unknown_kind_and_missing_records_are_404(world, verified_client):
     assert client.get(reverse("reporting:dashboard", args=["regios", "VR17"])).status_code == 404
 
 
-def test_dashboard_renders_charts_and_tables_and_logs(world, verified_client):
+def test_dashboard_renders_charts_and_tables_and_logs(world: World, verified_client: Callable[[User], Client]) -> None:
     client = verified_client(world.users["manager"])
     before = ProcessingRecord.objects.count()
     response = client.get(reverse("reporting:dashboard", args=["huizen", world.house.pk]), PERIOD)
@@ -86,7 +90,9 @@ def test_dashboard_renders_charts_and_tables_and_logs(world, verified_client):
     assert record.object_id == f"house:{world.house.pk}"
 
 
-def test_municipality_officer_sees_only_their_municipality(world, verified_client):
+def test_municipality_officer_sees_only_their_municipality(
+    world: World, verified_client: Callable[[User], Client],
+) -> None:
     client = verified_client(world.users["officer_gorinchem"])
     response = client.get(reverse("reporting:dashboard", args=["gemeenten", "GM0512"]), PERIOD)
     assert response.status_code == 200
@@ -99,7 +105,7 @@ def test_municipality_officer_sees_only_their_municipality(world, verified_clien
     assert "Dordrecht" not in index
 
 
-def test_invalid_period_shows_dutch_error(world, verified_client):
+def test_invalid_period_shows_dutch_error(world: World, verified_client: Callable[[User], Client]) -> None:
     client = verified_client(world.users["manager"])
     url = reverse("reporting:dashboard", args=["huizen", world.house.pk])
     html = client.get(url, {"date_from": "2025-12-31", "date_to": "2025-01-01"}).content.decode()
@@ -107,7 +113,7 @@ def test_invalid_period_shows_dutch_error(world, verified_client):
     assert "Voer een geldige datum in." in client.get(url, {"date_from": "gisteren", "date_to": ""}).content.decode()
 
 
-def test_region_dashboard_spans_the_regions_houses(world, verified_client):
+def test_region_dashboard_spans_the_regions_houses(world: World, verified_client: Callable[[User], Client]) -> None:
     client = verified_client(world.users["steering"])
     response = client.get(reverse("reporting:dashboard", args=["regios", world.house.region.code]), PERIOD)
     assert response.status_code == 200

@@ -79,6 +79,7 @@ def check_participants_only_in_shared_cases_and_members_of_the_house() -> None:
     assert min(per_case) >= 1
     assert max(per_case) <= 7
     for p in Participant.objects.select_related("case")[:50]:
+        assert p.user_id is not None
         assert Membership.objects.filter(user_id=p.user_id, house_id=p.case.house_id,
                                          organisation_id=p.organisation_id, role=Role.PARTNER_PROFESSIONAL).exists()
 
@@ -117,7 +118,7 @@ def test_log_history_is_ordered_per_house_and_new_records_chain_on(generated: Si
 @postgres_only
 @pytest.mark.django_db
 def test_command_refuses_a_database_with_cases() -> None:
-    CaseFactory()
+    CaseFactory.create()
     with pytest.raises(CommandError):
         call_command("generate_national_data", "--scale", str(SCALE))
 
