@@ -1,5 +1,7 @@
 """Activity codes are the codes of the register of processing activities; any other code fails loudly."""
 
+from typing import cast
+
 import pytest
 
 from opencasus.logbook.models import Action, ActivityCode, ProcessingRecord
@@ -10,14 +12,14 @@ from opencasus.network.tests.factories import HouseFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_enum_is_the_default_register():
+def test_the_enum_is_the_default_register() -> None:
     assert [code for code, *_ in DEFAULT_ACTIVITIES] == list(ActivityCode)
     assert {str(code) for code in ActivityCode} == {
         "intake", "triage", "case-conference", "action-plan", "privacy", "management-information", "network"}
 
 
-def test_every_enum_code_links_to_its_register_entry():
-    house = HouseFactory()
+def test_every_enum_code_links_to_its_register_entry() -> None:
+    house = HouseFactory.create()
     for code in ActivityCode:
         [record] = record_processing(action=Action.VIEW, activity_code=code, purpose="t", house_id=house.pk,
                                      who=Who(username="t"))
@@ -27,23 +29,25 @@ def test_every_enum_code_links_to_its_register_entry():
 
 
 @pytest.mark.parametrize("code", ["unknown", "Intake", "case_conference", ""])
-def test_an_unknown_code_raises_at_the_call_and_logs_nothing(code):
-    house = HouseFactory()
+def test_an_unknown_code_raises_at_the_call_and_logs_nothing(code: str) -> None:
+    # A plain string where the enum is expected is exactly what the call must refuse at run time.
+    unknown = cast(ActivityCode, code)
+    house = HouseFactory.create()
     with pytest.raises(ValueError):
-        record_processing(action=Action.VIEW, activity_code=code, purpose="t", house_id=house.pk,
+        record_processing(action=Action.VIEW, activity_code=unknown, purpose="t", house_id=house.pk,
                           who=Who(username="t"))
     with pytest.raises(ValueError):
-        Processing(action=Action.VIEW, activity_code=code, purpose="t", house_id=house.pk, who=Who(username="t"))
+        Processing(action=Action.VIEW, activity_code=unknown, purpose="t", house_id=house.pk, who=Who(username="t"))
     assert not ProcessingRecord.objects.filter(house_id=house.pk).exists()
 
 
-def test_a_batch_with_one_unknown_code_logs_nothing():
-    house = HouseFactory()
+def test_a_batch_with_one_unknown_code_logs_nothing() -> None:
+    house = HouseFactory.create()
     with pytest.raises(ValueError):
         record_processing_many([
             Processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="t", house_id=house.pk,
                        who=Who(username="t")),
-            Processing(action=Action.VIEW, activity_code="intke", purpose="t", house_id=house.pk,
+            Processing(action=Action.VIEW, activity_code=cast(ActivityCode, "intke"), purpose="t", house_id=house.pk,
                        who=Who(username="t")),
         ])
     assert not ProcessingRecord.objects.filter(house_id=house.pk).exists()

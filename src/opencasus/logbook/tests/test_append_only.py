@@ -3,7 +3,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from opencasus.logbook.models import Action, AuditRecord, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, AuditRecord, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.network.tests.factories import HouseFactory
 
@@ -18,7 +18,7 @@ def _postgres_only() -> None:
 
 def _record() -> ProcessingRecord:
     house = HouseFactory.create()
-    return record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
+    return record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="t", house_id=house.pk,
                              who=Who(username="u"))[0]
 
 

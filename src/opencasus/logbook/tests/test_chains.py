@@ -13,14 +13,14 @@ from opencasus.logbook.chains import (
     house_of_chain,
     lock_head_for_append,
 )
-from opencasus.logbook.models import ChainHead, ProcessingRecord
+from opencasus.logbook.models import ActivityCode, ChainHead, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_all
 from opencasus.network.tests.factories import HouseFactory
 
 
 def _log(house_id: int, subject: str = "p") -> None:
-    record_processing(action="view", activity_code="intake", purpose="test", house_id=house_id,
+    record_processing(action="view", activity_code=ActivityCode.INTAKE, purpose="test", house_id=house_id,
                       who=Who(user_id=1, username="u", organisation_id=2, role="secretary"), data_subjects=[subject])
 
 

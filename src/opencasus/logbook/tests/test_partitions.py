@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from opencasus.logbook import partitions
-from opencasus.logbook.models import Action, AuditRecord, ChainHead, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, AuditRecord, ChainHead, ProcessingRecord
 from opencasus.logbook.retention import PURGE_OBJECT_TYPE, purge_expired
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_chain
@@ -28,7 +28,7 @@ def _postgres_only() -> None:
 
 
 def write(house: House, *moments: dt.datetime | None) -> list[ProcessingRecord]:
-    return [record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
+    return [record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="t", house_id=house.pk,
                               who=Who(username="u"), data_subjects=["p"], started_at=m)[0] for m in moments]
 
 

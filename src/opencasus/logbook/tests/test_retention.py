@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from opencasus.logbook.models import Action, AuditRecord, ChainHead, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, AuditRecord, ChainHead, ProcessingRecord
 from opencasus.logbook.retention import plan_purge, purge_expired
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_chain
@@ -22,7 +22,7 @@ T0 = dt.datetime(2024, 1, 1, 8, tzinfo=dt.UTC)
 
 def write(house: House, hours: Iterable[int]) -> None:
     for h in hours:
-        record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="t", house_id=house.pk,
                           who=Who(username="u"), data_subjects=["p"], started_at=T0 + dt.timedelta(hours=h))
 
 
@@ -79,7 +79,7 @@ def test_the_purge_setting_is_local_to_its_transaction() -> None:
     house = HouseFactory.create()
     write(house, [0, 30])
     purge_expired(chain=house.pk, expired_before=T0 + dt.timedelta(hours=24))
-    remaining = ProcessingRecord.objects.get(chain=house.pk, activity_code="intake")
+    remaining = ProcessingRecord.objects.get(chain=house.pk, activity_code=ActivityCode.INTAKE)
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM logbook_processingrecord WHERE id = %s", [remaining.pk])
 
@@ -96,7 +96,7 @@ def test_exactly_the_records_before_the_cut_go(gaps: list[int], cut: int) -> Non
             hours.append(h)
         write(house, hours)
         purge_expired(chain=house.pk, expired_before=T0 + dt.timedelta(hours=cut))
-        left = sorted(ProcessingRecord.objects.filter(chain=house.pk, activity_code="intake")
+        left = sorted(ProcessingRecord.objects.filter(chain=house.pk, activity_code=ActivityCode.INTAKE)
                       .values_list("started_at", flat=True))
         assert left == [T0 + dt.timedelta(hours=x) for x in hours if x >= cut]
         assert verify_chain(house.pk).ok

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection, transaction
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from opencasus.logbook.models import Action, AuditRecord, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, AuditRecord, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_all, verify_chain
 from opencasus.network.models import House
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def write(house: House, n: int = 3, subjects: Iterable[str] = ("p1",)) -> None:
     for i in range(n):
-        record_processing(action=Action.VIEW, activity_code="intake", purpose="test", house_id=house.pk,
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="test", house_id=house.pk,
                           who=Who(user_id=1, username="u", organisation_id=2, role="secretary"),
                           data_subjects=subjects, object_type="case", object_id=i, case_id=i)
 
@@ -23,7 +23,7 @@ def write(house: House, n: int = 3, subjects: Iterable[str] = ("p1",)) -> None:
 def test_one_record_per_data_subject_with_separate_audit_record() -> None:
     house = HouseFactory.create()
     records = record_processing(
-        action=Action.VIEW, activity_code="intake", purpose="Beoordelen aanmelding", house_id=house.pk,
+        action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="Beoordelen aanmelding", house_id=house.pk,
         who=Who(user_id=7, username="jan", organisation_id=3, role="process_director"),
         data_subjects=["a", "b", "a"], case_id=10)
     assert [r.data_subject for r in records] == ["a", "b"]

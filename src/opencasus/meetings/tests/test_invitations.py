@@ -9,10 +9,11 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.meetings import invitations, services
 from opencasus.meetings.models import Invitation, InvitationStatus, Meeting, MeetingStatus
-from opencasus.meetings.tests.factories import Setting, admitted_case, meeting, setting
+from opencasus.meetings.tests.factories import admitted_case, meeting, setting
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def _sent_to(user: User) -> list[mail.EmailMessage]:
 @pytest.fixture
 def planned(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
-) -> tuple[Setting, Meeting, tuple[Case, Case, Case]]:
+) -> tuple[World, Meeting, tuple[Case, Case, Case]]:
     s = setting()
     m = meeting(s, date=dt.date(2026, 12, 8), start_time=dt.time(9, 0))
     first = admitted_case(s, [0, 1])
@@ -47,7 +48,7 @@ def planned(
     return s, m, (first, second, third)
 
 
-def test_ics_holds_only_the_invitees_block(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]]) -> None:
+def test_ics_holds_only_the_invitees_block(planned: tuple[World, Meeting, tuple[Case, Case, Case]]) -> None:
     s, m, (first, second, third) = planned
     (message,) = _sent_to(s.professionals[1])
     cal = _calendar(message)
@@ -73,7 +74,7 @@ def test_ics_holds_only_the_invitees_block(planned: tuple[Setting, Meeting, tupl
     assert event.decoded("DTEND") == amsterdam_start + dt.timedelta(minutes=65)
 
 
-def test_no_personal_data_of_the_people_concerned(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]]) -> None:
+def test_no_personal_data_of_the_people_concerned(planned: tuple[World, Meeting, tuple[Case, Case, Case]]) -> None:
     _s, _m, cases = planned
     for message in mail.outbox:
         text = f"{message.body}{message.subject}{message.attachments[0][1]}"
@@ -85,7 +86,7 @@ def test_no_personal_data_of_the_people_concerned(planned: tuple[Setting, Meetin
 
 
 def test_updates_raise_the_sequence_and_keep_the_uid(
-    planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+    planned: tuple[World, Meeting, tuple[Case, Case, Case]],
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     s, m, (first, second, third) = planned
@@ -108,7 +109,7 @@ def test_updates_raise_the_sequence_and_keep_the_uid(
     assert mail.outbox == []
 
 
-def test_no_longer_needed_gets_a_cancel(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+def test_no_longer_needed_gets_a_cancel(planned: tuple[World, Meeting, tuple[Case, Case, Case]],
                                         django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> None:
     s, m, (_first, _second, third) = planned
     mail.outbox.clear()
@@ -127,7 +128,7 @@ def test_no_longer_needed_gets_a_cancel(planned: tuple[Setting, Meeting, tuple[C
 
 
 def test_cancelled_meeting_cancels_every_invitation(
-    planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+    planned: tuple[World, Meeting, tuple[Case, Case, Case]],
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     s, m, _cases = planned
@@ -142,7 +143,7 @@ def test_cancelled_meeting_cancels_every_invitation(
     assert not Invitation.objects.filter(meeting=m, status=InvitationStatus.INVITED).exists()
 
 
-def test_sending_is_logged_per_case(planned: tuple[Setting, Meeting, tuple[Case, Case, Case]]) -> None:
+def test_sending_is_logged_per_case(planned: tuple[World, Meeting, tuple[Case, Case, Case]]) -> None:
     _s, _m, (first, second, third) = planned
     records = ProcessingRecord.objects.filter(object_type="invitation", activity_code="case-conference")
     assert set(records.values_list("case_id", flat=True)) == {first.pk, second.pk, third.pk}
@@ -150,7 +151,7 @@ def test_sending_is_logged_per_case(planned: tuple[Setting, Meeting, tuple[Case,
 
 
 def test_a_participant_who_left_the_case_gets_a_cancel(
-    planned: tuple[Setting, Meeting, tuple[Case, Case, Case]],
+    planned: tuple[World, Meeting, tuple[Case, Case, Case]],
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     s, m, (_first, _second, third) = planned

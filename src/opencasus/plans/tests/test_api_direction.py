@@ -11,8 +11,8 @@ from opencasus.accounts.models import User
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.plans.models import Plan, PlanProposal
 from opencasus.plans.tests.factories import World, in_days
+from opencasus.plans.tests.factories import world as make_world
 from opencasus.plans.tests.test_direction import adopted_plan, drafted
-from opencasus.plans.tests.test_direction import world as make_world
 
 pytestmark = pytest.mark.django_db
 

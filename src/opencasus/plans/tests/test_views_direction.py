@@ -10,7 +10,8 @@ from django.test import Client
 from opencasus.accounts.models import User
 from opencasus.plans.models import Plan, PlanProposal
 from opencasus.plans.state_tables import ProposalStatus
-from opencasus.plans.tests.test_direction import adopted_plan, world
+from opencasus.plans.tests.factories import world
+from opencasus.plans.tests.test_direction import adopted_plan
 from opencasus.plans.vocabulary import InterventionLine
 
 pytestmark = pytest.mark.django_db

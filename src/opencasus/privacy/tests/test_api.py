@@ -10,7 +10,7 @@ from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Person
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import House, Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -95,10 +95,10 @@ def test_the_privacy_officer_reaches_every_endpoint_and_each_call_is_logged(
     house, fg, _case, _person, sar, run, policy = setup
     client = api_client(fg)
     for method, url, body in endpoints(house, sar, run, policy):
-        before = ProcessingRecord.objects.filter(chain=house.pk, activity_code="privacy").count()
+        before = ProcessingRecord.objects.filter(chain=house.pk, activity_code=ActivityCode.PRIVACY).count()
         response = getattr(client, method)(url, body, format="json")
         assert response.status_code in {200, 201}, (url, response.content[:300])
-        assert ProcessingRecord.objects.filter(chain=house.pk, activity_code="privacy").count() > before, url
+        assert ProcessingRecord.objects.filter(chain=house.pk, activity_code=ActivityCode.PRIVACY).count() > before, url
 
 
 def test_log_records_carry_the_trace_id_of_the_request(setup: Setup, api_client: Callable[[User], APIClient]) -> None:
@@ -116,7 +116,7 @@ def test_log_records_carry_the_trace_id_of_the_request(setup: Setup, api_client:
 
 def test_processing_log_search_filters(setup: Setup, api_client: Callable[[User], APIClient]) -> None:
     house, fg, case, person, *_ = setup
-    record_processing(action=Action.VIEW, activity_code="triage", purpose="Weegoverleg", house_id=house.pk,
+    record_processing(action=Action.VIEW, activity_code=ActivityCode.TRIAGE, purpose="Weegoverleg", house_id=house.pk,
                       who=Who(user_id=999, username="x", organisation_id=5), data_subjects=[str(person.pseudonym)],
                       case_id=case.pk)
     client = api_client(fg)

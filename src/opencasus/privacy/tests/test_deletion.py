@@ -12,7 +12,7 @@ from opencasus.cases.tests.factories import PersonFactory
 from opencasus.cases.vocabulary import LifeDomain, Relation, SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.logbook import partitions
-from opencasus.logbook.models import Action, ChainHead, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, ChainHead, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_all
 from opencasus.network.models import House
@@ -105,7 +105,7 @@ def test_expired_log_records_are_purged_and_the_log_still_verifies() -> None:
     house = HouseFactory.create()
     RetentionPolicyFactory.create(house=house, category=RetentionCategory.PROCESSING_LOG, period_months=12)
     for day in [dt.date(2023, 1, 5), dt.date(2023, 6, 1), dt.date(2024, 6, 1)]:
-        record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="t", house_id=house.pk,
                           who=Who(username="u"), data_subjects=["a", "b"], started_at=at(day))
     run = deletion.run_retention(house=house, today=dt.date(2024, 6, 1), dry_run=False)
     assert run.summary == {RetentionCategory.PROCESSING_LOG: 4}
@@ -128,7 +128,7 @@ def test_a_year_expired_for_every_house_is_dropped_whole_by_one_house_run() -> N
     for house, months in ((one, 12), (two, 6)):
         RetentionPolicyFactory.create(house=house, category=RetentionCategory.PROCESSING_LOG, period_months=months)
         for day in [dt.date(2019, 5, 1), dt.date(2021, 5, 1)]:
-            record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
+            record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="t", house_id=house.pk,
                               who=Who(username="u"), data_subjects=["a", "b"], started_at=at(day))
     run = deletion.run_retention(house=one, today=dt.date(2021, 6, 1), dry_run=False)
     assert run.summary == {RetentionCategory.PROCESSING_LOG: 2}

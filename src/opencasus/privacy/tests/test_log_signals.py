@@ -6,7 +6,7 @@ from collections.abc import Iterable
 import pytest
 from django.utils import timezone
 
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import House
 from opencasus.network.tests.factories import HouseFactory
@@ -19,7 +19,7 @@ NOW = timezone.make_aware(dt.datetime(2025, 3, 12, 15, 0))
 
 def view(house: House, user_id: int, case_id: int | None, moment: dt.datetime, action: str = Action.VIEW,
          subjects: Iterable[str] = ("p",)) -> None:
-    record_processing(action=action, activity_code="case-conference", purpose="t", house_id=house.pk,
+    record_processing(action=action, activity_code=ActivityCode.CASE_CONFERENCE, purpose="t", house_id=house.pk,
                       who=Who(user_id=user_id, username=f"user{user_id}"), data_subjects=subjects,
                       case_id=case_id, started_at=moment)
 
@@ -64,7 +64,7 @@ def test_exports_of_many_persons(house: House) -> None:
 
 def test_old_records_and_system_jobs_are_not_signalled(house: House) -> None:
     view(house, 9, 1, NOW - dt.timedelta(days=8, hours=-1) - dt.timedelta(hours=12))
-    record_processing(action=Action.VIEW, activity_code="privacy", purpose="t", house_id=house.pk,
+    record_processing(action=Action.VIEW, activity_code=ActivityCode.PRIVACY, purpose="t", house_id=house.pk,
                       who=Who.system("retention"), started_at=timezone.make_aware(dt.datetime(2025, 3, 11, 2)))
     assert log_signals.signals_for(house, house.privacy_settings, now=NOW) == []
 
@@ -73,7 +73,7 @@ def triage_morning(house: House, user_id: int, role: str, day: int, cases: int, 
     """A professional opens `cases` different cases between 9:00 and 10:00 on `day` (days before NOW)."""
     start = timezone.make_aware(dt.datetime(2025, 3, 12, 9, 0)) - dt.timedelta(days=day)
     for i in range(cases):
-        record_processing(action=Action.VIEW, activity_code="triage", purpose="t", house_id=house.pk,
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.TRIAGE, purpose="t", house_id=house.pk,
                           who=Who(user_id=user_id, username=f"user{user_id}", role=role), data_subjects=["p"],
                           case_id=first_case + i, started_at=start + dt.timedelta(minutes=i * 50 // cases))
 

@@ -14,7 +14,7 @@ from opencasus.cases.models import InformationItem, Participant, Person
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.vocabulary import LifeDomain, Relation, SharingScope
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import House
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory
@@ -56,7 +56,7 @@ def household() -> Household:
     me_again = PersonFactory.create(case=second, first_name="Fatima", last_name="El-Amrani", bsn=BSN,
                                     date_of_birth=dt.date(1985, 3, 3))
     for case, people in [(first, [me, partner, child]), (second, [me_again])]:
-        record_processing(action=Action.VIEW, activity_code="case-conference", purpose="Casusoverleg",
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.CASE_CONFERENCE, purpose="Casusoverleg",
                           who=Who(user_id=author.pk, username=author.username, organisation_id=care.pk),
                           house_id=house.pk, data_subjects=[str(p.pseudonym) for p in people], case_id=case.pk)
     other_house = HouseFactory.create()
@@ -136,7 +136,7 @@ def test_the_report_is_readable_for_the_person_it_is_about(
     Participant.objects.create(case=first, organisation=care, user=UserFactory.create())
     at = dt.datetime(2026, 3, 5, 14, 7, tzinfo=dt.UTC)
     for day in (0, 1, 2, 40):  # three views in March, one in April
-        record_processing(action=Action.VIEW, activity_code="case-conference", purpose="Casusoverleg",
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.CASE_CONFERENCE, purpose="Casusoverleg",
                           who=Who(user_id=fg.pk, username="prof", organisation_id=care.pk), house_id=house.pk,
                           data_subjects=[str(me.pseudonym)], case_id=first.pk,
                           started_at=at + dt.timedelta(days=day))

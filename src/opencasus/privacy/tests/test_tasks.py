@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from opencasus.cases.models import Case
 from opencasus.cases.workflow import Status
 from opencasus.celery import app
-from opencasus.logbook.models import ProcessingRecord
+from opencasus.logbook.models import ActivityCode, ProcessingRecord
 from opencasus.network.tests.factories import HouseFactory
 from opencasus.privacy import tasks
 from opencasus.privacy.models import LogVerification, RetentionCategory, RetentionRun, VerificationTrigger
@@ -55,7 +55,7 @@ def test_verification_task_stores_the_outcome() -> None:
     from opencasus.logbook.models import Action
     from opencasus.logbook.services import Who, record_processing
 
-    record_processing(action=Action.VIEW, activity_code="intake", purpose="t", house_id=house.pk,
+    record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose="t", house_id=house.pk,
                       who=Who(username="u"))
     result = tasks.verify_processing_log.delay().get()
     verification = LogVerification.objects.get()

@@ -11,7 +11,7 @@ from opencasus.accounts.models import User
 from opencasus.cases.models import Case, Person
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import House, Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -83,10 +83,10 @@ def test_the_privacy_officer_reaches_every_page_and_each_view_is_logged(
     house, fg, _case, _person, sar, run = setup
     client = verified_client(fg)
     for method, url in pages(house, sar, run):
-        before = ProcessingRecord.objects.filter(chain=house.pk, activity_code="privacy").count()
+        before = ProcessingRecord.objects.filter(chain=house.pk, activity_code=ActivityCode.PRIVACY).count()
         response = getattr(client, method)(url, {"run_date": "2025-01-01"} if method == "post" else None)
         assert response.status_code in {200, 302}, url
-        after = ProcessingRecord.objects.filter(chain=house.pk, activity_code="privacy").count()
+        after = ProcessingRecord.objects.filter(chain=house.pk, activity_code=ActivityCode.PRIVACY).count()
         assert after > before, url
         last = ProcessingRecord.objects.filter(chain=house.pk).order_by("-sequence").first()
         assert last is not None
@@ -175,7 +175,7 @@ def test_rights_request_register_and_handle_with_overdue_signal(
 
 def test_log_search_by_person_and_csv_export_is_logged(setup: Setup, verified_client: Callable[[User], Client]) -> None:
     house, fg, case, person, *_ = setup
-    record_processing(action=Action.VIEW, activity_code="case-conference", purpose="=cmd|' /C calc'!A0",
+    record_processing(action=Action.VIEW, activity_code=ActivityCode.CASE_CONFERENCE, purpose="=cmd|' /C calc'!A0",
                       who=Who(user_id=fg.pk, username="kees"), house_id=house.pk,
                       data_subjects=[str(person.pseudonym), "someone-else"], case_id=case.pk)
     client = verified_client(fg)

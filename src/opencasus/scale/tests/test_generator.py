@@ -14,7 +14,7 @@ from django.db.models import Count, F
 from opencasus.cases.models import Case, Participant, Person, StatusChange
 from opencasus.cases.tests.factories import CaseFactory
 from opencasus.cases.workflow import SHARED_STATUSES, Status
-from opencasus.logbook.models import AuditRecord, ChainHead, ProcessingRecord
+from opencasus.logbook.models import ActivityCode, AuditRecord, ChainHead, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_chain
 from opencasus.network.models import House, Membership, Organisation, Role
@@ -108,7 +108,7 @@ def test_log_history_is_ordered_per_house_and_new_records_chain_on(generated: Si
     assert head.purged_through_sequence == len(history)
     assert head.last_sequence == len(records)
     assert all(r[2] is not None for r in history)
-    record_processing(action="view", activity_code="triage", purpose="Toets", who=Who(username="t"),
+    record_processing(action="view", activity_code=ActivityCode.TRIAGE, purpose="Toets", who=Who(username="t"),
                       house_id=house.pk, case_id=history[-1][2])
     report = verify_chain(house.pk)
     assert report.ok, report.problems
