@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -12,8 +13,14 @@ from opencasus.access import meetings as access
 from opencasus.access.policy import CaseAccess, visible_cases
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action
 from opencasus.meetings.models import AgendaItem, Decision, Invitation, Meeting, Minutes, SelfReport
+from opencasus.meetings.processing import log_case, log_cases, log_without_subject
 from opencasus.network.models import MeetingType, Membership
+
+# Reads of personal data are logged here (docs/development.md): a selector that reads logs in the same call;
+# a read the page only shows on a GET (a form page that also posts) is logged by its `record_<x>_view`.
 
 
 def meeting_list(*, actor: Any, status: str | None = None,
@@ -36,6 +43,21 @@ def upcoming_own_items(*, actor: Any, today: dt.date) -> list[AgendaItem]:
                 .order_by("meeting__date", "meeting__start_time", "position"))
 
 
+def record_meeting_list_view(*, actor: Any, meetings: Iterable[Meeting]) -> None:
+    """One record per house of the meetings shown, without a data subject (the list shows no persons)."""
+    for house_id in sorted({m.house_id for m in meetings}):
+        log_without_subject(actor=actor, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
+                            object_id="", purpose=purposes.MEETING_LIST)
+
+
+def my_meetings_view(*, actor: Any, today: dt.date) -> list[AgendaItem]:
+    """`upcoming_own_items`, logged as the invitee's "my meetings" page."""
+    items = upcoming_own_items(actor=actor, today=today)
+    log_cases(actor=actor, cases=[item.case for item in items], action=Action.VIEW, object_type="my-meetings",
+              object_id="")
+    return items
+
+
 def meeting_get(*, actor: Any, meeting_id: int, core: bool = False, for_update: bool = False) -> Meeting:
     """One meeting; with `core`, only for core staff of its house. 404 otherwise."""
     qs = Meeting.objects.select_related("meeting_type", "house", "chair", "secretary")
@@ -44,11 +66,39 @@ def meeting_get(*, actor: Any, meeting_id: int, core: bool = False, for_update: 
     return access.meeting_check(actor=actor, meeting=qs.filter(pk=meeting_id).first(), core=core)
 
 
+def meeting_view(*, actor: Any, meeting_id: int) -> Meeting:
+    """One meeting, logged (without a data subject: a meeting shows no persons)."""
+    meeting = meeting_get(actor=actor, meeting_id=meeting_id)
+    log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.VIEW, object_type="meeting",
+                        object_id=meeting.pk, purpose=purposes.MEETING_LIST)
+    return meeting
+
+
 def agenda_items(*, actor: Any, meeting: Meeting) -> QuerySet[AgendaItem]:
     """The items of a meeting the actor may see: all for core staff, their own for an invitee."""
     qs = access.visible_agenda_items(actor=actor, meeting=meeting)
     return (qs.select_related("case", "case__target_group")
             .prefetch_related("organisations", "professionals").order_by("position", "id"))
+
+
+def agenda_view(*, actor: Any, meeting: Meeting) -> list[AgendaItem]:
+    """The agenda items the actor may see (`agenda_items`), logged per person of each case shown."""
+    items = list(agenda_items(actor=actor, meeting=meeting))
+    log_cases(actor=actor, cases=[item.case for item in items], action=Action.VIEW, object_type="agenda",
+              object_id=meeting.pk)
+    return items
+
+
+def agenda_item_view(*, actor: Any, meeting: Meeting, item_id: int) -> AgendaItem:
+    """One agenda item (`agenda_item_get`), logged per person of its case."""
+    item = agenda_item_get(actor=actor, meeting=meeting, item_id=item_id)
+    log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="agenda-item", object_id=item.pk)
+    return item
+
+
+def record_agenda_item_view(*, actor: Any, item: AgendaItem) -> None:
+    """The item's page shown (on a GET; its form also posts)."""
+    log_cases(actor=actor, cases=[item.case], action=Action.VIEW, object_type="agenda-item", object_id=item.pk)
 
 
 def agenda_item_get(*, actor: Any, meeting: Meeting, item_id: int) -> AgendaItem:
@@ -66,6 +116,12 @@ def minutes_for(*, actor: Any, item: AgendaItem) -> Minutes | None:
     return None
 
 
+def record_minutes_view(*, actor: Any, item: AgendaItem, minutes: Minutes | None) -> None:
+    """The minutes of `item` shown (`minutes_for`; on a GET): one record per person of its case."""
+    log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="minutes",
+             object_id=minutes.pk if minutes else item.pk)
+
+
 def minutes_decisions(record: Minutes | None) -> list[Decision]:
     """The decisions of minutes the reader was given (`minutes_for`), with their owners."""
     return list(record.decisions.select_related("owner_organisation", "owner_user")) if record else []
@@ -80,6 +136,12 @@ def decision_check(*, actor: Any, item: AgendaItem, decision_id: int) -> None:
 
 def invitations(*, actor: Any, meeting: Meeting) -> QuerySet[Invitation]:
     return access.visible_invitations(actor=actor, meeting=meeting).select_related("user")
+
+
+def record_attendance_view(*, actor: Any, meeting: Meeting, purpose: str) -> None:
+    """The invitees and their attendance shown (on a GET), without a data subject."""
+    log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.VIEW, object_type="attendance",
+                        object_id=meeting.pk, purpose=purpose)
 
 
 def admitted_cases(*, actor: Any, meeting: Meeting) -> QuerySet[Case]:
@@ -104,6 +166,26 @@ def self_report_get(*, actor: Any, report_id: int) -> SelfReport:
     if report is None:
         raise Http404
     return report
+
+
+def self_reports_view(*, actor: Any, case_id: int | None = None) -> list[SelfReport]:
+    """`self_report_list`, logged per person of each case shown."""
+    reports = list(self_report_list(actor=actor, case_id=case_id))
+    cases = {r.case_id: r.case for r in reports}
+    log_cases(actor=actor, cases=cases.values(), action=Action.VIEW, object_type="self-report", object_id="")
+    return reports
+
+
+def self_report_view(*, actor: Any, report_id: int) -> SelfReport:
+    """One self-report (`self_report_get`), logged per person of its case."""
+    report = self_report_get(actor=actor, report_id=report_id)
+    log_case(actor=actor, case=report.case, action=Action.VIEW, object_type="self-report", object_id=report.pk)
+    return report
+
+
+def record_self_report_view(*, actor: Any, item: AgendaItem) -> None:
+    """The self-report page of an agenda item shown (on a GET; its form also posts)."""
+    log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="self-report", object_id=item.pk)
 
 
 def meeting_type_for(*, house_id: int, meeting_type_id: int) -> MeetingType | None:

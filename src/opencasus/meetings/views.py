@@ -19,14 +19,11 @@ from opencasus.access import meetings as meeting_access
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.core.versions import version_missing
-from opencasus.logbook import purposes
-from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import optimiser, selectors, services
 from opencasus.meetings.forms import AgendaItemAddForm, AgendaItemForm, MeetingForm
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
-from opencasus.meetings.processing import log_cases, log_without_subject
 from opencasus.meetings.recurrence import recurrence_text
 from opencasus.meetings.start import this_week
 from opencasus.network.models import CORE_STAFF_ROLES
@@ -79,9 +76,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     week = request.GET.get("week") == "deze"
     meetings_qs = selectors.meeting_list(actor=request.user, dates=this_week() if week else None)
     meetings = list(narrow_to_current_house(request, meetings_qs))
-    for house_id in sorted({m.house_id for m in meetings}):
-        log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
-                            object_id="", purpose=purposes.MEETING_LIST)
+    selectors.record_meeting_list_view(actor=request.user, meetings=meetings)
     today = timezone.localdate()
     return render(request, "meetings/meeting_list.html", {
         "upcoming": [m for m in meetings if m.date >= today][::-1],
@@ -91,9 +86,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_meetings(request: HttpRequest) -> HttpResponse:
     """For an invitee: their own items in upcoming meetings, with their times."""
-    items = selectors.upcoming_own_items(actor=request.user, today=timezone.localdate())
-    log_cases(actor=request.user, cases=[item.case for item in items], action=Action.VIEW,
-              object_type="my-meetings", object_id="")
+    items = selectors.my_meetings_view(actor=request.user, today=timezone.localdate())
     rows = [(item, *_times(item.meeting, item)) for item in items]
     return render(request, "meetings/my_meetings.html", {"rows": rows})
 
@@ -167,9 +160,7 @@ def agenda(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The agenda: everything for core staff; for an invitee, only their own items."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
     core = meeting_access.is_core(request.user, meeting)
-    items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
-    log_cases(actor=request.user, cases=[item.case for item in items], action=Action.VIEW, object_type="agenda",
-              object_id=meeting.pk)
+    items = selectors.agenda_view(actor=request.user, meeting=meeting)
     context: dict[str, Any] = {"meeting": meeting, "core": core, "rows": [(i, *_times(meeting, i)) for i in items],
                                "planned": meeting.status == MeetingStatus.PLANNED}
     if core:
@@ -292,7 +283,6 @@ def agenda_item(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
         except ValidationError as error:
             apply_errors(form, error)
     else:
-        log_cases(actor=request.user, cases=[item.case], action=Action.VIEW, object_type="agenda-item",
-                  object_id=item.pk)
+        selectors.record_agenda_item_view(actor=request.user, item=item)
     return render(request, "meetings/agenda_item.html", {"meeting": meeting, "item": item, "form": form})
 

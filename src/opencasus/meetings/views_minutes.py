@@ -16,12 +16,10 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access import meetings as meeting_access
 from opencasus.logbook import purposes
-from opencasus.logbook.models import Action
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings import selectors
 from opencasus.meetings.forms import DecisionDeadlineForm, DecisionForm, MinutesForm, SelfReportForm
 from opencasus.meetings.models import MinutesStatus, SelfReportKind
-from opencasus.meetings.processing import log_case, log_without_subject
 from opencasus.meetings.views import apply_errors, error_message, posted_version
 
 DecisionFormSet = forms.formset_factory(DecisionForm, extra=2)
@@ -66,8 +64,7 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
         messages.error(request, _("Approved minutes can no longer be changed."))
         return redirect("meetings:minutes", meeting.pk, item.pk)
     if request.method == "GET":
-        log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="minutes",
-                 object_id=record.pk if record else item.pk)
+        selectors.record_minutes_view(actor=request.user, item=item, minutes=record)
     return render(request, "meetings/minutes.html", {
         "meeting": meeting, "item": item, "record": record, "decisions": decisions, "core": core,
         "form": form, "formset": formset, "today": timezone.localdate(),
@@ -144,9 +141,7 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
             messages.success(request, _("Attendance has been recorded."))
             return redirect("meetings:attendance", meeting.pk)
     else:
-        log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
-                            object_type="attendance", object_id=meeting.pk,
-                            purpose=purposes.MEETING_ATTENDANCE)
+        selectors.record_attendance_view(actor=request.user, meeting=meeting, purpose=purposes.MEETING_ATTENDANCE)
     return render(request, "meetings/attendance.html", {"meeting": meeting, "invitations": invitations})
 
 
@@ -169,7 +164,6 @@ def self_report(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
             return redirect("meetings:agenda", meeting.pk)
     reports = list(selectors.self_report_list(actor=request.user, case_id=item.case_id))
     if request.method == "GET":
-        log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="self-report",
-                 object_id=item.pk)
+        selectors.record_self_report_view(actor=request.user, item=item)
     return render(request, "meetings/self_report.html",
                   {"meeting": meeting, "item": item, "form": form, "reports": reports})

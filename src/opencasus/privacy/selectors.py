@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,13 +11,16 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from opencasus.access import roles
 from opencasus.access.privacy import privacy_houses
 from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import identifier_hash
+from opencasus.logbook import purposes
 from opencasus.logbook.chains import candidate_chains, house_of_chain
-from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import House, Membership, Organisation
+from opencasus.logbook.models import Action, ActivityCode, ProcessingRecord
+from opencasus.logbook.services import record_processing
+from opencasus.network.models import House, Membership, Organisation, Role
 from opencasus.privacy.log_signals import refused_attempts
 from opencasus.privacy.models import (
     OPEN_REQUEST_STATUSES,
@@ -187,3 +191,15 @@ def case_id_for_reference(*, house: House, reference: str) -> int | None:
 def case_references(case_ids: set[int]) -> dict[int, str]:
     """The references of the cases a page of log records mentions (a deleted case has none)."""
     return dict(Case.objects.filter(pk__in=case_ids).values_list("pk", "reference"))
+
+
+def record_privacy_view(*, actor: Any, houses: Iterable[House], action: str = Action.VIEW, object_type: str,
+                        object_id: Any = "", data_subjects: Iterable[str] = ("",), case_id: int | None = None) -> None:
+    """A privacy page or endpoint shown (every view of one is itself processing): one record per house, with
+    the persons it concerns (lists and searches without a subject show none). The page or endpoint calls
+    this with what it showed, after reading it with the selectors above."""
+    subjects = list(data_subjects) or [""]
+    for house in houses:
+        record_processing(action=action, activity_code=ActivityCode.PRIVACY, purpose=purposes.PRIVACY_SUPERVISION,
+                          who=roles.who(actor, house.pk, prefer=(Role.PRIVACY_OFFICER,)), house_id=house.pk,
+                          data_subjects=subjects, object_type=object_type, object_id=object_id, case_id=case_id)

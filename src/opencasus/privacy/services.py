@@ -17,10 +17,9 @@ from django.utils.translation import gettext as _
 from opencasus.access import roles
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import bsn_is_valid, identifier_hash
-from opencasus.logbook import purposes
 from opencasus.logbook.chains import house_chains
-from opencasus.logbook.models import Action, ActivityCode, ProcessingRecord
-from opencasus.logbook.services import Who, record_processing
+from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.logbook.services import Who
 from opencasus.logbook.verification import verify_all, verify_chain
 from opencasus.network.models import House, Role
 from opencasus.privacy import deletion, selectors, subject_access
@@ -44,11 +43,9 @@ def who(actor: Any, house_id: int) -> Who:
 
 def log_privacy(*, actor: Any, house: House, action: str = Action.VIEW, object_type: str, object_id: Any = "",
                 data_subjects: Iterable[str] = ("",), case_id: int | None = None) -> None:
-    """Every view of a privacy page or endpoint is itself processing: record it."""
-    record_processing(action=action, activity_code=ActivityCode.PRIVACY, purpose=purposes.PRIVACY_SUPERVISION,
-                      who=who(actor, house.pk),
-                      house_id=house.pk, data_subjects=list(data_subjects) or [""], object_type=object_type,
-                      object_id=object_id, case_id=case_id)
+    """A write or an export of privacy work, recorded like a view (`selectors.record_privacy_view`)."""
+    selectors.record_privacy_view(actor=actor, houses=[house], action=action, object_type=object_type,
+                                  object_id=object_id, data_subjects=data_subjects, case_id=case_id)
 
 
 def legal_deadline(received_on: dt.date) -> dt.date:

@@ -15,11 +15,9 @@ from django.utils.translation import gettext as _
 from opencasus.access import reporting as access
 from opencasus.access import roles
 from opencasus.core.start import Count, Section
-from opencasus.logbook import purposes
 from opencasus.network.models import Municipality, Role
-from opencasus.reporting.audit import log_scope
-from opencasus.reporting.selectors.dashboard import headline_for
 from opencasus.reporting.selectors.period import Period, make_period
+from opencasus.reporting.selectors.reads import start_figures
 
 KIND_SLUGS = {"house": "huizen", "municipality": "gemeenten", "region": "regios"}
 
@@ -58,13 +56,11 @@ def key_figures_sections(user: Any, *, today: dt.date | None = None) -> list[Sec
     before = make_period(now.date_from.replace(year=today.year - 1), _same_day_last_year(today))
     sections = []
     for scope in _scopes(user):
-        current, previous = headline_for(scope, now), headline_for(scope, before)
+        current, previous = start_figures(actor=user, scope=scope, now=now, before=before)
         last_year = {row.key: row.values[0] for row in previous.rows}
         counts = [Count(label=row.label, value=row.values[0], url=_url(scope, now),
                         trend=_("last year: %(n)s") % {"n": last_year.get(row.key, "")})
                   for row in current.rows]
-        log_scope(actor=user, scope=scope, purpose=purposes.START_PAGE_FIGURES,
-                  object_type="start-figures")
         sections.append(Section(
             title=_("Key figures %(scope)s") % {"scope": scope.label},
             text=_("This year so far (1 January to today), against the same period last year."),

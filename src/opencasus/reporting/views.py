@@ -16,12 +16,12 @@ from opencasus.core.dates import long_date
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
-from opencasus.reporting.audit import log_scope
 from opencasus.reporting.figures import bar_chart
 from opencasus.reporting.forms import PeriodForm
-from opencasus.reporting.selectors.annual import AnnualReport, municipal_annual_report
-from opencasus.reporting.selectors.dashboard import Dashboard, dashboard_for
+from opencasus.reporting.selectors.annual import AnnualReport
+from opencasus.reporting.selectors.dashboard import Dashboard
 from opencasus.reporting.selectors.period import Period, default_period, make_period
+from opencasus.reporting.selectors.reads import annual_report_view, dashboard_view
 
 KINDS = {"huizen": "house", "gemeenten": "municipality", "regios": "region"}
 
@@ -70,8 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     scope = _scope(request, kind, key)
     form, period = _period(request)
-    data: Dashboard = dashboard_for(scope, period)
-    log_scope(actor=request.user, scope=scope, purpose=purposes.DASHBOARD, object_type="dashboard")
+    data: Dashboard = dashboard_view(actor=request.user, scope=scope, period=period, purpose=purposes.DASHBOARD)
     return render(request, "reporting/dashboard.html", {
         "dashboard": data, "scope": scope, "kind": kind, "key": key, "form": form, "period": period,
         "headline": data.headline, "panels": _panels(data.tables), "query": request.GET.urlencode(),
@@ -93,37 +92,35 @@ def _heading(title: str, scope: access.Scope, period: Period) -> list[str]:
 def dashboard_export(request: HttpRequest, kind: str, key: str, fmt: str) -> HttpResponse:
     scope = _scope(request, kind, key)
     _form, period = _period(request)
-    data = dashboard_for(scope, period)
+    data = dashboard_view(actor=request.user, scope=scope, period=period, action=Action.EXPORT,
+                          purpose=purposes.DASHBOARD_EXPORT.format(fmt=fmt))
     heading = _heading(_("Management information"), scope, period)
-    log_scope(actor=request.user, scope=scope, action=Action.EXPORT,
-              purpose=purposes.DASHBOARD_EXPORT.format(fmt=fmt), object_type="dashboard")
     name = exports.export_filename("managementinformatie", scope.label, period.date_from, "tot", period.date_to)
     if fmt == "xlsx":
         return _download(exports.tables_to_xlsx(heading, data.all_tables()), exports.XLSX_TYPE, f"{name}.xlsx")
     return _download(exports.tables_to_csv(heading, data.all_tables()), exports.CSV_TYPE, f"{name}.csv")
 
 
-def annual_report_get(request: HttpRequest, code: str, year: int) -> AnnualReport:
+def annual_report_get(request: HttpRequest, code: str, year: int, *, purpose: str,
+                      action: str = Action.VIEW) -> AnnualReport:
+    """The annual report, logged by its selector; 404 for a code or year that has none."""
     try:
-        return municipal_annual_report(actor=request.user, code=code, year=year)
+        return annual_report_view(actor=request.user, code=code, year=year, purpose=purpose, action=action)
     except ValidationError:
         raise Http404 from None
 
 
 @login_required
 def annual_report(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    report = annual_report_get(request, code, year)
-    log_scope(actor=request.user, scope=report.scope, purpose=purposes.ANNUAL_REPORT,
-              object_type="annual-report")
+    report = annual_report_get(request, code, year, purpose=purposes.ANNUAL_REPORT)
     return render(request, "reporting/annual_report.html", {
         "report": report, "panels": _panels(report.tables), "years": range(year - 3, year + 2)})
 
 
 @login_required
 def annual_report_export(request: HttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
-    report = annual_report_get(request, code, year)
-    log_scope(actor=request.user, scope=report.scope, action=Action.EXPORT if fmt != "pdf" else Action.PRINT,
-              purpose=purposes.ANNUAL_REPORT_EXPORT.format(fmt=fmt), object_type="annual-report")
+    report = annual_report_get(request, code, year, action=Action.EXPORT if fmt != "pdf" else Action.PRINT,
+                               purpose=purposes.ANNUAL_REPORT_EXPORT.format(fmt=fmt))
     name = exports.export_filename("jaarverslag", report.scope.label, year)
     period = report.dashboard.period
     heading = _heading(_("Annual report %(year)s") % {"year": year}, report.scope, period)

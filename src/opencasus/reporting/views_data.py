@@ -13,16 +13,14 @@ from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
 from opencasus.logbook import purposes
-from opencasus.logbook.models import Action
 from opencasus.network.selectors import municipality_list
-from opencasus.reporting.audit import log_figures, log_scope
 from opencasus.reporting.forms import AdviceForm, IncidentUploadForm
 from opencasus.reporting.imports import incident_import_start
 from opencasus.reporting.models import ImportStatus
-from opencasus.reporting.selectors.advice import advice_list, area_cases_for_advice
-from opencasus.reporting.selectors.imports import incident_import_get, incident_imports_for
-from opencasus.reporting.selectors.recidivism import recidivism
-from opencasus.reporting.selectors.trends import ALPHA, HISTORY_MONTHS, MIN_HISTORY_MONTHS, trend_signals
+from opencasus.reporting.selectors import reads
+from opencasus.reporting.selectors.advice import area_cases_for_advice
+from opencasus.reporting.selectors.imports import incident_imports_for
+from opencasus.reporting.selectors.trends import ALPHA, HISTORY_MONTHS, MIN_HISTORY_MONTHS
 from opencasus.reporting.services import advice_record
 from opencasus.reporting.tasks import run_incident_import
 from opencasus.reporting.views import _panels
@@ -30,9 +28,7 @@ from opencasus.reporting.views import _panels
 
 @login_required
 def recidivism_view(request: HttpRequest, house_id: int) -> HttpResponse:
-    data = recidivism(actor=request.user, house_id=house_id)
-    log_scope(actor=request.user, scope=data.scope, purpose=purposes.RECIDIVISM,
-              object_type="recidivism")
+    data = reads.recidivism_view(actor=request.user, house_id=house_id, purpose=purposes.RECIDIVISM)
     can_import = access.may_import(request.user, house_id)
     return render(request, "reporting/recidivism.html", {
         "data": data, "scope": data.scope, "panels": _panels(data.tables), "can_import": can_import,
@@ -58,9 +54,8 @@ def incident_upload(request: HttpRequest, house_id: int) -> HttpResponse:
 
 @login_required
 def incident_import_view(request: HttpRequest, import_id: int) -> HttpResponse:
-    job = incident_import_get(actor=request.user, import_id=import_id)
-    log_figures(actor=request.user, house_ids=[job.house_id], purpose=purposes.RECIDIVISM_IMPORT_PROGRESS,
-                object_type="incident-import", object_id=job.pk)
+    job = reads.incident_import_view(actor=request.user, import_id=import_id,
+                                     purpose=purposes.RECIDIVISM_IMPORT_PROGRESS)
     running = job.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
     return render(request, "reporting/incident_import.html", {"job": job, "running": running})
 
@@ -74,9 +69,7 @@ def trends(request: HttpRequest, house_id: int) -> HttpResponse:
             month = dt.date.fromisoformat(f"{raw}-01")
         except ValueError:
             messages.error(request, _("Choose a month as YYYY-MM."))
-    data = trend_signals(actor=request.user, house_id=house_id, month=month)
-    log_scope(actor=request.user, scope=data.scope, purpose=purposes.TRENDS,
-              object_type="trend-signals")
+    data = reads.trend_signals_view(actor=request.user, house_id=house_id, month=month, purpose=purposes.TRENDS)
     return render(request, "reporting/trends.html", {
         "data": data, "scope": data.scope, "alpha": ALPHA, "history": HISTORY_MONTHS,
         "min_history": MIN_HISTORY_MONTHS})
@@ -84,9 +77,8 @@ def trends(request: HttpRequest, house_id: int) -> HttpResponse:
 
 @login_required
 def advice_list_view(request: HttpRequest, code: str) -> HttpResponse:
-    scope, advice = advice_list(actor=request.user, municipality_code=code)
-    log_scope(actor=request.user, scope=scope, purpose=purposes.ADVICE_LIST,
-              object_type="advice-list")
+    scope, advice = reads.advice_list_view(actor=request.user, municipality_code=code,
+                                           purpose=purposes.ADVICE_LIST)
     return render(request, "reporting/advice_list.html", {"scope": scope, "advice": advice[:500]})
 
 
@@ -107,6 +99,5 @@ def advice_new(request: HttpRequest, house_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The advice has been recorded."))
             return redirect("reporting:advice-list", code=advice.municipality.code)
-    log_figures(actor=request.user, house_ids=[house.pk], action=Action.VIEW,
-                purpose=purposes.ADVICE_FORM, object_type="advice-form")
+    reads.record_advice_form_view(actor=request.user, house_id=house.pk)
     return render(request, "reporting/advice_form.html", {"house": house, "form": form})

@@ -22,12 +22,10 @@ from rest_framework.response import Response
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook import purposes
-from opencasus.logbook.models import Action
 from opencasus.meetings import invitations, minutes, selectors, services
 from opencasus.meetings.api import serializers as s
 from opencasus.meetings.filters import MeetingFilter, SelfReportFilter
 from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
-from opencasus.meetings.processing import log_case, log_cases, log_without_subject
 
 MEETING_ID = OpenApiParameter("meeting_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 DECISION_ID = OpenApiParameter("decision_id", OpenApiTypes.INT, OpenApiParameter.PATH)
@@ -77,15 +75,11 @@ class MeetingViewSet(viewsets.ViewSet):
     def list(self, request: Request) -> Response:
         state = filter_values(MeetingFilter, request.query_params)["status"] or None
         meetings = list(selectors.meeting_list(actor=request.user, status=state))
-        for house_id in sorted({m.house_id for m in meetings}):
-            log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW,
-                                object_type="meeting-list", object_id="", purpose=purposes.MEETING_LIST)
+        selectors.record_meeting_list_view(actor=request.user, meetings=meetings)
         return Response(s.MeetingSerializer(meetings, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
-        log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
-                            object_type="meeting", object_id=meeting.pk, purpose=purposes.MEETING_LIST)
+        meeting = selectors.meeting_view(actor=request.user, meeting_id=pk)
         return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
     def create(self, request: Request) -> Response:
@@ -153,8 +147,7 @@ class MeetingViewSet(viewsets.ViewSet):
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
         rows = list(selectors.invitations(actor=request.user, meeting=meeting))
         if request.method == "GET":
-            log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
-                                object_type="attendance", object_id=meeting.pk, purpose=purposes.MEETING_LIST)
+            selectors.record_attendance_view(actor=request.user, meeting=meeting, purpose=purposes.MEETING_LIST)
         return Response(s.InvitationSerializer(rows, many=True).data)
 
 
@@ -180,16 +173,12 @@ class AgendaItemViewSet(viewsets.ViewSet):
 
     def list(self, request: Request, meeting_id: int) -> Response:
         meeting = self._meeting(request, meeting_id)
-        items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
-        log_cases(actor=request.user, cases=[i.case for i in items], action=Action.VIEW, object_type="agenda",
-                  object_id=meeting.pk)
+        items = selectors.agenda_view(actor=request.user, meeting=meeting)
         return Response(s.AgendaItemSerializer(items, many=True).data)
 
     def retrieve(self, request: Request, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id)
-        item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
-        log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="agenda-item",
-                 object_id=item.pk)
+        item = selectors.agenda_item_view(actor=request.user, meeting=meeting, item_id=pk)
         return Response(s.AgendaItemSerializer(item).data)
 
     def create(self, request: Request, meeting_id: int) -> Response:
@@ -257,8 +246,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
         if record is None:
             raise Http404
         if request.method == "GET":
-            log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="minutes",
-                     object_id=record.pk)
+            selectors.record_minutes_view(actor=request.user, item=item, minutes=record)
         return with_etag(Response(s.MinutesSerializer(record).data), record.version)
 
     @extend_schema(summary="Approve the minutes (the chair); afterwards they are read-only",
@@ -316,16 +304,11 @@ class SelfReportViewSet(viewsets.ViewSet):
 
     def list(self, request: Request) -> Response:
         case_id = filter_values(SelfReportFilter, request.query_params)["caseId"]
-        reports: list[SelfReport] = list(selectors.self_report_list(actor=request.user, case_id=case_id))
-        cases = {r.case_id: r.case for r in reports}
-        log_cases(actor=request.user, cases=cases.values(), action=Action.VIEW, object_type="self-report",
-                  object_id="")
+        reports = selectors.self_reports_view(actor=request.user, case_id=case_id)
         return Response(s.SelfReportSerializer(reports, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        report = selectors.self_report_get(actor=request.user, report_id=pk)
-        log_case(actor=request.user, case=report.case, action=Action.VIEW, object_type="self-report",
-                 object_id=report.pk)
+        report = selectors.self_report_view(actor=request.user, report_id=pk)
         return Response(s.SelfReportSerializer(report).data)
 
     def create(self, request: Request) -> Response:

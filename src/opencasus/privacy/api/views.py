@@ -58,12 +58,12 @@ class PrivacyViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     def body_house(self, value: Any) -> House:
         return privacy_access.privacy_house_get(actor=self.request.user, house_id=value)
 
-    def log(self, house: House | None, object_type: str, object_id: Any = "", action: str = Action.VIEW,
-            data_subjects: Any = ("",)) -> None:
+    def record_view(self, house: House | None, object_type: str, object_id: Any = "", action: str = Action.VIEW,
+                    data_subjects: Any = ("",)) -> None:
+        """What was shown, logged by the selector: for `house`, or for every house of the privacy officer."""
         houses = [house] if house is not None else list(privacy_access.privacy_houses(actor=self.request.user))
-        for h in houses:
-            services.log_privacy(actor=self.request.user, house=h, action=action, object_type=object_type,
-                                 object_id=object_id, data_subjects=data_subjects)
+        selectors.record_privacy_view(actor=self.request.user, houses=houses, action=action,
+                                      object_type=object_type, object_id=object_id, data_subjects=data_subjects)
 
     object_type = ""
 
@@ -73,7 +73,7 @@ class LoggedList:
 
     def list(self: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
-        self.log(self.query_house(), self.object_type)
+        self.record_view(self.query_house(), self.object_type)
         page = self.paginate_queryset(queryset)
         serializer = self.get_serializer(page if page is not None else queryset, many=True)
         return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
@@ -84,8 +84,8 @@ class LoggedRetrieve:
 
     def retrieve(self: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
-        self.log(instance.house, self.object_type, instance.pk,
-                 data_subjects=getattr(instance, "pseudonyms", None) or [""])
+        self.record_view(instance.house, self.object_type, instance.pk,
+                         data_subjects=getattr(instance, "pseudonyms", None) or [""])
         response = Response(self.get_serializer(instance).data)
         version = getattr(instance, "version", None)
         return with_etag(response, version) if version is not None else response
@@ -120,7 +120,7 @@ class ProcessingLogViewSet(PrivacyViewSet):
         filters = self.filters()
         house = self.query_house()
         page = self.paginate_queryset(self.get_queryset())
-        self.log(house, self.object_type, action=Action.SEARCH, data_subjects=filters.data_subjects or [""])
+        self.record_view(house, self.object_type, action=Action.SEARCH, data_subjects=filters.data_subjects or [""])
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 

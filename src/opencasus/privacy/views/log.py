@@ -60,10 +60,11 @@ def log_search(request: HttpRequest, house: House) -> HttpResponse:
                 record.organisation_name = names.get(record.audit.organisation_id or 0, "")  # type: ignore[attr-defined]
                 record.case_reference = references.get(record.case_id or 0, "")  # type: ignore[attr-defined]
             context.update(searched=True, page=page, query=_query_without_page(request))
-            services.log_privacy(actor=request.user, house=house, action="search", object_type="processing-log",
-                                 data_subjects=filters.data_subjects or [""], case_id=filters.case_id)
+            selectors.record_privacy_view(actor=request.user, houses=[house], action="search",
+                                          object_type="processing-log",
+                                          data_subjects=filters.data_subjects or [""], case_id=filters.case_id)
     if not context["searched"]:
-        services.log_privacy(actor=request.user, house=house, object_type="processing-log")
+        selectors.record_privacy_view(actor=request.user, houses=[house], object_type="processing-log")
     return render(request, "privacy/log_search.html", context)
 
 

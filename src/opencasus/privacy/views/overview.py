@@ -65,7 +65,8 @@ def _policy_rows(actor: Any, house: House) -> list[dict[str, Any]]:
 def house_overview(request: HttpRequest, house: House) -> HttpResponse:
     verifications = list(selectors.log_verification_list(actor=request.user, house=house)[:5])
     rows = [{"run": v, "result": selectors.chain_result(v, house.pk)} for v in verifications]
-    services.log_privacy(actor=request.user, house=house, object_type="privacy-overview", object_id=house.pk)
+    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="privacy-overview",
+                                  object_id=house.pk)
     return render(request, "privacy/house.html", {
         "house": house, "policies": _policy_rows(request.user, house), "verifications": rows,
         "runs": selectors.retention_run_list(actor=request.user, house=house)[:10],
@@ -90,7 +91,7 @@ def retention_run(request: HttpRequest, house: House, run_id: int) -> HttpRespon
     run = selectors.retention_run_get(actor=request.user, run_id=run_id)
     if run.house_id != house.pk:
         raise Http404
-    services.log_privacy(actor=request.user, house=house, object_type="retention-run", object_id=run.pk)
+    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="retention-run", object_id=run.pk)
     labels = dict(RetentionCategory.choices)
     items = [{**item, "categoryLabel": labels.get(item["category"], item["category"])} for item in run.items]
     summary = [(labels.get(k, k), v) for k, v in run.summary.items()]
@@ -116,7 +117,8 @@ def signals(request: HttpRequest, house: House) -> HttpResponse:
     found = log_signals.signals_for(house, settings_)
     refused, refused_user = selectors.refused_access_list(house=house, settings=settings_,
                                                           user=request.GET.get("refused_user", ""))
-    services.log_privacy(actor=request.user, house=house, object_type="log-signals", object_id=house.pk)
+    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="log-signals",
+                                  object_id=house.pk)
     return render(request, "privacy/signals.html", {
         "house": house, "signals": found, "settings": settings_, "refused": refused, "refused_user": refused_user,
         "refused_limit": selectors.REFUSED_ACCESS_SHOWN,

@@ -32,7 +32,7 @@ def subject_access(request: HttpRequest, house: House) -> HttpResponse:
         else:
             return redirect("privacy:subject-access-detail", house.pk, sar.pk)
     requests = selectors.subject_access_request_list(actor=request.user, house=house)[:50]
-    services.log_privacy(actor=request.user, house=house, object_type="subject-access-request")
+    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="subject-access-request")
     return render(request, "privacy/subject_access.html", {"house": house, "form": form, "requests": requests})
 
 
@@ -49,8 +49,8 @@ def subject_access_detail(request: HttpRequest, house: House, request_id: int) -
 
     sar = _sar(request, house, request_id)
     export = build_export(sar)
-    services.log_privacy(actor=request.user, house=house, object_type="subject-access-request", object_id=sar.pk,
-                         data_subjects=sar.pseudonyms)
+    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="subject-access-request",
+                                  object_id=sar.pk, data_subjects=sar.pseudonyms)
     return render(request, "privacy/subject_access_detail.html", {"house": house, "sar": sar,
                                                                     "export": for_reading(export)})
 
@@ -90,7 +90,7 @@ def rights_requests(request: HttpRequest, house: House) -> HttpResponse:
     open_only = request.GET.get("open") == "on"
     items = list(selectors.rights_request_list(actor=request.user, house=house, open_only=open_only))
     today = timezone.localdate()
-    services.log_privacy(actor=request.user, house=house, object_type="rights-request")
+    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="rights-request")
     return render(request, "privacy/rights_requests.html", {
         "house": house, "form": form, "rows": [{"item": r, "overdue": r.is_overdue(today)} for r in items],
         "open_only": open_only})
@@ -118,8 +118,8 @@ def rights_request(request: HttpRequest, house: House, request_id: int) -> HttpR
             messages.success(request, _("The handling was saved."))
             return redirect("privacy:rights-request", house.pk, item.pk)
     else:
-        services.log_privacy(actor=request.user, house=house, object_type="rights-request", object_id=item.pk,
-                             data_subjects=item.pseudonyms)
+        selectors.record_privacy_view(actor=request.user, houses=[house], object_type="rights-request",
+                                      object_id=item.pk, data_subjects=item.pseudonyms)
     return render(request, "privacy/rights_request.html", {
         "house": house, "item": item, "form": form, "overdue": item.is_overdue(),
         "subject_access": getattr(item, "subject_access", None)})

@@ -21,17 +21,12 @@ from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
 from opencasus.reporting.api import serializers as s
-from opencasus.reporting.audit import log_figures, log_scope
 from opencasus.reporting.filters import AdviceFilter, HouseFilter, PeriodFilter, TrendSignalFilter
 from opencasus.reporting.imports import incident_import_start
 from opencasus.reporting.models import IncidentImport
-from opencasus.reporting.selectors.advice import advice_list
-from opencasus.reporting.selectors.annual import AnnualReport, municipal_annual_report
-from opencasus.reporting.selectors.dashboard import dashboard_for
-from opencasus.reporting.selectors.imports import incident_import_get
+from opencasus.reporting.selectors import reads
+from opencasus.reporting.selectors.annual import AnnualReport
 from opencasus.reporting.selectors.period import Period, default_period, make_period
-from opencasus.reporting.selectors.recidivism import recidivism
-from opencasus.reporting.selectors.trends import trend_signals
 from opencasus.reporting.services import advice_record
 from opencasus.reporting.tasks import run_incident_import
 
@@ -57,9 +52,7 @@ class _DashboardView(APIView):
     def _respond(self, request: Request, key: str) -> Response:
         period = _period(request)
         scope = access.scope_for(actor=request.user, kind=self.kind, key=key)
-        data = dashboard_for(scope, period)
-        log_scope(actor=request.user, scope=scope, purpose=purposes.DASHBOARD_API,
-                  object_type="dashboard")
+        data = reads.dashboard_view(actor=request.user, scope=scope, period=period, purpose=purposes.DASHBOARD_API)
         return Response(data.as_json())
 
 
@@ -92,14 +85,12 @@ class RegionDashboardView(_DashboardView):
 
 
 def _annual(request: Request, code: str, year: int, fmt: str) -> AnnualReport:
+    action = Action.VIEW if fmt == "json" else Action.PRINT if fmt == "pdf" else Action.EXPORT
     try:
-        report = municipal_annual_report(actor=request.user, code=code, year=year)
+        return reads.annual_report_view(actor=request.user, code=code, year=year, action=action,
+                                        purpose=purposes.ANNUAL_REPORT_API.format(fmt=fmt))
     except ValidationError:
         raise Http404 from None
-    action = Action.VIEW if fmt == "json" else Action.PRINT if fmt == "pdf" else Action.EXPORT
-    log_scope(actor=request.user, scope=report.scope, action=action,
-              purpose=purposes.ANNUAL_REPORT_API.format(fmt=fmt), object_type="annual-report")
-    return report
 
 
 class AnnualReportView(APIView):
@@ -156,9 +147,8 @@ class RecidivismView(APIView):
     @extend_schema(summary="Police incidents before and after the action plan, per group", tags=["reporting"],
                    parameters=[HOUSE_PARAMETER], responses=s.RecidivismSerializer, operation_id="recidivism_list")
     def get(self, request: Request) -> Response:
-        data = recidivism(actor=request.user, house_id=filter_values(HouseFilter, request.query_params)["houseId"])
-        log_scope(actor=request.user, scope=data.scope, purpose=purposes.RECIDIVISM_API,
-                  object_type="recidivism")
+        data = reads.recidivism_view(actor=request.user, purpose=purposes.RECIDIVISM_API,
+                                     house_id=filter_values(HouseFilter, request.query_params)["houseId"])
         return Response(data.as_json())
 
 
@@ -191,9 +181,8 @@ class IncidentImportDetailView(APIView):
     @extend_schema(summary="Progress and rejected rows of a police data import", tags=["reporting"],
                    responses=s.IncidentImportSerializer, operation_id="recidivism_imports_retrieve")
     def get(self, request: Request, import_id: int) -> Response:
-        job = incident_import_get(actor=request.user, import_id=import_id)
-        log_figures(actor=request.user, house_ids=[job.house_id], purpose=purposes.RECIDIVISM_IMPORT_PROGRESS_API,
-                    object_type="incident-import", object_id=job.pk)
+        job = reads.incident_import_view(actor=request.user, import_id=import_id,
+                                         purpose=purposes.RECIDIVISM_IMPORT_PROGRESS_API)
         return Response(_import_json(job))
 
 
@@ -206,9 +195,8 @@ class TrendSignalsView(APIView):
                    responses=s.TrendReportSerializer, operation_id="trend_signals_list")
     def get(self, request: Request) -> Response:
         values = filter_values(TrendSignalFilter, request.query_params)
-        data = trend_signals(actor=request.user, house_id=values["houseId"], month=values["month"])
-        log_scope(actor=request.user, scope=data.scope, purpose=purposes.TRENDS_API,
-                  object_type="trend-signals")
+        data = reads.trend_signals_view(actor=request.user, house_id=values["houseId"], month=values["month"],
+                                        purpose=purposes.TRENDS_API)
         return Response(data.as_json())
 
 
@@ -218,9 +206,8 @@ class AdviceView(APIView):
         responses=s.AdviceSerializer(many=True), operation_id="advice_list")
     def get(self, request: Request) -> Response:
         code = filter_values(AdviceFilter, request.query_params)["municipalityCode"]
-        scope, advice = advice_list(actor=request.user, municipality_code=code)
-        log_scope(actor=request.user, scope=scope, purpose=purposes.ADVICE_LIST_API,
-                  object_type="advice-list")
+        _scope, advice = reads.advice_list_view(actor=request.user, municipality_code=code,
+                                               purpose=purposes.ADVICE_LIST_API)
         return Response(s.AdviceSerializer(advice[:500], many=True).data)
 
     @extend_schema(summary="Record advice that concludes an area or theme case (core staff)", tags=["reporting"],
