@@ -19,11 +19,6 @@ LOGGING_CALLS = frozenset({
     "log_without_subject", "log_scope", "log_figures", "log_privacy",
 })
 
-# Interface modules whose reads have not moved into their selectors yet (work in progress): each one
-# leaving this list is a step, no module may join it.
-NOT_YET_MOVED: frozenset[str] = frozenset()
-
-
 def is_interface_module(relative: str) -> bool:
     parts = relative.split("/")
     if "tests" in parts or "migrations" in parts:
@@ -48,23 +43,17 @@ def logging_calls(path: Path) -> list[str]:
     return found
 
 
-def offenders(src: Path, allowed: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+def offenders(src: Path) -> dict[str, list[str]]:
     result = {}
     for path in sorted(src.rglob("*.py")):
         relative = path.relative_to(src).as_posix()
-        if is_interface_module(relative) and relative not in allowed and (calls := logging_calls(path)):
+        if is_interface_module(relative) and (calls := logging_calls(path)):
             result[relative] = calls
     return result
 
 
 def test_no_page_api_view_or_mixin_logs_a_read() -> None:
-    assert offenders(SRC, NOT_YET_MOVED) == {}
-
-
-def test_the_modules_not_yet_moved_still_exist_and_still_log() -> None:
-    """A module that no longer logs leaves NOT_YET_MOVED, so the list only shrinks."""
-    for relative in NOT_YET_MOVED:
-        assert logging_calls(SRC / relative), f"{relative} no longer logs: remove it from NOT_YET_MOVED"
+    assert offenders(SRC) == {}
 
 
 def test_a_view_calling_the_log_is_found(tmp_path: Path) -> None:
