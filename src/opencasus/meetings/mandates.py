@@ -260,10 +260,15 @@ def confirmation_answer(*, actor: User, confirmation_id: int, expected_version: 
 
 
 def confirmation_list(*, actor: User, status: str | None = None, overdue: bool | None = None,
-                      case_id: int | None = None, mine: bool = False,
+                      case_id: int | None = None, mine: bool = False, core_houses: bool = False,
                       today: dt.date | None = None) -> QuerySet[Confirmation]:
-    """Confirmations the actor may see (`mine`: those their organisation is asked for), with filters."""
+    """Confirmations the actor may see (`mine`: those their organisation is asked for; `core_houses`: those of
+    the houses where the actor is core staff), with filters."""
     qs = access.to_answer(actor=actor) if mine else access.visible_confirmations(actor=actor)
+    if core_houses:
+        from opencasus.access import roles
+
+        qs = qs.filter(house_id__in=roles.core_house_ids(actor))
     qs = qs.select_related("case", "organisation", "requested_by", "answered_by")
     if status:
         qs = qs.filter(status=status)
