@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from opencasus.access import confirmations as access
@@ -342,9 +342,11 @@ def _beyond(mandate: Mandate | None, exceeds: bool) -> bool:
 
 
 def _reason(mandate: Mandate) -> str:
-    if mandate.scope == MandateScope.NONE:
-        return _("The participant of the organisation had no mandate to commit it.")
-    return _("Beyond the participant's mandate (up to: %(limit)s).") % {"limit": mandate.limit}
+    """Kept with the confirmation in the installation's language (it is a record, not a label)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        if mandate.scope == MandateScope.NONE:
+            return _("The participant of the organisation had no mandate to commit it.")
+        return _("Beyond the participant's mandate (up to: %(limit)s).") % {"limit": mandate.limit}
 
 
 def _notify_asked(confirmation: Confirmation) -> None:
