@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django import Settings
 from rest_framework.test import APIClient
 
 from opencasus.accounts.models import User
@@ -97,7 +97,7 @@ def test_a_limited_mandate_needs_the_tick_and_a_full_one_never() -> None:
     assert not Confirmation.objects.filter(case=other.case).exists()
 
 
-def test_the_deadline_is_configurable(settings: SettingsWrapper) -> None:
+def test_the_deadline_is_configurable(settings: Settings) -> None:
     settings.OPENCASUS_CONFIRMATION_WORKING_DAYS = 3
     assert mandates.default_deadline(dt.date(2026, 12, 4)) == dt.date(2026, 12, 9)
 
