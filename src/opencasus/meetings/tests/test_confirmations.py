@@ -281,3 +281,20 @@ def test_the_confirmations_api_reads_its_parameters_through_the_filterset(
         confirmation.pk]
     assert api_client(w.participant).get("/api/v1/confirmations?mine=true").json() == []
     assert api_client(w.outsider).get("/api/v1/confirmations").json() == []
+
+
+def test_an_agreement_from_the_plan_editor_or_the_api_can_exceed_the_mandate(
+        verified_client: Callable[[User], Client], api_client: Callable[[User], APIClient]) -> None:
+    w = world()
+    meeting = _past_meeting(w)
+    _mandate(w, meeting, MandateScope.LIMITED, "Tot 4 uur per week")
+    page = verified_client(w.director).post(reverse("plans:agreement-add", args=[w.case.pk]), {
+        "description": "Dagelijks toezicht", "owner_organisation": w.police.pk,
+        "deadline": in_days(7).isoformat(), "exceeds_mandate": "on"})
+    assert page.status_code == 302
+    created = api_client(w.director).post("/api/v1/agreements", {
+        "caseId": w.case.pk, "description": "Nachtelijk toezicht", "ownerOrganisationId": w.police.pk,
+        "deadline": in_days(7).isoformat(), "exceedsMandate": True}, format="json")
+    assert created.status_code == 201, created.json()
+    assert sorted(Confirmation.objects.values_list("subject", flat=True)) == ["Dagelijks toezicht",
+                                                                               "Nachtelijk toezicht"]
