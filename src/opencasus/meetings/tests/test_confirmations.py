@@ -136,6 +136,13 @@ def test_without_a_conference_a_plan_agreement_is_not_marked() -> None:
     assert not Confirmation.objects.exists()
 
 
+def test_the_task_is_on_the_daily_beat_schedule() -> None:
+    from opencasus.celery import app
+
+    names = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert signal_overdue_confirmations_task.name in names
+
+
 def test_the_daily_task_signals_an_overdue_confirmation_once() -> None:
     w = world()
     meeting = _past_meeting(w)
