@@ -25,4 +25,6 @@ app.conf.beat_schedule = {
     "plan-reminders": {"task": "opencasus.plans.tasks.send_plan_reminders", "schedule": crontab(hour=7, minute=0)},
     "information-request-reminders": {"task": "opencasus.triage.tasks.signal_overdue_information_requests",
                                       "schedule": crontab(hour=7, minute=5)},
+    "confirmation-reminders": {"task": "opencasus.meetings.tasks.signal_overdue_confirmations",
+                               "schedule": crontab(hour=7, minute=10)},
 }

@@ -49,6 +49,19 @@ class TriageDecided:
 
 
 @dataclass(frozen=True)
+class AgreementGiven:
+    """An agreement of a case's plan was given to an organisation (published in the creating transaction).
+    `exceeds_mandate`: core staff said it goes beyond the limited mandate of the organisation's participant."""
+
+    agreement_id: int
+    case_id: int
+    organisation_id: int
+    actor_id: int
+    source: str = ""
+    exceeds_mandate: bool = False
+
+
+@dataclass(frozen=True)
 class CaseClosed:
     """A case was closed with an outcome (published in the closure's transaction)."""
 

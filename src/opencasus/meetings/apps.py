@@ -22,3 +22,8 @@ class MeetingsConfig(AppConfig):
 
         register_nav(NavItem(label=_("Meetings"), url_name="meetings:list", visible=_may_see_meetings, order=40))
         register(meeting_sections)
+
+        from opencasus.core import events
+        from opencasus.meetings.mandates import on_agreement_given
+
+        events.subscribe(events.AgreementGiven, on_agreement_given)

@@ -1,4 +1,4 @@
-"""The query parameters of the meeting and self-report lists."""
+"""The query parameters of the meeting, self-report and confirmation lists (API and pages)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import ClassVar
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from opencasus.core.api.filters import FilterSet, IdFilter
+from opencasus.core.api.filters import FilterSet, FlagFilter, IdFilter
 from opencasus.core.forms import Form
-from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
+from opencasus.meetings.models import Confirmation, ConfirmationStatus, Meeting, MeetingStatus, SelfReport
 
 
 class MeetingFilter(FilterSet):
@@ -29,3 +29,17 @@ class SelfReportFilter(FilterSet):
 
 
 SelfReportFilter.base_filters["caseId"] = IdFilter(help_text="Only this case")
+
+
+class ConfirmationFilter(FilterSet):
+    """The confirmations list (page `/bevestigingen/` and `GET /api/v1/confirmations`): a status, only those past
+    their deadline, and only those the caller's organisation is asked for."""
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ConfirmationStatus.choices, empty_label="—")
+    overdue = FlagFilter(label=_("Only past their deadline"))
+    mine = FlagFilter(label=_("Only those my organisation is asked for"))
+
+    class Meta:
+        model = Confirmation
+        form = Form
+        fields: ClassVar[list[str]] = []

@@ -88,6 +88,10 @@ class DecisionForm(Form):
                                         widget=GroupedSelect)
     deadline = forms.DateField(label=_("Deadline"), required=False,
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    exceeds_mandate = forms.BooleanField(
+        label=_("Exceeds the mandate of the organisation's participant"), required=False,
+        help_text=_("Tick when the participant may commit the organisation only up to a limit and this goes beyond "
+                    "it. Without any mandate the decision waits for the organisation's confirmation anyway."))
 
     def __init__(self, *args: Any, case_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -115,3 +119,13 @@ class DecisionDeadlineForm(Form):
 
     deadline = forms.DateField(label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"},
                                                                                 format="%Y-%m-%d"))
+
+
+class ConfirmationAnswerForm(Form):
+    """The organisation asked confirms or refuses a decision beyond its participant's mandate."""
+
+    answer = forms.ChoiceField(label=_("Your organisation's answer"), widget=forms.RadioSelect,
+                               choices=[("confirm", _("We confirm it")), ("refuse", _("We do not confirm it"))])
+    note = forms.CharField(label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("Required when you do not confirm: say why."))
+    version = forms.IntegerField(widget=forms.HiddenInput)

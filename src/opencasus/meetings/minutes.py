@@ -22,6 +22,7 @@ from opencasus.cases.models import Participant
 from opencasus.core.versions import version_missing
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
+from opencasus.meetings.mandates import confirmations_for_minutes, link_decision_agreement
 from opencasus.meetings.models import (
     AgendaItem,
     Decision,
@@ -75,6 +76,7 @@ class DecisionInput:
     owner_organisation_id: int | None = None
     owner_user_id: int | None = None
     deadline: dt.date | None = None
+    exceeds_mandate: bool = False  # beyond the limited mandate of the owner organisation's participant
 
 
 def _item_for_minutes(actor: Any, meeting_id: int, item_id: int) -> tuple[Meeting, AgendaItem]:
@@ -135,7 +137,8 @@ def minutes_save(*, actor: Any, meeting_id: int, item_id: int, picture_forming: 
     minutes.decisions.all().delete()
     Decision.objects.bulk_create([
         Decision(minutes=minutes, position=index, description=d.description.strip(),
-                 owner_organisation_id=d.owner_organisation_id, owner_user_id=d.owner_user_id, deadline=d.deadline)
+                 owner_organisation_id=d.owner_organisation_id, owner_user_id=d.owner_user_id, deadline=d.deadline,
+                 exceeds_mandate=d.exceeds_mandate and d.owner_organisation_id is not None)
         for index, d in enumerate(decisions)])
     log_case(actor=actor, case=item.case, action=Action.UPDATE, object_type="minutes", object_id=minutes.pk)
     return minutes
@@ -158,6 +161,7 @@ def minutes_approve(*, actor: Any, meeting_id: int, item_id: int, expected_versi
     minutes.version += 1
     minutes.save()
     log_case(actor=actor, case=item.case, action=Action.UPDATE, object_type="minutes", object_id=minutes.pk)
+    confirmations_for_minutes(actor=actor, minutes=minutes)  # decisions beyond a mandate wait for confirmation
     return minutes
 
 
@@ -181,9 +185,10 @@ def decision_to_agreement(*, actor: Any, decision_id: int) -> Decision:
     agreement = agreement_create(
         actor=actor, case_id=decision.minutes.agenda_item.case_id, description=decision.description,
         owner_organisation=owner_organisation, owner_user=owner_user, deadline=decision.deadline,
-        source=f"meeting:{decision.minutes.agenda_item.meeting_id}")
+        source=f"meeting:{decision.minutes.agenda_item.meeting_id}", exceeds_mandate=decision.exceeds_mandate)
     decision.agreement_id = agreement.pk
     decision.save(update_fields=["agreement_id"])
+    link_decision_agreement(decision=decision, agreement=agreement)
     return decision
 
 

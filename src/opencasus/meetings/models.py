@@ -156,6 +156,9 @@ class Decision(models.Model):
                                    on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     agreement_id = models.PositiveIntegerField(_("agreement in the plan"), null=True, blank=True)
+    # Core staff tick it when the owner organisation's participant has a limited mandate and this goes beyond
+    # it; with no mandate at all the decision needs confirmation anyway (`meetings.mandates`).
+    exceeds_mandate = models.BooleanField(_("exceeds the mandate"), default=False)
 
     class Meta:
         ordering = ["minutes", "position", "id"]

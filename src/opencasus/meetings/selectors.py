@@ -124,7 +124,8 @@ def record_minutes_view(*, actor: Any, item: AgendaItem, minutes: Minutes | None
 
 def minutes_decisions(record: Minutes | None) -> list[Decision]:
     """The decisions of minutes the reader was given (`minutes_for`), with their owners."""
-    return list(record.decisions.select_related("owner_organisation", "owner_user")) if record else []
+    return list(record.decisions.select_related("owner_organisation", "owner_user")
+                .prefetch_related("confirmations")) if record else []
 
 
 def decision_check(*, actor: Any, item: AgendaItem, decision_id: int) -> None:

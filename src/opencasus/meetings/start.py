@@ -46,12 +46,14 @@ def meeting_sections(user: Any) -> list[Section]:
                                                        "time": first_item.meeting.start_time.strftime("%H:%M")}
     from opencasus.meetings.mandates import confirmation_list
 
+    confirmations = reverse("meetings:confirmations")
     asked = confirmation_list(actor=user, mine=True, status="pending")
-    if asked.exists():
-        counts.append(Count(_("Confirmations your organisation is asked for"), asked.count(), reverse("core:start")))
-    late = confirmation_list(actor=user, overdue=True).filter(house_id__in=core_house_ids(user))
+    if asked.exists():  # the list of a partner professional shows what their organisation is asked for
+        counts.append(Count(_("Confirmations your organisation is asked for"), asked.count(),
+                            f"{confirmations}?status=pending&mine=on"))
     if core_house_ids(user):
-        counts.append(Count(_("Confirmations past their deadline"), late.count(), reverse("core:start")))
+        late = confirmation_list(actor=user, overdue=True, core_houses=True)
+        counts.append(Count(_("Confirmations past their deadline"), late.count(), f"{confirmations}?overdue=on"))
     if not counts:
         return []
     return [Section(title=_("Meetings"), counts=counts, text=text, order=11)]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencasus.meetings import views, views_minutes
+from opencasus.meetings import views, views_confirmations, views_minutes
 
 app_name = "meetings"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("overleggen/<int:meeting_id>/agenda/ordenen/", views.agenda_optimise, name="optimise"),
     path("overleggen/<int:meeting_id>/uitnodigingen/", views.invitations_send, name="invite"),
     path("overleggen/<int:meeting_id>/aanwezigheid/", views_minutes.attendance, name="attendance"),
+    path("overleggen/<int:meeting_id>/mandaten/", views_confirmations.mandates_save, name="mandates"),
+    path("bevestigingen/", views_confirmations.confirmation_list, name="confirmations"),
+    path("bevestigingen/<int:confirmation_id>/", views_confirmations.confirmation_detail, name="confirmation"),
     path("overleggen/<int:meeting_id>/punten/<int:item_id>/", views.agenda_item, name="item"),
     path("overleggen/<int:meeting_id>/punten/<int:item_id>/verplaatsen/", views.agenda_move, name="move"),
     path("overleggen/<int:meeting_id>/punten/<int:item_id>/verslag/", views_minutes.minutes, name="minutes"),

@@ -41,7 +41,8 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
         form = MinutesForm(request.POST or None, initial=initial)
         formset = DecisionFormSet(request.POST or None, prefix="decisions", form_kwargs={"case_id": item.case_id},
                                   initial=[{"description": d.description, "owner_organisation": d.owner_organisation,
-                                            "owner_user": d.owner_user, "deadline": d.deadline} for d in decisions])
+                                            "owner_user": d.owner_user, "deadline": d.deadline,
+                                            "exceeds_mandate": d.exceeds_mandate} for d in decisions])
         if request.method == "POST" and form.is_valid() and formset.is_valid():
             rows = [minute_services.DecisionInput(
                 description=f.cleaned_data["description"],
@@ -49,6 +50,7 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
                 if f.cleaned_data.get("owner_organisation") else None,
                 owner_user_id=f.cleaned_data["owner_user"].pk if f.cleaned_data.get("owner_user") else None,
                 deadline=f.cleaned_data.get("deadline"),
+                exceeds_mandate=bool(f.cleaned_data.get("exceeds_mandate")),
             ) for f in formset.forms if f.cleaned_data.get("description", "").strip()]
             try:
                 minute_services.minutes_save(
@@ -142,7 +144,10 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
             return redirect("meetings:attendance", meeting.pk)
     else:
         selectors.record_attendance_view(actor=request.user, meeting=meeting, purpose=purposes.MEETING_ATTENDANCE)
-    return render(request, "meetings/attendance.html", {"meeting": meeting, "invitations": invitations})
+    from opencasus.meetings.views_confirmations import attendance_context
+
+    return render(request, "meetings/attendance.html", {"meeting": meeting, "invitations": invitations,
+                                                        **attendance_context(request, meeting)})
 
 
 @login_required

@@ -20,6 +20,8 @@ class Kind(models.TextChoices):
     INFORMATION_REQUEST = "information_request", _("Information requested from your organisation")
     INFORMATION_REQUEST_OVERDUE = "information_request_overdue", _("Information request overdue")
     CASE_CLOSED = "case_closed", _("Outcome of a closed case")
+    CONFIRMATION_REQUESTED = "confirmation_requested", _("Confirmation asked of your organisation")
+    CONFIRMATION_OVERDUE = "confirmation_overdue", _("Confirmation overdue")
 
 
 TITLES = {
@@ -33,6 +35,10 @@ TITLES = {
                                 "%(date)s"),
     Kind.INFORMATION_REQUEST_OVERDUE: _("An information request on %(reference)s passed its due date of %(date)s"),
     Kind.CASE_CLOSED: _("Case %(reference)s was closed on %(date)s: read the outcome"),
+    Kind.CONFIRMATION_REQUESTED: _("A decision in case %(reference)s goes beyond a mandate: your organisation is "
+                                   "asked to confirm it by %(date)s"),
+    Kind.CONFIRMATION_OVERDUE: _("A confirmation asked of your organisation in case %(reference)s passed its "
+                                 "deadline of %(date)s"),
 }
 
 

@@ -13,7 +13,8 @@ from opencasus.cases.vocabulary import LifeDomain, Relation, SubjectType
 from opencasus.cases.workflow import Status
 from opencasus.network.models import House, Membership, Role
 from opencasus.plans import services
-from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan
+from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanProposal
+from opencasus.plans.services import direction
 from opencasus.plans.services.monitoring import mark_overdue
 from opencasus.plans.vocabulary import ClosureOutcome, EscalationLevel, InterventionLine
 
@@ -95,6 +96,8 @@ def load_demo_data(house: House) -> None:
             actor=director, case_id=agreement.case_id, level=EscalationLevel.TACTICAL,
             organisation=agreement.owner_organisation, previous_id=operational.pk,
             reason="Ook na navraag bij de teamleider geen actie; bespreken met het management van de partner.")
+    if first_agreements and not PlanProposal.objects.filter(case__house=house).exists():
+        _proposal(first_agreements[-1].case)
     if len(cases) >= 3 and not CaseClosure.objects.filter(case__house=house).exists():
         case = cases[-1]
         participants = _participants(case)
@@ -102,3 +105,37 @@ def load_demo_data(house: House) -> None:
                             handed_over_to=participants[-1].organisation,
                             note="Doelen grotendeels bereikt; het wijkteam en de zorgpartner zetten de begeleiding "
                                  "voort (warme overdracht).")
+
+
+def _proposal(case: Case) -> None:
+    """The case director (of the organisation where the weight lies) proposes the plan's next version: one more
+    agreement and a sharper goal. It waits for the process director's adoption."""
+    plan = Plan.objects.get(case=case)
+    director = plan.director_user
+    if director is None:
+        return
+    proposal = direction.proposal_start(actor=director, case_id=case.pk)
+    content = direction.live_content(plan)
+    today = timezone.localdate()
+    goals = [direction.GoalRow(life_domain=str(g["life_domain"]), description=str(g["description"]),
+                               person_id=g["person_id"], id=g["id"]) for g in content["goals"]]  # type: ignore[arg-type]
+    if goals:
+        first = goals[0]
+        goals[0] = direction.GoalRow(life_domain=first.life_domain, id=first.id, person_id=first.person_id,
+                                     description=f"{first.description} Binnen drie maanden, met één aanspreekpunt.")
+    interventions = [direction.InterventionRow(
+        line=str(i["line"]), description=str(i["description"]), organisation_id=i["organisation_id"],  # type: ignore[arg-type]
+        person_id=i["person_id"], id=i["id"]) for i in content["interventions"]]  # type: ignore[arg-type]
+    agreements = [direction.AgreementRow(
+        description=str(a["description"]), owner_organisation_id=a["owner_organisation_id"],  # type: ignore[arg-type]
+        owner_user_id=a["owner_user_id"], deadline=dt.date.fromisoformat(str(a["deadline"])), id=a["id"])  # type: ignore[arg-type]
+        for a in content["agreements"] if dt.date.fromisoformat(str(a["deadline"])) >= today]
+    agreements.append(direction.AgreementRow(
+        description="Wekelijks kort afstemmen tussen de regisseur en de wijkagent over de voortgang.",
+        owner_organisation_id=plan.director_organisation_id, owner_user_id=director.pk,
+        deadline=today + dt.timedelta(days=35)))
+    proposal = direction.proposal_update(
+        actor=director, proposal_id=proposal.pk, expected_version=proposal.version,
+        explanation="De situatie vraagt om een vast aanspreekpunt en korte lijnen met de politie.",
+        goals=goals, interventions=interventions, agreements=agreements)
+    direction.proposal_submit(actor=director, proposal_id=proposal.pk, expected_version=proposal.version)

@@ -120,11 +120,17 @@ class AgreementForm(VersionForm):
                                         required=False, widget=GroupedSelect)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
     goal = forms.ModelChoiceField(label=_("goal it serves"), queryset=Goal.objects.none(), required=False)
+    exceeds_mandate = forms.BooleanField(
+        label=_("exceeds the mandate of the organisation's participant"), required=False,
+        help_text=_("Tick when the organisation's participant at the last case conference may commit it only up to a "
+                    "limit and this goes beyond it: the organisation is then asked to confirm it."))
 
     def __init__(self, *args: Any, case: Case, new: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "agreement_%s")
         super().__init__(*args, **kwargs)
         self.version_required = not new
+        if not new:
+            del self.fields["exceeds_mandate"]  # asked when the agreement is given
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
         self.fields["goal"].queryset = plan_selectors.case_goals(case)  # type: ignore[attr-defined]

@@ -65,6 +65,10 @@ INSTALLED_APPS = [
 # decision names another date.
 OPENCASUS_CHECK_BACK_DAYS = int(os.environ.get("OPENCASUS_CHECK_BACK_DAYS", "28"))
 
+# Mandates: a decision beyond a participant's mandate waits for the organisation's confirmation this many working
+# days (Monday to Friday) unless core staff give another deadline.
+OPENCASUS_CONFIRMATION_WORKING_DAYS = int(os.environ.get("OPENCASUS_CONFIRMATION_WORKING_DAYS", "10"))
+
 # Apps for development only: the national data generator and the benchmarks (`make bench-data`,
 # `make bench`, `make loadtest`). The demo and test settings add them; production does not.
 DEVELOPMENT_APPS = ["opencasus.scale"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,10 +11,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.core.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH
 from opencasus.meetings import mandates
+from opencasus.meetings.filters import ConfirmationFilter
 from opencasus.meetings.models import Confirmation, ConfirmationStatus, Mandate, MandateScope
 
 if TYPE_CHECKING:
@@ -82,12 +84,6 @@ class ConfirmationAnswerSerializer(Serializer[Any]):
     note = serializers.CharField(required=False, allow_blank=True, max_length=LONG_TEXT_MAX_LENGTH)
 
 
-class ConfirmationFilterSerializer(Serializer[Any]):
-    status = serializers.ChoiceField(choices=ConfirmationStatus.choices, required=False)
-    overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
-    mine = serializers.BooleanField(required=False, default=False)
-
-
 class MandateListView(APIView):
     @extend_schema(summary="The mandates recorded for a meeting's invitees", tags=TAGS, parameters=[MEETING_ID],
                    responses=MandateSerializer(many=True))
@@ -121,15 +117,18 @@ class MandateDetailView(APIView):
 
 
 class ConfirmationListView(APIView):
+    filter_backends: ClassVar[list[Any]] = [FilterBackend]
+    filterset_class = ConfirmationFilter
+    queryset = Confirmation.objects.none()  # names the model for the OpenAPI document; the selector reads
+
     @extend_schema(summary="Confirmations beyond a mandate the caller may see", tags=TAGS,
-                   parameters=[ConfirmationFilterSerializer], responses=ConfirmationSerializer(many=True))
+                   responses=ConfirmationSerializer(many=True), operation_id="confirmations_list")
     def get(self, request: Request) -> Response:
-        filters = ConfirmationFilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        data = filters.validated_data
-        qs = mandates.confirmation_list(actor=_actor(request), status=data.get("status"),
-                                        overdue=data.get("overdue"), mine=data.get("mine", False))
-        return Response(ConfirmationSerializer(qs, many=True).data)
+        values = filter_values(ConfirmationFilter, request.query_params)
+        found = list(mandates.confirmation_list(actor=_actor(request), status=values["status"] or None,
+                                                overdue=values["overdue"], mine=bool(values["mine"])))
+        mandates.log_list(actor=_actor(request), confirmations=found)
+        return Response(ConfirmationSerializer(found, many=True).data)
 
     @extend_schema(summary="Mark a decision or agreement as needing the organisation's confirmation (core staff)",
                    tags=TAGS, request=ConfirmationCreateSerializer, responses={201: ConfirmationSerializer})

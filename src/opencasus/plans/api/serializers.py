@@ -131,6 +131,10 @@ class AgreementCreateSerializer(Serializer[Any]):
     owner_user_id = serializers.IntegerField(required=False, allow_null=True)
     deadline = serializers.DateField()
     source = serializers.CharField(required=False, allow_blank=True, max_length=200)  # type: ignore[assignment]
+    exceeds_mandate = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Goes beyond the limited mandate of the organisation's participant at the case's last conference: "
+                  "the organisation is asked to confirm it.")
 
 
 class AgreementPatchSerializer(Serializer[Any]):

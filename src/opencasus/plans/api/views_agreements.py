@@ -53,7 +53,7 @@ class AgreementListView(APIView):
             actor=request.user, case_id=data["case_id"], description=data["description"],
             owner_organisation=organisation(data["owner_organisation_id"], "ownerOrganisationId"),
             owner_user=user(data.get("owner_user_id"), "ownerUserId"), deadline=data["deadline"],
-            source=data.get("source", ""))
+            source=data.get("source", ""), exceeds_mandate=data.get("exceeds_mandate", False))
         return with_etag(Response(s.AgreementSerializer(agreement).data, status=status.HTTP_201_CREATED),
                          agreement.version)
 

@@ -16,7 +16,7 @@ from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
 from opencasus.core import events
-from opencasus.core.events import MonthFiguresChanged
+from opencasus.core.events import AgreementGiven, MonthFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.network.models import Role
 from opencasus.notifications.models import Kind
@@ -109,8 +109,11 @@ def _validate_deadline(deadline: dt.date | None) -> dt.date:
 
 @transaction.atomic
 def agreement_create(*, actor: Any, case_id: int, description: str, owner_organisation: Any,
-                     owner_user: Any = None, deadline: dt.date, source: str = "", goal: Any = None) -> Agreement:
-    """Record an agreement in the case's plan (core staff; also used for decisions from the minutes)."""
+                     owner_user: Any = None, deadline: dt.date, source: str = "", goal: Any = None,
+                     exceeds_mandate: bool = False) -> Agreement:
+    """Record an agreement in the case's plan (core staff; also used for decisions from the minutes).
+    `exceeds_mandate`: it goes beyond the limited mandate of the organisation's participant at the case's last
+    conference (the meetings app then asks the organisation to confirm it, `events.AgreementGiven`)."""
     case = core_case(actor=actor, case_id=case_id)
     description = (description or "").strip()
     if not description:
@@ -126,6 +129,9 @@ def agreement_create(*, actor: Any, case_id: int, description: str, owner_organi
     mark_plan_changed(plan, actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="agreement", object_id=agreement.pk)
     notify_owner(agreement, case, actor)
+    events.publish(AgreementGiven(agreement_id=agreement.pk, case_id=case.pk,
+                                  organisation_id=agreement.owner_organisation_id, actor_id=actor.pk,
+                                  source=agreement.source, exceeds_mandate=exceeds_mandate))
     return agreement
 
 

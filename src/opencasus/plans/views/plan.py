@@ -112,7 +112,8 @@ def agreement_add(request: HttpRequest, case_id: int) -> HttpResponse:
     return _post(request, case_id, form, "agreement_form", lambda f: services.agreement_create(
         actor=request.user, case_id=case_id, description=f.cleaned_data["description"],
         owner_organisation=f.cleaned_data["owner_organisation"], owner_user=f.cleaned_data["owner_user"],
-        deadline=f.cleaned_data["deadline"], source=_("plan editor"), goal=f.cleaned_data.get("goal")),
+        deadline=f.cleaned_data["deadline"], source=_("plan editor"), goal=f.cleaned_data.get("goal"),
+        exceeds_mandate=bool(f.cleaned_data.get("exceeds_mandate"))),
         _("The agreement was added."))
 
 
