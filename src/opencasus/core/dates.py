@@ -30,7 +30,13 @@ def _localised(value: Any) -> Any:
 
 
 def long_date(value: Any) -> str:
-    """"3 december 2026" in Dutch, "3 December 2026" in English; empty for no date."""
+    """"3 december 2026" in Dutch, "3 December 2026" in English (also of an ISO date text, as stored in JSON);
+    empty for no date."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return ""
     if not isinstance(value, dt.date):
         return ""
     return dateformat.format(_localised(value), "j F Y")

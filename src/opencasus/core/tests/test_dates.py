@@ -25,6 +25,13 @@ def test_english_for_a_user_who_chose_english() -> None:
         assert short_date(dt.date(2026, 12, 8)) == "Tue 8 Dec"
 
 
+def test_an_iso_date_text_reads_as_a_date() -> None:
+    """Dates kept in JSON (a plan proposal's agreements) are ISO texts."""
+    with translation.override("nl"):
+        assert long_date("2027-01-11") == "11 januari 2027"
+    assert long_date("not a date") == ""
+
+
 def test_no_date_is_empty() -> None:
     assert long_date(None) == short_date("") == date_time(None) == ""
 
