@@ -62,7 +62,7 @@ def style_widget(field: forms.Field) -> None:
             widget.input_type = "date"
         if widget.input_type == "date":
             widget.format = "%Y-%m-%d"
-    name = _widget_type(widget)
+    name = "checkbox" if isinstance(widget, forms.CheckboxInput) else _widget_type(widget)  # a filter's flag too
     if name in NO_CLASS_WIDGETS:
         return
     css = widget.attrs.get("class", "")
