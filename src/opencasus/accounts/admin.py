@@ -16,6 +16,7 @@ from opencasus.access.admin import SafeInitialMixin, admin_house_ids
 from opencasus.accounts.audit import record_account_event
 from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.accounts.passwords import password_reset_by_admin
+from opencasus.accounts.typing import signed_in_user
 
 
 @admin.register(User)
@@ -31,7 +32,7 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
         """The administrator's only way to reset a password: `accounts.passwords.password_reset_by_admin`."""
         for user in queryset:
             try:
-                password_reset_by_admin(actor=request.user, user=user)
+                password_reset_by_admin(actor=signed_in_user(request), user=user)
             except PermissionDenied:
                 self.message_user(request, _("%(user)s: you may not reset this account.") % {"user": user},
                                   messages.ERROR)
@@ -46,7 +47,7 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
         """Saved in the admin's transaction, with its line in the audit trail of accounts."""
         super().save_model(request, obj, form, change)
         changed = ", ".join(f for f in form.changed_data if f != "password")
-        record_account_event(actor=request.user, subject=obj,
+        record_account_event(actor=signed_in_user(request), subject=obj,
                              kind=AccountEventKind.USER_CHANGED if change else AccountEventKind.USER_CREATED,
                              detail=changed if change else "")
 
@@ -59,7 +60,7 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
             response = super().user_change_password(request, id, form_url)
             if request.method == "POST" and response.status_code == 302:
                 subject = self.get_object(request, unquote(id))
-                record_account_event(actor=request.user, subject=subject, kind=AccountEventKind.USER_CHANGED,
+                record_account_event(actor=signed_in_user(request), subject=subject, kind=AccountEventKind.USER_CHANGED,
                                      detail="password")
         return response
 

@@ -27,7 +27,7 @@ class TokenError(Exception):
         self.field = field
 
 
-def tokens_visible(*, actor: Any, administered: QuerySet[Any] | None) -> QuerySet[AuthToken]:
+def tokens_visible(*, actor: User, administered: QuerySet[Any] | None) -> QuerySet[AuthToken]:
     """The actor's own live tokens, and those of the users they administer (`administered`: their ids, from
     `network.grants.administered_user_ids`; None: everyone)."""
     qs = AuthToken.objects.select_related("user").filter(expiry__gt=timezone.now()).order_by("-created")
@@ -40,7 +40,7 @@ def tokens_visible(*, actor: Any, administered: QuerySet[Any] | None) -> QuerySe
 
 
 @transaction.atomic
-def token_issue(*, actor: Any, user: User) -> tuple[AuthToken, str]:
+def token_issue(*, actor: User, user: User) -> tuple[AuthToken, str]:
     """A professional's own token, after the second factor; it ends after the idle time of REST_KNOX."""
     instance, raw = AuthToken.objects.create(user=user)
     record_account_event(actor=actor, subject=user, kind=AccountEventKind.TOKEN_ISSUED,
@@ -49,7 +49,7 @@ def token_issue(*, actor: Any, user: User) -> tuple[AuthToken, str]:
 
 
 @transaction.atomic
-def system_token_issue(*, actor: Any, client: User, expires_on: dt.date,
+def system_token_issue(*, actor: User, client: User, expires_on: dt.date,
                        administered: QuerySet[Any] | None) -> tuple[AuthToken, str]:
     """A system client's token with a set end date, issued by a functional administrator of its house
     (`administered`: the ids of the users the actor administers; None: everyone)."""
@@ -72,7 +72,7 @@ def system_token_issue(*, actor: Any, client: User, expires_on: dt.date,
 
 
 @transaction.atomic
-def token_revoke(*, actor: Any, token: AuthToken) -> None:
+def token_revoke(*, actor: User, token: AuthToken) -> None:
     record_account_event(actor=actor, subject=token.user, kind=AccountEventKind.TOKEN_REVOKED,
                          detail=token.token_key)
     token.delete()

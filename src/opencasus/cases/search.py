@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -30,6 +30,9 @@ from opencasus.core.identifiers import identifier_hash
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.network.models import CORE_STAFF_ROLES, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 MAX_RESULTS = 50
 
@@ -80,7 +83,7 @@ def _person_q(criteria: SearchCriteria) -> Q:
     return q
 
 
-def _scope(actor: Any, criteria: SearchCriteria) -> QuerySet[Case]:
+def _scope(actor: User, criteria: SearchCriteria) -> QuerySet[Case]:
     """The cases the actor may search: core staff their houses' cases; others what they already see."""
     core_houses = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
     if core_houses and not roles.has_role(actor, None, Role.PARTNER_PROFESSIONAL):
@@ -92,7 +95,7 @@ def _scope(actor: Any, criteria: SearchCriteria) -> QuerySet[Case]:
     return Case.objects.filter(Q(house_id__in=core_houses) | Q(pk__in=visible.order_by().values("pk")))
 
 
-def case_search(*, actor: Any, criteria: SearchCriteria) -> list[Case]:
+def case_search(*, actor: User, criteria: SearchCriteria) -> list[Case]:
     """The cases matching every given criterion that the actor may find, newest activity first; logged."""
     if criteria.is_empty:
         return []
@@ -111,7 +114,7 @@ def case_search(*, actor: Any, criteria: SearchCriteria) -> list[Case]:
     return cases
 
 
-def _record_search(actor: Any, criteria: SearchCriteria, cases: list[Case], person_q: Q | None) -> None:
+def _record_search(actor: User, criteria: SearchCriteria, cases: list[Case], person_q: Q | None) -> None:
     """One record per house searched in; the persons found are the data subjects (no BSN in the log)."""
     subjects: dict[int, list[str]] = {}
     if person_q is not None and cases:

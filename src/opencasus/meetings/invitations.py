@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -34,6 +34,9 @@ from opencasus.meetings.selectors import meeting_get
 from opencasus.notifications.mail import absolute
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ class SendResult:
 
 
 @transaction.atomic
-def invitations_send(*, actor: Any, meeting_id: int) -> SendResult:
+def invitations_send(*, actor: User, meeting_id: int) -> SendResult:
     """Send invitations, updates and cancellations so every invitee's calendar matches the agenda."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     if meeting.status != MeetingStatus.PLANNED:
@@ -190,7 +193,7 @@ def _cancel(meeting: Meeting, invitation: Invitation) -> None:
     _send(meeting=meeting, invitation=invitation, slots=[], method="CANCEL")
 
 
-def invitations_cancel_all(*, actor: Any, meeting: Meeting) -> int:
+def invitations_cancel_all(*, actor: User, meeting: Meeting) -> int:
     """Within the caller's transaction: cancel every outstanding invitation of a cancelled meeting."""
     count = 0
     for invitation in Invitation.objects.select_for_update().filter(meeting=meeting,

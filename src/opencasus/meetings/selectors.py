@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -23,11 +21,11 @@ from opencasus.meetings.models import AgendaItem, Invitation, Meeting, Minutes, 
 from opencasus.network.models import CORE_STAFF_ROLES, MeetingType, Membership
 
 
-def core_house_ids(actor: Any) -> set[int]:
+def core_house_ids(actor: User) -> set[int]:
     return roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
 
 
-def _own_items_q(actor: Any) -> Q:
+def _own_items_q(actor: User) -> Q:
     """Agenda items that need this professional (named, or through an organisation they take part for)."""
     cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).values("pk")
     participations = Participant.objects.active().filter(user=actor, case_id=OuterRef(OuterRef("case_id")))
@@ -36,14 +34,14 @@ def _own_items_q(actor: Any) -> Q:
     return Q(case_id__in=cases) & (Q(professionals=actor) | Q(Exists(needed_orgs)))
 
 
-def own_agenda_items(*, actor: Any) -> QuerySet[AgendaItem]:
+def own_agenda_items(*, actor: User) -> QuerySet[AgendaItem]:
     """Across all meetings: the agenda items that need the actor (for partner professionals)."""
     if actor is None or not actor.is_authenticated:
         return AgendaItem.objects.none()
     return AgendaItem.objects.filter(pk__in=AgendaItem.objects.filter(_own_items_q(actor)).values("pk"))
 
 
-def meeting_list(*, actor: Any, status: str | None = None) -> QuerySet[Meeting]:
+def meeting_list(*, actor: User, status: str | None = None) -> QuerySet[Meeting]:
     """Meetings of the houses where the actor is core staff, and meetings with items that need them."""
     if actor is None or not actor.is_authenticated:
         return Meeting.objects.none()
@@ -54,7 +52,7 @@ def meeting_list(*, actor: Any, status: str | None = None) -> QuerySet[Meeting]:
     return qs
 
 
-def meeting_get(*, actor: Any, meeting_id: int, core: bool = False, for_update: bool = False) -> Meeting:
+def meeting_get(*, actor: User, meeting_id: int, core: bool = False, for_update: bool = False) -> Meeting:
     """One meeting; with `core`, only for core staff of its house. 404 otherwise."""
     qs = Meeting.objects.select_related("meeting_type", "house", "chair", "secretary")
     if for_update:
@@ -69,11 +67,11 @@ def meeting_get(*, actor: Any, meeting_id: int, core: bool = False, for_update: 
     return meeting
 
 
-def is_core(actor: Any, meeting: Meeting) -> bool:
+def is_core(actor: User, meeting: Meeting) -> bool:
     return actor is not None and actor.is_authenticated and roles.is_core_staff(actor, meeting.house_id)
 
 
-def agenda_items(*, actor: Any, meeting: Meeting) -> QuerySet[AgendaItem]:
+def agenda_items(*, actor: User, meeting: Meeting) -> QuerySet[AgendaItem]:
     """The items of a meeting the actor may see: all for core staff, their own for an invitee."""
     qs = AgendaItem.objects.filter(meeting=meeting)
     if not is_core(actor, meeting):
@@ -82,14 +80,14 @@ def agenda_items(*, actor: Any, meeting: Meeting) -> QuerySet[AgendaItem]:
             .prefetch_related("organisations", "professionals").order_by("position", "id"))
 
 
-def agenda_item_get(*, actor: Any, meeting: Meeting, item_id: int) -> AgendaItem:
+def agenda_item_get(*, actor: User, meeting: Meeting, item_id: int) -> AgendaItem:
     item = agenda_items(actor=actor, meeting=meeting).filter(pk=item_id).first()
     if item is None:
         raise Http404
     return item
 
 
-def minutes_for(*, actor: Any, item: AgendaItem) -> Minutes | None:
+def minutes_for(*, actor: User, item: AgendaItem) -> Minutes | None:
     """Core staff read draft and approved minutes; an invitee reads approved minutes of their own item."""
     minutes = Minutes.objects.filter(agenda_item=item).select_related("written_by", "approved_by").first()
     if minutes is None or is_core(actor, item.meeting) or minutes.status == "approved":
@@ -97,12 +95,12 @@ def minutes_for(*, actor: Any, item: AgendaItem) -> Minutes | None:
     return None
 
 
-def invitations(*, actor: Any, meeting: Meeting) -> QuerySet[Invitation]:
+def invitations(*, actor: User, meeting: Meeting) -> QuerySet[Invitation]:
     qs = Invitation.objects.filter(meeting=meeting).select_related("user")
     return qs if is_core(actor, meeting) else qs.filter(user=actor)
 
 
-def admitted_cases(*, actor: Any, meeting: Meeting) -> QuerySet[Case]:
+def admitted_cases(*, actor: User, meeting: Meeting) -> QuerySet[Case]:
     """Admitted cases of the meeting's house not yet on its agenda (core staff only)."""
     if not is_core(actor, meeting):
         return Case.objects.none()
@@ -111,7 +109,7 @@ def admitted_cases(*, actor: Any, meeting: Meeting) -> QuerySet[Case]:
             .exclude(agenda_items__meeting=meeting).order_by("reference"))
 
 
-def self_report_list(*, actor: Any, case_id: int | None = None) -> QuerySet[SelfReport]:
+def self_report_list(*, actor: User, case_id: int | None = None) -> QuerySet[SelfReport]:
     """Self-reports of the houses where the actor is core staff."""
     if actor is None or not actor.is_authenticated:
         return SelfReport.objects.none()
@@ -122,7 +120,7 @@ def self_report_list(*, actor: Any, case_id: int | None = None) -> QuerySet[Self
     return qs
 
 
-def self_report_get(*, actor: Any, report_id: int) -> SelfReport:
+def self_report_get(*, actor: User, report_id: int) -> SelfReport:
     report = self_report_list(actor=actor).filter(pk=report_id).first()
     if report is None:
         raise Http404
@@ -141,7 +139,7 @@ def house_member(*, house_id: int, user_id: int | None) -> User | None:
         house_id=house_id)).distinct().first()
 
 
-def case_agenda_items(*, actor: Any, case: Case, level: CaseAccess) -> list[AgendaItem]:
+def case_agenda_items(*, actor: User, case: Case, level: CaseAccess) -> list[AgendaItem]:
     """One case's agenda items the reader may see (the caller opened the case at `level`): all of them for
     core staff, the items that need them for a participant, none below."""
     if level >= CaseAccess.CORE:

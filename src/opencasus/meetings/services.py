@@ -56,7 +56,7 @@ def _validate_fields(house_id: int, fields: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def meeting_create(*, actor: Any, house_id: int, meeting_type: MeetingType, date: dt.date, start_time: dt.time,
+def meeting_create(*, actor: User, house_id: int, meeting_type: MeetingType, date: dt.date, start_time: dt.time,
                    location: str = "", video_link: str = "", chair: User | None = None,
                    secretary: User | None = None) -> Meeting:
     if not roles.is_core_staff(actor, house_id):
@@ -71,7 +71,7 @@ def meeting_create(*, actor: Any, house_id: int, meeting_type: MeetingType, date
 
 
 @transaction.atomic
-def meeting_update(*, actor: Any, meeting_id: int, expected_version: int | None = None, **fields: Any) -> Meeting:
+def meeting_update(*, actor: User, meeting_id: int, expected_version: int | None = None, **fields: Any) -> Meeting:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     if expected_version is not None and expected_version != meeting.version:
         raise _conflict()
@@ -91,7 +91,7 @@ def meeting_update(*, actor: Any, meeting_id: int, expected_version: int | None 
 
 
 @transaction.atomic
-def meeting_set_status(*, actor: Any, meeting_id: int, status: str) -> Meeting:
+def meeting_set_status(*, actor: User, meeting_id: int, status: str) -> Meeting:
     """Mark a planned meeting held or cancelled. Cancelling sends cancellations to all invitees."""
     from opencasus.meetings.invitations import invitations_cancel_all
 
@@ -143,7 +143,7 @@ def _set_needed(item: AgendaItem, organisation_ids: Iterable[int] | None,
 
 
 @transaction.atomic
-def agenda_item_add(*, actor: Any, meeting_id: int, case_id: int, minutes: int | None = None,
+def agenda_item_add(*, actor: User, meeting_id: int, case_id: int, minutes: int | None = None,
                     organisation_ids: Iterable[int] | None = None,
                     professional_ids: Iterable[int] | None = None) -> AgendaItem:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
@@ -176,7 +176,7 @@ def _touch(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def agenda_item_update(*, actor: Any, meeting_id: int, item_id: int, minutes: int | None = None,
+def agenda_item_update(*, actor: User, meeting_id: int, item_id: int, minutes: int | None = None,
                        organisation_ids: Iterable[int] | None = None,
                        professional_ids: Iterable[int] | None = None) -> AgendaItem:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
@@ -201,7 +201,7 @@ def agenda_item_update(*, actor: Any, meeting_id: int, item_id: int, minutes: in
 
 
 @transaction.atomic
-def agenda_item_remove(*, actor: Any, meeting_id: int, item_id: int) -> None:
+def agenda_item_remove(*, actor: User, meeting_id: int, item_id: int) -> None:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)
     item = AgendaItem.objects.filter(meeting=meeting, pk=item_id).select_related("case").first()
@@ -213,13 +213,13 @@ def agenda_item_remove(*, actor: Any, meeting_id: int, item_id: int) -> None:
     _touch(meeting)
 
 
-def _log_reorder(actor: Any, meeting: Meeting, items: Sequence[AgendaItem]) -> None:
+def _log_reorder(actor: User, meeting: Meeting, items: Sequence[AgendaItem]) -> None:
     log_cases(actor=actor, cases=[i.case for i in items], action=Action.UPDATE, object_type="agenda",
               object_id=meeting.pk)
 
 
 @transaction.atomic
-def agenda_reorder(*, actor: Any, meeting_id: int, item_ids: Sequence[int]) -> list[AgendaItem]:
+def agenda_reorder(*, actor: User, meeting_id: int, item_ids: Sequence[int]) -> list[AgendaItem]:
     """Put the items in the given order (every item of the meeting exactly once)."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)
@@ -234,7 +234,7 @@ def agenda_reorder(*, actor: Any, meeting_id: int, item_ids: Sequence[int]) -> l
 
 
 @transaction.atomic
-def agenda_item_move(*, actor: Any, meeting_id: int, item_id: int, step: int) -> list[AgendaItem]:
+def agenda_item_move(*, actor: User, meeting_id: int, item_id: int, step: int) -> list[AgendaItem]:
     """Move one item up (step -1) or down (step +1), for the reorder buttons."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)
@@ -265,7 +265,7 @@ def optimiser_items(items: Sequence[AgendaItem]) -> list[optimiser.Item]:
 
 
 @transaction.atomic
-def agenda_optimise(*, actor: Any, meeting_id: int) -> optimiser.Comparison:
+def agenda_optimise(*, actor: User, meeting_id: int) -> optimiser.Comparison:
     """Order the agenda by the optimiser and return the figures against the target-group ordering."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from opencasus.access import roles
 from opencasus.network.models import House, Membership, Municipality, Organisation, Partnership, Region
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 def region_list() -> QuerySet[Region]:
@@ -24,12 +27,12 @@ def municipality_list(*, region_code: str | None = None, include_inactive: bool 
     return qs
 
 
-def house_list_for(*, actor: Any) -> QuerySet[House]:
+def house_list_for(*, actor: User) -> QuerySet[House]:
     """Houses the actor is a member of."""
     return House.objects.filter(pk__in={g.house_id for g in roles.grants(actor)}).select_related("region")
 
 
-def house_get_for(*, actor: Any, house_id: int) -> House:
+def house_get_for(*, actor: User, house_id: int) -> House:
     house = house_list_for(actor=actor).filter(pk=house_id).first()
     if house is None:
         raise Http404
@@ -43,7 +46,7 @@ def organisation_list(*, house: House | None = None) -> QuerySet[Organisation]:
     return qs
 
 
-def network_overview(*, actor: Any, house_id: int) -> dict[str, Any]:
+def network_overview(*, actor: User, house_id: int) -> dict[str, Any]:
     """Organisations by ring with covenant status, and the house's professionals."""
     house = house_get_for(actor=actor, house_id=house_id)
     partnerships = list(

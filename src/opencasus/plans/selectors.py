@@ -7,7 +7,7 @@ managers and steering-group members see escalation metadata only, never case con
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -24,10 +24,13 @@ from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.vocabulary import PENDING_STATUSES
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 MANAGER_ROLES = (Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER)
 
 
-def plan_get(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
+def plan_get(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
     """The case (participants and core staff) and its plan, if one was started."""
     case, level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     plan = (Plan.objects.select_related("director_organisation", "director_user")
@@ -42,12 +45,12 @@ def plan_agreements(plan: Plan | None) -> QuerySet[Agreement]:
     return plan.agreements.select_related("owner_organisation", "owner_user").order_by("deadline", "id")
 
 
-def version_list(*, actor: Any, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
+def version_list(*, actor: User, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     return case, PlanVersion.objects.filter(plan__case=case).select_related("adopted_by").order_by("-number")
 
 
-def version_get(*, actor: Any, case_id: int, number: int) -> tuple[Case, PlanVersion]:
+def version_get(*, actor: User, case_id: int, number: int) -> tuple[Case, PlanVersion]:
     case, versions = version_list(actor=actor, case_id=case_id)
     version = versions.filter(number=number).first()
     if version is None:
@@ -55,13 +58,13 @@ def version_get(*, actor: Any, case_id: int, number: int) -> tuple[Case, PlanVer
     return case, version
 
 
-def _owned_q(actor: Any) -> Q:
+def _owned_q(actor: User) -> Q:
     participations = Participant.objects.active().filter(
         user=actor, case_id=OuterRef("case_id"), organisation_id=OuterRef("owner_organisation_id"))
     return Q(owner_user=actor) | Q(Exists(participations))
 
 
-def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None, status: str | None = None,
+def agreement_list(*, actor: User, mine: bool = False, case_id: int | None = None, status: str | None = None,
                    overdue: bool | None = None, today: dt.date | None = None,
                    due_within: int | None = None) -> QuerySet[Agreement]:
     """Agreements of the cases the actor may see as participant or core staff, with filters."""
@@ -86,7 +89,7 @@ def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None
     return qs.order_by("deadline", "id")
 
 
-def agreement_get(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+def agreement_get(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
     agreement = (Agreement.objects.select_related("owner_organisation", "owner_user", "case", "plan")
                  .filter(pk=agreement_id).first())
     if agreement is None:
@@ -95,11 +98,11 @@ def agreement_get(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, Ca
     return agreement, case, level
 
 
-def may_see_escalation_overview(actor: Any) -> bool:
+def may_see_escalation_overview(actor: User) -> bool:
     return bool(roles.house_ids_with_role(actor, *MANAGER_ROLES, *CORE_STAFF_ROLES))
 
 
-def escalation_overview(*, actor: Any, level: str | None = None, status: str | None = None) -> QuerySet[Escalation]:
+def escalation_overview(*, actor: User, level: str | None = None, status: str | None = None) -> QuerySet[Escalation]:
     """Escalations of the houses where the actor is core staff, house manager or steering-group member.
 
     Callers show managers metadata only (reference, level, organisation, dates, status).
@@ -114,7 +117,7 @@ def escalation_overview(*, actor: Any, level: str | None = None, status: str | N
     return qs.order_by("-raised_at", "-id")
 
 
-def escalation_get(*, actor: Any, escalation_id: int) -> tuple[Escalation, bool]:
+def escalation_get(*, actor: User, escalation_id: int) -> tuple[Escalation, bool]:
     """One escalation and whether the actor may see its content (core staff, or a participant of the case)."""
     escalation = escalation_overview(actor=actor).filter(pk=escalation_id).first()
     if escalation is not None:
@@ -134,7 +137,7 @@ def closure_list(case: Case) -> QuerySet[CaseClosure]:
     return CaseClosure.objects.filter(case=case).select_related("handed_over_to", "closed_by", "reopened_by")
 
 
-def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
+def signals_for(*, actor: User, today: dt.date | None = None) -> dict[str, Any]:
     """What the start page signals: the actor's overdue agreements, and for process directors the house's
     overdue agreements and due evaluations."""
     from opencasus.plans.services.monitoring import due_plans, overdue_agreements
@@ -150,7 +153,7 @@ def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
             "due": due}
 
 
-def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
+def record_start_signals_view(*, actor: User, cases: list[Case]) -> None:
     """Log the start page's signals (overdue agreements, due evaluations): they show case references and
     deadlines, no person data, so, like "my cases", one record per house shown without a data subject."""
     house_ids = sorted({case.house_id for case in cases})
@@ -162,7 +165,7 @@ def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
         for house_id in house_ids])
 
 
-def core_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:
+def core_case(*, actor: User, case_id: int) -> tuple[Case, CaseAccess]:
     """The case for core staff only (404 for everyone else), without locking."""
     return case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
 

@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.dates import long_date
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
@@ -25,12 +26,12 @@ from opencasus.reporting.selectors.period import Period, default_period, make_pe
 KINDS = {"huizen": "house", "gemeenten": "municipality", "regios": "region"}
 
 
-def _require_reporting(request: HttpRequest) -> None:
+def _require_reporting(request: AuthenticatedHttpRequest) -> None:
     if not access.sees_reporting(request.user):
         raise Http404
 
 
-def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
+def _period(request: AuthenticatedHttpRequest) -> tuple[PeriodForm, Period]:
     if "date_from" in request.GET or "date_to" in request.GET:
         form = PeriodForm(request.GET)
         if form.is_valid():
@@ -42,7 +43,7 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
     return PeriodForm(initial=PeriodForm.initial_values()), default_period()
 
 
-def _scope(request: HttpRequest, kind: str, key: str) -> access.Scope:
+def _scope(request: AuthenticatedHttpRequest, kind: str, key: str) -> access.Scope:
     if kind not in KINDS:
         raise Http404
     return access.scope_for(actor=request.user, kind=KINDS[kind], key=key)
@@ -53,7 +54,7 @@ def _panels(tables: list[Any]) -> list[dict[str, Any]]:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_reporting(request)
     user = request.user
     return render(request, "reporting/index.html", {
@@ -67,7 +68,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dashboard(request: HttpRequest, kind: str, key: str) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, kind: str, key: str) -> HttpResponse:
     scope = _scope(request, kind, key)
     form, period = _period(request)
     data: Dashboard = dashboard_for(scope, period)
@@ -90,7 +91,7 @@ def _heading(title: str, scope: access.Scope, period: Period) -> list[str]:
 
 
 @login_required
-def dashboard_export(request: HttpRequest, kind: str, key: str, fmt: str) -> HttpResponse:
+def dashboard_export(request: AuthenticatedHttpRequest, kind: str, key: str, fmt: str) -> HttpResponse:
     scope = _scope(request, kind, key)
     _form, period = _period(request)
     data = dashboard_for(scope, period)
@@ -103,7 +104,7 @@ def dashboard_export(request: HttpRequest, kind: str, key: str, fmt: str) -> Htt
     return _download(exports.tables_to_csv(heading, data.all_tables()), exports.CSV_TYPE, f"{name}.csv")
 
 
-def annual_report_get(request: HttpRequest, code: str, year: int) -> AnnualReport:
+def annual_report_get(request: AuthenticatedHttpRequest, code: str, year: int) -> AnnualReport:
     try:
         return municipal_annual_report(actor=request.user, code=code, year=year)
     except ValidationError:
@@ -111,7 +112,7 @@ def annual_report_get(request: HttpRequest, code: str, year: int) -> AnnualRepor
 
 
 @login_required
-def annual_report(request: HttpRequest, code: str, year: int) -> HttpResponse:
+def annual_report(request: AuthenticatedHttpRequest, code: str, year: int) -> HttpResponse:
     report = annual_report_get(request, code, year)
     log_scope(actor=request.user, scope=report.scope, purpose="Managementinformatie: gemeentelijk jaarverslag",
               object_type="annual-report")
@@ -120,7 +121,7 @@ def annual_report(request: HttpRequest, code: str, year: int) -> HttpResponse:
 
 
 @login_required
-def annual_report_export(request: HttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
+def annual_report_export(request: AuthenticatedHttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
     report = annual_report_get(request, code, year)
     log_scope(actor=request.user, scope=report.scope, action=Action.EXPORT if fmt != "pdf" else Action.PRINT,
               purpose=f"Managementinformatie: gemeentelijk jaarverslag ({fmt})", object_type="annual-report")

@@ -7,11 +7,12 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook.models import Action
 from opencasus.network.selectors import municipality_list
 from opencasus.reporting.audit import log_figures, log_scope
@@ -28,7 +29,7 @@ from opencasus.reporting.views import _panels
 
 
 @login_required
-def recidivism_view(request: HttpRequest, house_id: int) -> HttpResponse:
+def recidivism_view(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     data = recidivism(actor=request.user, house_id=house_id)
     log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting",
               object_type="recidivism")
@@ -39,7 +40,7 @@ def recidivism_view(request: HttpRequest, house_id: int) -> HttpResponse:
 
 
 @login_required
-def incident_upload(request: HttpRequest, house_id: int) -> HttpResponse:
+def incident_upload(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     house = access.import_house_get(actor=request.user, house_id=house_id)
     form = IncidentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -56,7 +57,7 @@ def incident_upload(request: HttpRequest, house_id: int) -> HttpResponse:
 
 
 @login_required
-def incident_import_view(request: HttpRequest, import_id: int) -> HttpResponse:
+def incident_import_view(request: AuthenticatedHttpRequest, import_id: int) -> HttpResponse:
     job = incident_import_get(actor=request.user, import_id=import_id)
     log_figures(actor=request.user, house_ids=[job.house_id], purpose="Recidivemeting: voortgang import",
                 object_type="incident-import", object_id=job.pk)
@@ -65,7 +66,7 @@ def incident_import_view(request: HttpRequest, import_id: int) -> HttpResponse:
 
 
 @login_required
-def trends(request: HttpRequest, house_id: int) -> HttpResponse:
+def trends(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     month = None
     raw = request.GET.get("month", "")
     if raw:
@@ -82,7 +83,7 @@ def trends(request: HttpRequest, house_id: int) -> HttpResponse:
 
 
 @login_required
-def advice_list_view(request: HttpRequest, code: str) -> HttpResponse:
+def advice_list_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     scope, advice = advice_list(actor=request.user, municipality_code=code)
     log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: adviezen aan het lokaal bestuur",
               object_type="advice-list")
@@ -90,7 +91,7 @@ def advice_list_view(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def advice_new(request: HttpRequest, house_id: int) -> HttpResponse:
+def advice_new(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     house = access.import_house_get(actor=request.user, house_id=house_id)
     if not access.roles.is_core_staff(request.user, house.pk):
         raise Http404

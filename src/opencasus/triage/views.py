@@ -7,13 +7,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access.houses import current_house_id
 from opencasus.access.policy import CaseAccess
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
@@ -29,7 +30,7 @@ from opencasus.triage.services.assessment import OPEN_STATUSES
 
 
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     houses = list(selectors.core_houses(actor=request.user))
     if not houses:
         raise Http404
@@ -48,7 +49,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
+def assessment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, current = selectors.assessment_get(actor=request.user, case_id=case_id)
     criteria = selectors.local_criteria(case.house_id)
     editable = case.status in OPEN_STATUSES
@@ -73,7 +74,7 @@ def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
     })
 
 
-def _decision_form(request: HttpRequest, case: Case, data: Any = None) -> DecisionForm:
+def _decision_form(request: AuthenticatedHttpRequest, case: Case, data: Any = None) -> DecisionForm:
     house = case.house
     return DecisionForm(
         data, initial={"version": case.version},
@@ -84,7 +85,7 @@ def _decision_form(request: HttpRequest, case: Case, data: Any = None) -> Decisi
 
 
 @login_required
-def decision(request: HttpRequest, case_id: int) -> HttpResponse:
+def decision(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, current = selectors.decision_get(actor=request.user, case_id=case_id)
     assessment = getattr(case, "triage_assessment", None)
     form = _decision_form(request, case, request.POST or None)
@@ -103,7 +104,7 @@ def decision(request: HttpRequest, case_id: int) -> HttpResponse:
     })
 
 
-def _participants_context(request: HttpRequest, case_id: int, add_form: ParticipantAddForm | None = None,
+def _participants_context(request: AuthenticatedHttpRequest, case_id: int, add_form: ParticipantAddForm | None = None,
                           end_error: str = "") -> dict[str, Any]:
     case, _level, participants = selectors.participant_list(actor=request.user, case_id=case_id,
                                                             minimum=CaseAccess.CORE)
@@ -115,7 +116,7 @@ def _participants_context(request: HttpRequest, case_id: int, add_form: Particip
 
 
 @login_required
-def participants(request: HttpRequest, case_id: int) -> HttpResponse:
+def participants(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     context = _participants_context(request, case_id)
     if request.method == "POST":
         case: Case = context["case"]
@@ -137,7 +138,7 @@ def participants(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def participant_end(request: HttpRequest, case_id: int, participant_id: int) -> HttpResponse:
+def participant_end(request: AuthenticatedHttpRequest, case_id: int, participant_id: int) -> HttpResponse:
     form = ParticipantEndForm(request.POST)
     error = ""
     if form.is_valid():

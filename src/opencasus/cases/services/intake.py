@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -40,6 +40,9 @@ from opencasus.network.models import (
     TargetGroup,
 )
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 SKIPPED_PREFIX_WORDS = frozenset({"zorg", "en", "veiligheidshuis", "het", "de"})
 
 
@@ -61,7 +64,7 @@ class PartnerData:
     contact: str = ""
 
 
-def can_file(actor: Any, house: House, organisation: Organisation) -> bool:
+def can_file(actor: User, house: House, organisation: Organisation) -> bool:
     """A partner professional (or core staff member) of `house` acting for `organisation`, covenant in force."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return False
@@ -71,7 +74,7 @@ def can_file(actor: Any, house: House, organisation: Organisation) -> bool:
     return Partnership.objects.covenant_in_force().filter(house=house, organisation=organisation).exists()
 
 
-def filing_choices(actor: Any) -> list[tuple[House, Organisation]]:
+def filing_choices(actor: User) -> list[tuple[House, Organisation]]:
     """The (house, organisation) combinations the actor may file for."""
     pairs = {(g.house_id, g.organisation_id) for g in roles.grants(actor) if g.role in FILING_ROLES}
     result = []
@@ -150,7 +153,7 @@ def _clean_person(index: int, data: PersonData, subject_type: str, errors: dict[
     return encrypt_identifier(bsn.zfill(9)), digest
 
 
-def _validate(*, actor: Any, house: House, organisation: Organisation, subject_type: str,
+def _validate(*, actor: User, house: House, organisation: Organisation, subject_type: str,
               persons: Sequence[PersonData], reason: str, requested_purpose: str, route: str,
               release_date: dt.date | None, target_group: TargetGroup | None, urgency: str,
               municipality: Municipality | None, area_description: str, partners: Sequence[PartnerData],
@@ -193,7 +196,7 @@ def _validate(*, actor: Any, house: House, organisation: Organisation, subject_t
     return errors
 
 
-def intake_file(*, actor: Any, organisation: Organisation, house: House, subject_type: str,
+def intake_file(*, actor: User, organisation: Organisation, house: House, subject_type: str,
                 persons: Sequence[PersonData], reason: str, requested_purpose: str, route: str,
                 municipality: Municipality | None, people_informed: str, not_informed_reason: str = "",
                 release_date: dt.date | None = None, target_group: TargetGroup | None = None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +17,9 @@ from opencasus.core import events
 from opencasus.core.events import CaseFiguresChanged
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 ACTIVITY_BY_STATUS: dict[str, str] = {
     Status.IN_TRIAGE: "triage", Status.ADMITTED: "triage", Status.ADVICE_GIVEN: "triage",
@@ -39,7 +42,7 @@ def subjects_by_case(case_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
 
 
 @transaction.atomic
-def case_transition(*, actor: Any, case_id: int, to_status: str, reason: str = "",
+def case_transition(*, actor: User, case_id: int, to_status: str, reason: str = "",
                     expected_version: int | None = None, **fields: Any) -> Case:
     """Move a case to a new status along the transition table, locking the row.
 

@@ -16,9 +16,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
@@ -74,7 +74,7 @@ class MeetingViewSet(viewsets.ViewSet):
     filterset_class = MeetingFilter
     queryset = Meeting.objects.none()  # names the model for the OpenAPI document; the selector reads
 
-    def list(self, request: Request) -> Response:
+    def list(self, request: AuthenticatedRequest) -> Response:
         state = filter_values(MeetingFilter, request.query_params)["status"] or None
         meetings = list(selectors.meeting_list(actor=request.user, status=state))
         for house_id in sorted({m.house_id for m in meetings}):
@@ -82,13 +82,13 @@ class MeetingViewSet(viewsets.ViewSet):
                                 object_type="meeting-list", object_id="", purpose=PURPOSE)
         return Response(s.MeetingSerializer(meetings, many=True).data)
 
-    def retrieve(self, request: Request, pk: int) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
         log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
                             object_type="meeting", object_id=meeting.pk, purpose=PURPOSE)
         return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         serializer = s.MeetingWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -99,7 +99,7 @@ class MeetingViewSet(viewsets.ViewSet):
         meeting = services.meeting_create(actor=request.user, house_id=data["house_id"], **fields)
         return Response(s.MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
-    def partial_update(self, request: Request, pk: int) -> Response:
+    def partial_update(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk, core=True)
         serializer = s.MeetingWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -112,14 +112,14 @@ class MeetingViewSet(viewsets.ViewSet):
     @extend_schema(summary="Cancel a meeting (cancellations go to all invitees)", tags=["meetings"], request=None,
                    responses=s.MeetingSerializer)
     @action(detail=True, methods=["post"])
-    def cancel(self, request: Request, pk: int) -> Response:
+    def cancel(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = services.meeting_set_status(actor=request.user, meeting_id=pk, status=MeetingStatus.CANCELLED)
         return Response(s.MeetingSerializer(meeting).data)
 
     @extend_schema(summary="Order the agenda by needed partners; figures against the target-group ordering",
                    tags=["meetings"], request=None, responses=s.OptimiseResultSerializer)
     @action(detail=True, methods=["post"])
-    def optimise(self, request: Request, pk: int) -> Response:
+    def optimise(self, request: AuthenticatedRequest, pk: int) -> Response:
         comparison = services.agenda_optimise(actor=request.user, meeting_id=pk)
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk, core=True)
         items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
@@ -135,7 +135,7 @@ class MeetingViewSet(viewsets.ViewSet):
     @extend_schema(summary="Send invitations, updates and cancellations with an iCalendar file per invitee",
                    tags=["meetings"], request=None, responses=s.SendResultSerializer)
     @action(detail=True, methods=["post"])
-    def invitations(self, request: Request, pk: int) -> Response:
+    def invitations(self, request: AuthenticatedRequest, pk: int) -> Response:
         result = invitations.invitations_send(actor=request.user, meeting_id=pk)
         return Response(s.SendResultSerializer(vars(result)).data)
 
@@ -144,7 +144,7 @@ class MeetingViewSet(viewsets.ViewSet):
     @extend_schema(methods=["PUT"], summary="Record attendance per invitee", tags=["meetings"],
                    request=s.AttendanceWriteSerializer, responses=s.InvitationSerializer(many=True))
     @action(detail=True, methods=["get", "put"])
-    def attendance(self, request: Request, pk: int) -> Response:
+    def attendance(self, request: AuthenticatedRequest, pk: int) -> Response:
         if request.method == "PUT":
             serializer = s.AttendanceWriteSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
@@ -175,24 +175,24 @@ ITEM_SCHEMA: dict[str, Any] = {"tags": ["meetings"], "parameters": [MEETING_ID]}
 class AgendaItemViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
 
-    def _meeting(self, request: Request, meeting_id: int, core: bool = False) -> Any:
+    def _meeting(self, request: AuthenticatedRequest, meeting_id: int, core: bool = False) -> Any:
         return selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=core)
 
-    def list(self, request: Request, meeting_id: int) -> Response:
+    def list(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         meeting = self._meeting(request, meeting_id)
         items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
         log_cases(actor=request.user, cases=[i.case for i in items], action=Action.VIEW, object_type="agenda",
                   object_id=meeting.pk)
         return Response(s.AgendaItemSerializer(items, many=True).data)
 
-    def retrieve(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
         log_case(actor=request.user, case=item.case, action=Action.VIEW, object_type="agenda-item",
                  object_id=item.pk)
         return Response(s.AgendaItemSerializer(item).data)
 
-    def create(self, request: Request, meeting_id: int) -> Response:
+    def create(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         serializer = s.AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -205,7 +205,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item.pk)
         return Response(s.AgendaItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
-    def partial_update(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def partial_update(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         serializer = s.AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -216,7 +216,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
         return Response(s.AgendaItemSerializer(selectors.agenda_item_get(
             actor=request.user, meeting=meeting, item_id=pk)).data)
 
-    def destroy(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def destroy(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         services.agenda_item_remove(actor=request.user, meeting_id=meeting.pk, item_id=pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -224,7 +224,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
     @extend_schema(summary="Put the agenda in this order (every item once)", request=s.ReorderSerializer,
                    responses=s.AgendaItemSerializer(many=True), **ITEM_SCHEMA)
     @action(detail=False, methods=["post"])
-    def reorder(self, request: Request, meeting_id: int) -> Response:
+    def reorder(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         serializer = s.ReorderSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.agenda_reorder(actor=request.user, meeting_id=meeting_id,
@@ -239,7 +239,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    "is required once minutes exist)", request=s.MinutesWriteSerializer, responses=s.MinutesSerializer,
                    tags=["meetings"], parameters=[MEETING_ID, IF_MATCH])
     @action(detail=True, methods=["get", "put"], url_path="minutes")
-    def minutes(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def minutes(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
         if request.method == "PUT":
@@ -265,7 +265,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    request=s.VersionSerializer, responses=s.MinutesSerializer, tags=["meetings"],
                    parameters=[MEETING_ID, IF_MATCH])
     @action(detail=True, methods=["post"], url_path="minutes/approve")
-    def approve(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def approve(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         serializer = s.VersionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         record = minutes.minutes_approve(actor=request.user, meeting_id=meeting_id, item_id=pk,
@@ -276,7 +276,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    request=None, responses=s.DecisionSerializer, parameters=[MEETING_ID, DECISION_ID],
                    tags=["meetings"])
     @action(detail=True, methods=["post"], url_path=r"minutes/decisions/(?P<decision_id>[0-9]+)/agreement")
-    def agreement(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
+    def agreement(self, request: AuthenticatedRequest, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
         record = selectors.minutes_for(actor=request.user, item=item)
@@ -289,7 +289,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    request=s.DecisionDeadlineSerializer, responses=s.DecisionSerializer,
                    parameters=[MEETING_ID, DECISION_ID], tags=["meetings"])
     @action(detail=True, methods=["patch"], url_path=r"minutes/decisions/(?P<decision_id>[0-9]+)")
-    def decision(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
+    def decision(self, request: AuthenticatedRequest, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
         record = selectors.minutes_for(actor=request.user, item=item)
@@ -313,7 +313,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
 class SelfReportViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
 
-    def list(self, request: Request) -> Response:
+    def list(self, request: AuthenticatedRequest) -> Response:
         case_id = request.query_params.get("caseId")
         if case_id is not None and not case_id.isdigit():
             raise DjangoValidationError({"caseId": _("Give a case number.")})
@@ -324,13 +324,13 @@ class SelfReportViewSet(viewsets.ViewSet):
                   object_id="")
         return Response(s.SelfReportSerializer(reports, many=True).data)
 
-    def retrieve(self, request: Request, pk: int) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, pk: int) -> Response:
         report = selectors.self_report_get(actor=request.user, report_id=pk)
         log_case(actor=request.user, case=report.case, action=Action.VIEW, object_type="self-report",
                  object_id=report.pk)
         return Response(s.SelfReportSerializer(report).data)
 
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         serializer = s.SelfReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

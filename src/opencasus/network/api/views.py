@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.network import selectors
 from opencasus.network.api.serializers import (
@@ -46,6 +47,7 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(list=extend_schema(summary="Houses the caller is a member of", tags=["network"]),
                     retrieve=extend_schema(summary="One house", tags=["network"]))
 class HouseViewSet(viewsets.ReadOnlyModelViewSet):
+    request: AuthenticatedRequest
     serializer_class = HouseSerializer
 
     def get_queryset(self) -> QuerySet[House]:

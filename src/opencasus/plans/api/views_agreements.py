@@ -7,10 +7,10 @@ from typing import Any, ClassVar
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.pagination import Pagination
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
@@ -34,7 +34,7 @@ class AgreementListView(APIView):
     @extend_schema(
         summary="Agreements: by default the caller's own (as owner professional or organisation)", tags=["plans"],
         responses=s.AgreementSerializer(many=True), operation_id="agreements_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(AgreementListFilter, request.query_params)
         qs = selectors.agreement_list(actor=request.user, mine=values["mine"] is not False,
                                       case_id=values["caseId"], status=values["status"] or None,
@@ -47,7 +47,7 @@ class AgreementListView(APIView):
 
     @extend_schema(summary="Record an agreement in a case's plan (core staff)", tags=["plans"],
                    request=s.AgreementCreateSerializer, responses={201: s.AgreementSerializer})
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         ser = s.AgreementCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
@@ -64,7 +64,7 @@ class AgreementListView(APIView):
 class AgreementDetailView(APIView):
     @extend_schema(summary="One agreement", tags=["plans"], parameters=[AGREEMENT_ID],
                    responses=s.AgreementSerializer)
-    def get(self, request: Request, agreementId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, agreementId: int) -> Response:
         agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreementId)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement", object_id=agreement.pk)
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
@@ -72,7 +72,7 @@ class AgreementDetailView(APIView):
     @extend_schema(summary="Change an agreement: the owner its status and progress, core staff everything",
                    tags=["plans"], parameters=[AGREEMENT_ID, IF_MATCH],
                    request=s.AgreementPatchSerializer, responses=s.AgreementSerializer)
-    def patch(self, request: Request, agreementId: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, agreementId: int) -> Response:
         selectors.agreement_get(actor=request.user, agreement_id=agreementId)
         ser = s.AgreementPatchSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
@@ -94,7 +94,7 @@ class AgreementDetailView(APIView):
 class AgreementNotesView(APIView):
     @extend_schema(summary="Progress notes and comments on an agreement", tags=["plans"], parameters=[AGREEMENT_ID],
                    responses=s.NoteSerializer(many=True))
-    def get(self, request: Request, agreementId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, agreementId: int) -> Response:
         agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreementId)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-notes", object_id=agreement.pk)
         notes = agreement.notes.select_related("author", "organisation")
@@ -103,7 +103,7 @@ class AgreementNotesView(APIView):
     @extend_schema(summary="Add a note: a progress note by the owner, a comment by other participants",
                    tags=["plans"], parameters=[AGREEMENT_ID], request=s.NoteSerializer,
                    responses={201: s.NoteSerializer})
-    def post(self, request: Request, agreementId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, agreementId: int) -> Response:
         selectors.agreement_get(actor=request.user, agreement_id=agreementId)
         ser = s.NoteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)

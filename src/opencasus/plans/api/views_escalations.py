@@ -7,11 +7,11 @@ from typing import Any, ClassVar
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import roles
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.pagination import Pagination
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
@@ -39,7 +39,7 @@ class EscalationListView(APIView):
     @extend_schema(
         summary="Escalations of the caller's houses (managers and steering group: metadata only)", tags=["plans"],
         responses=s.EscalationSerializer(many=True), operation_id="escalations_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(EscalationFilter, request.query_params)
         level, state = values["level"] or None, values["status"] or None
         qs = selectors.escalation_overview(actor=request.user, level=level, status=state)
@@ -55,7 +55,7 @@ class EscalationListView(APIView):
 
     @extend_schema(summary="Escalate: a partner does not deliver (core staff)", tags=["plans"],
                    request=s.EscalationCreateSerializer, responses={201: s.EscalationSerializer})
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         ser = s.EscalationCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
@@ -72,7 +72,7 @@ class EscalationListView(APIView):
 class EscalationDetailView(APIView):
     @extend_schema(summary="One escalation (metadata only for managers)", tags=["plans"], parameters=[ESCALATION_ID],
                    responses=s.EscalationSerializer)
-    def get(self, request: Request, escalationId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, escalationId: int) -> Response:
         escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalationId)
         if content:
             log(actor=request.user, case=escalation.case, action=Action.VIEW, object_type="escalation",
@@ -87,7 +87,7 @@ class EscalationDetailView(APIView):
     @extend_schema(summary="Record the response and outcome (core staff, or the addressed manager/steering group)",
                    tags=["plans"], parameters=[ESCALATION_ID, IF_MATCH], request=s.EscalationResponseSerializer,
                    responses=s.EscalationSerializer)
-    def patch(self, request: Request, escalationId: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, escalationId: int) -> Response:
         escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalationId)
         ser = s.EscalationResponseSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
@@ -102,7 +102,7 @@ class EscalationDetailView(APIView):
 class ClosureView(APIView):
     @extend_schema(summary="Close the case with an outcome and warm hand-over (core staff)", tags=["plans"],
                    parameters=[CASE_ID, IF_MATCH], request=s.CloseSerializer, responses={201: s.ClosureSerializer})
-    def post(self, request: Request, caseId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.core_case(actor=request.user, case_id=caseId)
         ser = s.CloseSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
@@ -117,7 +117,7 @@ class ClosureView(APIView):
 class ReopenView(APIView):
     @extend_schema(summary="Re-open a closed case with a reason (core staff)", tags=["plans"],
                    parameters=[CASE_ID, IF_MATCH], request=s.ReopenSerializer, responses={200: s.ClosureSerializer})
-    def post(self, request: Request, caseId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.core_case(actor=request.user, case_id=caseId)
         ser = s.ReopenSerializer(data=request.data)
         ser.is_valid(raise_exception=True)

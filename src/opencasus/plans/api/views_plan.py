@@ -8,10 +8,10 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
@@ -36,7 +36,7 @@ def _plan_data(case: Any, plan: Plan | None) -> dict[str, Any]:
 class PlanView(APIView):
     @extend_schema(summary="The action plan of a case", tags=["plans"], parameters=[CASE_ID],
                    responses=s.PlanSerializer)
-    def get(self, request: Request, caseId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, caseId: int) -> Response:
         case, _level, plan = selectors.plan_get(actor=request.user, case_id=caseId)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="plan",
             object_id=plan.pk if plan else case.pk)
@@ -45,7 +45,7 @@ class PlanView(APIView):
     @extend_schema(summary="Replace the plan's director, evaluation date, goals and interventions (core staff)",
                    tags=["plans"], parameters=[CASE_ID, IF_MATCH], request=s.PlanWriteSerializer,
                    responses=s.PlanSerializer)
-    def put(self, request: Request, caseId: int) -> Response:
+    def put(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.core_case(actor=request.user, case_id=caseId)
         ser = s.PlanWriteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
@@ -67,7 +67,7 @@ class PlanView(APIView):
 class PlanVersionsView(APIView):
     @extend_schema(summary="The adopted versions of the plan (newest first)", tags=["plans"], parameters=[CASE_ID],
                    responses=s.PlanVersionSerializer(many=True))
-    def get(self, request: Request, caseId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, caseId: int) -> Response:
         case, versions = selectors.version_list(actor=request.user, case_id=caseId)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-versions", object_id=case.pk)
         return Response(s.PlanVersionSerializer(versions, many=True).data)
@@ -77,7 +77,7 @@ class PlanAdoptView(APIView):
     @extend_schema(summary="Adopt the plan as its next version (core staff)", tags=["plans"],
                    parameters=[CASE_ID, IF_MATCH], request=s.AdoptSerializer,
                    responses={201: s.PlanVersionSerializer})
-    def post(self, request: Request, caseId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.core_case(actor=request.user, case_id=caseId)
         ser = s.AdoptSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
@@ -91,7 +91,7 @@ class PlanAdoptView(APIView):
 class PlanEvaluationsView(APIView):
     @extend_schema(summary="Evaluations of the plan", tags=["plans"], parameters=[CASE_ID],
                    responses=s.EvaluationSerializer(many=True))
-    def get(self, request: Request, caseId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, caseId: int) -> Response:
         case, _level, plan = selectors.plan_get(actor=request.user, case_id=caseId)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="evaluations", object_id=case.pk)
         evaluations = list(plan.evaluations.prefetch_related("results")) if plan else []
@@ -100,7 +100,7 @@ class PlanEvaluationsView(APIView):
     @extend_schema(summary="Record an evaluation: the result per goal (core staff)", tags=["plans"],
                    parameters=[CASE_ID], request=s.EvaluationCreateSerializer,
                    responses={201: s.EvaluationSerializer})
-    def post(self, request: Request, caseId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.core_case(actor=request.user, case_id=caseId)
         ser = s.EvaluationCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
@@ -116,7 +116,7 @@ class PlanPdfView(APIView):
     @extend_schema(summary="The plan as PDF, showing only what the caller may see (logged as an export)",
                    tags=["plans"], parameters=[CASE_ID],
                    responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF")})
-    def get(self, request: Request, caseId: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, caseId: int) -> HttpResponse:
         data, case = plan_pdf(actor=request.user, case_id=caseId)
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="plan-van-aanpak-{case.reference}.pdf"'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -33,19 +33,22 @@ from opencasus.plans.services._common import (
 from opencasus.plans.vocabulary import AgreementStatus, NoteKind
 from opencasus.plans.workflow import REASON_REQUIRED, Mover, may_move, someone_may
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 def plan_for(case: Case) -> Plan:
     plan, _created = Plan.objects.get_or_create(case=case, defaults={"version": 0})  # as a read of no plan says
     return plan
 
 
-def mark_plan_changed(plan: Plan, actor: Any) -> None:
+def mark_plan_changed(plan: Plan, actor: User) -> None:
     """A content change after adoption makes the plan a draft of its next version."""
     Plan.objects.filter(pk=plan.pk).update(changed_since_adoption=True, updated_at=timezone.now(),
                                            updated_by=actor if getattr(actor, "pk", None) else None)
 
 
-def is_owner(*, actor: Any, agreement: Agreement) -> bool:
+def is_owner(*, actor: User, agreement: Agreement) -> bool:
     """The owner professional, or a participant of the case on behalf of the owner organisation."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return False
@@ -55,7 +58,7 @@ def is_owner(*, actor: Any, agreement: Agreement) -> bool:
                                                organisation_id=agreement.owner_organisation_id).exists()
 
 
-def movers(*, actor: Any, agreement: Agreement) -> set[Mover]:
+def movers(*, actor: User, agreement: Agreement) -> set[Mover]:
     """In which capacities the actor may change this agreement's status (see `plans.workflow`)."""
     result: set[Mover] = set()
     if is_owner(actor=actor, agreement=agreement):
@@ -108,7 +111,7 @@ def _validate_deadline(deadline: dt.date | None) -> dt.date:
 
 
 @transaction.atomic
-def agreement_create(*, actor: Any, case_id: int, description: str, owner_organisation: Any,
+def agreement_create(*, actor: User, case_id: int, description: str, owner_organisation: Any,
                      owner_user: Any = None, deadline: dt.date, source: str = "", goal: Any = None) -> Agreement:
     """Record an agreement in the case's plan (core staff; also used for decisions from the minutes)."""
     case = core_case(actor=actor, case_id=case_id)
@@ -139,7 +142,7 @@ def _goal_of(plan: Plan, goal: Any) -> Goal | None:
     return found
 
 
-def notify_owner(agreement: Agreement, case: Case, actor: Any) -> None:
+def notify_owner(agreement: Agreement, case: Case, actor: User) -> None:
     """Tell a named owner (not the one who assigned it) that the agreement is theirs."""
     if agreement.owner_user_id and agreement.owner_user_id != getattr(actor, "pk", None):
         notify(user_ids=[agreement.owner_user_id], kind=Kind.AGREEMENT_ASSIGNED,
@@ -148,7 +151,7 @@ def notify_owner(agreement: Agreement, case: Case, actor: Any) -> None:
                subject_key=f"agreement-{agreement.pk}-{agreement.owner_user_id}")
 
 
-def _locked_agreement(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+def _locked_agreement(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
     agreement = Agreement.objects.select_for_update().filter(pk=agreement_id).first()
     if agreement is None:
         from django.http import Http404
@@ -164,7 +167,7 @@ def _dashboard_fields(agreement: Agreement) -> tuple[Any, ...]:
 
 
 @transaction.atomic
-def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
+def agreement_update(*, actor: User, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
     """Change an agreement. Core staff may change its content; status changes follow `plans.workflow`.
 
     `changes` may hold description, owner_organisation, owner_user, deadline, status, reason (required
@@ -226,7 +229,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     return agreement
 
 
-def _add_note(*, actor: Any, agreement: Agreement, case: Case, text: str, owner: bool) -> AgreementNote:
+def _add_note(*, actor: User, agreement: Agreement, case: Case, text: str, owner: bool) -> AgreementNote:
     organisation_id = (Participant.objects.active().filter(case=case, user=actor)
                        .values_list("organisation_id", flat=True).first())
     if organisation_id is None:
@@ -238,7 +241,7 @@ def _add_note(*, actor: Any, agreement: Agreement, case: Case, text: str, owner:
 
 
 @transaction.atomic
-def agreement_note_add(*, actor: Any, agreement_id: int, text: str) -> AgreementNote:
+def agreement_note_add(*, actor: User, agreement_id: int, text: str) -> AgreementNote:
     """The owner (and core staff) add progress notes; other participants comment."""
     agreement, case, level = _locked_agreement(actor=actor, agreement_id=agreement_id)
     text = (text or "").strip()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
@@ -28,7 +29,7 @@ def _previous(case: object, previous_id: str | None) -> Escalation | None:
 
 
 @login_required
-def escalation_raise(request: HttpRequest, case_id: int) -> HttpResponse:
+def escalation_raise(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     agreements = list(selectors.plan_agreements(plan))
@@ -63,7 +64,7 @@ def escalation_raise(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def escalation_overview(request: HttpRequest) -> HttpResponse:
+def escalation_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not selectors.may_see_escalation_overview(request.user):
         raise Http404
     level = request.GET.get("niveau") or None
@@ -83,7 +84,7 @@ def escalation_overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
+def escalation_detail(request: AuthenticatedHttpRequest, escalation_id: int) -> HttpResponse:
     escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalation_id)
     case = escalation.case
     can_respond = services.may_respond(actor=request.user, escalation=escalation, house_id=case.house_id) and \

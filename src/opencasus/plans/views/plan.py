@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access.policy import CaseAccess
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.document import plan_pdf
@@ -28,7 +29,7 @@ from opencasus.plans.services._common import log
 from opencasus.plans.views._helpers import run, version_of
 
 
-def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def _plan_context(request: AuthenticatedHttpRequest, case_id: int) -> dict[str, Any]:
     case, level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     core = level >= CaseAccess.CORE
     ctx: dict[str, Any] = {
@@ -50,7 +51,7 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
 
 
 @login_required
-def plan_detail(request: HttpRequest, case_id: int, status: int = 200, **forms: Any) -> HttpResponse:
+def plan_detail(request: AuthenticatedHttpRequest, case_id: int, status: int = 200, **forms: Any) -> HttpResponse:
     ctx = _plan_context(request, case_id)
     ctx.update(forms)
     log(actor=request.user, case=ctx["case"], action=Action.VIEW, object_type="plan",
@@ -58,7 +59,8 @@ def plan_detail(request: HttpRequest, case_id: int, status: int = 200, **forms: 
     return render(request, "plans/plan.html", ctx, status=status)
 
 
-def _post(request: HttpRequest, case_id: int, form: Any, form_name: str, call: Any, done: str) -> HttpResponse:
+def _post(request: AuthenticatedHttpRequest, case_id: int, form: Any, form_name: str, call: Any,
+          done: str) -> HttpResponse:
     if form.is_valid():
         _result, status = run(form, lambda: call(form))
         if status == 200:
@@ -71,7 +73,7 @@ def _post(request: HttpRequest, case_id: int, form: Any, form_name: str, call: A
 
 @login_required
 @require_POST
-def plan_header(request: HttpRequest, case_id: int) -> HttpResponse:
+def plan_header(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = PlanHeaderForm(request.POST, case=case)
     return _post(request, case_id, form, "header_form", lambda f: services.plan_update(
@@ -83,7 +85,7 @@ def plan_header(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def goal_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = GoalForm(request.POST, case=case)
     return _post(request, case_id, form, "goal_form", lambda f: services.goal_add(
@@ -92,7 +94,7 @@ def goal_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def intervention_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def intervention_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = InterventionForm(request.POST, case=case)
     return _post(request, case_id, form, "intervention_form", lambda f: services.intervention_add(
@@ -101,7 +103,7 @@ def intervention_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agreement_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def agreement_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = AgreementForm(request.POST, case=case, new=True)
     return _post(request, case_id, form, "agreement_form", lambda f: services.agreement_create(
@@ -113,7 +115,7 @@ def agreement_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_delete(request: HttpRequest, case_id: int, kind: str, item_id: int) -> HttpResponse:
+def item_delete(request: AuthenticatedHttpRequest, case_id: int, kind: str, item_id: int) -> HttpResponse:
     selectors.core_case(actor=request.user, case_id=case_id)
     form = VersionForm(request.POST)
     call = services.goal_delete if kind == "goal" else services.intervention_delete
@@ -131,7 +133,7 @@ def item_delete(request: HttpRequest, case_id: int, kind: str, item_id: int) -> 
 
 
 @login_required
-def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
+def adopt(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     status = 200
@@ -152,7 +154,7 @@ def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def versions(request: HttpRequest, case_id: int) -> HttpResponse:
+def versions(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, version_qs = selectors.version_list(actor=request.user, case_id=case_id)
     log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-versions", object_id=case.pk)
     versions_list = list(version_qs)
@@ -163,14 +165,14 @@ def versions(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def version_detail(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
+def version_detail(request: AuthenticatedHttpRequest, case_id: int, number: int) -> HttpResponse:
     case, version = selectors.version_get(actor=request.user, case_id=case_id, number=number)
     log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-version", object_id=version.pk)
     return render(request, "plans/version.html", {"case": case, "version": version, "snapshot": version.snapshot})
 
 
 @login_required
-def evaluation(request: HttpRequest, case_id: int) -> HttpResponse:
+def evaluation(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     goals = list(plan.goals.all()) if plan else []
@@ -195,7 +197,7 @@ def evaluation(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+def pdf(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     data, case = plan_pdf(actor=request.user, case_id=case_id)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="plan-van-aanpak-{case.reference}.pdf"'

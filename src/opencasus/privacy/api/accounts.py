@@ -11,6 +11,7 @@ from rest_framework import exceptions, mixins, serializers
 
 from opencasus.accounts import audit
 from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.serializers import ModelSerializer
 from opencasus.network import grants
 from opencasus.network.models import Role
@@ -39,6 +40,7 @@ class AccountEventSerializer(ModelSerializer):  # type: ignore[type-arg]
     OpenApiParameter("toDate", OpenApiTypes.DATE, description="Until this day (inclusive)"),
 ]))
 class AccountEventViewSet(mixins.ListModelMixin, PrivacyViewSet):
+    request: AuthenticatedRequest
     serializer_class = AccountEventSerializer
     queryset = AccountEvent.objects.none()
 

@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import reporting as access
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
@@ -40,7 +40,7 @@ PERIOD_PARAMETERS = [
 HOUSE_PARAMETER = OpenApiParameter("houseId", OpenApiTypes.INT, required=True, description="The house")
 
 
-def _int_param(request: Request, name: str) -> int:
+def _int_param(request: AuthenticatedRequest, name: str) -> int:
     raw = request.query_params.get(name, "")
     if not raw.isdigit():
         raise serializers.ValidationError({name: [_("Give a whole number.")]})
@@ -50,7 +50,7 @@ def _int_param(request: Request, name: str) -> int:
 class _DashboardView(APIView):
     kind = ""
 
-    def _respond(self, request: Request, key: str) -> Response:
+    def _respond(self, request: AuthenticatedRequest, key: str) -> Response:
         try:
             period = parse_period(request.query_params.get("dateFrom"), request.query_params.get("dateTo"))
         except ValidationError as error:
@@ -67,7 +67,7 @@ class HouseDashboardView(_DashboardView):
 
     @extend_schema(summary="Dashboard of one house (location)", tags=["reporting"], parameters=PERIOD_PARAMETERS,
                    responses=s.DashboardSerializer, operation_id="dashboards_houses_retrieve")
-    def get(self, request: Request, house_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
         return self._respond(request, str(house_id))
 
 
@@ -76,7 +76,7 @@ class MunicipalityDashboardView(_DashboardView):
 
     @extend_schema(summary="Dashboard of one municipality", tags=["reporting"], parameters=PERIOD_PARAMETERS,
                    responses=s.DashboardSerializer, operation_id="dashboards_municipalities_retrieve")
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         return self._respond(request, code)
 
 
@@ -86,11 +86,11 @@ class RegionDashboardView(_DashboardView):
     @extend_schema(summary="Dashboard of one region (steering group)", tags=["reporting"],
                    parameters=PERIOD_PARAMETERS, responses=s.DashboardSerializer,
                    operation_id="dashboards_regions_retrieve")
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         return self._respond(request, code)
 
 
-def _annual(request: Request, code: str, year: int, fmt: str) -> AnnualReport:
+def _annual(request: AuthenticatedRequest, code: str, year: int, fmt: str) -> AnnualReport:
     try:
         report = municipal_annual_report(actor=request.user, code=code, year=year)
     except ValidationError:
@@ -104,14 +104,14 @@ def _annual(request: Request, code: str, year: int, fmt: str) -> AnnualReport:
 class AnnualReportView(APIView):
     @extend_schema(summary="The municipal annual report for co-financing", tags=["reporting"],
                    responses=s.AnnualReportSerializer, operation_id="reports_municipal_annual_retrieve")
-    def get(self, request: Request, code: str, year: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> Response:
         return Response(_annual(request, code, year, "json").as_json())
 
 
 class AnnualReportFileView(APIView):
     fmt = "xlsx"
 
-    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> HttpResponse:
         report = _annual(request, code, year, self.fmt)
         heading = [f"Jaarverslag {year}", report.scope.label,
                    f"Aantallen onder {report.scope.threshold} zijn onderdrukt."]
@@ -137,7 +137,7 @@ class AnnualReportXlsxView(AnnualReportFileView):
     @extend_schema(summary="The municipal annual report as a spreadsheet", tags=["reporting"],
                    responses={(200, exports.XLSX_TYPE): OpenApiTypes.BINARY},
                    operation_id="reports_municipal_annual_xlsx")
-    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> HttpResponse:
         return super().get(request, code, year)
 
 
@@ -147,14 +147,14 @@ class AnnualReportPdfView(AnnualReportFileView):
     @extend_schema(summary="The municipal annual report as PDF", tags=["reporting"],
                    responses={(200, exports.PDF_TYPE): OpenApiTypes.BINARY},
                    operation_id="reports_municipal_annual_pdf")
-    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> HttpResponse:
         return super().get(request, code, year)
 
 
 class RecidivismView(APIView):
     @extend_schema(summary="Police incidents before and after the action plan, per group", tags=["reporting"],
                    parameters=[HOUSE_PARAMETER], responses=s.RecidivismSerializer, operation_id="recidivism_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         data = recidivism(actor=request.user, house_id=_int_param(request, "houseId"))
         log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting (API)",
                   object_type="recidivism")
@@ -173,7 +173,7 @@ class IncidentImportListView(APIView):
     @extend_schema(summary="Import police incident counts (CSV, see docs/reporting.md)", tags=["reporting"],
                    request={"multipart/form-data": s.IncidentUploadSerializer},
                    responses={202: s.IncidentImportSerializer}, operation_id="recidivism_imports_create")
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         upload = request.FILES.get("file")
         data: Any = request.data
         raw_house = str(data.get("house_id") or data.get("houseId") or "")
@@ -189,7 +189,7 @@ class IncidentImportListView(APIView):
 class IncidentImportDetailView(APIView):
     @extend_schema(summary="Progress and rejected rows of a police data import", tags=["reporting"],
                    responses=s.IncidentImportSerializer, operation_id="recidivism_imports_retrieve")
-    def get(self, request: Request, import_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, import_id: int) -> Response:
         job = incident_import_get(actor=request.user, import_id=import_id)
         log_figures(actor=request.user, house_ids=[job.house_id], purpose="Recidivemeting: voortgang import (API)",
                     object_type="incident-import", object_id=job.pk)
@@ -203,7 +203,7 @@ class TrendSignalsView(APIView):
                        OpenApiParameter("month", OpenApiTypes.STR, description="Month to test, YYYY-MM "
                                         "(default: the last complete month)")],
                    responses=s.TrendReportSerializer, operation_id="trend_signals_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         house_id = _int_param(request, "houseId")
         month = None
         if request.query_params.get("month"):
@@ -221,7 +221,7 @@ class AdviceView(APIView):
     @extend_schema(summary="Advice given to a municipality's administrators", tags=["reporting"], parameters=[
         OpenApiParameter("municipalityCode", OpenApiTypes.STR, required=True, description="CBS code, e.g. GM0505")],
         responses=s.AdviceSerializer(many=True), operation_id="advice_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         code = request.query_params.get("municipalityCode", "")
         if not code:
             raise serializers.ValidationError({"municipalityCode": [_("Give a municipality code.")]})
@@ -233,7 +233,7 @@ class AdviceView(APIView):
     @extend_schema(summary="Record advice that concludes an area or theme case (core staff)", tags=["reporting"],
                    request=s.AdviceCreateSerializer, responses={201: s.AdviceSerializer},
                    operation_id="advice_create")
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         given = s.AdviceCreateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         advice = advice_record(actor=request.user, case_id=given.validated_data["case_id"],

@@ -8,10 +8,10 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.cases.models import Case
 from opencasus.cases.selectors import case_hits
 from opencasus.core.api.filters import FilterBackend, filter_values
@@ -39,7 +39,7 @@ class TriageQueueView(APIView):
         summary="Intakes waiting for triage in the caller's houses (core staff)", tags=["triage"],
         responses=QueueItemSerializer(many=True),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         house_id = filter_values(TriageQueueFilter, request.query_params)["houseId"]
         items = selectors.triage_queue(actor=request.user, house_id=house_id)
         return Response(QueueItemSerializer(items, many=True).data)
@@ -48,7 +48,7 @@ class TriageQueueView(APIView):
 class AssessmentView(APIView):
     @extend_schema(summary="The triage assessment of a case with the hits of its latest hit check (core staff)",
                    tags=["triage"], parameters=[CASE_ID], responses=TriageAssessmentReadSerializer)
-    def get(self, request: Request, caseId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, caseId: int) -> Response:
         _case, assessment = selectors.assessment_get(actor=request.user, case_id=caseId)
         if assessment is None:
             raise Http404
@@ -60,7 +60,7 @@ class AssessmentView(APIView):
     @extend_schema(summary="Record or revise the triage assessment; the first one moves the intake into triage",
                    tags=["triage"], parameters=[CASE_ID, IF_MATCH], request=TriageAssessmentSerializer,
                    responses=TriageAssessmentSerializer)
-    def put(self, request: Request, caseId: int) -> Response:
+    def put(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.triage_case(actor=request.user, case_id=caseId)  # hidden answers 404 before validation
         serializer = TriageAssessmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -73,7 +73,7 @@ class AssessmentView(APIView):
 class DecisionView(APIView):
     @extend_schema(summary="The triage decision on a case (core staff)", tags=["triage"], parameters=[CASE_ID],
                    responses=TriageDecisionSerializer)
-    def get(self, request: Request, caseId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, caseId: int) -> Response:
         case, decision = selectors.decision_get(actor=request.user, case_id=caseId)
         if decision is None:
             raise Http404
@@ -83,7 +83,7 @@ class DecisionView(APIView):
     @extend_schema(summary="Decide on an intake in triage: admit, advice only, route elsewhere or decline",
                    tags=["triage"], parameters=[CASE_ID, IF_MATCH], request=TriageDecisionSerializer,
                    responses={201: TriageDecisionSerializer})
-    def post(self, request: Request, caseId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.triage_case(actor=request.user, case_id=caseId)  # hidden answers 404 before validation
         serializer = TriageDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -96,14 +96,14 @@ class DecisionView(APIView):
 class ParticipantsView(APIView):
     @extend_schema(summary="Participants of a case (core staff; participants see the active ones)",
                    tags=["triage"], parameters=[CASE_ID], responses=ParticipantSerializer(many=True))
-    def get(self, request: Request, caseId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, caseId: int) -> Response:
         _case, _level, participants = selectors.participant_list(actor=request.user, case_id=caseId)
         return Response(ParticipantSerializer(participants, many=True).data)
 
     @extend_schema(summary="Add an organisation (covenant in force) or a named professional of it (core staff)",
                    tags=["triage"], parameters=[CASE_ID], request=ParticipantSerializer,
                    responses={201: ParticipantSerializer(many=True)})
-    def post(self, request: Request, caseId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, caseId: int) -> Response:
         selectors.triage_case(actor=request.user, case_id=caseId)  # hidden answers 404 before validation
         serializer = ParticipantSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -119,7 +119,7 @@ class ParticipantEndView(APIView):
                    tags=["triage"], parameters=[CASE_ID, OpenApiParameter(
                        "participantId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The participant.")],
                    request=ParticipantEndSerializer, responses=ParticipantSerializer(many=True))
-    def post(self, request: Request, caseId: int, participantId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, caseId: int, participantId: int) -> Response:
         selectors.triage_case(actor=request.user, case_id=caseId)  # hidden answers 404 before validation
         serializer = ParticipantEndSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

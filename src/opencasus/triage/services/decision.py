@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +24,9 @@ from opencasus.notifications.services import notify
 from opencasus.triage.models import Assessment, Decision, Outcome, ParticipantEvent, RouteTarget, Verdict
 from opencasus.triage.notifications import send_outcome_mail
 from opencasus.triage.services.common import check_participants, conflict, log_case
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 STATUS_BY_OUTCOME: dict[str, str] = {
     Outcome.ADMIT: Status.ADMITTED,
@@ -99,7 +102,7 @@ def feedback_text(case: Case, decision: Decision, data: DecisionInput) -> str:
     return "\n".join(lines)
 
 
-def add_participants(*, actor: Any, case: Case, organisation_ids: list[int],
+def add_participants(*, actor: User, case: Case, organisation_ids: list[int],
                       pairs: list[tuple[int, int]], reason: str) -> list[Participant]:
     created: list[Participant] = []
     for organisation_id in organisation_ids:
@@ -118,7 +121,7 @@ def add_participants(*, actor: Any, case: Case, organisation_ids: list[int],
 
 
 @transaction.atomic
-def decision_record(*, actor: Any, case_id: int, data: DecisionInput,
+def decision_record(*, actor: User, case_id: int, data: DecisionInput,
                     expected_version: int | None = None, notify_filer: bool = True) -> Decision:
     """Decide on an intake in triage. Locks the case; a second decision is refused.
 
