@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.pagination import Pagination
+from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
@@ -61,19 +62,19 @@ class AgreementListView(APIView):
                          agreement.version)
 
 
-class AgreementDetailView(APIView):
+class AgreementDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One agreement", tags=["plans"], parameters=[AGREEMENT_ID],
                    responses=s.AgreementSerializer)
-    def get(self, request: AuthenticatedRequest, agreementId: int) -> Response:
-        agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreementId)
+    def get(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
+        agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement", object_id=agreement.pk)
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
     @extend_schema(summary="Change an agreement: the owner its status and progress, core staff everything",
                    tags=["plans"], parameters=[AGREEMENT_ID, IF_MATCH],
                    request=s.AgreementPatchSerializer, responses=s.AgreementSerializer)
-    def patch(self, request: AuthenticatedRequest, agreementId: int) -> Response:
-        selectors.agreement_get(actor=request.user, agreement_id=agreementId)
+    def patch(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
+        selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
         ser = s.AgreementPatchSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = dict(ser.validated_data)
@@ -86,16 +87,16 @@ class AgreementDetailView(APIView):
         if "owner_user_id" in data:
             changes["owner_user"] = user(data["owner_user_id"], "ownerUserId")
         agreement = services.agreement_update(
-            actor=request.user, agreement_id=agreementId, expected_version=required_version(request, data),
+            actor=request.user, agreement_id=agreement_id, expected_version=required_version(request, data),
             **changes)
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
 
-class AgreementNotesView(APIView):
+class AgreementNotesView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Progress notes and comments on an agreement", tags=["plans"], parameters=[AGREEMENT_ID],
                    responses=s.NoteSerializer(many=True))
-    def get(self, request: AuthenticatedRequest, agreementId: int) -> Response:
-        agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreementId)
+    def get(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
+        agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-notes", object_id=agreement.pk)
         notes = agreement.notes.select_related("author", "organisation")
         return Response(s.NoteSerializer(notes, many=True).data)
@@ -103,10 +104,10 @@ class AgreementNotesView(APIView):
     @extend_schema(summary="Add a note: a progress note by the owner, a comment by other participants",
                    tags=["plans"], parameters=[AGREEMENT_ID], request=s.NoteSerializer,
                    responses={201: s.NoteSerializer})
-    def post(self, request: AuthenticatedRequest, agreementId: int) -> Response:
-        selectors.agreement_get(actor=request.user, agreement_id=agreementId)
+    def post(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
+        selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
         ser = s.NoteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        note = services.agreement_note_add(actor=request.user, agreement_id=agreementId,
+        note = services.agreement_note_add(actor=request.user, agreement_id=agreement_id,
                                            text=ser.validated_data["text"])
         return Response(s.NoteSerializer(note).data, status=status.HTTP_201_CREATED)

@@ -95,8 +95,6 @@ def test_concurrent_edits_to_one_agreement_end_in_a_conflict_not_a_lost_update()
 
 
 def test_an_agreement_serves_a_goal_of_its_own_plan_only():
-    from django.core.exceptions import ValidationError as _VE
-
     from opencasus.cases.vocabulary import LifeDomain
     from opencasus.plans.tests.factories import in_days, world
 
@@ -104,7 +102,7 @@ def test_an_agreement_serves_a_goal_of_its_own_plan_only():
     goal = services.goal_add(actor=w.director, case_id=w.case.pk, life_domain=LifeDomain.HOUSING, description="Wonen")
     foreign = services.goal_add(actor=other.director, case_id=other.case.pk, life_domain=LifeDomain.DRUGS,
                                 description="Elders")
-    with pytest.raises(_VE) as exc:
+    with pytest.raises(ValidationError) as exc:
         services.agreement_create(actor=w.director, case_id=w.case.pk, description="x", owner_organisation=w.police,
                                   deadline=in_days(3), goal=foreign.pk)
     assert "goal" in exc.value.message_dict

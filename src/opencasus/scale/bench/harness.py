@@ -25,7 +25,7 @@ from django.db import connection, transaction
 Query = tuple[str, Any, bool]
 
 
-class _Rollback(Exception):
+class _RollbackError(Exception):
     pass
 
 
@@ -80,8 +80,8 @@ def _rolled_back():
     try:
         with transaction.atomic():
             yield
-            raise _Rollback
-    except _Rollback:
+            raise _RollbackError
+    except _RollbackError:
         pass
 
 
