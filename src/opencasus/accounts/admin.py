@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -18,9 +18,13 @@ from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.accounts.passwords import password_reset_by_admin
 from opencasus.accounts.typing import signed_in_user
 
+if TYPE_CHECKING:
+    _UserAdminBase = BaseUserAdmin[User]  # the admin classes are generic in the stubs only
+else:
+    _UserAdminBase = BaseUserAdmin
 
 @admin.register(User)
-class UserAdmin(SafeInitialMixin, BaseUserAdmin):
+class UserAdmin(SafeInitialMixin, _UserAdminBase):
     """Functional administrators manage the accounts of their own houses' members."""
 
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_system_client"]

@@ -47,7 +47,7 @@ class ResetRequestForm(TextLimitsMixin, PasswordResetForm):
     def get_users(self, email: str) -> Any:
         """Active professionals with this address, also one whose password an administrator reset (it is
         unusable until they choose a new one); never a system client."""
-        return get_user_model()._default_manager.filter(  # type: ignore[attr-defined]
+        return get_user_model()._default_manager.filter(
             email__iexact=email, is_active=True, is_system_client=False).iterator()
 
 

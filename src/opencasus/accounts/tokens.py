@@ -30,13 +30,16 @@ class TokenError(Exception):
 def tokens_visible(*, actor: User, administered: QuerySet[Any] | None) -> QuerySet[AuthToken]:
     """The actor's own live tokens, and those of the users they administer (`administered`: their ids, from
     `network.grants.administered_user_ids`; None: everyone)."""
-    qs = AuthToken.objects.select_related("user").filter(expiry__gt=timezone.now()).order_by("-created")
+    # knox has no type information: AuthToken.objects is Any.
+    qs: QuerySet[AuthToken] = AuthToken.objects.select_related("user").filter(
+        expiry__gt=timezone.now()).order_by("-created")
     users = administered
     if users is None:
         return qs
     from django.db.models import Q
 
-    return qs.filter(Q(user=actor) | Q(user_id__in=users))
+    visible: QuerySet[AuthToken] = qs.filter(Q(user=actor) | Q(user_id__in=users))
+    return visible
 
 
 @transaction.atomic

@@ -47,7 +47,7 @@ def enrol(request: AuthenticatedHttpRequest) -> HttpResponse:
     device = services.totp_device_pending(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"]):  # type: ignore[arg-type]
+        if services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"]):
             otp_login(request, device)
             request.session.cycle_key()
             messages.success(request, _("Your authenticator app is set up."))
@@ -140,7 +140,7 @@ def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
                 except tokens.TokenError as exc:
                     system_form.add_error("expires_on" if exc.field == "expires_on" else "client", str(exc.message))
         elif action == "new":
-            issued = tokens.token_issue(actor=actor, user=actor)  # type: ignore[arg-type]
+            issued = tokens.token_issue(actor=actor, user=actor)
     return render(request, "accounts/api_token.html", {
         "issued": issued[1] if issued else None,
         "tokens": tokens.tokens_visible(actor=actor, administered=administered),
@@ -155,7 +155,7 @@ def settings_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = SettingsForm(request.POST or None, initial={"language": getattr(user, "language", "nl")})
     if request.method == "POST" and form.is_valid():
-        services.user_language_set(user=user, language=form.cleaned_data["language"])  # type: ignore[arg-type]
+        services.user_language_set(user=user, language=form.cleaned_data["language"])
         translation.activate(form.cleaned_data["language"])
         messages.success(request, _("Your settings have been saved."))
         return redirect("accounts:settings")

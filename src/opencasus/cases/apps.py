@@ -9,7 +9,7 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from opencasus.access import roles
-        from opencasus.cases.services.intake import FILING_ROLES
+        from opencasus.access.policy import FILING_ROLES
         from opencasus.cases.start import case_sections
         from opencasus.core.start import NavItem, register, register_nav
 

@@ -104,7 +104,8 @@ def build_ics(*, meeting: Meeting, invitation: Invitation, slots: list[Slot], me
     event.add("attendee", attendee)
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()  # icalendar has no type information
+    return ical
 
 
 def _digest(meeting: Meeting, slots: list[Slot]) -> str:

@@ -34,7 +34,7 @@ def grant_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     visible = grants.grants_for(request.user)
     pending = list(visible.filter(approval=Approval.PENDING).order_by("requested_at"))
     for m in pending:
-        m.may_decide = grants.may_decide(request.user, m)  # type: ignore[attr-defined]
+        m.may_decide = grants.may_decide(request.user, m)
     decided = visible.exclude(approval=Approval.PENDING).exclude(decided_at=None).order_by("-decided_at")[:50]
     return render(request, "network/grants.html", {"pending": pending, "decided": decided, "form": DecisionForm()})
 

@@ -86,7 +86,7 @@ def case_delete_expired(*, case_id: int, today: dt.date, actor: User | None = No
     anonymise(case, category=category, today=today)
     subjects = case_subjects(case)
     files = [a.file.name or "" for a in Attachment.objects.filter(case=case)]
-    storage = Attachment._meta.get_field("file").storage  # type: ignore[attr-defined]
+    storage = Attachment._meta.get_field("file").storage
     house_id, pk = case.house_id, case.pk
     events.publish(CaseFiguresChanged(case_id=pk))  # from now on it counts through its anonymised record
     case.delete()

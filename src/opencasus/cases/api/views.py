@@ -18,6 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from opencasus.access import roles
+from opencasus.access.policy import FILING_ROLES
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.cases import selectors, services
 from opencasus.cases.api.serializers import (
@@ -33,7 +34,6 @@ from opencasus.cases.api.serializers import (
 from opencasus.cases.filters import CaseFilter
 from opencasus.cases.models import Case
 from opencasus.cases.search import SearchCriteria, case_search
-from opencasus.cases.services.intake import FILING_ROLES
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.network.models import House, Municipality, Organisation, TargetGroup
@@ -80,7 +80,7 @@ def _filing_organisation(actor: User, house: House, organisation_id: int | None)
     create=extend_schema(summary="File an intake (aanmelding)", tags=["cases"], request=IntakeCreateSerializer,
                          responses={201: CaseDetailSerializer}),
 )
-class CaseViewSet(viewsets.GenericViewSet):
+class CaseViewSet(viewsets.GenericViewSet[Case]):
     request: AuthenticatedRequest
     lookup_value_regex = "[0-9]+"
     serializer_class = CaseListSerializer
@@ -147,7 +147,7 @@ class CaseViewSet(viewsets.GenericViewSet):
         return Response(HitSerializer(selectors.case_hits(actor=request.user, case_id=int(pk)), many=True).data)
 
 
-class CaseChildViewSet(viewsets.GenericViewSet):
+class CaseChildViewSet(viewsets.GenericViewSet[Any]):
     lookup_value_regex = "[0-9]+"
 
     def _case_id(self) -> int:
@@ -223,7 +223,7 @@ class AttachmentViewSet(CaseChildViewSet):
         return response
 
 
-class CaseSearchViewSet(viewsets.GenericViewSet):
+class CaseSearchViewSet(viewsets.GenericViewSet[Case]):
     """Search for a case. Posted, so that a BSN or a name never appears in an address or a server log."""
 
     serializer_class = CaseSearchSerializer

@@ -84,7 +84,7 @@ def clean_filename(name: str) -> str:
     return base.strip()[-200:] or "bestand"
 
 
-def validate_upload(upload: UploadedFile) -> tuple[str, str]:
+def validate_upload(upload: UploadedFile[bytes]) -> tuple[str, str]:
     """(clean file name, content type) or a Dutch ValidationError; nothing is written."""
     name = clean_filename(upload.name or "")
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -121,7 +121,7 @@ def files_removed_on_error() -> Iterator[list[str]]:
         raise
 
 
-def store_attachment(*, case: Case, upload: UploadedFile, actor: User, description: str = "",
+def store_attachment(*, case: Case, upload: UploadedFile[bytes], actor: User, description: str = "",
                      sharing_scope: str = SharingScope.TRIAGE_TABLE, written: list[str]) -> Attachment:
     """Write one validated upload (inside the caller's transaction)."""
     name, content_type = validate_upload(upload)
@@ -135,7 +135,7 @@ def store_attachment(*, case: Case, upload: UploadedFile, actor: User, descripti
     return attachment
 
 
-def attachment_add(*, actor: User, case_id: int, upload: UploadedFile, description: str = "",
+def attachment_add(*, actor: User, case_id: int, upload: UploadedFile[bytes], description: str = "",
                    sharing_scope: str = SharingScope.TRIAGE_TABLE) -> Attachment:
     """Add an attachment: core staff; participants of a shared case; the filer while it is submitted."""
     with files_removed_on_error() as written, transaction.atomic():

@@ -202,7 +202,7 @@ def intake_file(*, actor: User, organisation: Organisation, house: House, subjec
                 release_date: dt.date | None = None, target_group: TargetGroup | None = None,
                 urgency: str = Urgency.NORMAL, neighbourhood: str = "", area_description: str = "",
                 involved_partners: Sequence[PartnerData] = (), running_trajectories: str = "",
-                attachments: Sequence[UploadedFile] = ()) -> Case:
+                attachments: Sequence[UploadedFile[bytes]] = ()) -> Case:
     """File an intake at `house` on behalf of `organisation`; status SUBMITTED; hit check run and kept."""
     errors = _validate(
         actor=actor, house=house, organisation=organisation, subject_type=subject_type, persons=persons,

@@ -49,4 +49,5 @@ def schema_field_names(result: dict[str, Any], generator: Any, request: Any, pub
     """The OpenAPI document's field names as the API sends them (drf-spectacular's hook for this)."""
     from drf_spectacular.contrib import djangorestframework_camel_case as spectacular
 
-    return spectacular.camelize_serializer_fields(result, generator, request, public)
+    document: dict[str, Any] = spectacular.camelize_serializer_fields(result, generator, request, public)
+    return document

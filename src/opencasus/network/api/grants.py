@@ -66,7 +66,7 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     queryset = Membership.objects.none()  # the real one: get_queryset
 
     def get_queryset(self) -> QuerySet[Membership]:
-        qs = grants.grants_for(self.request.user).order_by("-requested_at", "-pk")
+        qs: QuerySet[Membership] = grants.grants_for(self.request.user).order_by("-requested_at", "-pk")
         value = self.request.query_params.get("approval")
         if value is not None:
             if value not in Approval.values:

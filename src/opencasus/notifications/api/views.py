@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.notifications import selectors, services
 from opencasus.notifications.api.serializers import NotificationSerializer, NotificationUpdateSerializer
+from opencasus.notifications.models import Notification
 
 
 @extend_schema_view(
@@ -21,7 +22,7 @@ from opencasus.notifications.api.serializers import NotificationSerializer, Noti
     partial_update=extend_schema(summary="Mark one of my notifications read", tags=["notifications"],
                                  request=NotificationUpdateSerializer, responses=NotificationSerializer),
 )
-class NotificationViewSet(viewsets.GenericViewSet):
+class NotificationViewSet(viewsets.GenericViewSet[Notification]):
     request: AuthenticatedRequest
     lookup_value_regex = "[0-9]+"
     serializer_class = NotificationSerializer

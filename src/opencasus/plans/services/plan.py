@@ -118,7 +118,7 @@ def plan_replace(*, actor: User, case_id: int, expected_version: int | None, dir
                 evaluation_date=evaluation_date)
     for model, rows, clean in ((Goal, list(goals), _clean_goal), (Intervention, list(interventions),
                                                                   _clean_intervention)):
-        existing = {obj.pk: obj for obj in model.objects.filter(plan=plan)}  # type: ignore[attr-defined]
+        existing = {obj.pk: obj for obj in model.objects.filter(plan=plan)}
         keep: set[int] = set()
         for index, row in enumerate(rows):
             row = dict(row)
@@ -137,8 +137,8 @@ def plan_replace(*, actor: User, case_id: int, expected_version: int | None, dir
                 obj.save()
                 keep.add(row_id)
             else:
-                model.objects.create(plan=plan, **values)  # type: ignore[attr-defined]
-        model.objects.filter(plan=plan).exclude(pk__in=keep).filter(  # type: ignore[attr-defined]
+                model.objects.create(plan=plan, **values)
+        model.objects.filter(plan=plan).exclude(pk__in=keep).filter(
             pk__in=list(existing)).delete()
     _touch(plan, actor)
     log(actor=actor, case=case, action=Action.UPDATE, object_type="plan", object_id=plan.pk)

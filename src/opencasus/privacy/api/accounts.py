@@ -9,13 +9,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers
 
+from opencasus.access.privacy import privacy_houses
 from opencasus.accounts import audit
 from opencasus.accounts.models import AccountEvent, AccountEventKind
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.serializers import ModelSerializer
 from opencasus.network import grants
 from opencasus.network.models import Role
-from opencasus.privacy import selectors
 from opencasus.privacy.api.views import HOUSE_PARAM, PrivacyViewSet
 
 
@@ -61,7 +61,7 @@ class AccountEventViewSet(mixins.ListModelMixin, PrivacyViewSet):
 
     def get_queryset(self) -> QuerySet[AccountEvent]:
         house = self.query_house()
-        houses = [house] if house is not None else list(selectors.privacy_houses(actor=self.request.user))
+        houses = [house] if house is not None else list(privacy_houses(actor=self.request.user))
         base = AccountEvent.objects.none()
         for h in houses:
             base = base | grants.house_account_events(house_id=h.pk)

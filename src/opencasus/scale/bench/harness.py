@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,7 +76,7 @@ class Result:
 
 
 @contextmanager
-def _rolled_back():
+def _rolled_back() -> Iterator[None]:
     try:
         with transaction.atomic():
             yield
