@@ -15,6 +15,7 @@ from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.pagination import Pagination
 from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
+from opencasus.core.unset import UNSET
 from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
@@ -78,17 +79,13 @@ class AgreementDetailView(SnakeCaseKwargsAPIView):
         ser = s.AgreementPatchSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = dict(ser.validated_data)
-        changes: dict[str, Any] = {}
-        for name in ("description", "deadline", "status", "reason", "progress_note"):
-            if name in data:
-                changes[name] = data[name]
-        if "owner_organisation_id" in data:
-            changes["owner_organisation"] = organisation(data["owner_organisation_id"], "ownerOrganisationId")
-        if "owner_user_id" in data:
-            changes["owner_user"] = user(data["owner_user_id"], "ownerUserId")
         agreement = services.agreement_update(
             actor=request.user, agreement_id=agreement_id, expected_version=required_version(request, data),
-            **changes)
+            description=data.get("description", UNSET), deadline=data.get("deadline", UNSET),
+            owner_organisation=(organisation(data["owner_organisation_id"], "ownerOrganisationId")
+                                if "owner_organisation_id" in data else UNSET),
+            owner_user=user(data["owner_user_id"], "ownerUserId") if "owner_user_id" in data else UNSET,
+            status=data.get("status"), reason=data.get("reason", ""), progress_note=data.get("progress_note", ""))
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
 

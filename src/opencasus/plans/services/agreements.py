@@ -17,6 +17,7 @@ from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
 from opencasus.core import events
 from opencasus.core.events import MonthFiguresChanged
+from opencasus.core.unset import UNSET, Unset
 from opencasus.logbook.models import Action
 from opencasus.network.models import Role
 from opencasus.notifications.models import Kind
@@ -35,6 +36,7 @@ from opencasus.plans.workflow import REASON_REQUIRED, Mover, may_move, someone_m
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
+    from opencasus.network.models import Organisation
 
 
 def plan_for(case: Case) -> Plan:
@@ -167,12 +169,17 @@ def _dashboard_fields(agreement: Agreement) -> tuple[Any, ...]:
 
 
 @transaction.atomic
-def agreement_update(*, actor: User, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
+def agreement_update(*, actor: User, agreement_id: int, expected_version: int | None,
+                     description: str | Unset = UNSET, owner_organisation: Organisation | Unset | None = UNSET,
+                     owner_user: User | Unset | None = UNSET, deadline: dt.date | Unset = UNSET,
+                     goal: int | Unset | None = UNSET, status: str | None = None, reason: str = "",
+                     progress_note: str = "") -> Agreement:
     """Change an agreement. Core staff may change its content; status changes follow `plans.workflow`.
 
-    `changes` may hold description, owner_organisation, owner_user, deadline, status, reason (required
-    for cancelling, kept as a note) and progress_note (a note by the owner, stored with the change).
-    A stale `expected_version` is a conflict.
+    The content (description, owner_organisation, owner_user, deadline, goal: the pk of a goal of the plan)
+    changes where given (an owner organisation of None is refused); `status` moves the agreement,
+    `reason` is required for cancelling and kept as a note, `progress_note` is a note by the owner, stored
+    with the change. A stale `expected_version` is a conflict.
     """
     agreement, case, level = _locked_agreement(actor=actor, agreement_id=agreement_id)
     core = level >= CaseAccess.CORE
@@ -182,8 +189,9 @@ def agreement_update(*, actor: User, agreement_id: int, expected_version: int | 
     check_version(current=agreement.version, expected=expected_version, what=_("agreement"))
     if case.status != Status.ADMITTED:
         raise ValidationError(_("The case is closed; its agreements can no longer be changed."), code="not_running")
-    content_fields = {"description", "owner_organisation", "owner_user", "deadline", "goal"}
-    content = {k: v for k, v in changes.items() if k in content_fields}
+    given_content = {"description": description, "owner_organisation": owner_organisation,
+                     "owner_user": owner_user, "deadline": deadline, "goal": goal}
+    content: dict[str, Any] = {k: v for k, v in given_content.items() if v is not UNSET}
     if content:
         require(core)
     if "description" in content:
@@ -203,12 +211,11 @@ def agreement_update(*, actor: User, agreement_id: int, expected_version: int | 
     counted_as = _dashboard_fields(agreement)
     for name, value in content.items():
         setattr(agreement, name, value)
-    reason = (changes.get("reason") or "").strip()
-    status = changes.get("status")
+    reason = (reason or "").strip()
     if status is not None and status != agreement.status:
         _change_status(agreement, status, capacities, reason)
     _apply_deadline_rule(agreement)
-    note = (changes.get("progress_note") or "").strip()
+    note = (progress_note or "").strip()
     if reason and agreement.status in REASON_REQUIRED and status in REASON_REQUIRED:
         note = "\n".join(filter(None, [_("Reason for cancelling: %(reason)s") % {"reason": reason}, note]))
     if note:

@@ -17,6 +17,7 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.services import case_transition
 from opencasus.cases.workflow import Status
+from opencasus.core.unset import UNSET
 from opencasus.logbook.models import Action
 from opencasus.network.models import MeetingType
 from opencasus.notifications.models import Kind
@@ -158,14 +159,16 @@ def decision_record(*, actor: User, case_id: int, data: DecisionInput,
         routed_to=data.routed_to if data.outcome == Outcome.ROUTE else "",
         routed_to_detail=data.routed_to_detail.strip() if data.outcome == Outcome.ROUTE else "",
     )
-    fields: dict[str, Any] = {}
-    if data.outcome == Outcome.ADMIT:
-        fields = {"purpose": data.purpose.strip(), "questions": data.questions.strip(),
-                  "meeting_type": MeetingType.objects.get(pk=int(data.meeting_type_id or 0))}
-        case.meeting_type = fields["meeting_type"]
+    admitted = data.outcome == Outcome.ADMIT
+    meeting_type = MeetingType.objects.get(pk=int(data.meeting_type_id or 0)) if admitted else None
+    if meeting_type is not None:
+        case.meeting_type = meeting_type
     feedback = feedback_text(case, decision, data)
     case = case_transition(actor=actor, case_id=case.pk, to_status=STATUS_BY_OUTCOME[data.outcome],
-                           reason=decision.grounds, feedback_to_filer=feedback, feedback_at=now, **fields)
+                           reason=decision.grounds, feedback_to_filer=feedback, feedback_at=now,
+                           purpose=data.purpose.strip() if admitted else UNSET,
+                           questions=data.questions.strip() if admitted else UNSET,
+                           meeting_type=meeting_type if meeting_type is not None else UNSET)
     decision.case = case
     decision.save()
     log_case(actor=actor, case=case, action=Action.CREATE, object_type="triage-decision", object_id=decision.pk)
