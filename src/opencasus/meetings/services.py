@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
 from opencasus.cases.workflow import Status
+from opencasus.core.unset import UNSET, Unset, given
 from opencasus.logbook.models import Action
 from opencasus.meetings import optimiser
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
@@ -24,7 +26,18 @@ from opencasus.meetings.selectors import meeting_get
 from opencasus.meetings.workflow import MEETING_TRANSITIONS
 from opencasus.network.models import CORE_STAFF_ROLES, MeetingType, Membership, Organisation
 
-EDITABLE_FIELDS = ("meeting_type", "date", "start_time", "location", "video_link", "chair", "secretary")
+
+@dataclass(frozen=True)
+class MeetingChanges:
+    """A change of a planned meeting: the fields given; the others stay UNSET and keep their value."""
+
+    meeting_type: MeetingType | Unset = UNSET
+    date: dt.date | Unset = UNSET
+    start_time: dt.time | Unset = UNSET
+    location: str | Unset = UNSET
+    video_link: str | Unset = UNSET
+    chair: User | Unset | None = UNSET
+    secretary: User | Unset | None = UNSET
 
 
 def _conflict() -> ValidationError:
@@ -37,19 +50,17 @@ def _check_planned(meeting: Meeting) -> None:
         raise ValidationError(_("Only a planned meeting can be changed."), code="not_planned")
 
 
-def _validate_fields(house_id: int, fields: dict[str, Any]) -> None:
+def _validate_fields(house_id: int, *, meeting_type: MeetingType | None, location: str, video_link: str,
+                     chair: User | None, secretary: User | None) -> None:
     errors: dict[str, str] = {}
-    meeting_type = fields.get("meeting_type")
     if meeting_type is not None and (meeting_type.house_id != house_id or not meeting_type.active):
         errors["meeting_type"] = _("Choose a meeting type of this house.")
     core = Membership.objects.active().filter(house_id=house_id, role__in=CORE_STAFF_ROLES)
-    chair = fields.get("chair")
     if chair is not None and not core.filter(user=chair).exists():
         errors["chair"] = _("The chair must be core staff of this house.")
-    secretary = fields.get("secretary")
     if secretary is not None and not core.filter(user=secretary).exists():
         errors["secretary"] = _("The secretary must be core staff of this house.")
-    if not fields.get("location") and not fields.get("video_link"):
+    if not location and not video_link:
         errors["location"] = _("Give a place or a video link.")
     if errors:
         raise ValidationError(errors)
@@ -61,28 +72,34 @@ def meeting_create(*, actor: User, house_id: int, meeting_type: MeetingType, dat
                    secretary: User | None = None) -> Meeting:
     if not roles.is_core_staff(actor, house_id):
         raise Http404
-    fields = {"meeting_type": meeting_type, "date": date, "start_time": start_time, "location": location,
-              "video_link": video_link, "chair": chair, "secretary": secretary}
-    _validate_fields(house_id, fields)
-    meeting = Meeting.objects.create(house_id=house_id, created_by=actor, **fields)
+    _validate_fields(house_id, meeting_type=meeting_type, location=location, video_link=video_link, chair=chair,
+                     secretary=secretary)
+    meeting = Meeting.objects.create(house_id=house_id, created_by=actor, meeting_type=meeting_type, date=date,
+                                     start_time=start_time, location=location, video_link=video_link, chair=chair,
+                                     secretary=secretary)
     log_without_subject(actor=actor, house_id=house_id, action=Action.CREATE, object_type="meeting",
                         object_id=meeting.pk, purpose=_("Planning a case conference"))
     return meeting
 
 
 @transaction.atomic
-def meeting_update(*, actor: User, meeting_id: int, expected_version: int | None = None, **fields: Any) -> Meeting:
+def meeting_update(*, actor: User, meeting_id: int, changes: MeetingChanges,
+                   expected_version: int | None = None) -> Meeting:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     if expected_version is not None and expected_version != meeting.version:
         raise _conflict()
     _check_planned(meeting)
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    merged = {name: getattr(meeting, name) for name in EDITABLE_FIELDS} | fields
-    _validate_fields(meeting.house_id, merged)
-    for name, value in fields.items():
-        setattr(meeting, name, value)
+    meeting_type = given(changes.meeting_type, meeting.meeting_type)
+    location = given(changes.location, meeting.location)
+    video_link = given(changes.video_link, meeting.video_link)
+    chair = given(changes.chair, meeting.chair)
+    secretary = given(changes.secretary, meeting.secretary)
+    _validate_fields(meeting.house_id, meeting_type=meeting_type, location=location, video_link=video_link,
+                     chair=chair, secretary=secretary)
+    meeting.meeting_type, meeting.location, meeting.video_link = meeting_type, location, video_link
+    meeting.chair, meeting.secretary = chair, secretary
+    meeting.date = given(changes.date, meeting.date)
+    meeting.start_time = given(changes.start_time, meeting.start_time)
     meeting.version += 1
     meeting.save()
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.UPDATE, object_type="meeting",

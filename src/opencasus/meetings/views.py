@@ -191,12 +191,17 @@ def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     form = MeetingForm(request.POST or None, instance=meeting, houses=[meeting.house])
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+        data = form.cleaned_data
+        changes = services.MeetingChanges(
+            meeting_type=data["meeting_type"], date=data["date"], start_time=data["start_time"],
+            location=data["location"], video_link=data["video_link"], chair=data["chair"],
+            secretary=data["secretary"])
         try:
             version = posted_version(request)
             if version is None:  # a post without the version would overwrite another user's change unseen
                 raise version_missing()
-            services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=version, **fields)
+            services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=version,
+                                    changes=changes)
         except ValidationError as error:
             apply_errors(form, error)
         else:

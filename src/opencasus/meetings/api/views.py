@@ -7,7 +7,7 @@ an invitee sees their own agenda items only; everyone else gets 404.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -21,12 +21,17 @@ from rest_framework.response import Response
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
+from opencasus.core.unset import UNSET
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations, minutes, selectors, services
 from opencasus.meetings.api import serializers as s
 from opencasus.meetings.filters import MeetingFilter
 from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
 from opencasus.meetings.processing import log_case, log_cases, log_without_subject
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+    from opencasus.network.models import MeetingType
 
 MEETING_ID = OpenApiParameter("meeting_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 DECISION_ID = OpenApiParameter("decision_id", OpenApiTypes.INT, OpenApiParameter.PATH)
@@ -37,25 +42,32 @@ def _time(value: str) -> dt.time:
     return dt.datetime.strptime(value, "%H:%M").time()
 
 
-def _meeting_fields(data: dict[str, Any], house_id: int) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    if "meeting_type_id" in data:
-        meeting_type = selectors.meeting_type_for(house_id=house_id, meeting_type_id=data["meeting_type_id"])
-        if meeting_type is None:
-            raise DjangoValidationError({"meetingTypeId": _("Choose a meeting type of this house.")})
-        fields["meeting_type"] = meeting_type
-    for name in ("date", "location", "video_link"):
-        if name in data:
-            fields[name] = data[name]
-    if "start_time" in data:
-        fields["start_time"] = _time(data["start_time"])
-    for name, message in (("chair", _("The chair must be core staff of this house.")),
-                          ("secretary", _("The secretary must be core staff of this house."))):
-        if f"{name}_id" in data:
-            fields[name] = selectors.house_member(house_id=house_id, user_id=data[f"{name}_id"])
-            if fields[name] is None and data[f"{name}_id"]:  # an id of no one in the house: refused, not dropped
-                raise DjangoValidationError({f"{name}Id": message})
-    return fields
+def _meeting_type(data: dict[str, Any], house_id: int) -> MeetingType:
+    meeting_type = selectors.meeting_type_for(house_id=house_id, meeting_type_id=data["meeting_type_id"])
+    if meeting_type is None:
+        raise DjangoValidationError({"meetingTypeId": _("Choose a meeting type of this house.")})
+    return meeting_type
+
+
+def _member(data: dict[str, Any], house_id: int, name: str) -> User | None:
+    """The chair or secretary named by `{name}_id`; an id of no one in the house is refused, not dropped."""
+    member = selectors.house_member(house_id=house_id, user_id=data[f"{name}_id"])
+    if member is None and data[f"{name}_id"]:
+        message = (_("The chair must be core staff of this house.") if name == "chair"
+                   else _("The secretary must be core staff of this house."))
+        raise DjangoValidationError({f"{name}Id": message})
+    return member
+
+
+def _meeting_changes(data: dict[str, Any], house_id: int) -> services.MeetingChanges:
+    """The fields the body holds (a partial update leaves the others as they are)."""
+    return services.MeetingChanges(
+        meeting_type=_meeting_type(data, house_id) if "meeting_type_id" in data else UNSET,
+        date=data.get("date", UNSET), location=data.get("location", UNSET),
+        video_link=data.get("video_link", UNSET),
+        start_time=_time(data["start_time"]) if "start_time" in data else UNSET,
+        chair=_member(data, house_id, "chair") if "chair_id" in data else UNSET,
+        secretary=_member(data, house_id, "secretary") if "secretary_id" in data else UNSET)
 
 
 @extend_schema_view(
@@ -95,8 +107,14 @@ class MeetingViewSet(viewsets.ViewSet):
         missing = [name for name in ("house_id", "meeting_type_id", "date", "start_time") if name not in data]
         if missing:
             raise DjangoValidationError({name: _("This field is required.") for name in missing})
-        fields = _meeting_fields(data, data["house_id"])
-        meeting = services.meeting_create(actor=request.user, house_id=data["house_id"], **fields)
+        house_id = data["house_id"]
+        meeting_type = _meeting_type(data, house_id)
+        meeting = services.meeting_create(
+            actor=request.user, house_id=house_id, meeting_type=meeting_type, date=data["date"],
+            start_time=_time(data["start_time"]), location=data.get("location", ""),
+            video_link=data.get("video_link", ""),
+            chair=_member(data, house_id, "chair") if "chair_id" in data else None,
+            secretary=_member(data, house_id, "secretary") if "secretary_id" in data else None)
         return Response(s.MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: AuthenticatedRequest, pk: int) -> Response:
@@ -106,7 +124,7 @@ class MeetingViewSet(viewsets.ViewSet):
         data = serializer.validated_data
         meeting = services.meeting_update(actor=request.user, meeting_id=meeting.pk,
                                           expected_version=required_version(request, data),
-                                          **_meeting_fields(data, meeting.house_id))
+                                          changes=_meeting_changes(data, meeting.house_id))
         return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
     @extend_schema(summary="Cancel a meeting (cancellations go to all invitees)", tags=["meetings"], request=None,
