@@ -3,7 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from opencasus.core.api.views import MeView
+from opencasus.access.api.views import MeView
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]),
@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("opencasus.triage.api.urls")),
     path("", include("opencasus.meetings.api.urls")),
     path("", include("opencasus.plans.api.urls")),
+    path("", include("opencasus.followup.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),

@@ -23,4 +23,6 @@ app.conf.beat_schedule = {
     "refresh-dashboard-figures": {"task": "opencasus.reporting.tasks.refresh_dashboard_figures",
                                   "schedule": crontab(minute="*/10")},
     "plan-reminders": {"task": "opencasus.plans.tasks.send_plan_reminders", "schedule": crontab(hour=7, minute=0)},
+    "information-request-reminders": {"task": "opencasus.triage.tasks.signal_overdue_information_requests",
+                                      "schedule": crontab(hour=7, minute=5)},
 }

@@ -8,12 +8,14 @@ if admin.site.is_registered(AuthToken):
 
 urlpatterns = [
     path("", include("opencasus.core.urls")),
+    path("", include("opencasus.access.urls")),
     path("", include("opencasus.accounts.urls")),
     path("", include("opencasus.network.urls")),
     path("", include("opencasus.cases.urls")),
     path("", include("opencasus.triage.urls")),
     path("", include("opencasus.meetings.urls")),
     path("", include("opencasus.plans.urls")),
+    path("", include("opencasus.followup.urls")),
     path("", include("opencasus.privacy.urls")),
     path("", include("opencasus.reporting.urls")),
     path("", include("opencasus.notifications.urls")),

@@ -11,6 +11,11 @@ hangs under it goes through here.
 - The professional who filed an intake sees its status and feedback (FILER), nothing more, while
   they are still a partner professional (or core staff member) of the house for the filing
   organisation.
+- A partner professional whose organisation (or who by name) holds a seat at the house's triage table
+  sees the intakes listed on a triage session until the decision (`opencasus.access.triage_table`), and
+  one addressed by an information request the minimum needed to answer it
+  (`opencasus.access.information_requests`). Neither is a case access level: both end with the decision,
+  and after it only a participation admits them.
 - Managers, municipality officers, steering-group members, privacy officers and functional
   administrators see no case content; other houses see nothing.
 
@@ -33,6 +38,9 @@ from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import SHARED_STATUSES, Status
 from opencasus.logbook import refusals
 from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Partnership, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -152,11 +160,11 @@ def case_get(*, actor: User, case_id: int, minimum: CaseAccess = CaseAccess.FILE
     case = qs.filter(pk=case_id).first()
     level = case_access(actor=actor, case=case) if case is not None else CaseAccess.NONE
     if case is None or level < minimum:
-        _refuse(actor=actor, case_id=case_id)
+        refuse(actor=actor, case_id=case_id)
     return case, level
 
 
-def _refuse(*, actor: User, case_id: Any) -> NoReturn:
+def refuse(*, actor: User, case_id: Any) -> NoReturn:
     """Note the refused attempt (the case's house, or none when there is no such case) and answer 404."""
     try:
         number = int(case_id)

@@ -22,6 +22,9 @@ from opencasus.network.models import CORE_STAFF_ROLES, House, Municipality, Regi
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 HOUSE_ROLES = (Role.HOUSE_MANAGER, *CORE_STAFF_ROLES)
 REPORTING_ROLES = (*HOUSE_ROLES, Role.MUNICIPALITY_OFFICER, Role.STEERING_GROUP_MEMBER)
 # Who may import police data and record advice.
@@ -125,9 +128,25 @@ def scope_for(*, actor: User, kind: str, key: str) -> Scope:
     raise Http404
 
 
+def may_import(actor: User, house_id: int) -> bool:
+    """House managers and core staff import police data (and see the imports) of their house."""
+    return roles.has_role(actor, house_id, *IMPORT_ROLES)
+
+
+def may_record_advice(actor: User, house_id: int) -> bool:
+    """Core staff record advice that concludes an area or theme case of their house."""
+    return roles.is_core_staff(actor, house_id)
+
+
+def import_check(*, actor: User, house_id: int) -> None:
+    """404 for an import of a house where the actor may not import, as for a missing one."""
+    if not may_import(actor, house_id):
+        raise Http404
+
+
 def import_house_get(*, actor: User, house_id: int) -> House:
     """A house in which the actor may import police data and record advice."""
-    if not roles.has_role(actor, house_id, *IMPORT_ROLES):
+    if not may_import(actor, house_id):
         raise Http404
     house = House.objects.filter(pk=house_id).first()
     if house is None:

@@ -52,6 +52,11 @@ def is_core_staff(user: Any, house_id: int) -> bool:
     return has_role(user, house_id, *CORE_STAFF_ROLES)
 
 
+def core_house_ids(user: Any) -> set[int]:
+    """The houses where the user is core staff (process director, secretary)."""
+    return house_ids_with_role(user, *CORE_STAFF_ROLES)
+
+
 def organisation_ids(user: Any, house_id: int | None = None) -> set[int]:
     return {g.organisation_id for g in grants(user) if house_id is None or g.house_id == house_id}
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.accounts.selectors import reset_recipients
 from opencasus.core.forms import Form, TextLimitsMixin
 
 
@@ -47,8 +47,7 @@ class ResetRequestForm(TextLimitsMixin, PasswordResetForm):
     def get_users(self, email: str) -> Any:
         """Active professionals with this address, also one whose password an administrator reset (it is
         unusable until they choose a new one); never a system client."""
-        return get_user_model()._default_manager.filter(
-            email__iexact=email, is_active=True, is_system_client=False).iterator()
+        return reset_recipients(email).iterator()
 
 
 class NewPasswordForm(TextLimitsMixin, SetPasswordForm):  # type: ignore[type-arg]

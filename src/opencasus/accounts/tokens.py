@@ -42,6 +42,11 @@ def tokens_visible(*, actor: User, administered: QuerySet[Any] | None) -> QueryS
     return visible
 
 
+def token_visible_get(*, actor: User, administered: QuerySet[Any] | None, token_key: str) -> AuthToken | None:
+    """One of `tokens_visible` by its key; None when there is none (or the actor may not see it)."""
+    return tokens_visible(actor=actor, administered=administered).filter(token_key=token_key).first()
+
+
 @transaction.atomic
 def token_issue(*, actor: User, user: User) -> tuple[AuthToken, str]:
     """A professional's own token, after the second factor; it ends after the idle time of REST_KNOX."""

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from opencasus.accounts import selectors as account_selectors
 from opencasus.accounts import services, tokens
 from opencasus.accounts.forms import LoginForm, SettingsForm, TokenForm
 from opencasus.accounts.models import User
@@ -42,7 +42,7 @@ def enrol(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Enrol a TOTP authenticator by QR code. Once confirmed, the session counts as verified."""
     user = request.user
     # django_otp's OTPMiddleware sets `is_verified` on the user object; the model does not declare it.
-    if TOTPDevice.objects.filter(user=user, confirmed=True).exists() and not user.is_verified():  # type: ignore[attr-defined]
+    if account_selectors.has_confirmed_totp_device(user) and not user.is_verified():  # type: ignore[attr-defined]
         return redirect("accounts:verify")
     device = services.totp_device_pending(user=user)
     form = TokenForm(request.POST or None)
@@ -79,7 +79,7 @@ def safe_next(request: AuthenticatedHttpRequest) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def verify(request: AuthenticatedHttpRequest) -> HttpResponse:
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    device = account_selectors.confirmed_totp_device(request.user)
     if device is None:
         return redirect("accounts:enrol")
     form = TokenForm(request.POST or None)
@@ -105,8 +105,7 @@ class SystemTokenForm(Form):
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         users = grants.administered_user_ids(actor)
-        clients = User.objects.filter(is_system_client=True)
-        self.fields["client"].queryset = clients if users is None else clients.filter(pk__in=users)  # type: ignore[attr-defined]
+        self.fields["client"].queryset = account_selectors.system_clients(user_ids=users)  # type: ignore[attr-defined]
 
 
 @login_required
@@ -124,7 +123,7 @@ def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
         action = request.POST.get("action", "new")
         if action == "revoke":
             key = request.POST.get("token_key", "")
-            token = tokens.tokens_visible(actor=actor, administered=administered).filter(token_key=key).first()
+            token = tokens.token_visible_get(actor=actor, administered=administered, token_key=key)
             if token is None:
                 raise Http404
             tokens.token_revoke(actor=actor, token=token)

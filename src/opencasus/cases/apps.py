@@ -8,12 +8,14 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from opencasus.access import roles
-        from opencasus.access.policy import FILING_ROLES
+        from opencasus.access import caseload, roles
+        from opencasus.access.intake import files_anywhere
         from opencasus.cases.start import case_sections
         from opencasus.core.start import NavItem, register, register_nav
 
         register_nav(NavItem(_("My cases"), "cases:list", lambda user: bool(roles.grants(user)), order=20))
         register_nav(NavItem(_("New intake"), "cases:intake-start",
-                             lambda user: roles.has_role(user, None, *FILING_ROLES), order=21))
+                             files_anywhere, order=21))
+        register_nav(NavItem(_("Workload"), "cases:workload",
+                             lambda user: bool(caseload.workload_house_ids(user)), order=25))
         register(case_sections)

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone
 from faker import Faker
 
+from opencasus.cases.caseload.demo import load_caseload_demo
 from opencasus.cases.models import Case, StatusChange
 from opencasus.cases.services import PartnerData, PersonData, intake_file
 from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectType, Urgency
@@ -196,6 +197,7 @@ def load_demo_data(house: House) -> None:
     ]
     for spec in specs:
         _file(house, spec)
+    load_caseload_demo(house)
 
 
 def _load_other_house(other: House, shared: PersonData) -> None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Route, SubjectType
 from opencasus.cases.workflow import Status
-from opencasus.core.api.filters import FilterSet
+from opencasus.core.api.filters import FilterSet, FlagFilter
 from opencasus.core.forms import Form
 
 
@@ -24,4 +24,6 @@ class CaseFilter(FilterSet):
         fields: ClassVar[list[str]] = []
 
 
+CaseFilter.base_filters["directedByMe"] = FlagFilter(
+    label=_("Only cases the caller directs as process director"))
 CaseFilter.base_filters["subjectType"] = django_filters.ChoiceFilter(label=_("Subject"), choices=SubjectType.choices)

@@ -189,6 +189,7 @@ class CaseFilterForm(StyledForm):
     route = forms.ChoiceField(label=_("Route"), required=False, choices=[("", _("All")), *Route.choices])
     feedback = forms.BooleanField(label=_("Only intakes I filed that have feedback"), required=False)
     participating = forms.BooleanField(label=_("Only cases where I was added"), required=False)
+    directing = forms.BooleanField(label=_("Only cases I direct as process director"), required=False)
 
 
 class InformationItemForm(StyledForm):

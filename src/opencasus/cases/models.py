@@ -65,6 +65,10 @@ class Case(ChoiceLabelsMixin, models.Model):
     admitted_at = models.DateTimeField(_("admitted at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    # Who directs the case for the house (procesregie); its history is `DirectorAssignment`.
+    process_director = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("process director"),
+                                         on_delete=models.PROTECT, null=True, blank=True,
+                                         related_name="directed_cases")
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -279,3 +283,64 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class AssignmentKind(models.TextChoices):
+    INTAKE = "intake", _("Picked up at intake")
+    TRIAGE = "triage", _("Assigned at triage")
+    REASSIGNMENT = "reassignment", _("Reassigned")
+
+
+class DirectorAssignment(ChoiceLabelsMixin, models.Model):
+    """One change of a case's process director: who, when, from whom, to whom and why.
+
+    At an admission past a house maximum the row also keeps the load the triage table saw and that the
+    warning was confirmed."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
+                             related_name="director_assignments")
+    # Copied from the case, so the history of a house's load reads from one index (a case never moves house).
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=20, choices=AssignmentKind.choices)
+    from_director = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("previous process director"),
+                                      on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    to_director = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("new process director"),
+                                    on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["case", "at", "id"]
+        verbose_name = _("process director assignment")
+        verbose_name_plural = _("process director assignments")
+        indexes = [models.Index(fields=["house", "at"], name="assignment_house_at")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.from_director_id} → {self.to_director_id}"
+
+
+class OverLimitAdmission(models.Model):
+    """An admission past a house maximum, confirmed at the triage table: the load it saw and who confirmed."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
+                             related_name="over_limit_admissions")
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE, related_name="+")
+    director = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("process director"),
+                                 on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    director_load = models.PositiveIntegerField(_("director's active cases before the admission"), null=True,
+                                                blank=True)
+    house_load = models.PositiveIntegerField(_("house's active cases before the admission"))
+    per_director = models.PositiveIntegerField(_("maximum per process director"), null=True, blank=True)
+    per_house = models.PositiveIntegerField(_("maximum for the house"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("confirmed by"),
+                                     on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["case", "confirmed_at", "id"]
+        verbose_name = _("admission past a caseload maximum")
+        verbose_name_plural = _("admissions past a caseload maximum")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.house_load}/{self.per_house}"

@@ -19,17 +19,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from opencasus.access import policy, roles
-from opencasus.access.policy import CaseAccess
+from opencasus.access import roles
+from opencasus.access.search import searchable_cases
 from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import identifier_hash
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Processing, record_processing_many
-from opencasus.network.models import CORE_STAFF_ROLES, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -83,23 +85,11 @@ def _person_q(criteria: SearchCriteria) -> Q:
     return q
 
 
-def _scope(actor: User, criteria: SearchCriteria) -> QuerySet[Case]:
-    """The cases the actor may search: core staff their houses' cases; others what they already see."""
-    core_houses = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
-    if core_houses and not roles.has_role(actor, None, Role.PARTNER_PROFESSIONAL):
-        return Case.objects.filter(house_id__in=core_houses)
-    minimum = CaseAccess.PARTICIPANT if criteria.by_person else CaseAccess.FILER
-    visible = policy.visible_cases(actor=actor, minimum=minimum)
-    if not core_houses:
-        return visible
-    return Case.objects.filter(Q(house_id__in=core_houses) | Q(pk__in=visible.order_by().values("pk")))
-
-
 def case_search(*, actor: User, criteria: SearchCriteria) -> list[Case]:
     """The cases matching every given criterion that the actor may find, newest activity first; logged."""
     if criteria.is_empty:
         return []
-    qs = _scope(actor, criteria)
+    qs = searchable_cases(actor=actor, by_person=criteria.by_person)
     if criteria.reference.strip():
         qs = qs.filter(reference__icontains=criteria.reference.strip())
     if criteria.municipality_id:

@@ -13,16 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from opencasus.access import attachments as attachment_access
+from opencasus.access import intake as intake_access
 from opencasus.access import policy, roles
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.hitcheck import Hit, stored_hits
 from opencasus.cases.models import Attachment, Case, InformationItem, InvolvedPartner, Participant, Person, StatusChange
 from opencasus.cases.services.transitions import case_subjects
-from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.core.identifiers import decrypt_identifier, mask_bsn
 from opencasus.logbook.models import Action
@@ -32,20 +33,25 @@ from opencasus.network.models import Municipality
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 def case_list(*, actor: User, status: str | None = None, subject_type: str | None = None,
               route: str | None = None, filed_with_feedback: bool = False,
-              participating: bool = False) -> QuerySet[Case]:
+              participating: bool = False, directing: bool = False) -> QuerySet[Case]:
     """"My cases": core staff their house's cases; partners the cases they take part in and intakes they filed.
 
     `filed_with_feedback`: only intakes the actor filed that have feedback; `participating`: only cases where
-    the actor is a named participant."""
+    the actor is a named participant; `directing`: only cases the actor directs as process director."""
     qs = policy.visible_cases(actor=actor, minimum=CaseAccess.FILER).select_related("house")
     if filed_with_feedback:
         qs = qs.filter(filed_by=actor, feedback_at__isnull=False)
     if participating:
         qs = qs.filter(pk__in=policy.visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).filter(
             pk__in=Participant.objects.active().filter(user=actor).values("case_id")).order_by().values("pk"))
+    if directing:
+        qs = qs.filter(process_director=actor)
     if status:
         qs = qs.filter(status=status)
     if subject_type:
@@ -89,20 +95,11 @@ class CaseView:
 
     @property
     def may_upload(self) -> bool:
-        return may_upload(self.case, self.level)
+        return attachment_access.may_upload(self.case, self.level)
 
     @property
     def is_participant(self) -> bool:
         return self.level >= CaseAccess.PARTICIPANT
-
-
-def may_upload(case: Case, level: CaseAccess) -> bool:
-    """Core staff; participants of an admitted case; the filer until triage starts."""
-    if level >= CaseAccess.CORE:
-        return True
-    if level >= CaseAccess.PARTICIPANT:
-        return case.status == Status.ADMITTED
-    return level == CaseAccess.FILER and case.status == Status.SUBMITTED
 
 
 def case_check(*, actor: User, case_id: int, minimum: CaseAccess) -> tuple[Case, CaseAccess]:
@@ -132,12 +129,7 @@ def _activity(case: Case) -> str:
 
 
 def _visible_attachments(actor: User, case: Case, level: CaseAccess) -> QuerySet[Attachment]:
-    qs = Attachment.objects.filter(case=case).select_related("uploaded_by")
-    if level >= CaseAccess.CORE:
-        return qs
-    if level >= CaseAccess.PARTICIPANT:
-        return qs.filter(Q(sharing_scope=SharingScope.ALL_PARTICIPANTS) | Q(uploaded_by=actor))
-    return qs.none()
+    return attachment_access.visible_attachments(actor=actor, case=case, level=level).select_related("uploaded_by")
 
 
 def with_masked_bsn(persons: Iterable[Person]) -> list[Person]:
@@ -214,10 +206,9 @@ class IntakeOptions:
 
 def intake_options(*, actor: User) -> IntakeOptions:
     """What the intake form offers: the (house, organisation) pairs the actor may file for, and lists."""
-    from opencasus.cases.services.intake import filing_choices
     from opencasus.network.models import Municipality, Organisation, TargetGroup
 
-    choices = filing_choices(actor)
+    choices = intake_access.filing_choices(actor)
     houses = {h.pk for h, _o in choices}
     regions = {h.region_id for h, _o in choices}
     return IntakeOptions(
@@ -248,3 +239,31 @@ def search_municipalities(*, actor: User) -> QuerySet[Municipality]:
     """The municipalities of the regions of the actor's houses (the choices of the search form)."""
     house_ids = {g.house_id for g in roles.grants(actor)}
     return Municipality.objects.filter(region__houses__pk__in=house_ids).distinct().order_by("name")
+
+
+# Choices of the forms about one case (the view opened the case through the access policy first).
+
+def participating_organisations(*, case_id: int) -> QuerySet[Any]:
+    """The organisations of the case's active participants."""
+    from opencasus.network.models import Organisation
+
+    return Organisation.objects.filter(
+        pk__in=Participant.objects.active().filter(case_id=case_id).values("organisation_id"))
+
+
+def participating_professionals(*, case_id: int) -> QuerySet[Any]:
+    """The professionals named among the case's active participants."""
+    from opencasus.accounts.models import User
+
+    return User.objects.filter(
+        pk__in=Participant.objects.active().filter(case_id=case_id, user__isnull=False).values("user_id"))
+
+
+def professional_organisations(*, case_id: int) -> list[tuple[int, int]]:
+    """(professional, organisation) of each active participant who is named."""
+    return list(Participant.objects.active().filter(case_id=case_id).exclude(user=None)
+                .values_list("user_id", "organisation_id"))
+
+
+def case_persons(*, case_id: int) -> QuerySet[Person]:
+    return Person.objects.filter(case_id=case_id)

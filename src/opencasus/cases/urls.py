@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencasus.cases import views, views_workspace
+from opencasus.cases import views, views_caseload, views_workspace
 
 app_name = "cases"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("casussen/<int:case_id>/bijlagen/nieuw", views.attachment_add, name="attachment-add"),
     path("casussen/<int:case_id>/bijlagen/<int:attachment_id>", views.attachment_download,
          name="attachment-download"),
+    path("casussen/<int:case_id>/procesregisseur", views_caseload.direction, name="direction"),
+    path("werklast", views_caseload.workload, name="workload"),
+    path("werklast/verloop", views_caseload.workload_history, name="workload-history"),
     path("aanmeldingen/<int:case_id>", views.intake_receipt, name="receipt"),
     path("aanmeldingen/<int:case_id>/pdf", views.intake_receipt_pdf, name="receipt-pdf"),
     path("aanmeldingen/nieuw", views.intake_start, name="intake-start"),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from opencasus.access import attachments as attachment_access
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.accounts.typing import AuthenticatedHttpRequest
@@ -44,7 +45,8 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
                                 subject_type=filters.get("subject_type") or None,
                                 route=filters.get("route") or None,
                                 filed_with_feedback=bool(filters.get("feedback")),
-                                participating=bool(filters.get("participating")))
+                                participating=bool(filters.get("participating")),
+                                directing=bool(filters.get("directing")))
     cases = narrow_to_current_house(request, cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     selectors.record_case_list_view(actor=request.user, cases=page.object_list)
@@ -58,9 +60,12 @@ def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     options = selectors.intake_options(actor=request.user)
     if not options.choices:
         raise Http404
+    from opencasus.triage.models import CUMULATIVE_CRITERIA, Criterion  # the national criteria (Landelijk kader §4.2)
+
     return render(request, "cases/intake_start.html", {"kinds": [
         ("persoon", SubjectType.PERSON.label), ("systeem", SubjectType.SYSTEM.label),
-        ("gebied", SubjectType.AREA.label)]})
+        ("gebied", SubjectType.AREA.label)],
+        "cumulative_criteria": [c.label for c in CUMULATIVE_CRITERIA], "area_criterion": Criterion.AREA_SAFETY.label})
 
 
 def _map_errors(errors: dict[str, list[str]], form: IntakeForm, persons: Any, person_forms: list[Any],
@@ -153,7 +158,7 @@ def intake_create(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attachment_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, level = selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.FILER)
-    if not selectors.may_upload(case, level):
+    if not attachment_access.may_upload(case, level):
         raise Http404
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -4,8 +4,6 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from opencasus.access import roles
-from opencasus.access.houses import current_house, user_houses
 from opencasus.core.start import nav_links
 
 # Menu items shown in the bar after "Start"; the rest go under "More" so the bar stays one row wide at 1280 px.
@@ -20,13 +18,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     path = request.path
     for link in links:
         link.current = link.url == path or (link.url != "/" and path.startswith(link.url))
-    houses = user_houses(request)
     return {
-        "nav_roles": roles.roles(user),
         "nav_links": links,
         "nav_primary": links[:PRIMARY_NAV_ITEMS],
         "nav_more": links[PRIMARY_NAV_ITEMS:],
         "nav_more_current": any(link.current for link in links[PRIMARY_NAV_ITEMS:]),
-        "user_houses": houses,
-        "current_house": current_house(request),
     }

@@ -2,8 +2,9 @@
 subscribe (in their `AppConfig.ready`), so a lower layer never imports a higher one.
 
 Handlers run synchronously, in the publishing service's transaction: what they write commits or rolls
-back with the change that caused it. Today's subscriber is the dashboard summary (`reporting`), which
-marks the months a change counts in as stale.
+back with the change that caused it. Subscribers: the dashboard summary (`reporting`), which
+marks the months a change counts in as stale, and the follow-through (`followup`: check-backs after a triage
+decision, feedback at closure).
 """
 
 from __future__ import annotations
@@ -33,6 +34,27 @@ class MonthFiguresChanged:
     @classmethod
     def of(cls, *, house_id: int, days: Iterable[dt.date | None]) -> MonthFiguresChanged:
         return cls(house_id=house_id, months=tuple(day for day in days if day is not None))
+
+
+@dataclass(frozen=True)
+class TriageDecided:
+    """The triage table decided on an intake (published in the decision's transaction). `check_back_date` is
+    the date the decision set for checking that a routed or advised intake was picked up (None: the default)."""
+
+    case_id: int
+    decision_id: int
+    outcome: str
+    actor_id: int
+    check_back_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CaseClosed:
+    """A case was closed with an outcome (published in the closure's transaction)."""
+
+    case_id: int
+    closure_id: int
+    actor_id: int
 
 
 E = TypeVar("E")

@@ -7,7 +7,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.start, name="start"),
     path("gezondheid", views.health, name="health"),
-    path("huis-kiezen", views.house_switch, name="house-switch"),
     # Browsers ask for /favicon.ico on pages that do not name an icon (the admin).
     path("favicon.ico", views.favicon, name="favicon"),
 ]

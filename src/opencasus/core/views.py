@@ -10,16 +10,12 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import defaults
-from django.views.decorators.http import require_POST
 
-from opencasus.access import roles
-from opencasus.access.houses import choose_house
 from opencasus.core.api.problems import problem_json
 from opencasus.core.start import start_sections
 
@@ -27,27 +23,7 @@ from opencasus.core.start import start_sections
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     """The start page: what each of the user's roles needs first."""
-    return render(request, "core/start.html", {"sections": start_sections(request.user),
-                                               "grants": roles.grants(request.user)})
-
-
-@login_required
-@require_POST
-def house_switch(request: HttpRequest) -> HttpResponse:
-    """Choose the house to work in (or all of one's houses); lists follow the choice. A house the user has
-    no role in is not found."""
-    raw = request.POST.get("house", "").strip()
-    if raw and not raw.isdigit():
-        raise Http404
-    if raw and choose_house(request, int(raw)) is None:
-        raise Http404
-    if not raw:
-        choose_house(request, None)
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        target = ""
-    return redirect(target or "core:start")
+    return render(request, "core/start.html", {"sections": start_sections(request.user)})
 
 
 def health(request: HttpRequest) -> JsonResponse:

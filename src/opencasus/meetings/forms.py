@@ -6,16 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.accounts.models import User
-from opencasus.cases.models import Case, Participant
+from opencasus.cases import selectors as case_selectors
+from opencasus.cases.models import Case
 from opencasus.core.enhance import GroupedSelect, group_by
 from opencasus.core.forms import Form, ModelForm
 from opencasus.meetings.models import Meeting, Score, SelfReportKind
-from opencasus.network.models import CORE_STAFF_ROLES, House, MeetingType, Membership, Organisation
-
-
-def _core_staff(house_id: int) -> Any:
-    users = Membership.objects.active().filter(house_id=house_id, role__in=CORE_STAFF_ROLES).values("user_id")
-    return User.objects.filter(pk__in=users).order_by("last_name", "username")
+from opencasus.network import selectors as network_selectors
+from opencasus.network.models import House, Organisation
 
 
 class MeetingForm(ModelForm):
@@ -35,13 +32,11 @@ class MeetingForm(ModelForm):
             del self.fields["house"]
             house_ids = [self.instance.house_id]
         else:
-            cast(Any, self.fields["house"]).queryset = House.objects.filter(pk__in=house_ids)
+            cast(Any, self.fields["house"]).queryset = network_selectors.houses_by_id(house_ids)
             if len(house_ids) == 1:
                 self.fields["house"].initial = house_ids[0]
-        cast(Any, self.fields["meeting_type"]).queryset = MeetingType.objects.filter(
-            house_id__in=house_ids, active=True)
-        staff = User.objects.filter(pk__in=Membership.objects.active().filter(
-            house_id__in=house_ids, role__in=CORE_STAFF_ROLES).values("user_id")).order_by("last_name")
+        cast(Any, self.fields["meeting_type"]).queryset = network_selectors.active_meeting_types(house_ids=house_ids)
+        staff = network_selectors.core_staff_users(house_ids=house_ids).order_by("last_name")
         cast(Any, self.fields["chair"]).queryset = staff
         cast(Any, self.fields["secretary"]).queryset = staff
         for name in ("chair", "secretary"):
@@ -70,10 +65,8 @@ class AgendaItemForm(Form):
 
     def __init__(self, *args: Any, case_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        active = Participant.objects.active().filter(case_id=case_id)
-        cast(Any, self.fields["organisations"]).queryset = Organisation.objects.filter(
-            pk__in=active.values("organisation_id"))
-        cast(Any, self.fields["professionals"]).queryset = User.objects.filter(pk__in=active.values("user_id"))
+        cast(Any, self.fields["organisations"]).queryset = case_selectors.participating_organisations(case_id=case_id)
+        cast(Any, self.fields["professionals"]).queryset = case_selectors.participating_professionals(case_id=case_id)
         cast(Any, self.fields["professionals"]).label_from_instance = (
             lambda u: u.get_full_name() or u.username)
 
@@ -98,14 +91,13 @@ class DecisionForm(Form):
 
     def __init__(self, *args: Any, case_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        active = Participant.objects.active().filter(case_id=case_id)
-        cast(Any, self.fields["owner_organisation"]).queryset = Organisation.objects.filter(
-            pk__in=active.values("organisation_id"))
-        cast(Any, self.fields["owner_user"]).queryset = User.objects.filter(pk__in=active.values("user_id"))
+        cast(Any, self.fields["owner_organisation"]).queryset = case_selectors.participating_organisations(
+            case_id=case_id)
+        cast(Any, self.fields["owner_user"]).queryset = case_selectors.participating_professionals(case_id=case_id)
         cast(Any, self.fields["owner_user"]).label_from_instance = (
             lambda u: u.get_full_name() or u.username)
         widget = cast(GroupedSelect, self.fields["owner_user"].widget)
-        widget.groups = group_by(active.exclude(user=None).values_list("user_id", "organisation_id"))
+        widget.groups = group_by(case_selectors.professional_organisations(case_id=case_id))
         widget.attrs["data-oc-filter-by"] = self.add_prefix("owner_organisation")
 
 

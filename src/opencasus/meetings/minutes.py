@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import meetings as meeting_access
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
@@ -33,7 +34,7 @@ from opencasus.meetings.models import (
 from opencasus.meetings.processing import log_case, log_without_subject
 from opencasus.meetings.selectors import meeting_get
 from opencasus.meetings.workflow import MINUTES_TRANSITIONS
-from opencasus.network.models import Organisation, Role
+from opencasus.network.models import Organisation
 from opencasus.plans.services import agreement_create
 
 
@@ -138,17 +139,10 @@ def minutes_save(*, actor: User, meeting_id: int, item_id: int, picture_forming:
     return minutes
 
 
-def may_approve(actor: User, meeting: Meeting) -> bool:
-    """The meeting's chair approves; without a chair, a process director of the house."""
-    if meeting.chair_id is not None:
-        return bool(actor.pk == meeting.chair_id)
-    return roles.has_role(actor, meeting.house_id, Role.PROCESS_DIRECTOR)
-
-
 @transaction.atomic
 def minutes_approve(*, actor: User, meeting_id: int, item_id: int, expected_version: int | None = None) -> Minutes:
     meeting, item = _item_for_minutes(actor, meeting_id, item_id)
-    if not may_approve(actor, meeting):
+    if not meeting_access.may_approve_minutes(actor, meeting):
         raise PermissionDenied(_("Only the chair of the meeting approves the minutes."))
     minutes = Minutes.objects.select_for_update().filter(agenda_item=item).first()
     if minutes is None:
@@ -203,7 +197,7 @@ def decision_deadline_correct(*, actor: User, decision_id: int, deadline: dt.dat
                 .filter(pk=decision_id).first())
     if decision is None or not roles.is_core_staff(actor, decision.minutes.agenda_item.meeting.house_id):
         raise Http404
-    if not roles.has_role(actor, decision.minutes.agenda_item.meeting.house_id, Role.PROCESS_DIRECTOR):
+    if not meeting_access.may_correct_decisions(actor, decision.minutes.agenda_item.meeting.house_id):
         raise PermissionDenied(_("Only a process director corrects the deadline of a decision."))
     if decision.agreement_id is not None:
         raise ValidationError({"deadline": _("This decision is already an agreement; change the deadline in the "

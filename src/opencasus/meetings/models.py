@@ -208,3 +208,83 @@ class SelfReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.goals_score}/{self.cooperation_score}"
+
+
+class MandateScope(models.TextChoices):
+    FULL = "full", _("May commit the organisation")
+    LIMITED = "limited", _("May commit the organisation up to a limit")
+    NONE = "none", _("May not commit the organisation")
+
+
+class Mandate(models.Model):
+    """Whether a professional at a meeting may commit their organisation, and up to what (`limit`).
+
+    Recorded at the invitation or in the meeting by core staff; a decision beyond it needs the organisation's
+    confirmation (`Confirmation`)."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="mandates")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.CASCADE,
+                             related_name="+")
+    organisation = models.ForeignKey("network.Organisation", verbose_name=_("organisation"),
+                                     on_delete=models.PROTECT, related_name="+")
+    scope = models.CharField(_("mandate"), max_length=10, choices=MandateScope.choices)
+    limit = models.CharField(_("up to"), max_length=1000, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
+                                    on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["meeting", "organisation__name", "id"]
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        constraints = [models.UniqueConstraint(fields=["meeting", "user", "organisation"], name="one_mandate")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} {self.user_id} {self.scope}"
+
+
+class ConfirmationStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REFUSED = "refused", _("Refused")
+
+
+class Confirmation(models.Model):
+    """A decision (of the minutes) or a plan agreement beyond a participant's mandate, waiting for the
+    organisation's confirmation by `deadline`. `subject` copies what was decided (decisions are rewritten
+    with their minutes)."""
+
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE,
+                             related_name="confirmations")
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey("network.Organisation", verbose_name=_("organisation that confirms"),
+                                     on_delete=models.PROTECT, related_name="+")
+    decision = models.ForeignKey(Decision, verbose_name=_("decision"), on_delete=models.SET_NULL, null=True,
+                                 blank=True, related_name="confirmations")
+    agreement = models.ForeignKey("plans.Agreement", verbose_name=_("agreement"), on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="confirmations")
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="+")
+    subject = models.TextField(_("what needs confirmation"))
+    reason = models.TextField(_("why it exceeds the mandate"), blank=True)
+    deadline = models.DateField(_("confirm by"))
+    status = models.CharField(_("status"), max_length=10, choices=ConfirmationStatus.choices,
+                              default=ConfirmationStatus.PENDING)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
+                                     on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("answered by"),
+                                    on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answer_note = models.TextField(_("answer"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["deadline", "id"]
+        verbose_name = _("confirmation")
+        verbose_name_plural = _("confirmations")
+        indexes = [models.Index(fields=["status", "deadline"], name="confirmation_status_deadline")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.organisation_id} {self.status}"

@@ -23,7 +23,8 @@ def this_week(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
 
 
 def meeting_sections(user: Any) -> list[Section]:
-    from opencasus.meetings.selectors import core_house_ids, meeting_list, own_agenda_items
+    from opencasus.access.meetings import core_house_ids, own_agenda_items
+    from opencasus.meetings.selectors import meeting_list
 
     counts: list[Count] = []
     text = ""
@@ -43,6 +44,14 @@ def meeting_sections(user: Any) -> list[Section]:
         if first_item is not None:
             text = _("Next: %(date)s at %(time)s.") % {"date": date_format(first_item.meeting.date, "l j F Y"),
                                                        "time": first_item.meeting.start_time.strftime("%H:%M")}
+    from opencasus.meetings.mandates import confirmation_list
+
+    asked = confirmation_list(actor=user, mine=True, status="pending")
+    if asked.exists():
+        counts.append(Count(_("Confirmations your organisation is asked for"), asked.count(), reverse("core:start")))
+    late = confirmation_list(actor=user, overdue=True).filter(house_id__in=core_house_ids(user))
+    if core_house_ids(user):
+        counts.append(Count(_("Confirmations past their deadline"), late.count(), reverse("core:start")))
     if not counts:
         return []
     return [Section(title=_("Meetings"), counts=counts, text=text, order=11)]

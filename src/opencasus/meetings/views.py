@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access import meetings as meeting_access
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.accounts.typing import AuthenticatedHttpRequest
@@ -75,10 +76,8 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
                 return redirect("meetings:agenda", meeting.pk)
     elif request.method == "POST":
         raise Http404
-    meetings_qs = selectors.meeting_list(actor=request.user)
     week = request.GET.get("week") == "deze"
-    if week:
-        meetings_qs = meetings_qs.filter(date__range=this_week())
+    meetings_qs = selectors.meeting_list(actor=request.user, dates=this_week() if week else None)
     meetings = list(narrow_to_current_house(request, meetings_qs))
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
@@ -92,10 +91,7 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def my_meetings(request: AuthenticatedHttpRequest) -> HttpResponse:
     """For an invitee: their own items in upcoming meetings, with their times."""
-    items = list(selectors.own_agenda_items(actor=request.user)
-                 .filter(meeting__date__gte=timezone.localdate())
-                 .select_related("meeting", "meeting__meeting_type", "meeting__house", "case")
-                 .order_by("meeting__date", "meeting__start_time", "position"))
+    items = selectors.upcoming_own_items(actor=request.user, today=timezone.localdate())
     log_cases(actor=request.user, cases=[item.case for item in items], action=Action.VIEW,
               object_type="my-meetings", object_id="")
     rows = [(item, *_times(item.meeting, item)) for item in items]
@@ -170,7 +166,7 @@ def optimise_message(comparison: optimiser.Comparison) -> str:
 def agenda(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """The agenda: everything for core staff; for an invitee, only their own items."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
-    core = selectors.is_core(request.user, meeting)
+    core = meeting_access.is_core(request.user, meeting)
     items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
     log_cases(actor=request.user, cases=[item.case for item in items], action=Action.VIEW, object_type="agenda",
               object_id=meeting.pk)

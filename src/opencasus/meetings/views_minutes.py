@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from opencasus.access import roles
+from opencasus.access import meetings as meeting_access
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook.models import Action
 from opencasus.meetings import minutes as minute_services
@@ -23,7 +23,6 @@ from opencasus.meetings.forms import DecisionDeadlineForm, DecisionForm, Minutes
 from opencasus.meetings.models import MinutesStatus, SelfReportKind
 from opencasus.meetings.processing import log_case, log_without_subject
 from opencasus.meetings.views import apply_errors, error_message, posted_version
-from opencasus.network.models import Role
 
 DecisionFormSet = forms.formset_factory(DecisionForm, extra=2)
 
@@ -33,9 +32,9 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) ->
     """Core staff write (secretary) and approve (chair); an invitee reads approved minutes of their item."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
-    core = selectors.is_core(request.user, meeting)
+    core = meeting_access.is_core(request.user, meeting)
     record = selectors.minutes_for(actor=request.user, item=item)
-    decisions = list(record.decisions.select_related("owner_organisation", "owner_user")) if record else []
+    decisions = selectors.minutes_decisions(record)
     editable = core and (record is None or record.status == MinutesStatus.DRAFT)
     form = formset = None
     if editable:
@@ -72,9 +71,9 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) ->
     return render(request, "meetings/minutes.html", {
         "meeting": meeting, "item": item, "record": record, "decisions": decisions, "core": core,
         "form": form, "formset": formset, "today": timezone.localdate(),
-        "may_correct": core and roles.has_role(request.user, meeting.house_id, Role.PROCESS_DIRECTOR),
+        "may_correct": core and meeting_access.may_correct_decisions(request.user, meeting.house_id),
         "may_approve": core and record is not None and record.status == MinutesStatus.DRAFT
-        and minute_services.may_approve(request.user, meeting)})
+        and meeting_access.may_approve_minutes(request.user, meeting)})
 
 
 @login_required
@@ -98,11 +97,7 @@ def decision_agreement(request: AuthenticatedHttpRequest, meeting_id: int, item_
                        decision_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
-    record = selectors.minutes_for(actor=request.user, item=item)
-    if record is None or not record.decisions.filter(pk=decision_id).exists():
-        from django.http import Http404
-
-        raise Http404
+    selectors.decision_check(actor=request.user, item=item, decision_id=decision_id)
     try:
         minute_services.decision_to_agreement(actor=request.user, decision_id=decision_id)
     except ValidationError as error:
@@ -119,11 +114,7 @@ def decision_deadline(request: AuthenticatedHttpRequest, meeting_id: int, item_i
     """A process director corrects a decision's deadline (approved minutes stay otherwise read-only)."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
-    record = selectors.minutes_for(actor=request.user, item=item)
-    if record is None or not record.decisions.filter(pk=decision_id).exists():
-        from django.http import Http404
-
-        raise Http404
+    selectors.decision_check(actor=request.user, item=item, decision_id=decision_id)
     form = DecisionDeadlineForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter a valid date."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from opencasus.core.transitions import TransitionTable
-from opencasus.meetings.models import MeetingStatus, MinutesStatus
+from opencasus.meetings.models import ConfirmationStatus, MeetingStatus, MinutesStatus
 
 MEETING_TRANSITIONS = TransitionTable(
     transitions={
@@ -20,4 +20,15 @@ MINUTES_TRANSITIONS = TransitionTable(
         MinutesStatus.APPROVED: frozenset(),  # approved minutes are final
     },
     label=lambda value: str(MinutesStatus(value).label),
+)
+
+
+# A confirmation beyond a mandate is answered once: confirmed or refused.
+CONFIRMATION_TRANSITIONS = TransitionTable(
+    transitions={
+        ConfirmationStatus.PENDING: frozenset({ConfirmationStatus.CONFIRMED, ConfirmationStatus.REFUSED}),
+        ConfirmationStatus.CONFIRMED: frozenset(),
+        ConfirmationStatus.REFUSED: frozenset(),
+    },
+    label=lambda value: str(ConfirmationStatus(value).label),
 )

@@ -8,7 +8,7 @@ import django_filters
 
 from opencasus.core.api.filters import FilterSet
 from opencasus.core.forms import Form
-from opencasus.network.models import Municipality
+from opencasus.network.models import Approval, Membership, Municipality
 
 
 class MunicipalityFilter(FilterSet):
@@ -20,3 +20,14 @@ class MunicipalityFilter(FilterSet):
 
 MunicipalityFilter.base_filters["regionCode"] = django_filters.CharFilter(
     max_length=8, help_text="Only this region (VR01..VR25)")
+
+
+class RoleGrantFilter(FilterSet):
+    class Meta:
+        model = Membership
+        form = Form
+        fields: ClassVar[list[str]] = []
+
+
+RoleGrantFilter.base_filters["approval"] = django_filters.ChoiceFilter(
+    choices=Approval.choices, help_text="Only grants in this state (pending, approved, refused)")

@@ -26,6 +26,9 @@ from opencasus.network.models import APPROVAL_REQUIRED_ROLES, Approval, House, M
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 class GrantError(Exception):
     """A grant decision that is not allowed; the message is for the user (Dutch through translations)."""
@@ -173,6 +176,28 @@ def grants_for(actor: User) -> Any:
     if houses is None:
         return qs
     return qs.filter(Q(house_id__in=houses) | Q(requested_by=actor))
+
+
+def grant_find(actor: User, membership_id: int) -> Membership | None:
+    """One of the grants the actor may see, or None."""
+    found: Membership | None = grants_for(actor).filter(pk=membership_id).first()
+    return found
+
+
+def grant_list(actor: User, *, approval: str | None = None) -> Any:
+    """The grants the actor may see, newest request first; `approval`: only in that state."""
+    qs = grants_for(actor).order_by("-requested_at", "-pk")
+    return qs.filter(approval=approval) if approval else qs
+
+
+def pending_grants(actor: User) -> list[Membership]:
+    """The visible grants awaiting a decision, oldest request first."""
+    return list(grants_for(actor).filter(approval=Approval.PENDING).order_by("requested_at"))
+
+
+def decided_grants(actor: User, *, limit: int = 50) -> Any:
+    """The visible grants decided on, latest decision first."""
+    return grants_for(actor).exclude(approval=Approval.PENDING).exclude(decided_at=None).order_by("-decided_at")[:limit]
 
 
 def house_account_events(*, house_id: int) -> Any:

@@ -288,3 +288,26 @@ class LocalCriterion(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class CaseloadLimit(models.Model):
+    """A house's maximum of active (admitted) cases per process director and for the house as a whole.
+
+    No row, or an empty value, means no maximum. The triage table is warned before admitting past one."""
+
+    house = models.OneToOneField(House, verbose_name=_("house"), on_delete=models.CASCADE,
+                                 related_name="caseload_limit")
+    per_director = models.PositiveSmallIntegerField(_("maximum of active cases per process director"), null=True,
+                                                    blank=True)
+    per_house = models.PositiveIntegerField(_("maximum of active cases for the house"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("caseload maximum")
+        verbose_name_plural = _("caseload maximums")
+
+    def __str__(self) -> str:
+        return f"{self.house}: {self.per_director} / {self.per_house}"

@@ -8,7 +8,63 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from opencasus.access import roles
-from opencasus.network.models import House, Membership, Municipality, Organisation, Partnership, Region
+from opencasus.network.models import (
+    CORE_STAFF_ROLES,
+    House,
+    MeetingType,
+    Membership,
+    Municipality,
+    Organisation,
+    Partnership,
+    Region,
+    TargetGroup,
+)
+
+# Lookups by identifier of reference data (an API names a house, organisation, municipality or target group
+# by its id or code): None when there is none. Access to what they are used for is checked by the service.
+
+def house_find(pk: int | None) -> House | None:
+    return House.objects.filter(pk=pk).first() if pk is not None else None
+
+
+def organisation_find(pk: int | None) -> Organisation | None:
+    return Organisation.objects.filter(pk=pk).first() if pk is not None else None
+
+
+def organisations_by_id(ids: list[int]) -> dict[int, Organisation]:
+    return {o.pk: o for o in Organisation.objects.filter(pk__in=ids)}
+
+
+def municipality_find(*, pk: int | None = None, code: str | None = None) -> Municipality | None:
+    if pk is not None:
+        return Municipality.objects.filter(pk=pk).first()
+    if code is not None:
+        return Municipality.objects.filter(code=code).first()
+    return None
+
+
+def target_group_find(pk: int | None) -> TargetGroup | None:
+    return TargetGroup.objects.filter(pk=pk).first() if pk is not None else None
+
+
+def organisation_choices() -> QuerySet[Organisation]:
+    return Organisation.objects.all()
+
+
+def houses_by_id(ids: list[int]) -> QuerySet[House]:
+    return House.objects.filter(pk__in=ids)
+
+
+def active_meeting_types(*, house_ids: list[int]) -> QuerySet[MeetingType]:
+    return MeetingType.objects.filter(house_id__in=house_ids, active=True)
+
+
+def core_staff_users(*, house_ids: list[int]) -> QuerySet[Any]:
+    """The professionals with an active core-staff role (process director, secretary) in these houses."""
+    from opencasus.accounts.models import User
+
+    return User.objects.filter(pk__in=Membership.objects.active().filter(
+        house_id__in=house_ids, role__in=CORE_STAFF_ROLES).values("user_id"))
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.forms import Form
 from opencasus.network import grants
-from opencasus.network.models import Approval
 
 
 class DecisionForm(Form):
@@ -31,18 +30,17 @@ def _visible(request: AuthenticatedHttpRequest) -> bool:
 def grant_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not _visible(request):
         raise Http404
-    visible = grants.grants_for(request.user)
-    pending = list(visible.filter(approval=Approval.PENDING).order_by("requested_at"))
+    pending = grants.pending_grants(request.user)
     for m in pending:
-        m.may_decide = grants.may_decide(request.user, m)
-    decided = visible.exclude(approval=Approval.PENDING).exclude(decided_at=None).order_by("-decided_at")[:50]
+        m.may_decide = grants.may_decide(request.user, m)  # type: ignore[attr-defined]
+    decided = grants.decided_grants(request.user)
     return render(request, "network/grants.html", {"pending": pending, "decided": decided, "form": DecisionForm()})
 
 
 @login_required
 @require_POST
 def grant_decide(request: AuthenticatedHttpRequest, membership_id: int, decision: str) -> HttpResponse:
-    membership = grants.grants_for(request.user).filter(pk=membership_id).first()
+    membership = grants.grant_find(request.user, membership_id)
     if membership is None or decision not in {"approve", "refuse"}:
         raise Http404
     form = DecisionForm(request.POST)

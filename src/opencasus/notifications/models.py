@@ -17,6 +17,9 @@ class Kind(models.TextChoices):
     AGREEMENT_OVERDUE = "agreement_overdue", _("Agreement overdue")
     ESCALATION = "escalation", _("Escalation addressed to you")
     HANDOVER = "handover", _("Case handed over to your organisation")
+    INFORMATION_REQUEST = "information_request", _("Information requested from your organisation")
+    INFORMATION_REQUEST_OVERDUE = "information_request_overdue", _("Information request overdue")
+    CASE_CLOSED = "case_closed", _("Outcome of a closed case")
 
 
 TITLES = {
@@ -26,6 +29,10 @@ TITLES = {
     Kind.AGREEMENT_OVERDUE: _("An agreement in case %(reference)s passed its deadline of %(date)s"),
     Kind.ESCALATION: _("An escalation in case %(reference)s awaits your response"),
     Kind.HANDOVER: _("Case %(reference)s was handed over to your organisation"),
+    Kind.INFORMATION_REQUEST: _("The triage table asks your organisation for information on %(reference)s by "
+                                "%(date)s"),
+    Kind.INFORMATION_REQUEST_OVERDUE: _("An information request on %(reference)s passed its due date of %(date)s"),
+    Kind.CASE_CLOSED: _("Case %(reference)s was closed on %(date)s: read the outcome"),
 }
 
 

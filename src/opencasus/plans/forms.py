@@ -9,12 +9,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.accounts.models import User
-from opencasus.cases.models import Case, Participant, Person
+from opencasus.cases import selectors as case_selectors
+from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.dates import long_date
 from opencasus.core.enhance import GroupedSelect, group_by
 from opencasus.core.forms import Form as CoreForm
+from opencasus.network import selectors as network_selectors
 from opencasus.network.models import Organisation
+from opencasus.plans import selectors as plan_selectors
 from opencasus.plans import workflow
 from opencasus.plans.models import Goal
 from opencasus.plans.vocabulary import (
@@ -30,13 +33,11 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _organisations(case: Case) -> Any:
-    ids = Participant.objects.active().filter(case=case).values("organisation_id")
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
+    return case_selectors.participating_organisations(case_id=case.pk).order_by("name")
 
 
 def _professionals(case: Case) -> Any:
-    ids = Participant.objects.active().filter(case=case, user__isnull=False).values("user_id")
-    return User.objects.filter(pk__in=ids).order_by("last_name", "first_name")
+    return case_selectors.participating_professionals(case_id=case.pk).order_by("last_name", "first_name")
 
 
 class Form(CoreForm):
@@ -86,7 +87,7 @@ class GoalForm(Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "goal_%s")  # the plan page holds several forms: ids must stay unique
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
+        self.fields["person"].queryset = case_selectors.case_persons(case_id=case.pk)  # type: ignore[attr-defined]
 
 
 class GoalEditForm(GoalForm):
@@ -109,7 +110,7 @@ class InterventionForm(Form):
         kwargs.setdefault("auto_id", "intervention_%s")
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
-        self.fields["person"].queryset = Person.objects.filter(case=case)  # type: ignore[attr-defined]
+        self.fields["person"].queryset = case_selectors.case_persons(case_id=case.pk)  # type: ignore[attr-defined]
 
 
 class AgreementForm(VersionForm):
@@ -126,10 +127,9 @@ class AgreementForm(VersionForm):
         self.version_required = not new
         self.fields["owner_organisation"].queryset = _organisations(case)  # type: ignore[attr-defined]
         self.fields["owner_user"].queryset = _professionals(case)  # type: ignore[attr-defined]
-        self.fields["goal"].queryset = Goal.objects.filter(plan__case=case)  # type: ignore[attr-defined]
+        self.fields["goal"].queryset = plan_selectors.case_goals(case)  # type: ignore[attr-defined]
         widget = cast(GroupedSelect, self.fields["owner_user"].widget)
-        widget.groups = group_by(Participant.objects.active().filter(case=case).exclude(user=None)
-                                 .values_list("user_id", "organisation_id"))
+        widget.groups = group_by(case_selectors.professional_organisations(case_id=case.pk))
         widget.attrs["data-oc-filter-by"] = self.add_prefix("owner_organisation")
 
 
@@ -196,8 +196,8 @@ class EvaluationForm(Form):
 
 class CloseForm(VersionForm):
     outcome = forms.ChoiceField(label=_("outcome"), choices=ClosureOutcome.choices)
-    handed_over_to = forms.ModelChoiceField(label=_("warm hand-over to"), queryset=Organisation.objects.all(),
-                                            required=False)
+    handed_over_to = forms.ModelChoiceField(label=_("warm hand-over to"),
+                                            queryset=network_selectors.organisation_choices(), required=False)
     note = forms.CharField(label=_("explanation"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 

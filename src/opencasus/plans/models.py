@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.choices import ChoiceLabelsMixin
+from opencasus.plans.state_tables import ProposalStatus
 from opencasus.plans.vocabulary import (
     AgreementStatus,
     ClosureOutcome,
@@ -190,6 +191,46 @@ class PlanVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} v{self.number}"
+
+
+class PlanProposal(models.Model):
+    """The case director's proposal for the plan's next version: goals, interventions and agreements as a draft.
+
+    The live plan stays as it is until the process director (or the conference) adopts the proposal; until
+    then only the case director and core staff see it (`opencasus.access.plan_proposals`). `content` holds
+    `goals`, `interventions` and `agreements` as lists of rows (snake_case keys, ids of existing rows kept).
+    """
+
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="proposals")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE,
+                             related_name="plan_proposals")
+    status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices,
+                              default=ProposalStatus.DRAFT)
+    content = models.JSONField(_("content"), default=dict)
+    explanation = models.TextField(_("explanation"), blank=True)
+    # The plan's version and adopted version when the draft was started (to warn of later changes).
+    based_on_plan_version = models.PositiveIntegerField(_("based on plan version"), default=0)
+    based_on_adopted_version = models.PositiveIntegerField(_("based on adopted version"), default=0)
+    created_by = models.ForeignKey(USER, verbose_name=_("started by"), on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    decided_by = models.ForeignKey(USER, verbose_name=_("decided by"), on_delete=models.PROTECT, null=True,
+                                   blank=True, related_name="+")
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("note of the process director"), blank=True)
+    adopted_as = models.OneToOneField(PlanVersion, verbose_name=_("adopted as version"), on_delete=models.SET_NULL,
+                                      null=True, blank=True, related_name="proposal")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["case", "-created_at", "-id"]
+        verbose_name = _("plan proposal")
+        verbose_name_plural = _("plan proposals")
+        indexes = [models.Index(fields=["status", "case"], name="plan_proposal_status")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.status}"
 
 
 class Evaluation(models.Model):

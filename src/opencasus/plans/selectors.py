@@ -14,20 +14,19 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import escalations as escalation_access
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Processing, record_processing_many
-from opencasus.network.models import CORE_STAFF_ROLES, Role
+from opencasus.network.models import Role
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.vocabulary import PENDING_STATUSES
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
-
-MANAGER_ROLES = (Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER)
 
 
 def plan_get(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
@@ -42,7 +41,7 @@ def plan_get(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | Non
 def plan_agreements(plan: Plan | None) -> QuerySet[Agreement]:
     if plan is None:
         return Agreement.objects.none()
-    return plan.agreements.select_related("owner_organisation", "owner_user").order_by("deadline", "id")
+    return plan.agreements.select_related("case", "owner_organisation", "owner_user").order_by("deadline", "id")
 
 
 def version_list(*, actor: User, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
@@ -98,17 +97,12 @@ def agreement_get(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, C
     return agreement, case, level
 
 
-def may_see_escalation_overview(actor: User) -> bool:
-    return bool(roles.house_ids_with_role(actor, *MANAGER_ROLES, *CORE_STAFF_ROLES))
-
-
 def escalation_overview(*, actor: User, level: str | None = None, status: str | None = None) -> QuerySet[Escalation]:
     """Escalations of the houses where the actor is core staff, house manager or steering-group member.
 
     Callers show managers metadata only (reference, level, organisation, dates, status).
     """
-    house_ids = roles.house_ids_with_role(actor, *MANAGER_ROLES, *CORE_STAFF_ROLES)
-    qs = Escalation.objects.filter(case__house_id__in=house_ids).select_related(
+    qs = escalation_access.visible_escalations(actor=actor).select_related(
         "case", "organisation", "raised_by", "responded_by")
     if level:
         qs = qs.filter(level=level)
@@ -121,12 +115,14 @@ def escalation_get(*, actor: User, escalation_id: int) -> tuple[Escalation, bool
     """One escalation and whether the actor may see its content (core staff, or a participant of the case)."""
     escalation = escalation_overview(actor=actor).filter(pk=escalation_id).first()
     if escalation is not None:
-        return escalation, roles.is_core_staff(actor, escalation.case.house_id)
+        return escalation, escalation_access.sees_content(actor, escalation)
     escalation = Escalation.objects.select_related("case", "organisation").filter(pk=escalation_id).first()
-    if escalation is None:
-        raise Http404
-    case_get(actor=actor, case_id=escalation.case_id, minimum=CaseAccess.PARTICIPANT)
-    return escalation, True
+    return escalation_access.participant_check(actor=actor, escalation=escalation), True
+
+
+def case_escalation_find(case: Case, escalation_id: int) -> Escalation | None:
+    """One escalation of a case the reader opened, or None."""
+    return case_escalations(case).filter(pk=escalation_id).first()
 
 
 def case_escalations(case: Case) -> QuerySet[Escalation]:
@@ -223,3 +219,15 @@ def meeting_names(ids: set[int]) -> dict[int, str]:
     meeting_model = apps.get_model("meetings", "Meeting")
     return {m.pk: f"{m.meeting_type.name}, {long_date(m.date)}"
             for m in meeting_model.objects.filter(pk__in=ids).select_related("meeting_type")}
+
+
+def case_goals(case: Case) -> QuerySet[Any]:
+    """The goals of the case's plan (the choices of an agreement's goal)."""
+    from opencasus.plans.models import Goal
+
+    return Goal.objects.filter(plan__case=case)
+
+
+def agreement_notes(agreement: Agreement) -> QuerySet[Any]:
+    """The notes of an agreement the reader opened (`agreement_get`), with author and organisation."""
+    return agreement.notes.select_related("author", "organisation")

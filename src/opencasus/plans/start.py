@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from opencasus.access import escalations as escalation_access
 from opencasus.access import roles
 from opencasus.core.dates import long_date
 from opencasus.core.start import Count, Link, NavItem, Section
@@ -22,7 +23,7 @@ def _owns_anything(user: Any) -> bool:
 
 
 def _escalation_viewer(user: Any) -> bool:
-    return roles.has_role(user, None, Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER, *CORE_STAFF_ROLES)
+    return escalation_access.may_see_overview(user)
 
 
 NAV_ITEMS = [
@@ -73,7 +74,6 @@ def inbox_sections(user: Any) -> list[Section]:
     """The work inbox counts of the plans app: agreements, evaluations, escalations. Counts only, through the
     same selectors as the lists they link to (the access policy applies)."""
     from opencasus.plans.selectors import agreement_list, escalation_overview, signals_for
-    from opencasus.plans.services.escalations import RESPONDER_ROLES
     from opencasus.plans.views.agreements import DUE_SOON_DAYS
 
     counts: list[Count] = []
@@ -94,7 +94,7 @@ def inbox_sections(user: Any) -> list[Section]:
                             escalation_overview(actor=user, status="open").filter(
                                 case__house_id__in=core_houses).count(),
                             _url("plans:escalations", status="open")))
-    levels = [level for level, allowed in RESPONDER_ROLES.items() if allowed and roles.has_role(user, None, *allowed)]
+    levels = escalation_access.responder_levels(user)
     if levels and not core_houses:
         counts.append(Count(_("Escalations addressed to you"),
                             escalation_overview(actor=user, status="open").filter(level__in=levels).count(),

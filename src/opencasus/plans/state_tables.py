@@ -46,3 +46,28 @@ PLAN_TRANSITIONS = TransitionTable(
     },
     label=lambda value: str(PlanState(value).label),
 )
+
+
+class ProposalStatus(models.TextChoices):
+    """A plan proposal of the case director (`plans.PlanProposal`)."""
+
+    DRAFT = "draft", _("Draft")
+    PROPOSED = "proposed", _("Proposed for adoption")
+    ADOPTED = "adopted", _("Adopted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+OPEN_PROPOSAL_STATUSES = frozenset({ProposalStatus.DRAFT, ProposalStatus.PROPOSED})
+
+# The case director edits a draft and proposes it; the process director adopts it or sends it back to draft;
+# the case director withdraws it while it is open. Adopted and withdrawn are final.
+PROPOSAL_TRANSITIONS = TransitionTable(
+    transitions={
+        ProposalStatus.DRAFT: frozenset({ProposalStatus.PROPOSED, ProposalStatus.WITHDRAWN}),
+        ProposalStatus.PROPOSED: frozenset({ProposalStatus.DRAFT, ProposalStatus.ADOPTED,
+                                            ProposalStatus.WITHDRAWN}),
+        ProposalStatus.ADOPTED: frozenset(),
+        ProposalStatus.WITHDRAWN: frozenset(),
+    },
+    label=lambda value: str(ProposalStatus(value).label),
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencasus.plans.views import agreements, closure, escalations, plan
+from opencasus.plans.views import agreements, closure, direction, escalations, plan
 
 app_name = "plans"
 
@@ -15,6 +15,13 @@ urlpatterns = [
     path("casussen/<int:case_id>/plan/interventies/<int:item_id>/verwijderen", plan.item_delete,
          {"kind": "intervention"}, name="intervention-delete"),
     path("casussen/<int:case_id>/plan/vaststellen", plan.adopt, name="adopt"),
+    path("casussen/<int:case_id>/plan/voorstellen", direction.proposal_start, name="proposal-start"),
+    path("plan-voorstellen/<int:proposal_id>", direction.proposal_detail, name="proposal"),
+    path("plan-voorstellen/<int:proposal_id>/bewerken", direction.proposal_edit, name="proposal-edit"),
+    path("plan-voorstellen/<int:proposal_id>/voorstellen", direction.proposal_submit, name="proposal-submit"),
+    path("plan-voorstellen/<int:proposal_id>/intrekken", direction.proposal_withdraw, name="proposal-withdraw"),
+    path("plan-voorstellen/<int:proposal_id>/terugsturen", direction.proposal_return, name="proposal-return"),
+    path("plan-voorstellen/<int:proposal_id>/vaststellen", direction.proposal_adopt, name="proposal-adopt"),
     path("casussen/<int:case_id>/plan/versies", plan.versions, name="versions"),
     path("casussen/<int:case_id>/plan/versies/<int:number>", plan.version_detail, name="version"),
     path("casussen/<int:case_id>/plan/evaluatie", plan.evaluation, name="evaluation"),

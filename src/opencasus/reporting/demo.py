@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import timezone
 from faker import Faker
 
+from opencasus.cases.caseload.demo import history_director
 from opencasus.cases.models import Case, Person, StatusChange
 from opencasus.cases.names import name_key
 from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectType
@@ -122,6 +123,8 @@ def _history_case(house: House, director: Membership, rng: random.Random, fake: 
     case.closed_at = next((m for s, m in steps if s == Status.CLOSED), None)
     case.last_activity_at = steps[-1][1] if steps else filed
     case.save()
+    if case.admitted_at is not None:
+        history_director(case, number, case.admitted_at)
     if area and decided_at < now:
         Advice.objects.create(house=house, case=case, municipality=municipality, target_group=theme,
                               text=rng.choice(ADVICE_TEXTS), given_by=director.user, given_at=decided_at)

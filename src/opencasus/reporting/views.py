@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
-from opencasus.access import roles
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.dates import long_date
 from opencasus.logbook.models import Action
@@ -63,8 +62,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "municipalities": access.municipalities_for(user),
         "regions": access.regions_for(user),
         "current_year": timezone.localdate().year,
-        "import_house_ids": {h.pk for h in access.houses_for(user)
-                             if roles.has_role(user, h.pk, *access.IMPORT_ROLES)},
+        "import_house_ids": {h.pk for h in access.houses_for(user) if access.may_import(user, h.pk)},
     })
 
 

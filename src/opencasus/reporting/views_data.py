@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
-from opencasus.access import roles
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook.models import Action
 from opencasus.network.selectors import municipality_list
@@ -34,7 +33,7 @@ def recidivism_view(request: AuthenticatedHttpRequest, house_id: int) -> HttpRes
     data = recidivism(actor=request.user, house_id=house_id)
     log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting",
               object_type="recidivism")
-    can_import = roles.has_role(request.user, house_id, *access.IMPORT_ROLES)
+    can_import = access.may_import(request.user, house_id)
     return render(request, "reporting/recidivism.html", {
         "data": data, "scope": data.scope, "panels": _panels(data.tables), "can_import": can_import,
         "imports": incident_imports_for(actor=request.user, house_id=house_id)[:10] if can_import else []})
@@ -94,7 +93,7 @@ def advice_list_view(request: AuthenticatedHttpRequest, code: str) -> HttpRespon
 @login_required
 def advice_new(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     house = access.import_house_get(actor=request.user, house_id=house_id)
-    if not roles.is_core_staff(request.user, house.pk):
+    if not access.may_record_advice(request.user, house.pk):
         raise Http404
     cases = list(area_cases_for_advice(actor=request.user, house_id=house.pk)[:500])
     form = AdviceForm(request.POST or None, cases=cases, municipalities=list(municipality_list()))

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opencasus.triage",
     "opencasus.meetings",
     "opencasus.plans",
+    "opencasus.followup",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
@@ -59,6 +60,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
 ]
+
+# Follow-through: a routed or advised intake is checked back on this many days after the decision, unless the
+# decision names another date.
+OPENCASUS_CHECK_BACK_DAYS = int(os.environ.get("OPENCASUS_CHECK_BACK_DAYS", "28"))
 
 # Apps for development only: the national data generator and the benchmarks (`make bench-data`,
 # `make bench`, `make loadtest`). The demo and test settings add them; production does not.
@@ -107,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "opencasus.core.context_processors.navigation",
+                "opencasus.access.context_processors.houses",
             ],
         },
     },
@@ -286,10 +292,17 @@ SPECTACULAR_SETTINGS = {
         "RightsRequestStatusEnum": "opencasus.privacy.models.RightsRequestStatus",
         "RightsRequestKindEnum": "opencasus.privacy.models.RightsRequestKind",
         "TriageVerdictEnum": "opencasus.triage.models.Verdict",
+        "TriageSessionStatusEnum": "opencasus.triage.models.SessionStatus",
+        "InformationRequestStatusEnum": "opencasus.triage.models.RequestStatus",
+        "LifeDomainEnum": "opencasus.cases.vocabulary.LifeDomain",
         "AgreementStatusEnum": "opencasus.plans.vocabulary.AgreementStatus",
         "EscalationStatusEnum": "opencasus.plans.vocabulary.EscalationStatus",
         "EscalationOutcomeEnum": "opencasus.plans.vocabulary.EscalationOutcome",
         "ClosureOutcomeEnum": "opencasus.plans.vocabulary.ClosureOutcome",
+        "LastCheckResultEnum": "opencasus.followup.vocabulary.LastCheckResult",
+        "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
+        "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
+        "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",
     },
 }
 

@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _is_core_staff_anywhere(user: Any) -> bool:
-    from opencasus.access import roles
-    from opencasus.network.models import CORE_STAFF_ROLES
+    from opencasus.access.triage import sees_triage
 
-    return bool(roles.house_ids_with_role(user, *CORE_STAFF_ROLES))
+    return sees_triage(user)
 
 
 def triage_section(user: Any) -> list[Any]:
@@ -35,6 +34,40 @@ def triage_section(user: Any) -> list[Any]:
     ], links=[Link(gettext("Triage queue"), queue)])]
 
 
+def _sits_at_a_table(user: Any) -> bool:
+    """Standing members without a core role: the triage sessions are their way in."""
+    from opencasus.access import roles, triage_table
+    from opencasus.network.models import CORE_STAFF_ROLES
+
+    return not roles.house_ids_with_role(user, *CORE_STAFF_ROLES) and bool(triage_table.seat_house_ids(user))
+
+
+def table_section(user: Any) -> list[Any]:
+    """Start page: information requests (overdue, and addressed to the user's organisation) and, for a standing
+    member, the intakes waiting at the table. Counts through the selectors of the lists they link to."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from opencasus.core.start import Count, Link, Section
+    from opencasus.triage.selectors_table import request_counts
+
+    counts = request_counts(actor=user)
+    requests = reverse("triage:requests")
+    items = []
+    if counts["addressed"]:
+        items.append(Count(gettext("Information requests for your organisation"), counts["addressed"],
+                           f"{requests}?status=open"))
+    if counts["overdue"]:
+        items.append(Count(gettext("Information requests overdue"), counts["overdue"], f"{requests}?te-laat=1"))
+    if counts["table"]:
+        items.append(Count(gettext("Intakes at the triage table"), counts["table"], reverse("triage:sessions")))
+    if not items:
+        return []
+    return [Section(title=gettext("Triage table"), text="", order=11, counts=items,
+                    links=[Link(gettext("Information requests"), requests),
+                           Link(gettext("Triage sessions"), reverse("triage:sessions"))])]
+
+
 class TriageConfig(AppConfig):
     name = "opencasus.triage"
     label = "triage"
@@ -46,3 +79,6 @@ class TriageConfig(AppConfig):
         register_nav(NavItem(label=_("Triage meeting"), url_name="triage:queue", visible=_is_core_staff_anywhere,
                              order=20))
         register(triage_section)
+        register_nav(NavItem(label=_("Triage table"), url_name="triage:sessions", visible=_sits_at_a_table,
+                             order=21))
+        register(table_section)

@@ -118,6 +118,10 @@ def load_demo_data(house: House) -> dict[str, Any]:
     if decided and len(queue) > 1 and not Case.objects.filter(house=house, status=Status.IN_TRIAGE).exists():
         services.assessment_save(actor=director, case_id=queue[0].pk, data=_meets())
         decided["in_triage"] = 1
+    # The police and the probation organisation sit at the triage table; the next session lists the queue.
+    from opencasus.triage.demo_table import load_table_demo
+
+    load_table_demo(house, director, sorted({o for _u, o in professionals}))
     return decided
 
 

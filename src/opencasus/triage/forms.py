@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from opencasus.cases.caseload.forms import add_triage_fields, triage_values
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.enhance import GroupedCheckboxSelectMultiple, group_by
 from opencasus.core.forms import Form
@@ -136,13 +137,20 @@ class DecisionForm(Form):
         Outcome.ROUTE: ("routed_to", "routed_to_detail"),
         Outcome.DECLINE: (),
     }
+    check_back_date = forms.DateField(
+        label=_("Check-back date"), required=False,
+        help_text=_("Advice or routing: when the process director checks that the question was picked up. "
+                    "Empty: the default number of days after the decision."))
+    CHECK_BACK_OUTCOMES = (Outcome.ADVICE, Outcome.ROUTE)
     message_to_filer = forms.CharField(label=_("Message to the filer"), required=False,
                                        widget=forms.Textarea(attrs=TEXTAREA),
                                        help_text=_("Shown to the filer in the app with the outcome (not e-mailed)."))
 
     def __init__(self, *args: Any, meeting_types: Any, organisations: list[tuple[Organisation, bool]],
-                 professionals: list[tuple[int, int, str]], **kwargs: Any) -> None:
+                 professionals: list[tuple[int, int, str]], directors: list[tuple[int, str]] | None = None,
+                 director_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        add_triage_fields(self, directors=directors or [], initial=director_id)
         self.fields["meeting_type"].queryset = meeting_types  # type: ignore[attr-defined]
         no_covenant = _("no privacy covenant in force")
         self.fields["organisations"].choices = [  # type: ignore[attr-defined]
@@ -168,6 +176,8 @@ class DecisionForm(Form):
             if outcome != chosen:
                 for name in names:
                     data[name] = empty.get(name, "")
+        if chosen not in self.CHECK_BACK_OUTCOMES:
+            data["check_back_date"] = None
         return data
 
     def to_input(self) -> DecisionInput:
@@ -179,6 +189,8 @@ class DecisionForm(Form):
             meeting_type_id=meeting_type.pk if meeting_type else None,
             organisation_ids=[int(v) for v in data["organisations"]],
             professionals=[_pair(v) for v in data["professionals"]], message_to_filer=data["message_to_filer"],
+            **triage_values(data),
+            check_back_date=data.get("check_back_date"),
         )
 
 

@@ -191,3 +191,21 @@ class ParticipantEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant}: {self.get_kind_display()}"
+
+
+# The triage table with its partners (standing members, sessions, contributions, information requests).
+from opencasus.triage.models_table import (  # noqa: E402
+    SESSION_TRANSITIONS,
+    AnswerScope,
+    Contribution,
+    InformationAnswer,
+    InformationRequest,
+    RequestStatus,
+    SessionItem,
+    SessionStatus,
+    StandingMember,
+    TriageSession,
+)
+
+__all__ = ["SESSION_TRANSITIONS", "AnswerScope", "Contribution", "InformationAnswer", "InformationRequest",
+           "RequestStatus", "SessionItem", "SessionStatus", "StandingMember", "TriageSession"]

@@ -7,19 +7,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from opencasus.access import roles
+from opencasus.access import triage as triage_access
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, CaseHit, Participant, Person
 from opencasus.cases.vocabulary import Relation, Urgency
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action
-from opencasus.network.models import CORE_STAFF_ROLES, House, LocalCriterion, MeetingType, Organisation, Partnership
+from opencasus.network.models import House, LocalCriterion, MeetingType, Organisation, Partnership
 from opencasus.triage import cadence, hits
 from opencasus.triage.models import Assessment, Decision
 from opencasus.triage.services.common import log_case, log_cases_shown, organisations_with_covenant, partner_memberships
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -38,7 +40,7 @@ class QueueItem:
 
 
 def core_houses(*, actor: User) -> QuerySet[House]:
-    return House.objects.filter(pk__in=roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)).order_by("name")
+    return triage_access.triage_houses(actor=actor)
 
 
 def _queue_cases(*, actor: User, house_ids: set[int]) -> QuerySet[Case]:
@@ -58,11 +60,7 @@ def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime |
 
     A house the actor is not core staff of answers 404. One processing record per case shown.
     """
-    house_ids = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
-    if house_id is not None:
-        if house_id not in house_ids:
-            raise Http404
-        house_ids = {house_id}
+    house_ids = triage_access.queue_house_ids(actor=actor, house_id=house_id)
     now = now or timezone.now()
     today = timezone.localdate(now)
     cases = list(_queue_cases(actor=actor, house_ids=house_ids))
@@ -87,7 +85,7 @@ def inbox_counts(*, actor: User) -> dict[str, int]:
     """Counts for the work inbox of core staff: waiting, of which with hits, and assessed awaiting a decision.
     Counts only (no case shown, nothing logged), through the access policy."""
     waiting = visible_cases(actor=actor, minimum=CaseAccess.CORE).filter(
-        house_id__in=roles.house_ids_with_role(actor, *CORE_STAFF_ROLES), status__in=QUEUE_STATUSES)
+        house_id__in=triage_access.queue_house_ids(actor=actor), status__in=QUEUE_STATUSES)
     return {
         "waiting": waiting.count(),
         "hits": waiting.filter(Exists(CaseHit.objects.filter(case_id=OuterRef("pk")))).count(),

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 from opencasus.access.houses import current_house_id
 from opencasus.access.policy import CaseAccess
 from opencasus.accounts.typing import AuthenticatedHttpRequest
+from opencasus.cases.caseload import selectors as caseload
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
-from opencasus.triage import cadence, hits, selectors, services
+from opencasus.triage import cadence, hits, selectors, selectors_table, services
 from opencasus.triage.forms import (
     AssessmentForm,
     DecisionForm,
@@ -69,6 +70,8 @@ def assessment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     found = hits.check_again(actor=request.user, case=case) if editable else None
     return render(request, "triage/assessment.html", {
         "case": case, "assessment": current, "form": form, "editable": editable, "hits": found,
+        "requests": list(selectors_table.case_requests(case)),
+        "contributions": list(selectors_table.case_contributions(case)),
         "triage_date": cadence.planned_table_date(case.house, case.filed_at,
                                                   crisis=case.urgency == Urgency.CRISIS),
     })
@@ -81,6 +84,7 @@ def _decision_form(request: AuthenticatedHttpRequest, case: Case, data: Any = No
         meeting_types=selectors.meeting_types(house.pk),
         organisations=selectors.partner_organisations(house),
         professionals=selectors.eligible_professionals(house),
+        directors=caseload.director_choices(house.pk), director_id=case.process_director_id,
     )
 
 
@@ -101,6 +105,7 @@ def decision(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     return render(request, "triage/decision.html", {
         "case": case, "decision": current, "assessment": assessment, "form": form,
         "can_decide": current is None and case.status == Status.IN_TRIAGE,
+        "caseload": caseload.triage_load(actor=request.user, case=case) if current is None else None,
     })
 
 

@@ -13,13 +13,14 @@ from rest_framework.test import APIClient
 
 from opencasus.access.tests.test_case_matrix import build_scene
 from opencasus.accounts.models import AccountEvent, AccountEventKind, User
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network.models import Approval, Membership, Organisation, Partnership, Role
 from opencasus.network.tests.factories import TEST_PASSWORD, member
 
 pytestmark = pytest.mark.django_db
 
 
-def _blind(scene, users, verified_client):
+def _blind(scene, users, verified_client: VerifiedClient) -> None:
     for user in users:
         user = User.objects.get(pk=user.pk)
         page_client = verified_client(user)
@@ -33,7 +34,8 @@ def _blind(scene, users, verified_client):
         assert api.get("/api/v1/cases").json()["results"] == []
 
 
-def test_functional_administrator_alone_never_reaches_case_content(verified_client, api_client):
+def test_functional_administrator_alone_never_reaches_case_content(verified_client: VerifiedClient,
+                                                                   api_client: ApiClient) -> None:
     scene = build_scene()
     house = scene.case.house
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
@@ -41,7 +43,7 @@ def test_functional_administrator_alone_never_reaches_case_content(verified_clie
     browser = verified_client(admin)
     created: list[User] = []
 
-    def step(response):
+    def step(response) -> None:
         assert response.status_code in {200, 201, 302, 400, 403, 404}, response.status_code
         _blind(scene, [admin, *created], verified_client)
 

@@ -22,6 +22,7 @@ from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory, Per
 from opencasus.cases.tests.helpers import PDF, upload
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.logbook.models import ProcessingRecord, RefusedAccess
 from opencasus.network.models import CORE_STAFF_ROLES, Approval, Membership, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory, member
@@ -43,16 +44,16 @@ class Scene:
 
 
 def build_scene() -> Scene:
-    house, other = HouseFactory(), HouseFactory()
+    house, other = HouseFactory.create(), HouseFactory.create()
     filer = member(house, Role.PARTNER_PROFESSIONAL)
-    case = CaseFactory(house=house, status=Status.ADMITTED, purpose="Doel: recidive voorkomen", filed_by=filer,
+    case = CaseFactory.create(house=house, status=Status.ADMITTED, purpose="Doel: recidive voorkomen", filed_by=filer,
                        filed_by_organisation=filer.memberships.get().organisation,
                        feedback_to_filer="Uw aanmelding is toegelaten.", reason="Geheime reden van aanmelding",
                        admitted_at=timezone.now())
     case.status_changes.create(house_id=case.house_id, from_status="", to_status=Status.SUBMITTED)
-    PersonFactory(case=case, first_name="Wessel", last_name="Groenewegen", bsn=SECRET_BSN)
-    org = OrganisationFactory()
-    author = UserFactory()
+    PersonFactory.create(case=case, first_name="Wessel", last_name="Groenewegen", bsn=SECRET_BSN)
+    org = OrganisationFactory.create()
+    author = UserFactory.create()
     InformationItem.objects.create(case=case, organisation=org, author=author, life_domain="offence_history",
                                    text=Scene.triage_only_text, sharing_scope=SharingScope.TRIAGE_TABLE,
                                    legal_basis="Convenant")
@@ -62,23 +63,23 @@ def build_scene() -> Scene:
     attachment = Attachment(case=case, filename="rapport.pdf", content_type="application/pdf", size=len(PDF),
                             uploaded_by=author, sharing_scope=SharingScope.ALL_PARTICIPANTS)
     attachment.file.save("rapport.pdf", ContentFile(PDF), save=True)
-    other_case = CaseFactory(house=other, status=Status.ADMITTED, purpose="Ander huis")
+    other_case = CaseFactory.create(house=other, status=Status.ADMITTED, purpose="Ander huis")
     return Scene(case=case, other_house_case=other_case, shared_attachment=attachment)
 
 
 def make_actor(scene: Scene, role: str, relation: str) -> Any:
     case = scene.case
-    organisation = OrganisationFactory()
+    organisation = OrganisationFactory.create()
     house = scene.other_house_case.house if relation == "other_house" else case.house
     extra = {"municipality": case.municipality} if role == Role.MUNICIPALITY_OFFICER else {}
     user = member(house, role, organisation, **extra)
     if relation in {"participant", "participation_ended", "membership_ended", "grant_pending", "grant_refused"}:
         ended = timezone.now() - dt.timedelta(days=1) if relation == "participation_ended" else None
-        ParticipantFactory(case=case, organisation=organisation, user=user, ended_at=ended)
+        ParticipantFactory.create(case=case, organisation=organisation, user=user, ended_at=ended)
     if relation in {"filer", "membership_ended", "grant_pending", "grant_refused"}:
         Case.objects.filter(pk=case.pk).update(filed_by=user, filed_by_organisation=organisation)
     if relation == "other_house":
-        ParticipantFactory(case=scene.other_house_case, organisation=organisation, user=user)
+        ParticipantFactory.create(case=scene.other_house_case, organisation=organisation, user=user)
     if relation == "membership_ended":
         Membership.objects.filter(user=user).update(ended_on=timezone.localdate() - dt.timedelta(days=1))
     if relation in {"grant_pending", "grant_refused"}:
@@ -144,7 +145,7 @@ def assert_no_leak(text: str, level: CaseAccess, scene: Scene) -> None:
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", list(Role.values))
-def test_pages(role, relation, verified_client):
+def test_pages(role: str, relation: str, verified_client: VerifiedClient) -> None:
     scene = build_scene()
     user = make_actor(scene, role, relation)
     level = expected_level(role, relation)
@@ -210,7 +211,7 @@ def test_pages(role, relation, verified_client):
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", list(Role.values))
-def test_api(role, relation, api_client):
+def test_api(role: str, relation: str, api_client: ApiClient) -> None:
     scene = build_scene()
     user = make_actor(scene, role, relation)
     level = expected_level(role, relation)

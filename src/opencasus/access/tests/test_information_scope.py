@@ -1,9 +1,12 @@
 """Information items by sharing scope: who sees which contribution (policy.visible_information_items)."""
 
+from typing import Any
+
 import pytest
 from django.utils import timezone
 
 from opencasus.access.policy import CaseAccess, case_access, visible_information_items
+from opencasus.accounts.models import User
 from opencasus.cases.models import InformationItem
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory
 from opencasus.cases.vocabulary import SharingScope
@@ -14,17 +17,17 @@ from opencasus.network.tests.factories import HouseFactory, OrganisationFactory,
 pytestmark = pytest.mark.django_db
 
 
-def test_scopes():
-    house = HouseFactory()
-    case = CaseFactory(house=house, status=Status.ADMITTED, purpose="Doel", admitted_at=timezone.now())
-    police, care, housing = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+def test_scopes() -> None:
+    house = HouseFactory.create()
+    case = CaseFactory.create(house=house, status=Status.ADMITTED, purpose="Doel", admitted_at=timezone.now())
+    police, care, housing = OrganisationFactory.create(), OrganisationFactory.create(), OrganisationFactory.create()
     users = {}
     for name, org in [("police", police), ("care", care), ("housing", housing)]:
         users[name] = member(house, Role.PARTNER_PROFESSIONAL, org)
-        ParticipantFactory(case=case, organisation=org, user=users[name])
+        ParticipantFactory.create(case=case, organisation=org, user=users[name])
     director = member(house, Role.PROCESS_DIRECTOR)
 
-    def add(org, scope, text, named=()):
+    def add(org, scope: Any, text: str, named=()) -> None:
         item = InformationItem.objects.create(case=case, organisation=org, author=users["police"],
                                               life_domain="housing", text=text, sharing_scope=scope,
                                               legal_basis="Convenant")
@@ -34,7 +37,7 @@ def test_scopes():
     add(police, SharingScope.NAMED_ORGANISATIONS, "police-to-care", named=[care])
     add(care, SharingScope.ALL_PARTICIPANTS, "care-all")
 
-    def seen(user):
+    def seen(user: User) -> list[str]:
         level = case_access(actor=user, case=case)
         return sorted(i.text for i in visible_information_items(actor=user, case=case, level=level))
 

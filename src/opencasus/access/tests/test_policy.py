@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_partner_sees_cases_they_take_part_in_and_intakes_they_filed_nothing_else() -> None:
-    house, org = HouseFactory(), OrganisationFactory()
+    house, org = HouseFactory.create(), OrganisationFactory.create()
     partner = member(house, Role.PARTNER_PROFESSIONAL, org)
-    taking_part = CaseFactory(house=house, status=Status.ADMITTED)
-    ParticipantFactory(case=taking_part, organisation=org, user=partner)
-    filed = CaseFactory(house=house, status=Status.SUBMITTED, filed_by=partner, filed_by_organisation=org)
-    CaseFactory(house=house, status=Status.ADMITTED)  # someone else's
+    taking_part = CaseFactory.create(house=house, status=Status.ADMITTED)
+    ParticipantFactory.create(case=taking_part, organisation=org, user=partner)
+    filed = CaseFactory.create(house=house, status=Status.SUBMITTED, filed_by=partner, filed_by_organisation=org)
+    CaseFactory.create(house=house, status=Status.ADMITTED)  # someone else's
     visible = visible_cases(actor=partner)
     assert set(visible) == {taking_part, filed}
     assert visible.count() == 2
@@ -29,20 +29,20 @@ def test_partner_sees_cases_they_take_part_in_and_intakes_they_filed_nothing_els
 
 
 def test_core_staff_see_their_house_and_what_they_filed_elsewhere() -> None:
-    home, other = HouseFactory(), HouseFactory()
+    home, other = HouseFactory.create(), HouseFactory.create()
     director = member(home, Role.PROCESS_DIRECTOR)
-    org = OrganisationFactory()
+    org = OrganisationFactory.create()
     Membership.objects.create(user=director, house=other, organisation=org, role=Role.PARTNER_PROFESSIONAL,
                               started_on="2024-01-01")
-    own = [CaseFactory(house=home), CaseFactory(house=home, status=Status.ADMITTED)]
-    filed_elsewhere = CaseFactory(house=other, filed_by=director, filed_by_organisation=org)
-    CaseFactory(house=other)
+    own = [CaseFactory.create(house=home), CaseFactory.create(house=home, status=Status.ADMITTED)]
+    filed_elsewhere = CaseFactory.create(house=other, filed_by=director, filed_by_organisation=org)
+    CaseFactory.create(house=other)
     assert set(visible_cases(actor=director)) == {*own, filed_elsewhere}
     assert set(visible_cases(actor=director, minimum=CaseAccess.CORE)) == set(own)
 
 
 def test_filer_loses_sight_after_leaving_the_filing_organisation() -> None:
-    house, org = HouseFactory(), OrganisationFactory()
+    house, org = HouseFactory.create(), OrganisationFactory.create()
     partner = member(house, Role.PARTNER_PROFESSIONAL, org)
-    CaseFactory(house=house, filed_by=partner, filed_by_organisation=OrganisationFactory())
+    CaseFactory.create(house=house, filed_by=partner, filed_by_organisation=OrganisationFactory.create())
     assert not visible_cases(actor=partner).exists()

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib.auth import authenticate
 from django.db.models import QuerySet
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from knox.models import AuthToken
 from rest_framework import exceptions, mixins, serializers, status, viewsets
@@ -15,8 +14,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from opencasus.accounts import selectors as account_selectors
 from opencasus.accounts import tokens
-from opencasus.accounts.models import User
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.problems import problem_response
 from opencasus.core.api.serializers import ModelSerializer, Serializer
@@ -108,7 +107,7 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
         refused = problem_response(401, "Gebruikersnaam, wachtwoord of code is niet juist.", code="credentials")
         if user is None:
             return refused
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = account_selectors.confirmed_totp_device(user)
         if device is None:
             return refused
         allowed, _info = device.verify_is_allowed()
@@ -127,7 +126,7 @@ class SystemTokenViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     def create(self, request: AuthenticatedRequest) -> Response:
         body = SystemTokenRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        client = User.objects.filter(pk=body.validated_data["user_id"]).first()
+        client = account_selectors.user_find(body.validated_data["user_id"])
         if client is None:
             raise exceptions.NotFound
         try:

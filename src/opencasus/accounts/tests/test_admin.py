@@ -9,9 +9,9 @@ from opencasus.network.tests.factories import HouseFactory, member
 pytestmark = pytest.mark.django_db
 
 
-def test_a_functional_administrator_cannot_change_a_members_email_address():
+def test_a_functional_administrator_cannot_change_a_members_email_address() -> None:
     """Else a reset link started by the administrator could be sent to an address they control."""
-    house = HouseFactory()
+    house = HouseFactory.create()
     administrator = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     manager = member(house, Role.HOUSE_MANAGER)
     request = RequestFactory().get("/beheer/")

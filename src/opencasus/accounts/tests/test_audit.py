@@ -7,30 +7,35 @@ import pytest
 
 from opencasus.accounts.audit import record_account_event
 from opencasus.accounts.models import AccountEvent, AccountEventKind, User
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network import grants
-from opencasus.network.models import Approval, Membership, Role
+from opencasus.network.models import Approval, House, Membership, Role
 from opencasus.network.tests.factories import TEST_PASSWORD, HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
 
+Scene = tuple[House, User, User, User, User]  # house, administrator, manager, privacy officer, newcomer
+
+
 @pytest.fixture
-def scene():
-    house = HouseFactory()
+def scene() -> Scene:
+    house = HouseFactory.create()
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
     officer = member(house, Role.PRIVACY_OFFICER)
-    newcomer = UserFactory(first_name="Saskia", last_name="Mulder")
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory(),
+    newcomer = UserFactory.create(first_name="Saskia", last_name="Mulder")
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.SECRETARY)
     grants.membership_approve(actor=manager, membership=grant, reason="Nieuw secretariaat")
-    other_house = HouseFactory()
-    grants.membership_request(actor=member(other_house, Role.FUNCTIONAL_ADMINISTRATOR), user=UserFactory(
-        first_name="Elders", last_name="Anders"), house=other_house, organisation=OrganisationFactory(),
+    other_house = HouseFactory.create()
+    grants.membership_request(actor=member(other_house, Role.FUNCTIONAL_ADMINISTRATOR), user=UserFactory.create(
+        first_name="Elders", last_name="Anders"), house=other_house, organisation=OrganisationFactory.create(),
         role=Role.SECRETARY)
     return house, admin, manager, officer, newcomer
 
 
-def test_trail_is_append_only(scene):
+def test_trail_is_append_only(scene: Scene) -> None:
     event = AccountEvent.objects.first()
     event.detail = "gewijzigd"
     with pytest.raises(PermissionError):
@@ -43,7 +48,7 @@ def test_trail_is_append_only(scene):
         AccountEvent.objects.all().delete()
 
 
-def test_privacy_officer_searches_and_exports(scene, verified_client):
+def test_privacy_officer_searches_and_exports(scene: Scene, verified_client: VerifiedClient) -> None:
     house, _admin, manager, officer, _newcomer = scene
     client = verified_client(officer)
     page = client.get(f"/huizen/{house.pk}/privacy/accountlogboek?person=Mulder").content.decode()
@@ -64,14 +69,14 @@ def test_privacy_officer_searches_and_exports(scene, verified_client):
     assert "ligt voor het begin" in bad.content.decode()
 
 
-def test_others_do_not_reach_the_trail(scene, verified_client, api_client):
+def test_others_do_not_reach_the_trail(scene: Scene, verified_client: VerifiedClient, api_client: ApiClient) -> None:
     house, admin, manager, _officer, newcomer = scene
     for user in (admin, manager, newcomer):
         assert verified_client(user).get(f"/huizen/{house.pk}/privacy/accountlogboek").status_code == 404
         assert api_client(user).get("/api/v1/account-events").status_code == 404
 
 
-def test_api_filters_by_person_role_kind_and_period(scene, api_client):
+def test_api_filters_by_person_role_kind_and_period(scene: Scene, api_client: ApiClient) -> None:
     house, _admin, manager, officer, _newcomer = scene
     client = api_client(officer)
     results = client.get("/api/v1/account-events", {"person": "Mulder", "kind": "role_approved"}).json()["results"]
@@ -83,16 +88,16 @@ def test_api_filters_by_person_role_kind_and_period(scene, api_client):
     assert client.get("/api/v1/account-events", {"fromDate": "gisteren"}).status_code == 400
 
 
-def test_service_function_for_other_events(scene):
+def test_service_function_for_other_events(scene: Scene) -> None:
     house, admin, _manager, _officer, newcomer = scene
     event = record_account_event(actor=admin, subject=newcomer, kind=AccountEventKind.PASSWORD_RESET, house=house)
     assert (event.actor_name, event.house_name) == (f"{admin.get_full_name()} ({admin.username})", house.name)
 
 
-def test_admin_creates_users_and_memberships_through_the_services(verified_client):
-    house = HouseFactory()
+def test_admin_creates_users_and_memberships_through_the_services(verified_client: VerifiedClient) -> None:
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
-    org = OrganisationFactory()
+    org = OrganisationFactory.create()
     client = verified_client(admin)
     client.post("/beheer/accounts/user/add/", {"username": "nieuw", "password1": TEST_PASSWORD,
                                                 "password2": TEST_PASSWORD, "usable_password": "true"})
@@ -111,14 +116,14 @@ def test_admin_creates_users_and_memberships_through_the_services(verified_clien
 
 
 @pytest.mark.django_db(transaction=True)
-def test_database_refuses_changes_to_the_trail_but_lets_an_account_go():
+def test_database_refuses_changes_to_the_trail_but_lets_an_account_go() -> None:
     from django.db import DatabaseError, connection, transaction
 
     if connection.vendor != "postgresql":
         pytest.skip("the trigger exists on PostgreSQL")
-    house = HouseFactory()
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
-    leaving = UserFactory(first_name="Vertrekt", last_name="Snel")
+    leaving = UserFactory.create(first_name="Vertrekt", last_name="Snel")
     record_account_event(actor=admin, subject=leaving, kind=AccountEventKind.USER_CREATED, house=house)
     for sql in ("UPDATE accounts_accountevent SET detail = 'x'", "DELETE FROM accounts_accountevent"):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
@@ -128,10 +133,10 @@ def test_database_refuses_changes_to_the_trail_but_lets_an_account_go():
     assert (event.subject_id, event.subject_name.startswith("Vertrekt Snel")) == (None, True)
 
 
-def test_administrator_finds_the_account_they_created_to_give_it_a_role(verified_client):
-    house = HouseFactory()
+def test_administrator_finds_the_account_they_created_to_give_it_a_role(verified_client: VerifiedClient) -> None:
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
-    other_admin = member(HouseFactory(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
+    other_admin = member(HouseFactory.create(), Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
     verified_client(admin).post("/beheer/accounts/user/add/", {
         "username": "zonderrol", "password1": TEST_PASSWORD, "password2": TEST_PASSWORD, "usable_password": "true"})
     search = "/beheer/autocomplete/?app_label=network&model_name=membership&field_name=user&term=zonderrol"

@@ -7,12 +7,15 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opencasus.accounts.passwords import RESET_REQUESTS_PER_ADDRESS, password_reset_by_admin
+from opencasus.core.tests.clients import VerifiedClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, UserFactory, member
 
@@ -21,33 +24,33 @@ NEW_PASSWORD = "Nieuw-en-lang-genoeg-2026!"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_throttle():
+def _fresh_throttle() -> None:
     cache.clear()
 
 
-def code(device):
+def code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
-def link_in(message) -> str:
+def link_in(message: EmailMessage) -> str:
     found = re.search(r"https?://\S+", message.body)
     assert found, message.body
     return found.group(0).split("://", 1)[1].split("/", 1)[1].join(["/", ""])
 
 
-def ask_link(client, email):
+def ask_link(client: Client, email: str) -> HttpResponse:
     return client.post(reverse("accounts:password-reset"), {"email": email})
 
 
-def choose_password(client, link):
+def choose_password(client: Client, link: str) -> HttpResponse:
     page = client.get(link, follow=True)  # the token moves out of the address into the session
     assert page.status_code == 200
     assert "Kies een nieuw wachtwoord" in page.content.decode()
     return client.post(page.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
 
 
-def test_reset_by_link_then_the_second_factor_is_still_asked(password):
-    user = member(HouseFactory(), Role.SECRETARY, email="secretaris@example.invalid")
+def test_reset_by_link_then_the_second_factor_is_still_asked(password: str) -> None:
+    user = member(HouseFactory.create(), Role.SECRETARY, email="secretaris@example.invalid")
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     client = Client()
     response = ask_link(client, "Secretaris@example.invalid")
@@ -76,8 +79,8 @@ def test_reset_by_link_then_the_second_factor_is_still_asked(password):
     assert "Deze link werkt niet meer" in again
 
 
-def test_the_answer_does_not_tell_whether_an_account_exists():
-    member(HouseFactory(), Role.SECRETARY, email="bestaat@example.invalid")
+def test_the_answer_does_not_tell_whether_an_account_exists() -> None:
+    member(HouseFactory.create(), Role.SECRETARY, email="bestaat@example.invalid")
     known = ask_link(Client(REMOTE_ADDR="10.0.0.1"), "bestaat@example.invalid")
     unknown = ask_link(Client(REMOTE_ADDR="10.0.0.2"), "bestaat-niet@example.invalid")
     assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
@@ -86,16 +89,16 @@ def test_the_answer_does_not_tell_whether_an_account_exists():
     assert "Hoort er een account bij dit adres" in page
 
 
-def test_no_link_for_a_system_client_or_an_inactive_account():
-    UserFactory(email="systeem@example.invalid", is_system_client=True)
-    UserFactory(email="weg@example.invalid", is_active=False)
+def test_no_link_for_a_system_client_or_an_inactive_account() -> None:
+    UserFactory.create(email="systeem@example.invalid", is_system_client=True)
+    UserFactory.create(email="weg@example.invalid", is_active=False)
     for email in ["systeem@example.invalid", "weg@example.invalid"]:
         assert ask_link(Client(), email).status_code == 302
     assert mail.outbox == []
 
 
-def test_requests_for_a_link_are_throttled():
-    member(HouseFactory(), Role.SECRETARY, email="veel@example.invalid")
+def test_requests_for_a_link_are_throttled() -> None:
+    member(HouseFactory.create(), Role.SECRETARY, email="veel@example.invalid")
     client = Client(REMOTE_ADDR="10.9.9.9")
     responses = [ask_link(client, f"iemand{n}@example.invalid").status_code for n in range(RESET_REQUESTS_PER_ADDRESS)]
     assert responses == [302] * RESET_REQUESTS_PER_ADDRESS
@@ -110,8 +113,8 @@ def test_requests_for_a_link_are_throttled():
     assert len(mail.outbox) == 3
 
 
-def test_a_bad_new_password_is_refused_in_dutch():
-    user = member(HouseFactory(), Role.SECRETARY, email="kort@example.invalid")
+def test_a_bad_new_password_is_refused_in_dutch() -> None:
+    user = member(HouseFactory.create(), Role.SECRETARY, email="kort@example.invalid")
     client = Client()
     ask_link(client, user.email)
     page = client.get(link_in(mail.outbox[0]), follow=True)
@@ -122,8 +125,8 @@ def test_a_bad_new_password_is_refused_in_dutch():
     assert not user.check_password("kort")
 
 
-def test_admin_reset_forces_a_new_authenticator(password):
-    house = HouseFactory()
+def test_admin_reset_forces_a_new_authenticator(password: str) -> None:
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     user = member(house, Role.PARTNER_PROFESSIONAL, email="partner@example.invalid")
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
@@ -151,8 +154,8 @@ def test_admin_reset_forces_a_new_authenticator(password):
     assert client.get(reverse("core:start")).status_code == 200
 
 
-def test_admin_reset_only_by_an_administrator_of_the_user_s_house():
-    house, other = HouseFactory(), HouseFactory()
+def test_admin_reset_only_by_an_administrator_of_the_user_s_house() -> None:
+    house, other = HouseFactory.create(), HouseFactory.create()
     user = member(house, Role.SECRETARY, email="s@example.invalid")
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     for actor in [member(other, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER),
@@ -168,18 +171,18 @@ def test_admin_reset_only_by_an_administrator_of_the_user_s_house():
     assert mail.outbox == []
 
 
-def test_the_role_value_is_the_networks():
+def test_the_role_value_is_the_networks() -> None:
     from opencasus.accounts.passwords import FUNCTIONAL_ADMINISTRATOR
 
     assert FUNCTIONAL_ADMINISTRATOR == Role.FUNCTIONAL_ADMINISTRATOR
 
 
-def test_an_ended_administrator_membership_may_not_reset():
+def test_an_ended_administrator_membership_may_not_reset() -> None:
     import datetime as dt
 
     from django.utils import timezone
 
-    house = HouseFactory()
+    house = HouseFactory.create()
     user = member(house, Role.SECRETARY, email="e@example.invalid")
     administrator = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     administrator.memberships.update(ended_on=timezone.localdate() - dt.timedelta(days=1))
@@ -187,8 +190,8 @@ def test_an_ended_administrator_membership_may_not_reset():
         password_reset_by_admin(actor=administrator, user=user)
 
 
-def test_admin_reset_needs_an_email_address():
-    house = HouseFactory()
+def test_admin_reset_needs_an_email_address() -> None:
+    house = HouseFactory.create()
     user = member(house, Role.SECRETARY, email="")
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     with pytest.raises(ValidationError):
@@ -198,8 +201,8 @@ def test_admin_reset_needs_an_email_address():
     assert TOTPDevice.objects.filter(user=user).exists()
 
 
-def test_admin_action_in_beheer_and_no_direct_password_change(verified_client):
-    house = HouseFactory()
+def test_admin_action_in_beheer_and_no_direct_password_change(verified_client: VerifiedClient) -> None:
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
     user = member(house, Role.SECRETARY, email="s2@example.invalid")
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)

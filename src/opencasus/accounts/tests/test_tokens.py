@@ -9,24 +9,26 @@ import pytest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
+from rest_framework.response import Response
 from rest_framework.test import APIClient
 
-from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.accounts.tests.test_views import current_code
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
 
 pytestmark = pytest.mark.django_db
 
 
-def _issue(user, password, code=None):
+def _issue(user: User, password: str, code: str | None = None) -> Response:
     device = TOTPDevice.objects.get_or_create(user=user, name="app", defaults={"confirmed": True})[0]
     return APIClient().post("/api/v1/tokens", {"username": user.username, "password": password,
                                                "totpCode": code or current_code(device)}, format="json")
 
 
-def test_token_is_issued_after_the_second_factor_and_stored_as_a_hash(password):
-    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+def test_token_is_issued_after_the_second_factor_and_stored_as_a_hash(password: str) -> None:
+    user = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     response = _issue(user, password)
     assert response.status_code == 201, response.content
     raw = response.json()["token"]
@@ -40,8 +42,8 @@ def test_token_is_issued_after_the_second_factor_and_stored_as_a_hash(password):
     assert AccountEvent.objects.filter(kind=AccountEventKind.TOKEN_ISSUED, subject=user).exists()
 
 
-def test_a_wrong_code_or_password_gets_no_token(password):
-    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+def test_a_wrong_code_or_password_gets_no_token(password: str) -> None:
+    user = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     wrong = "000000" if current_code(device) != "000000" else "111111"
     for response in (_issue(user, password, wrong), _issue(user, "wrong-password")):
@@ -50,8 +52,8 @@ def test_a_wrong_code_or_password_gets_no_token(password):
     assert not AuthToken.objects.filter(user=user).exists()
 
 
-def test_a_new_token_leaves_the_other_tokens_alive_and_expired_tokens_fail(password):
-    user = member(HouseFactory(), Role.PARTNER_PROFESSIONAL)
+def test_a_new_token_leaves_the_other_tokens_alive_and_expired_tokens_fail(password: str) -> None:
+    user = member(HouseFactory.create(), Role.PARTNER_PROFESSIONAL)
     _first, raw = AuthToken.objects.create(user=user)
     assert _issue(user, password).status_code == 201
     client = APIClient()
@@ -61,8 +63,8 @@ def test_a_new_token_leaves_the_other_tokens_alive_and_expired_tokens_fail(passw
     assert client.get("/api/v1/me").status_code == 401
 
 
-def test_owner_lists_and_revokes_and_the_revoked_token_stops_working():
-    user = member(HouseFactory(), Role.SECRETARY)
+def test_owner_lists_and_revokes_and_the_revoked_token_stops_working() -> None:
+    user = member(HouseFactory.create(), Role.SECRETARY)
     instance, raw = AuthToken.objects.create(user=user)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
@@ -73,8 +75,8 @@ def test_owner_lists_and_revokes_and_the_revoked_token_stops_working():
     assert AccountEvent.objects.filter(kind=AccountEventKind.TOKEN_REVOKED, subject=user).exists()
 
 
-def test_administrator_issues_a_system_token_with_an_end_date_that_use_does_not_extend(api_client):
-    house = HouseFactory()
+def test_administrator_issues_a_system_token_with_an_end_date_that_use_does_not_extend(api_client: ApiClient) -> None:
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     zsm = member(house, Role.MUNICIPALITY_OFFICER, is_system_client=True)
     ends = timezone.localdate() + dt.timedelta(days=30)
@@ -95,13 +97,13 @@ def test_administrator_issues_a_system_token_with_an_end_date_that_use_does_not_
     refused = api_client(admin).post("/api/v1/system-tokens", {"userId": professional.pk, "expiresOn":
                                                                  ends.isoformat()}, format="json")
     assert refused.status_code == 400
-    foreign = member(HouseFactory(), Role.FUNCTIONAL_ADMINISTRATOR)
+    foreign = member(HouseFactory.create(), Role.FUNCTIONAL_ADMINISTRATOR)
     assert api_client(foreign).post("/api/v1/system-tokens", {"userId": zsm.pk, "expiresOn": ends.isoformat()},
                                     format="json").status_code == 400
 
 
-def test_token_page_lists_and_revokes(verified_client):
-    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+def test_token_page_lists_and_revokes(verified_client: VerifiedClient) -> None:
+    user = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     instance, _raw = AuthToken.objects.create(user=user)
     client = verified_client(user)
     page = client.get("/account/api-token").content.decode()
@@ -111,8 +113,8 @@ def test_token_page_lists_and_revokes(verified_client):
     assert not AuthToken.objects.filter(user=user).exists()
 
 
-def test_token_requests_are_throttled_like_the_login(password):
-    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+def test_token_requests_are_throttled_like_the_login(password: str) -> None:
+    user = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     statuses = [_issue(user, "wrong-password").status_code for _ in range(5)]
     assert statuses == [401, 401, 401, 401, 429]  # the fifth failure locks, as at the login form
     locked = _issue(user, password)
@@ -121,8 +123,8 @@ def test_token_requests_are_throttled_like_the_login(password):
     assert not AuthToken.objects.filter(user=user).exists()
 
 
-def test_a_professionals_token_stays_alive_while_used():
-    user = member(HouseFactory(), Role.PARTNER_PROFESSIONAL)
+def test_a_professionals_token_stays_alive_while_used() -> None:
+    user = member(HouseFactory.create(), Role.PARTNER_PROFESSIONAL)
     instance, raw = AuthToken.objects.create(user=user)
     AuthToken.objects.filter(digest=instance.digest).update(expiry=timezone.now() + dt.timedelta(hours=1))
     client = APIClient()
@@ -131,11 +133,11 @@ def test_a_professionals_token_stays_alive_while_used():
     assert AuthToken.objects.get(digest=instance.digest).expiry > timezone.now() + dt.timedelta(hours=11)
 
 
-def test_the_administrator_lists_and_revokes_a_members_token_but_not_another_houses(api_client):
-    house = HouseFactory()
+def test_the_administrator_lists_and_revokes_a_members_token_but_not_another_houses(api_client: ApiClient) -> None:
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     mine, _raw = AuthToken.objects.create(user=member(house, Role.SECRETARY))
-    foreign, _raw2 = AuthToken.objects.create(user=member(HouseFactory(), Role.SECRETARY))
+    foreign, _raw2 = AuthToken.objects.create(user=member(HouseFactory.create(), Role.SECRETARY))
     keys = {t["tokenKey"] for t in api_client(admin).get("/api/v1/tokens").json()["results"]}
     assert mine.token_key in keys
     assert foreign.token_key not in keys

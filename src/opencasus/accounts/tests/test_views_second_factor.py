@@ -17,7 +17,7 @@ def current_code(device: TOTPDevice) -> str:
 
 
 def signed_in(password: str) -> tuple[Client, TOTPDevice]:
-    user = member(HouseFactory(), Role.SECRETARY)
+    user = member(HouseFactory.create(), Role.SECRETARY)
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     client = Client()
     client.post(reverse("accounts:login"), {"username": user.username, "password": password})
@@ -42,7 +42,7 @@ def signed_in(password: str) -> tuple[Client, TOTPDevice]:
     "http://testserver@evil.example/",
     "evil.example",
 ])
-def test_verify_never_redirects_off_site(password, target):
+def test_verify_never_redirects_off_site(password: str, target: str) -> None:
     client, device = signed_in(password)
     response = client.post(reverse("accounts:verify") + "?" + _query(target), {"token": current_code(device)})
     assert response.status_code == 302
@@ -50,14 +50,14 @@ def test_verify_never_redirects_off_site(password, target):
 
 
 @pytest.mark.parametrize("target", ["/zaken/", "/beheer/?q=1", "/tweede-factor/instellen"])
-def test_verify_follows_a_same_site_path(password, target):
+def test_verify_follows_a_same_site_path(password: str, target: str) -> None:
     client, device = signed_in(password)
     response = client.post(reverse("accounts:verify") + "?" + _query(target), {"token": current_code(device)})
     assert response.status_code == 302
     assert response["Location"] == target
 
 
-def test_session_key_changes_at_the_second_factor(password):
+def test_session_key_changes_at_the_second_factor(password: str) -> None:
     """Session fixation: the key the browser had after the password is not the verified one."""
     client, device = signed_in(password)
     before = client.session.session_key
@@ -72,8 +72,8 @@ def test_session_key_changes_at_the_second_factor(password):
     assert old.get(reverse("core:start")).status_code == 302
 
 
-def test_session_key_changes_at_enrolment(password):
-    user = member(HouseFactory(), Role.SECRETARY)
+def test_session_key_changes_at_enrolment(password: str) -> None:
+    user = member(HouseFactory.create(), Role.SECRETARY)
     client = Client()
     client.post(reverse("accounts:login"), {"username": user.username, "password": password})
     client.get(reverse("accounts:enrol"))

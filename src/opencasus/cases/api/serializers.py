@@ -14,7 +14,7 @@ from opencasus.cases.services.intake import validate_bsn_input
 from opencasus.cases.vocabulary import LifeDomain, PeopleInformed, Relation, Route, SharingScope, SubjectType, Urgency
 from opencasus.cases.workflow import Status
 from opencasus.core.api.serializers import ModelSerializer, Serializer
-from opencasus.network.models import Municipality
+from opencasus.network import selectors as network_selectors
 
 LEVEL_NAMES = {CaseAccess.FILER: "filer", CaseAccess.PARTICIPANT: "participant", CaseAccess.CORE: "core"}
 
@@ -27,7 +27,7 @@ class PersonInSerializer(Serializer[Any]):
                                 validators=[validate_bsn_input])
     address = serializers.CharField(max_length=250, required=False, allow_blank=True)
     municipality_code = serializers.SlugRelatedField(
-        slug_field="code", queryset=Municipality.objects.filter(active=True), required=False, allow_null=True,
+        slug_field="code", queryset=network_selectors.municipality_list(), required=False, allow_null=True,
         source="municipality")
     relation = serializers.ChoiceField(choices=Relation.choices, default=Relation.SUBJECT)
 
@@ -234,8 +234,9 @@ class CaseSearchSerializer(Serializer[Any]):
     date_of_birth = serializers.DateField(required=False, allow_null=True)
     bsn = serializers.CharField(required=False, allow_blank=True, max_length=20, validators=[validate_bsn_input],
                                 write_only=True)
-    municipality_code = serializers.SlugRelatedField(slug_field="code", queryset=Municipality.objects.all(),
-                                                     required=False, allow_null=True)
+    municipality_code = serializers.SlugRelatedField(
+        slug_field="code", queryset=network_selectors.municipality_list(include_inactive=True), required=False,
+        allow_null=True)
     status = serializers.ChoiceField(choices=Status.choices, required=False, allow_blank=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

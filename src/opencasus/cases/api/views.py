@@ -17,8 +17,7 @@ from rest_framework import exceptions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from opencasus.access import roles
-from opencasus.access.policy import FILING_ROLES
+from opencasus.access import intake as intake_access
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.cases import selectors, services
 from opencasus.cases.api.serializers import (
@@ -36,7 +35,8 @@ from opencasus.cases.models import Case
 from opencasus.cases.search import SearchCriteria, case_search
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.parsers import MultiPartParser
-from opencasus.network.models import House, Municipality, Organisation, TargetGroup
+from opencasus.network import selectors as network_selectors
+from opencasus.network.models import House, Organisation
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -62,11 +62,11 @@ def validation_error(exc: DjangoValidationError) -> exceptions.ValidationError:
 
 def _filing_organisation(actor: User, house: House, organisation_id: int | None) -> Organisation:
     if organisation_id is None:
-        ids = {g.organisation_id for g in roles.grants(actor) if g.house_id == house.pk and g.role in FILING_ROLES}
+        ids = intake_access.filing_organisation_ids(actor, house.pk)
         if len(ids) != 1:
             raise exceptions.ValidationError({"organisationId": ["Kies de organisatie waarvoor u aanmeldt."]})
         organisation_id = ids.pop()
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    organisation = network_selectors.organisation_find(organisation_id)
     if organisation is None:
         raise exceptions.ValidationError({"organisationId": [_("This organisation does not exist.")]})
     return organisation
@@ -91,7 +91,8 @@ class CaseViewSet(viewsets.GenericViewSet[Case]):
     def get_queryset(self) -> Any:
         values = filter_values(CaseFilter, self.request.query_params)
         return selectors.case_list(actor=self.request.user, status=values["status"] or None,
-                                   subject_type=values["subjectType"] or None, route=values["route"] or None)
+                                   subject_type=values["subjectType"] or None, route=values["route"] or None,
+                                   directing=bool(values["directedByMe"]))
 
     def list(self, request: AuthenticatedRequest) -> Response:
         page = self.paginate_queryset(self.get_queryset())
@@ -107,18 +108,18 @@ class CaseViewSet(viewsets.GenericViewSet[Case]):
         incoming = IntakeCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
-        house = House.objects.filter(pk=d["house_id"]).first()
+        house = network_selectors.house_find(d["house_id"])
         if house is None:
             raise exceptions.ValidationError({"houseId": [_("This Veiligheidshuis does not exist.")]})
         organisation = _filing_organisation(request.user, house, d.get("organisation_id"))
-        municipality = Municipality.objects.filter(code=d["municipality_code"]).first()
+        municipality = network_selectors.municipality_find(code=d["municipality_code"])
         target_group = None
         if d.get("target_group_id") is not None:
-            target_group = TargetGroup.objects.filter(pk=d["target_group_id"]).first()
+            target_group = network_selectors.target_group_find(d["target_group_id"])
             if target_group is None:
                 raise exceptions.ValidationError({"targetGroupId": [_("Choose a target group of this house.")]})
-        partner_orgs = {o.pk: o for o in Organisation.objects.filter(
-            pk__in=[p["organisation_id"] for p in d.get("involved_partners", []) if p.get("organisation_id")])}
+        partner_orgs = network_selectors.organisations_by_id(
+            [p["organisation_id"] for p in d.get("involved_partners", []) if p.get("organisation_id")])
         try:
             case = services.intake_file(
                 actor=request.user, organisation=organisation, house=house, subject_type=d["subject_type"],

@@ -18,8 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import intake as intake_access
 from opencasus.access import roles
-from opencasus.access.policy import FILING_ROLES
 from opencasus.cases.hitcheck import hit_check
 from opencasus.cases.models import Case, InvolvedPartner, Person, ReferenceCounter, StatusChange
 from opencasus.cases.names import name_key
@@ -32,10 +32,8 @@ from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import (
     House,
-    Membership,
     Municipality,
     Organisation,
-    Partnership,
     Role,
     TargetGroup,
 )
@@ -62,28 +60,6 @@ class PartnerData:
     organisation: Organisation | None = None
     organisation_name: str = ""
     contact: str = ""
-
-
-def can_file(actor: User, house: House, organisation: Organisation) -> bool:
-    """A partner professional (or core staff member) of `house` acting for `organisation`, covenant in force."""
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return False
-    if not any(g.house_id == house.pk and g.organisation_id == organisation.pk and g.role in FILING_ROLES
-               for g in roles.grants(actor)):
-        return False
-    return Partnership.objects.covenant_in_force().filter(house=house, organisation=organisation).exists()
-
-
-def filing_choices(actor: User) -> list[tuple[House, Organisation]]:
-    """The (house, organisation) combinations the actor may file for."""
-    pairs = {(g.house_id, g.organisation_id) for g in roles.grants(actor) if g.role in FILING_ROLES}
-    result = []
-    for m in (Membership.objects.active().filter(user=actor, role__in=FILING_ROLES)
-              .select_related("house", "organisation").order_by("house__name", "organisation__name")):
-        if (m.house_id, m.organisation_id) in pairs and can_file(actor, m.house, m.organisation):
-            pairs.discard((m.house_id, m.organisation_id))
-            result.append((m.house, m.organisation))
-    return result
 
 
 def house_prefix(house: House) -> str:
@@ -159,7 +135,7 @@ def _validate(*, actor: User, house: House, organisation: Organisation, subject_
               municipality: Municipality | None, area_description: str, partners: Sequence[PartnerData],
               people_informed: str, not_informed_reason: str) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    if not can_file(actor, house, organisation):
+    if not intake_access.can_file(actor, house, organisation):
         errors["organisation"] = [_("You cannot file an intake at this house on behalf of this organisation.")]
     if subject_type not in SubjectType.values:
         errors["subject_type"] = [_("Choose whom the intake is about.")]

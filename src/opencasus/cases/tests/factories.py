@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import factory
+from factory.declarations import LazyAttribute, LazyFunction, Sequence, SubFactory
 from factory.django import DjangoModelFactory
+from factory.faker import Faker
 
 from opencasus.cases.models import Case, Participant, Person
 from opencasus.cases.names import name_key
@@ -18,16 +19,16 @@ class CaseFactory(DjangoModelFactory[Case]):
     class Meta:
         model = Case
 
-    house = factory.SubFactory(HouseFactory)
-    reference = factory.Sequence(lambda n: f"T-{n:06d}")
+    house = SubFactory(HouseFactory)
+    reference = Sequence(lambda n: f"T-{n:06d}")
     subject_type = SubjectType.PERSON
     status = Status.SUBMITTED
-    filed_by = factory.SubFactory(UserFactory)
-    filed_by_organisation = factory.SubFactory(OrganisationFactory)
+    filed_by = SubFactory(UserFactory)
+    filed_by_organisation = SubFactory(OrganisationFactory)
     reason = "Zorgen over escalerend gedrag en overlast in de wijk."
     requested_purpose = "Gezamenlijke aanpak van zorg en straf."
     route = Route.CRIMINAL_TRACK
-    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="GM0505"))
+    municipality = LazyFunction(lambda: Municipality.objects.get(code="GM0505"))
     people_informed = PeopleInformed.YES
 
 
@@ -35,29 +36,24 @@ class PersonFactory(DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
-    case = factory.SubFactory(CaseFactory)
+    case = SubFactory(CaseFactory)
     relation = Relation.SUBJECT
-    first_name = factory.Faker("first_name", locale="nl_NL")
-    last_name = factory.Faker("last_name", locale="nl_NL")
+    first_name = Faker("first_name", locale="nl_NL")
+    last_name = Faker("last_name", locale="nl_NL")
     date_of_birth = dt.date(1990, 5, 17)
-    name_key = factory.LazyAttribute(lambda o: name_key(o.first_name, o.last_name))
+    name_key = LazyAttribute(lambda o: name_key(o.first_name, o.last_name))
 
     class Params:
         bsn = None
 
-    @factory.lazy_attribute
-    def bsn_encrypted(self) -> str:
-        return encrypt_identifier(self.bsn) if self.bsn else ""
-
-    @factory.lazy_attribute
-    def bsn_hash(self) -> str:
-        return identifier_hash(self.bsn) if self.bsn else ""
+    bsn_encrypted = LazyAttribute(lambda o: encrypt_identifier(o.bsn) if o.bsn else "")
+    bsn_hash = LazyAttribute(lambda o: identifier_hash(o.bsn) if o.bsn else "")
 
 
 class ParticipantFactory(DjangoModelFactory[Participant]):
     class Meta:
         model = Participant
 
-    case = factory.SubFactory(CaseFactory, status=Status.ADMITTED)
-    organisation = factory.SubFactory(OrganisationFactory)
+    case = SubFactory(CaseFactory, status=Status.ADMITTED)
+    organisation = SubFactory(OrganisationFactory)
     user = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,8 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from opencasus.accounts.models import User
 from opencasus.cases.services import PersonData, intake_file
 from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectType
+from opencasus.core.tests.world import Member, Partner, World, build_world
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import House, Municipality, Organisation, Role
+from opencasus.network.models import House, Municipality, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, member
 
 VALID_BSN = "111222333"
@@ -37,23 +37,13 @@ def upload(name: str = "verslag.pdf", content: bytes = PDF) -> SimpleUploadedFil
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
-@dataclass
-class World:
-    house: House
-    police: Organisation
-    partner: User
-    director: User
-    secretary: User
-
-
 def world(house: House | None = None) -> World:
-    house = house or HouseFactory(email="info@vh.invalid")
-    police = OrganisationFactory(name=f"Politie {house.pk}")
-    return World(
-        house=house, police=police,
-        partner=member(house, Role.PARTNER_PROFESSIONAL, police),
-        director=member(house, Role.PROCESS_DIRECTOR, first_name="Anna", last_name="de Regisseur"),
-        secretary=member(house, Role.SECRETARY),
+    """Police professional `partner` and core staff (the process director is Anna de Regisseur)."""
+    house = house or HouseFactory.create(email="info@vh.invalid")
+    return build_world(
+        house=house, director={"first_name": "Anna", "last_name": "de Regisseur"},
+        partners=[Partner("police", "Politie {pk}")],
+        members={"partner": Member(Role.PARTNER_PROFESSIONAL, "police")},
     )
 
 
@@ -85,3 +75,10 @@ def household() -> list[PersonData]:
 
 def log_count(**filters: Any) -> int:
     return ProcessingRecord.objects.filter(**filters).count()
+
+
+__all__ = [
+    "INVALID_BSN", "OTHER_BSN", "PDF", "PNG", "VALID_BSN", "HouseFactory", "Municipality", "OrganisationFactory",
+    "PersonData", "Role", "World", "docx_bytes", "dordrecht", "file_person_intake", "household", "log_count",
+    "member", "upload", "world",
+]

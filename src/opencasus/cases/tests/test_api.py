@@ -4,6 +4,7 @@ from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
 from opencasus.cases.tests.factories import ParticipantFactory
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import ApiClient
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import Role
 
@@ -23,7 +24,7 @@ def payload(w: h.World, **overrides: object) -> dict[str, object]:
     return body
 
 
-def test_partner_files_a_person_intake_through_the_api(api_client):
+def test_partner_files_a_person_intake_through_the_api(api_client: ApiClient) -> None:
     w = h.world()
     response = api_client(w.partner).post("/api/v1/cases", payload(w), format="json")
     assert response.status_code == 201, response.content
@@ -40,7 +41,7 @@ def test_partner_files_a_person_intake_through_the_api(api_client):
     assert ProcessingRecord.objects.filter(action="create", case_id=case.pk).count() == 1
 
 
-def test_household_intake_with_two_children_through_the_api(api_client):
+def test_household_intake_with_two_children_through_the_api(api_client: ApiClient) -> None:
     w = h.world()
     members = [
         {"firstName": "Sandra", "lastName": "Jansen", "dateOfBirth": "1985-06-01", "relation": "parent"},
@@ -54,9 +55,9 @@ def test_household_intake_with_two_children_through_the_api(api_client):
     assert Case.objects.get().persons.filter(relation="child").count() == 2
 
 
-def test_system_client_files_on_behalf_of_its_organisation(api_client):
+def test_system_client_files_on_behalf_of_its_organisation(api_client: ApiClient) -> None:
     w = h.world()
-    zsm = h.OrganisationFactory(name="ZSM-tafel Rotterdam")
+    zsm = h.OrganisationFactory.create(name="ZSM-tafel Rotterdam")
     client_user = h.member(w.house, Role.PARTNER_PROFESSIONAL, zsm, is_system_client=True)
     body = payload(w)
     del body["organisationId"]  # its only organisation in the house
@@ -65,7 +66,7 @@ def test_system_client_files_on_behalf_of_its_organisation(api_client):
     assert Case.objects.get().filed_by_organisation == zsm
 
 
-def test_invalid_bsn_through_the_api_is_a_problem_and_nothing_is_stored(api_client):
+def test_invalid_bsn_through_the_api_is_a_problem_and_nothing_is_stored(api_client: ApiClient) -> None:
     w = h.world()
     body = payload(w)
     body["persons"][0]["bsn"] = h.INVALID_BSN  # type: ignore[index]
@@ -81,7 +82,7 @@ def test_invalid_bsn_through_the_api_is_a_problem_and_nothing_is_stored(api_clie
     assert not ProcessingRecord.objects.filter(activity_code="intake").exists()
 
 
-def test_service_errors_come_back_with_camel_case_names(api_client):
+def test_service_errors_come_back_with_camel_case_names(api_client: ApiClient) -> None:
     w = h.world()
     response = api_client(w.partner).post(
         "/api/v1/cases", payload(w, route="aftercare", persons=[{"firstName": "A", "lastName": "B"}]), format="json")
@@ -90,7 +91,7 @@ def test_service_errors_come_back_with_camel_case_names(api_client):
     assert names == {"releaseDate", "persons.0.dateOfBirth"}
 
 
-def test_filing_at_a_house_where_one_has_no_role_is_refused(api_client):
+def test_filing_at_a_house_where_one_has_no_role_is_refused(api_client: ApiClient) -> None:
     w, other = h.world(), h.world()
     response = api_client(other.partner).post("/api/v1/cases", payload(w, organisationId=other.police.pk),
                                               format="json")
@@ -98,9 +99,9 @@ def test_filing_at_a_house_where_one_has_no_role_is_refused(api_client):
     assert not Case.objects.exists()
 
 
-def test_list_detail_hits_and_filters(api_client):
+def test_list_detail_hits_and_filters(api_client: ApiClient) -> None:
     w = h.world()
-    elsewhere = h.world(h.HouseFactory(name="Veiligheidshuis Elders", email="elders@vh.invalid"))
+    elsewhere = h.world(h.HouseFactory.create(name="Veiligheidshuis Elders", email="elders@vh.invalid"))
     h.file_person_intake(elsewhere)
     case = h.file_person_intake(w)
     client = api_client(w.director)
@@ -120,13 +121,13 @@ def test_list_detail_hits_and_filters(api_client):
     assert api_client(w.partner).get(f"/api/v1/cases/{case.pk}/hits").status_code == 404
 
 
-def test_information_items_and_attachments_through_the_api(api_client):
+def test_information_items_and_attachments_through_the_api(api_client: ApiClient) -> None:
     w = h.world()
     case = h.file_person_intake(w)
     Case.objects.filter(pk=case.pk).update(status=Status.ADMITTED, purpose="Recidive voorkomen")
-    reclassering = h.OrganisationFactory(name="Reclassering")
+    reclassering = h.OrganisationFactory.create(name="Reclassering")
     professional = h.member(w.house, Role.PARTNER_PROFESSIONAL, reclassering)
-    ParticipantFactory(case=case, organisation=reclassering, user=professional)
+    ParticipantFactory.create(case=case, organisation=reclassering, user=professional)
     client = api_client(professional)
 
     created = client.post(f"/api/v1/cases/{case.pk}/information-items", {
@@ -156,7 +157,7 @@ def test_information_items_and_attachments_through_the_api(api_client):
         assert expected in kinds
 
 
-def test_openapi_describes_the_cases_endpoints():
+def test_openapi_describes_the_cases_endpoints() -> None:
     from django.test import Client
 
     paths = Client().get("/api/v1/openapi.json").json()["paths"]

@@ -10,14 +10,14 @@ from opencasus.network.models import House
 pytestmark = pytest.mark.django_db
 
 
-def test_synthetic_bsns_pass_the_eleven_test():
+def test_synthetic_bsns_pass_the_eleven_test() -> None:
     import random
 
     rng = random.Random(1)
     assert all(bsn_is_valid(synthetic_bsn(rng)) for _ in range(200))
 
 
-def test_demo_intakes_with_hits_in_the_other_house_and_idempotent():
+def test_demo_intakes_with_hits_in_the_other_house_and_idempotent() -> None:
     house, _logins = load_network()
     load_demo_data(house)
     other = House.objects.get(name=OTHER_HOUSE_NAME)

@@ -2,12 +2,13 @@ import datetime as dt
 
 import pytest
 
+from opencasus.accounts.models import User
 from opencasus.cases.hitcheck import hit_check, stored_hits
 from opencasus.cases.models import CaseHit
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import ProcessingRecord
-from opencasus.network.models import Role
+from opencasus.network.models import House, Role
 from opencasus.network.tests.factories import HouseFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -17,20 +18,21 @@ DOB = dt.date(1988, 3, 4)
 
 
 @pytest.fixture
-def two_houses():
-    here = HouseFactory(name="Zorg- en Veiligheidshuis Hier", email="hier@example.invalid")
-    there = HouseFactory(name="Veiligheidshuis Elders", email="elders@example.invalid")
+def two_houses() -> tuple[House, House, User]:
+    here = HouseFactory.create(name="Zorg- en Veiligheidshuis Hier", email="hier@example.invalid")
+    there = HouseFactory.create(name="Veiligheidshuis Elders", email="elders@example.invalid")
     member(there, Role.PROCESS_DIRECTOR, first_name="Petra", last_name="Visser")
     director = member(here, Role.PROCESS_DIRECTOR)
     return here, there, director
 
 
-def test_finds_same_bsn_in_another_house_and_shows_only_where_and_whom(two_houses):
+def test_finds_same_bsn_in_another_house_and_shows_only_where_and_whom(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
-    other = CaseFactory(house=there, status=Status.ADMITTED, reason="Geheime inhoud")
-    PersonFactory(case=other, first_name="Totaal", last_name="Anders", bsn=BSN, date_of_birth=dt.date(1970, 1, 1))
-    case = CaseFactory(house=here)
-    person = PersonFactory(case=case, first_name="Mehmet", last_name="Özdemir", bsn=BSN, date_of_birth=DOB)
+    other = CaseFactory.create(house=there, status=Status.ADMITTED, reason="Geheime inhoud")
+    PersonFactory.create(case=other, first_name="Totaal", last_name="Anders", bsn=BSN,
+                         date_of_birth=dt.date(1970, 1, 1))
+    case = CaseFactory.create(house=here)
+    person = PersonFactory.create(case=case, first_name="Mehmet", last_name="Özdemir", bsn=BSN, date_of_birth=DOB)
 
     hits = hit_check(actor=director, case=case)
 
@@ -49,13 +51,13 @@ def test_finds_same_bsn_in_another_house_and_shows_only_where_and_whom(two_house
     assert "Anders" not in text
 
 
-def test_finds_spelling_variant_with_same_birth_date(two_houses):
+def test_finds_spelling_variant_with_same_birth_date(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
-    other = CaseFactory(house=there, status=Status.IN_TRIAGE)
-    PersonFactory(case=other, first_name="Mohammed", last_name="El Amrani", date_of_birth=DOB)
-    case = CaseFactory(house=here)
-    PersonFactory(case=case, first_name="Mohamed", last_name="Amrani", date_of_birth=DOB)
-    PersonFactory(case=case, first_name="Mohamed", last_name="Amrani", date_of_birth=dt.date(1990, 1, 1))
+    other = CaseFactory.create(house=there, status=Status.IN_TRIAGE)
+    PersonFactory.create(case=other, first_name="Mohammed", last_name="El Amrani", date_of_birth=DOB)
+    case = CaseFactory.create(house=here)
+    PersonFactory.create(case=case, first_name="Mohamed", last_name="Amrani", date_of_birth=DOB)
+    PersonFactory.create(case=case, first_name="Mohamed", last_name="Amrani", date_of_birth=dt.date(1990, 1, 1))
 
     hits = hit_check(actor=director, case=case)
 
@@ -63,48 +65,49 @@ def test_finds_spelling_variant_with_same_birth_date(two_houses):
         ("name_dob", "in_triage", "Veiligheidshuis Elders")]
 
 
-def test_swapped_names_match(two_houses):
+def test_swapped_names_match(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
-    PersonFactory(case=CaseFactory(house=there), first_name="Berg", last_name="Jan van der", date_of_birth=DOB)
-    case = CaseFactory(house=here)
-    PersonFactory(case=case, first_name="Jan", last_name="van den Berg", date_of_birth=DOB)
+    PersonFactory.create(case=CaseFactory.create(house=there), first_name="Berg", last_name="Jan van der",
+                         date_of_birth=DOB)
+    case = CaseFactory.create(house=here)
+    PersonFactory.create(case=case, first_name="Jan", last_name="van den Berg", date_of_birth=DOB)
     assert [h.where for h in hit_check(actor=director, case=case)] == ["intake"]
 
 
 @pytest.mark.parametrize("status", [Status.DECLINED, Status.ROUTED, Status.ADVICE_GIVEN, Status.CLOSED])
-def test_inactive_cases_do_not_count(two_houses, status):
+def test_inactive_cases_do_not_count(two_houses: tuple[House, House, User], status: str) -> None:
     here, there, director = two_houses
-    PersonFactory(case=CaseFactory(house=there, status=status), bsn=BSN)
-    case = CaseFactory(house=here)
-    PersonFactory(case=case, bsn=BSN)
+    PersonFactory.create(case=CaseFactory.create(house=there, status=status), bsn=BSN)
+    case = CaseFactory.create(house=here)
+    PersonFactory.create(case=case, bsn=BSN)
     assert hit_check(actor=director, case=case) == []
 
 
-def test_different_bsns_are_different_people_even_with_same_name(two_houses):
+def test_different_bsns_are_different_people_even_with_same_name(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
-    PersonFactory(case=CaseFactory(house=there), first_name="Jan", last_name="Jansen", date_of_birth=DOB,
+    PersonFactory.create(case=CaseFactory.create(house=there), first_name="Jan", last_name="Jansen", date_of_birth=DOB,
                   bsn="123456782")
-    case = CaseFactory(house=here)
-    PersonFactory(case=case, first_name="Jan", last_name="Jansen", date_of_birth=DOB, bsn=BSN)
+    case = CaseFactory.create(house=here)
+    PersonFactory.create(case=case, first_name="Jan", last_name="Jansen", date_of_birth=DOB, bsn=BSN)
     assert hit_check(actor=director, case=case) == []
 
 
-def test_same_house_hit_and_own_case_excluded(two_houses):
+def test_same_house_hit_and_own_case_excluded(two_houses: tuple[House, House, User]) -> None:
     here, _there, director = two_houses
-    PersonFactory(case=CaseFactory(house=here), bsn=BSN)
-    case = CaseFactory(house=here)
-    PersonFactory(case=case, bsn=BSN)
-    PersonFactory(case=case, bsn=BSN)  # the same BSN twice in this case does not hit itself
+    PersonFactory.create(case=CaseFactory.create(house=here), bsn=BSN)
+    case = CaseFactory.create(house=here)
+    PersonFactory.create(case=case, bsn=BSN)
+    PersonFactory.create(case=case, bsn=BSN)  # the same BSN twice in this case does not hit itself
     hits = hit_check(actor=director, case=case)
     assert {h.same_house for h in hits} == {True}
     assert len(hits) == 2  # one per person of this case
 
 
-def test_check_is_logged_here_and_there_and_hits_are_kept(two_houses):
+def test_check_is_logged_here_and_there_and_hits_are_kept(two_houses: tuple[House, House, User]) -> None:
     here, there, director = two_houses
-    other_person = PersonFactory(case=CaseFactory(house=there), bsn=BSN)
-    case = CaseFactory(house=here)
-    person = PersonFactory(case=case, bsn=BSN)
+    other_person = PersonFactory.create(case=CaseFactory.create(house=there), bsn=BSN)
+    case = CaseFactory.create(house=here)
+    person = PersonFactory.create(case=case, bsn=BSN)
 
     hit_check(actor=director, case=case)
 

@@ -11,9 +11,9 @@ from opencasus.cases.names import name_key
     (("Mohammed", "El Amrani"), ("Mohamed", "Amrani")),
     (("Kees", "Smit"), ("Kees", "Smidt")),
 ])
-def test_variants_share_a_key(a, b):
+def test_variants_share_a_key(a: str, b: str) -> None:
     assert name_key(*a) == name_key(*b)
 
 
-def test_different_people_differ():
+def test_different_people_differ() -> None:
     assert name_key("Jan", "Jansen") != name_key("Piet", "Jansen")

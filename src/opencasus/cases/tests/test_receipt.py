@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from opencasus.cases import services
 from opencasus.cases.vocabulary import LifeDomain, SharingScope
+from opencasus.core.tests.clients import VerifiedClient
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans.tests.factories import world
 
@@ -15,7 +17,7 @@ EVERYONE = ["director", "secretary", "owner", "colleague", "participant", "outsi
 
 
 @pytest.fixture
-def w():
+def w() -> World:
     w = world()
     w.case.reason = "Zorgen om de veiligheid van Sem"
     w.case.feedback_to_filer = "Besproken in het weegoverleg; toegelaten."
@@ -28,14 +30,14 @@ def w():
 
 
 @pytest.mark.parametrize("role", EVERYONE)
-def test_only_the_filer_and_core_staff_get_the_receipt(w, role, verified_client):
+def test_only_the_filer_and_core_staff_get_the_receipt(w: World, role: str, verified_client: VerifiedClient) -> None:
     client = verified_client(getattr(w, role))
     for name in ("cases:receipt", "cases:receipt-pdf"):
         response = client.get(reverse(name, args=[w.case.pk]))
         assert response.status_code == (200 if role in {"filer", "director", "secretary"} else 404), (name, role)
 
 
-def test_receipt_shows_what_was_filed_status_and_feedback_only(w, verified_client):
+def test_receipt_shows_what_was_filed_status_and_feedback_only(w: World, verified_client: VerifiedClient) -> None:
     page = verified_client(w.filer).get(reverse("cases:receipt", args=[w.case.pk])).content.decode()
     assert "Zorgen om de veiligheid van Sem" in page
     assert "Besproken in het weegoverleg; toegelaten." in page
@@ -45,7 +47,7 @@ def test_receipt_shows_what_was_filed_status_and_feedback_only(w, verified_clien
     assert ProcessingRecord.objects.filter(case_id=w.case.pk, object_type="intake-receipt", action="view").exists()
 
 
-def test_receipt_pdf(w, verified_client):
+def test_receipt_pdf(w: World, verified_client: VerifiedClient) -> None:
     response = verified_client(w.filer).get(reverse("cases:receipt-pdf", args=[w.case.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")

@@ -1,15 +1,21 @@
 """Case search: what each role finds (hidden cases never appear), name variants, exact BSN, bad input, logging."""
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.urls import reverse
 
+from opencasus.accounts.models import User
+from opencasus.cases.models import Case
 from opencasus.cases.search import SearchCriteria, case_search, looks_like_reference
 from opencasus.cases.tests.factories import CaseFactory, ParticipantFactory, PersonFactory
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.logbook.models import Action, ProcessingRecord
-from opencasus.network.models import Role
+from opencasus.network.models import House, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -19,37 +25,50 @@ OTHER_BSN = "123456782"
 DOB = dt.date(1988, 3, 4)
 
 
+@dataclass
+class Found:
+    house: House
+    other: House
+    director: User
+    secretary: User
+    partner: User
+    manager: User
+    privacy: User
+    elsewhere: User
+    shared: Case  # admitted, the partner takes part
+    hidden: Case  # admitted, a spelling variant of the same name
+    filed: Case  # filed by the partner
+    abroad: Case  # in the other house, the same person
+
+
 @pytest.fixture
-def world():
-    house = HouseFactory(name="Veiligheidshuis Hier")
-    other = HouseFactory(name="Veiligheidshuis Elders")
-    police = OrganisationFactory(name="Politie")
-    w = type("W", (), {})()
-    w.house, w.other = house, other
-    w.director = member(house, Role.PROCESS_DIRECTOR)
-    w.secretary = member(house, Role.SECRETARY)
-    w.partner = member(house, Role.PARTNER_PROFESSIONAL, police)
-    w.manager = member(house, Role.HOUSE_MANAGER)
-    w.privacy = member(house, Role.PRIVACY_OFFICER)
-    w.elsewhere = member(other, Role.PROCESS_DIRECTOR)
-    w.shared = CaseFactory(house=house, status=Status.ADMITTED, reference="HIER-2026-0001")
-    PersonFactory(case=w.shared, first_name="Mehmet", last_name="Özdemir", date_of_birth=DOB, bsn=BSN)
-    ParticipantFactory(case=w.shared, organisation=police, user=w.partner)
-    w.hidden = CaseFactory(house=house, status=Status.ADMITTED, reference="HIER-2026-0002")
-    PersonFactory(case=w.hidden, first_name="Mehmet", last_name="Ozdemir", date_of_birth=DOB)
-    w.filed = CaseFactory(house=house, status=Status.SUBMITTED, reference="HIER-2026-0003", filed_by=w.partner,
-                          filed_by_organisation=police)
-    PersonFactory(case=w.filed, first_name="Jan", last_name="de Vries", date_of_birth=dt.date(1975, 1, 2))
-    w.abroad = CaseFactory(house=other, status=Status.ADMITTED, reference="ELDERS-2026-0001")
-    PersonFactory(case=w.abroad, first_name="Mehmet", last_name="Özdemir", date_of_birth=DOB, bsn=BSN)
-    return w
+def world() -> Found:
+    house = HouseFactory.create(name="Veiligheidshuis Hier")
+    other = HouseFactory.create(name="Veiligheidshuis Elders")
+    police = OrganisationFactory.create(name="Politie")
+    director, secretary = member(house, Role.PROCESS_DIRECTOR), member(house, Role.SECRETARY)
+    partner = member(house, Role.PARTNER_PROFESSIONAL, police)
+    manager, privacy = member(house, Role.HOUSE_MANAGER), member(house, Role.PRIVACY_OFFICER)
+    elsewhere = member(other, Role.PROCESS_DIRECTOR)
+    shared = CaseFactory.create(house=house, status=Status.ADMITTED, reference="HIER-2026-0001")
+    PersonFactory.create(case=shared, first_name="Mehmet", last_name="Özdemir", date_of_birth=DOB, bsn=BSN)
+    ParticipantFactory.create(case=shared, organisation=police, user=partner)
+    hidden = CaseFactory.create(house=house, status=Status.ADMITTED, reference="HIER-2026-0002")
+    PersonFactory.create(case=hidden, first_name="Mehmet", last_name="Ozdemir", date_of_birth=DOB)
+    filed = CaseFactory.create(house=house, status=Status.SUBMITTED, reference="HIER-2026-0003", filed_by=partner,
+                               filed_by_organisation=police)
+    PersonFactory.create(case=filed, first_name="Jan", last_name="de Vries", date_of_birth=dt.date(1975, 1, 2))
+    abroad = CaseFactory.create(house=other, status=Status.ADMITTED, reference="ELDERS-2026-0001")
+    PersonFactory.create(case=abroad, first_name="Mehmet", last_name="Özdemir", date_of_birth=DOB, bsn=BSN)
+    return Found(house=house, other=other, director=director, secretary=secretary, partner=partner, manager=manager,
+                 privacy=privacy, elsewhere=elsewhere, shared=shared, hidden=hidden, filed=filed, abroad=abroad)
 
 
-def refs(cases):
+def refs(cases: Iterable[Case]) -> list[str]:
     return sorted(c.reference for c in cases)
 
 
-def test_core_staff_find_their_houses_cases_by_name_variants_and_never_another_house(world):
+def test_core_staff_find_their_houses_cases_by_name_variants_and_never_another_house(world: Found) -> None:
     for actor in (world.director, world.secretary):
         found = case_search(actor=actor, criteria=SearchCriteria(name="mehmet ozdemir"))
         assert refs(found) == ["HIER-2026-0001", "HIER-2026-0002"]
@@ -63,7 +82,7 @@ def test_core_staff_find_their_houses_cases_by_name_variants_and_never_another_h
     assert refs(case_search(actor=world.elsewhere, criteria=SearchCriteria(name="Özdemir"))) == ["ELDERS-2026-0001"]
 
 
-def test_bsn_is_exact_and_never_logged(world):
+def test_bsn_is_exact_and_never_logged(world: Found) -> None:
     found = case_search(actor=world.director, criteria=SearchCriteria(bsn="111 222 333"))
     assert refs(found) == ["HIER-2026-0001"]
     assert case_search(actor=world.director, criteria=SearchCriteria(bsn=OTHER_BSN)) == []
@@ -75,7 +94,7 @@ def test_bsn_is_exact_and_never_logged(world):
     assert record.house_id == world.house.pk
 
 
-def test_birth_date_municipality_status_and_reference(world):
+def test_birth_date_municipality_status_and_reference(world: Found) -> None:
     assert refs(case_search(actor=world.director, criteria=SearchCriteria(date_of_birth=DOB))) == [
         "HIER-2026-0001", "HIER-2026-0002"]
     assert refs(case_search(actor=world.director, criteria=SearchCriteria(status=Status.SUBMITTED))) == [
@@ -89,7 +108,7 @@ def test_birth_date_municipality_status_and_reference(world):
         == []
 
 
-def test_partner_finds_only_what_they_already_see(world):
+def test_partner_finds_only_what_they_already_see(world: Found) -> None:
     found = case_search(actor=world.partner, criteria=SearchCriteria(name="Mehmet Ozdemir"))
     assert refs(found) == ["HIER-2026-0001"]  # not the hidden case of the same name, not the other house
     assert refs(case_search(actor=world.partner, criteria=SearchCriteria(reference="HIER-2026-0002"))) == []
@@ -101,13 +120,13 @@ def test_partner_finds_only_what_they_already_see(world):
 
 
 @pytest.mark.parametrize("role", ["manager", "privacy"])
-def test_roles_without_case_access_find_nothing(world, role):
+def test_roles_without_case_access_find_nothing(world: Found, role: str) -> None:
     actor = getattr(world, role)
     assert case_search(actor=actor, criteria=SearchCriteria(name="Mehmet")) == []
     assert case_search(actor=actor, criteria=SearchCriteria(reference="HIER-2026-0001")) == []
 
 
-def test_every_search_is_logged_with_the_persons_found(world):
+def test_every_search_is_logged_with_the_persons_found(world: Found) -> None:
     before = ProcessingRecord.objects.filter(action=Action.SEARCH).count()
     case_search(actor=world.director, criteria=SearchCriteria(name="Mehmet Özdemir"))
     records = ProcessingRecord.objects.filter(action=Action.SEARCH, object_type="case-search")
@@ -118,13 +137,13 @@ def test_every_search_is_logged_with_the_persons_found(world):
     assert ProcessingRecord.objects.filter(action=Action.SEARCH, object_type="case-search").count() - before == 3
 
 
-def test_reference_detection():
+def test_reference_detection() -> None:
     assert looks_like_reference("ZHZ-2026-0013")
     assert not looks_like_reference("Jan de Vries")
     assert not looks_like_reference("Jansen")
 
 
-def test_search_page_shows_results_and_never_echoes_the_bsn(world, verified_client):
+def test_search_page_shows_results_and_never_echoes_the_bsn(world: Found, verified_client: VerifiedClient) -> None:
     client = verified_client(world.director)
     assert client.get(reverse("cases:search")).status_code == 200
     response = client.post(reverse("cases:search"), {"bsn": BSN})
@@ -140,7 +159,7 @@ def test_search_page_shows_results_and_never_echoes_the_bsn(world, verified_clie
     assert "ELDERS" not in body
 
 
-def test_search_page_bad_input_gives_dutch_errors(world, verified_client):
+def test_search_page_bad_input_gives_dutch_errors(world: Found, verified_client: VerifiedClient) -> None:
     client = verified_client(world.director)
     response = client.post(reverse("cases:search"), {"bsn": "123456789"})
     body = response.content.decode()
@@ -153,7 +172,7 @@ def test_search_page_bad_input_gives_dutch_errors(world, verified_client):
     assert not ProcessingRecord.objects.filter(object_type="case-search").exists()
 
 
-def test_partner_search_page_hides_invisible_cases(world, verified_client):
+def test_partner_search_page_hides_invisible_cases(world: Found, verified_client: VerifiedClient) -> None:
     response = verified_client(world.partner).post(reverse("cases:search"), {"q": "Ozdemir"})
     body = response.content.decode()
     assert "HIER-2026-0001" in body
@@ -168,13 +187,13 @@ def test_partner_search_page_hides_invisible_cases(world, verified_client):
     ("privacy", []),
     ("elsewhere", ["ELDERS-2026-0001"]),
 ])
-def test_api_search_per_role(world, api_client, role, expected):
+def test_api_search_per_role(world: Found, api_client: ApiClient, role: str, expected: Any) -> None:
     response = api_client(getattr(world, role)).post("/api/v1/case-searches", {"name": "Özdemir"}, format="json")
     assert response.status_code == 200
     assert sorted(r["reference"] for r in response.json()) == expected
 
 
-def test_api_search_bad_input(world, api_client):
+def test_api_search_bad_input(world: Found, api_client: ApiClient) -> None:
     client = api_client(world.director)
     response = client.post("/api/v1/case-searches", {}, format="json")
     assert response.status_code == 400
@@ -188,7 +207,7 @@ def test_api_search_bad_input(world, api_client):
     assert BSN not in response.content.decode()
 
 
-def test_api_search_requires_login(world):
+def test_api_search_requires_login(world: Found) -> None:
     from rest_framework.test import APIClient
 
     assert APIClient().post("/api/v1/case-searches", {"name": "x"}, format="json").status_code == 401

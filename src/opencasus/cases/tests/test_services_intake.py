@@ -1,5 +1,6 @@
 import datetime as dt
 import threading
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ def nothing_stored() -> bool:
                 or ProcessingRecord.objects.filter(activity_code="intake").exists())
 
 
-def test_person_intake_is_stored_submitted_with_encrypted_bsn_and_logged():
+def test_person_intake_is_stored_submitted_with_encrypted_bsn_and_logged() -> None:
     w = h.world()
     case = h.file_person_intake(w, involved_partners=[PartnerData(organisation_name="Wijkteam", contact="Els")])
 
@@ -48,7 +49,7 @@ def test_person_intake_is_stored_submitted_with_encrypted_bsn_and_logged():
     assert h.VALID_BSN not in "".join(r.purpose for r in ProcessingRecord.objects.all())
 
 
-def test_a_bsn_that_fails_the_eleven_test_is_refused_and_nothing_is_stored():
+def test_a_bsn_that_fails_the_eleven_test_is_refused_and_nothing_is_stored() -> None:
     w = h.world()
     with pytest.raises(ValidationError) as exc:
         h.file_person_intake(w, persons=[PersonData("Kevin", "de Boer", dt.date(1999, 2, 3), bsn=h.INVALID_BSN)],
@@ -77,7 +78,7 @@ def test_a_bsn_that_fails_the_eleven_test_is_refused_and_nothing_is_stored():
     ({"attachments": [h.upload("nep.pdf", b"MZ not a pdf")]}, "attachments.0",
      "De inhoud van “nep.pdf” past niet bij het bestandstype."),
 ])
-def test_invalid_input_gives_a_dutch_message_and_stores_nothing(overrides, key, message):
+def test_invalid_input_gives_a_dutch_message_and_stores_nothing(overrides: Any, key: str, message: str) -> None:
     w = h.world()
     with pytest.raises(ValidationError) as exc:
         h.file_person_intake(w, **overrides)
@@ -85,7 +86,7 @@ def test_invalid_input_gives_a_dutch_message_and_stores_nothing(overrides, key, 
     assert nothing_stored()
 
 
-def test_attachment_size_limit():
+def test_attachment_size_limit() -> None:
     w = h.world()
     big = h.upload("groot.pdf", h.PDF + b"0" * (10 * 1024 * 1024))
     with pytest.raises(ValidationError) as exc:
@@ -94,9 +95,9 @@ def test_attachment_size_limit():
     assert nothing_stored()
 
 
-def test_target_group_must_belong_to_the_house_and_municipality_to_its_region():
+def test_target_group_must_belong_to_the_house_and_municipality_to_its_region() -> None:
     w = h.world()
-    foreign = TargetGroup.objects.create(house=HouseFactory(), name="Jeugd")
+    foreign = TargetGroup.objects.create(house=HouseFactory.create(), name="Jeugd")
     rotterdam_area = h.Municipality.objects.get(code="GM0599")
     with pytest.raises(ValidationError) as exc:
         h.file_person_intake(w, target_group=foreign, municipality=rotterdam_area)
@@ -106,9 +107,9 @@ def test_target_group_must_belong_to_the_house_and_municipality_to_its_region():
 
 @pytest.mark.parametrize("role", [Role.HOUSE_MANAGER, Role.MUNICIPALITY_OFFICER, Role.STEERING_GROUP_MEMBER,
                                   Role.PRIVACY_OFFICER, Role.FUNCTIONAL_ADMINISTRATOR])
-def test_only_partner_professionals_and_core_staff_may_file(role):
+def test_only_partner_professionals_and_core_staff_may_file(role: str) -> None:
     w = h.world()
-    organisation = OrganisationFactory()
+    organisation = OrganisationFactory.create()
     user = member(w.house, role, organisation)
     with pytest.raises(ValidationError) as exc:
         h.file_person_intake(w, actor=user, organisation=organisation)
@@ -116,17 +117,17 @@ def test_only_partner_professionals_and_core_staff_may_file(role):
     assert nothing_stored()
 
 
-def test_filing_for_another_organisation_or_house_is_refused():
+def test_filing_for_another_organisation_or_house_is_refused() -> None:
     w = h.world()
     with pytest.raises(ValidationError):
-        h.file_person_intake(w, organisation=OrganisationFactory())
+        h.file_person_intake(w, organisation=OrganisationFactory.create())
     other = h.world()
     with pytest.raises(ValidationError):
         h.file_person_intake(w, actor=other.partner, organisation=other.police)
     assert nothing_stored()
 
 
-def test_covenant_must_be_in_force():
+def test_covenant_must_be_in_force() -> None:
     w = h.world()
     w.house.partnerships.filter(organisation=w.police).update(covenant_ended_on=dt.date(2024, 6, 1))
     with pytest.raises(ValidationError):
@@ -134,18 +135,18 @@ def test_covenant_must_be_in_force():
     assert nothing_stored()
 
 
-def test_core_staff_and_system_clients_may_file():
+def test_core_staff_and_system_clients_may_file() -> None:
     w = h.world()
     case = h.file_person_intake(w, actor=w.secretary, organisation=w.secretary.memberships.get().organisation)
     assert case.filed_by == w.secretary
-    zsm = OrganisationFactory(name="ZSM-tafel")
+    zsm = OrganisationFactory.create(name="ZSM-tafel")
     client = member(w.house, Role.PARTNER_PROFESSIONAL, zsm, is_system_client=True)
     case2 = h.file_person_intake(w, actor=client, organisation=zsm,
                                  persons=[PersonData("Noah", "Visser", dt.date(2004, 1, 1))])
     assert case2.filed_by_organisation == zsm
 
 
-def test_household_intake_with_two_children_and_attachments():
+def test_household_intake_with_two_children_and_attachments() -> None:
     w = h.world()
     case = h.file_person_intake(w, subject_type=SubjectType.SYSTEM, persons=h.household(),
                                 attachments=[h.upload(), h.upload("foto.png", h.PNG),
@@ -162,7 +163,7 @@ def test_household_intake_with_two_children_and_attachments():
     assert ProcessingRecord.objects.filter(action="create", object_type="case", case_id=case.pk).count() == 4
 
 
-def test_area_intake_with_group_members():
+def test_area_intake_with_group_members() -> None:
     w = h.world()
     case = h.file_person_intake(
         w, subject_type=SubjectType.AREA, area_description="Jeugdgroep rond winkelcentrum",
@@ -173,7 +174,7 @@ def test_area_intake_with_group_members():
     assert case.neighbourhood == "Crabbehof"
 
 
-def test_same_bsn_twice_in_one_intake_is_refused():
+def test_same_bsn_twice_in_one_intake_is_refused() -> None:
     w = h.world()
     with pytest.raises(ValidationError) as exc:
         h.file_person_intake(w, subject_type=SubjectType.SYSTEM, persons=[
@@ -182,16 +183,16 @@ def test_same_bsn_twice_in_one_intake_is_refused():
     assert "persons.1.bsn" in exc.value.message_dict
 
 
-def test_filing_runs_the_hit_check_and_keeps_hits():
+def test_filing_runs_the_hit_check_and_keeps_hits() -> None:
     w = h.world()
-    elsewhere = HouseFactory(name="Veiligheidshuis Elders", email="elders@vh.invalid")
-    PersonFactory(case=CaseFactory(house=elsewhere), bsn=h.VALID_BSN)
+    elsewhere = HouseFactory.create(name="Veiligheidshuis Elders", email="elders@vh.invalid")
+    PersonFactory.create(case=CaseFactory.create(house=elsewhere), bsn=h.VALID_BSN)
     case = h.file_person_intake(w)
     hit = CaseHit.objects.get(case=case)
     assert (hit.house, hit.matched_by, hit.where) == (elsewhere, "bsn", "intake")
 
 
-def test_references_count_per_house_per_year():
+def test_references_count_per_house_per_year() -> None:
     w = h.world()
     first = next_reference(w.house, 2026)
     second = next_reference(w.house, 2026)
@@ -200,14 +201,14 @@ def test_references_count_per_house_per_year():
     assert next_reference(w.house, 2027).endswith("-2027-0001")
 
 
-def test_house_prefix_from_the_name():
-    house = HouseFactory(name="Zorg- en Veiligheidshuis Zuid-Holland Zuid")
+def test_house_prefix_from_the_name() -> None:
+    house = HouseFactory.create(name="Zorg- en Veiligheidshuis Zuid-Holland Zuid")
     assert house_prefix(house) == "ZHZ"
-    assert house_prefix(HouseFactory(name="Veiligheidshuis Rotterdam-Rijnmond")) == "RR"
+    assert house_prefix(HouseFactory.create(name="Veiligheidshuis Rotterdam-Rijnmond")) == "RR"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_references_are_unique_under_concurrency():
+def test_references_are_unique_under_concurrency() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
     w = h.world()

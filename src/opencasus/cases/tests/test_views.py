@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 import pytest
@@ -8,6 +9,7 @@ from opencasus.cases.tests import helpers as h
 from opencasus.cases.tests.factories import ParticipantFactory
 from opencasus.cases.vocabulary import Relation
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import VerifiedClient
 from opencasus.logbook.models import ProcessingRecord
 
 pytestmark = pytest.mark.django_db
@@ -40,14 +42,14 @@ def intake_post(w: h.World, persons: list[dict[str, str]], rows: int, blank_rela
     return data
 
 
-def test_menu_links_for_a_partner(verified_client):
+def test_menu_links_for_a_partner(verified_client: VerifiedClient) -> None:
     w = h.world()
     page = verified_client(w.partner).get("/").content.decode()
     assert "Mijn casussen" in page
     assert "Nieuwe aanmelding" in page
 
 
-def test_partner_files_a_person_intake_in_the_ui(verified_client):
+def test_partner_files_a_person_intake_in_the_ui(verified_client: VerifiedClient) -> None:
     w = h.world()
     client = verified_client(w.partner)
     form = client.get(reverse("cases:intake-create", args=["persoon"]))
@@ -70,7 +72,7 @@ def test_partner_files_a_person_intake_in_the_ui(verified_client):
     assert "Aangemeld" in page
 
 
-def test_household_intake_with_two_children_in_the_ui(verified_client):
+def test_household_intake_with_two_children_in_the_ui(verified_client: VerifiedClient) -> None:
     w = h.world()
     client = verified_client(w.partner)
     form = client.get(reverse("cases:intake-create", args=["systeem"])).content.decode()
@@ -91,7 +93,7 @@ def test_household_intake_with_two_children_in_the_ui(verified_client):
     assert case.persons.filter(relation=Relation.CHILD).count() == 2
 
 
-def test_household_rows_are_added_and_removed_without_javascript(verified_client):
+def test_household_rows_are_added_and_removed_without_javascript(verified_client: VerifiedClient) -> None:
     w = h.world()
     client = verified_client(w.partner)
     url = reverse("cases:intake-create", args=["systeem"])
@@ -123,7 +125,7 @@ def test_household_rows_are_added_and_removed_without_javascript(verified_client
     assert "Dit formulier is buiten de pagina" in same.content.decode()
 
 
-def test_invalid_bsn_in_the_ui_shows_a_dutch_message_and_stores_nothing(verified_client):
+def test_invalid_bsn_in_the_ui_shows_a_dutch_message_and_stores_nothing(verified_client: VerifiedClient) -> None:
     w = h.world()
     client = verified_client(w.partner)
     response = client.post(reverse("cases:intake-create", args=["persoon"]), intake_post(w, [{
@@ -136,7 +138,7 @@ def test_invalid_bsn_in_the_ui_shows_a_dutch_message_and_stores_nothing(verified
     assert not Case.objects.exists()
 
 
-def test_service_errors_are_shown_at_the_fields(verified_client):
+def test_service_errors_are_shown_at_the_fields(verified_client: VerifiedClient) -> None:
     w = h.world()
     client = verified_client(w.partner)
     response = client.post(reverse("cases:intake-create", args=["persoon"]), intake_post(w, [{
@@ -149,7 +151,7 @@ def test_service_errors_are_shown_at_the_fields(verified_client):
     assert not Case.objects.exists()
 
 
-def test_area_intake_in_the_ui(verified_client):
+def test_area_intake_in_the_ui(verified_client: VerifiedClient) -> None:
     w = h.world()
     client = verified_client(w.partner)
     response = client.post(reverse("cases:intake-create", args=["gebied"]), intake_post(
@@ -159,7 +161,7 @@ def test_area_intake_in_the_ui(verified_client):
     assert Case.objects.get().area_description == "Jeugdgroep bij het station"
 
 
-def test_people_without_a_filing_role_cannot_open_the_intake_pages(verified_client):
+def test_people_without_a_filing_role_cannot_open_the_intake_pages(verified_client: VerifiedClient) -> None:
     w = h.world()
     manager = h.member(w.house, h.Role.HOUSE_MANAGER)
     client = verified_client(manager)
@@ -167,9 +169,9 @@ def test_people_without_a_filing_role_cannot_open_the_intake_pages(verified_clie
     assert client.get(reverse("cases:intake-create", args=["persoon"])).status_code == 404
 
 
-def test_core_staff_see_everything_with_masked_bsn_and_hits(verified_client):
+def test_core_staff_see_everything_with_masked_bsn_and_hits(verified_client: VerifiedClient) -> None:
     w = h.world()
-    elsewhere = h.world(h.HouseFactory(name="Veiligheidshuis Elders", email="elders@vh.invalid"))
+    elsewhere = h.world(h.HouseFactory.create(name="Veiligheidshuis Elders", email="elders@vh.invalid"))
     elsewhere.director.first_name, elsewhere.director.last_name = "Petra", "Visser"
     elsewhere.director.save()
     h.file_person_intake(elsewhere)
@@ -187,10 +189,10 @@ def test_core_staff_see_everything_with_masked_bsn_and_hits(verified_client):
     assert ProcessingRecord.objects.filter(action="view", object_type="case", case_id=case.pk).count() == 1
 
 
-def test_my_cases_list_filters_and_logs_without_subjects(verified_client):
+def test_my_cases_list_filters_and_logs_without_subjects(verified_client: VerifiedClient) -> None:
     w = h.world()
     first = h.file_person_intake(w)
-    h.file_person_intake(w, persons=[h.PersonData("Noah", "Visser", h.dt.date(2001, 1, 1))], route="zsm")
+    h.file_person_intake(w, persons=[h.PersonData("Noah", "Visser", dt.date(2001, 1, 1))], route="zsm")
     client = verified_client(w.partner)
     before = ProcessingRecord.objects.count()
     page = client.get(reverse("cases:list")).content.decode()
@@ -203,13 +205,13 @@ def test_my_cases_list_filters_and_logs_without_subjects(verified_client):
     assert [(r.action, r.object_type, r.data_subject) for r in records] == [("view", "case-list", "")] * 2
 
 
-def test_participant_adds_information_and_downloads_shared_attachment(verified_client):
+def test_participant_adds_information_and_downloads_shared_attachment(verified_client: VerifiedClient) -> None:
     w = h.world()
     case = h.file_person_intake(w, attachments=[h.upload()])
     Case.objects.filter(pk=case.pk).update(status=Status.ADMITTED, purpose="Recidive voorkomen")
-    reclassering = h.OrganisationFactory(name="Reclassering")
+    reclassering = h.OrganisationFactory.create(name="Reclassering")
     professional = h.member(w.house, h.Role.PARTNER_PROFESSIONAL, reclassering)
-    ParticipantFactory(case=case, organisation=reclassering, user=professional)
+    ParticipantFactory.create(case=case, organisation=reclassering, user=professional)
     client = verified_client(professional)
     attachment = case.attachments.get()
     download = reverse("cases:attachment-download", args=[case.pk, attachment.pk])
@@ -238,7 +240,7 @@ def test_participant_adds_information_and_downloads_shared_attachment(verified_c
     assert "*****" not in page  # participants never see a BSN
 
 
-def test_information_form_shows_dutch_errors(verified_client):
+def test_information_form_shows_dutch_errors(verified_client: VerifiedClient) -> None:
     w = h.world()
     case = h.file_person_intake(w)
     Case.objects.filter(pk=case.pk).update(status=Status.ADMITTED, purpose="Doel")
@@ -250,7 +252,7 @@ def test_information_form_shows_dutch_errors(verified_client):
     assert "Noem ten minste één organisatie om mee te delen." in response.content.decode()
 
 
-def test_filer_uploads_attachment_while_submitted_and_bad_type_is_refused(verified_client):
+def test_filer_uploads_attachment_while_submitted_and_bad_type_is_refused(verified_client: VerifiedClient) -> None:
     w = h.world()
     case = h.file_person_intake(w)
     client = verified_client(w.partner)

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from opencasus.cases.vocabulary import LifeDomain
+from opencasus.core.tests.clients import VerifiedClient
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.plans import services as plan_services
 from opencasus.plans.models import Goal, Plan
@@ -31,7 +33,7 @@ HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "werkruimte"}
 
 
 @pytest.fixture
-def w():
+def w() -> World:
     w = world()
     plan_services.goal_add(actor=w.director, case_id=w.case.pk, life_domain=LifeDomain.HOUSING,
                            description="Woning behouden", person=w.persons[0])
@@ -40,18 +42,18 @@ def w():
     return w
 
 
-def url(w, tab=None):
+def url(w: World, tab: str | None = None) -> str:
     base = reverse("cases:detail", args=[w.case.pk])
     return f"{base}?tab={tab}" if tab else base
 
 
-def visible_text(html):
+def visible_text(html: str) -> str:
     body = re.sub(r"(?s)<script.*?</script>|<[^>]+>", " ", html)
     return body
 
 
 @pytest.mark.parametrize("role", EVERYONE)
-def test_tab_access_matrix(w, role, verified_client):
+def test_tab_access_matrix(w: World, role: str, verified_client: VerifiedClient) -> None:
     client = verified_client(getattr(w, role))
     for tab, allowed in TABS.items():
         for extra in ({}, HTMX):
@@ -60,20 +62,20 @@ def test_tab_access_matrix(w, role, verified_client):
     assert client.get(url(w, "onbekend")).status_code == 404
 
 
-def test_each_tab_load_is_logged_per_person(w, verified_client):
+def test_each_tab_load_is_logged_per_person(w: World, verified_client: VerifiedClient) -> None:
     client = verified_client(w.owner)
     client.get(url(w, "personen"))
     assert ProcessingRecord.objects.filter(case_id=w.case.pk, action="view",
                                            object_type="case-personen").count() == len(w.persons)
 
 
-def test_hidden_tab_reads_and_logs_nothing(w, verified_client):
+def test_hidden_tab_reads_and_logs_nothing(w: World, verified_client: VerifiedClient) -> None:
     before = ProcessingRecord.objects.count()
     assert verified_client(w.owner).get(url(w, "logboek")).status_code == 404
     assert ProcessingRecord.objects.count() == before
 
 
-def test_header_names_the_system_for_participants_only(w, verified_client):
+def test_header_names_the_system_for_participants_only(w: World, verified_client: VerifiedClient) -> None:
     page = verified_client(w.owner).get(url(w)).content.decode()
     assert "Systeem Vermeer" in page
     assert "Dagen open" in page
@@ -82,7 +84,7 @@ def test_header_names_the_system_for_participants_only(w, verified_client):
     assert "Ontvangstbewijs van uw aanmelding" in filer
 
 
-def test_no_code_values_on_any_tab(w, verified_client):
+def test_no_code_values_on_any_tab(w: World, verified_client: VerifiedClient) -> None:
     client = verified_client(w.director)
     for tab in TABS:
         text = visible_text(client.get(url(w, tab)).content.decode())
@@ -90,7 +92,7 @@ def test_no_code_values_on_any_tab(w, verified_client):
             assert code not in text, (tab, code)
 
 
-def test_htmx_gets_only_the_tab_region(w, verified_client):
+def test_htmx_gets_only_the_tab_region(w: World, verified_client: VerifiedClient) -> None:
     client = verified_client(w.owner)
     partial = client.get(url(w, "plan"), **HTMX).content.decode()
     assert "<html" not in partial
@@ -103,7 +105,7 @@ def test_htmx_gets_only_the_tab_region(w, verified_client):
     assert "Woning behouden" in full
 
 
-def test_information_tab_says_why_the_reader_sees_an_item(w, verified_client):
+def test_information_tab_says_why_the_reader_sees_an_item(w: World, verified_client: VerifiedClient) -> None:
     from opencasus.cases import services
 
     services.information_item_add(actor=w.participant, case_id=w.case.pk, organisation_id=w.care.pk,
@@ -116,19 +118,20 @@ def test_information_tab_says_why_the_reader_sees_an_item(w, verified_client):
     assert f"Met naam gedeeld met uw organisatie ({w.police.name})" in page
 
 
-def _info(w):
+def _info(w: World) -> dict[str, object]:
     return {"organisation": w.police.pk, "person": "", "life_domain": "housing", "text": "Nieuwe melding",
             "sharing_scope": "all_participants", "legal_basis": "Convenant"}
 
 
-def test_information_add_without_javascript_redirects_to_its_tab_and_anchor(w, verified_client):
+def test_information_add_without_javascript_redirects_to_its_tab_and_anchor(w: World,
+                                                                            verified_client: VerifiedClient) -> None:
     response = verified_client(w.owner).post(reverse("cases:information-add", args=[w.case.pk]), _info(w))
     item = w.case.information_items.get()
     assert response.status_code == 302
     assert response.url == url(w, "informatie") + f"#informatie-{item.pk}"
 
 
-def test_information_add_with_htmx_returns_the_tab(w, verified_client):
+def test_information_add_with_htmx_returns_the_tab(w: World, verified_client: VerifiedClient) -> None:
     client = verified_client(w.owner)
     response = client.post(reverse("cases:information-add", args=[w.case.pk]), _info(w), **HTMX)
     body = response.content.decode()
@@ -142,7 +145,7 @@ def test_information_add_with_htmx_returns_the_tab(w, verified_client):
     assert w.case.information_items.count() == 1
 
 
-def test_goal_edit_in_place_with_htmx(w, verified_client):
+def test_goal_edit_in_place_with_htmx(w: World, verified_client: VerifiedClient) -> None:
     goal = Goal.objects.get(plan__case=w.case)
     client = verified_client(w.director)
     edit = reverse("cases:goal-edit", args=[w.case.pk, goal.pk])
@@ -163,7 +166,7 @@ def test_goal_edit_in_place_with_htmx(w, verified_client):
     assert Goal.objects.get(pk=goal.pk).description != "Ander doel"
 
 
-def test_goal_edit_without_javascript(w, verified_client):
+def test_goal_edit_without_javascript(w: World, verified_client: VerifiedClient) -> None:
     goal = Goal.objects.get(plan__case=w.case)
     client = verified_client(w.director)
     edit = reverse("cases:goal-edit", args=[w.case.pk, goal.pk])
@@ -181,7 +184,7 @@ def test_goal_edit_without_javascript(w, verified_client):
 
 
 @pytest.mark.parametrize("role", ["owner", "participant", "filer", "manager", "other_house_director"])
-def test_only_core_staff_edit_goals(w, role, verified_client):
+def test_only_core_staff_edit_goals(w: World, role: str, verified_client: VerifiedClient) -> None:
     goal = Goal.objects.get(plan__case=w.case)
     edit = reverse("cases:goal-edit", args=[w.case.pk, goal.pk])
     response = verified_client(getattr(w, role)).post(edit, {"life_domain": "drugs", "description": "x"})
@@ -189,7 +192,8 @@ def test_only_core_staff_edit_goals(w, role, verified_client):
     assert Goal.objects.get(pk=goal.pk).description == "Woning behouden"
 
 
-def test_log_tab_shows_who_saw_the_case_and_pages(w, verified_client, monkeypatch):
+def test_log_tab_shows_who_saw_the_case_and_pages(w: World, verified_client: VerifiedClient,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from opencasus.privacy import case_log as log
 
     verified_client(w.owner).get(url(w, "personen"))
@@ -207,7 +211,8 @@ def test_log_tab_shows_who_saw_the_case_and_pages(w, verified_client, monkeypatc
     assert "<html" not in second
 
 
-def test_plan_tab_links_agreements_to_their_goal_and_keeps_status_history(w, verified_client):
+def test_plan_tab_links_agreements_to_their_goal_and_keeps_status_history(w: World,
+                                                                          verified_client: VerifiedClient) -> None:
     from opencasus.plans.models import Agreement
     from opencasus.plans.vocabulary import AgreementStatus
 

@@ -77,6 +77,7 @@ def _actions(case: Case, level: CaseAccess, actor: User, may_upload: bool) -> li
                         Action(_("Close the case"), reverse("plans:close", args=[case.pk]))]
         elif case.status == Status.CLOSED:
             actions.append(Action(_("Re-open the case"), reverse("plans:reopen", args=[case.pk]), primary=True))
+        actions.append(Action(_("Process director"), reverse("cases:direction", args=[case.pk])))
     elif level >= CaseAccess.PARTICIPANT and case.status == Status.ADMITTED:
         actions.append(Action(_("Add information"), f"{tab}?tab=informatie#informatie-toevoegen",
                               primary=True))
@@ -98,7 +99,9 @@ def build_header(*, actor: User, case: Case, level: CaseAccess, persons: list[Pe
                     actions=_actions(case, level, actor, may_upload))
     if level >= CaseAccess.PARTICIPANT:
         decision = case_decision(case)
-        if decision is not None:
+        if case.process_director is not None:
+            header.process_director = case.process_director.get_full_name() or case.process_director.username
+        elif decision is not None:
             header.process_director = decision.decided_by.get_full_name() or decision.decided_by.username
         plan = case_plan(case)
         if plan is not None and plan.director_organisation is not None:

@@ -9,6 +9,7 @@ access policy gets the values and does the filtering."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import django_filters
@@ -81,8 +82,11 @@ class FilterBackend(DjangoFilterBackend):
 
 
 def filter_values(filterset_class: type[FilterSet], params: Mapping[str, Any]) -> dict[str, Any]:
-    """The checked values of the parameters; 400 with invalidParams for one that cannot be read."""
-    filterset = filterset_class(data=params)
+    """The checked values of the parameters; 400 with invalidParams for one that cannot be read. A FilterSet
+    without a model reads the parameters of a view that is not a list of records (management information)."""
+    # django-filter reads `queryset.model` only; without a model there are no records to filter.
+    records = SimpleNamespace(model=None) if filterset_class._meta.model is None else None
+    filterset = filterset_class(data=params, queryset=records)
     if not filterset.is_valid():
         raise ValidationError({name: [str(e) for e in errors] for name, errors in filterset.errors.items()})
     return dict(filterset.form.cleaned_data)

@@ -2,7 +2,8 @@
 
 `{% load oc %}`: `{% status_badge label tone %}`, `{{ date|long_date }}` ("3 december 2026"),
 `{{ date|short_date }}` ("di 8 dec."), `{{ moment|date_time }}` ("3 december 2026, 14:05"),
-`{% elided_pages page_obj as pages %}`, `{{ code|role_label }}`, `{{ code|activity_label }}`.
+`{% elided_pages page_obj as pages %}`, `{{ code|role_label }}`, `{{ code|activity_label }}`
+(names registered in `opencasus.core.labels`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from django.core.paginator import Page
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from opencasus.core import dates
-from opencasus.network import labels
+from opencasus.core import dates, labels
 
 register = template.Library()
 
@@ -52,9 +52,9 @@ def elided_pages(page_obj: Page[Any]) -> list[Any]:
 
 @register.filter
 def role_label(value: Any) -> str:
-    return labels.role_label(value)
+    return labels.label("role", value)
 
 
 @register.filter
 def activity_label(value: Any) -> str:
-    return labels.activity_label(value)
+    return labels.label("activity", value)

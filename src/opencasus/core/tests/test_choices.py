@@ -10,7 +10,7 @@ def _django_label(field: models.Field, value: object) -> object:  # what Model._
     return dict(field.flatchoices).get(value, value)
 
 
-def test_labels_equal_djangos_in_every_language():
+def test_labels_equal_djangos_in_every_language() -> None:
     fields = [f for model in (Case, Agreement) for f in model._meta.fields if f.choices]
     assert fields
     for language in ("nl", "en"):
@@ -20,7 +20,7 @@ def test_labels_equal_djangos_in_every_language():
                     assert choice_label(field, value) == str(_django_label(field, value))
 
 
-def test_display_follows_the_active_language_and_keeps_unknown_values():
+def test_display_follows_the_active_language_and_keeps_unknown_values() -> None:
     case = Case(status="admitted")
     with translation.override("nl"):
         dutch = case.get_status_display()

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.db import connection, connections, transaction
+from pytest_django import DjangoDbBlocker
 
 CLIENTS = 6
 WRITES_EACH = 25
@@ -35,14 +36,15 @@ def database_file(tmp_path: Any, django_db_blocker: Any) -> Any:
     del connections.settings[ALIAS]
 
 
-def test_the_sqlite_settings_use_wal_and_a_busy_timeout():
+def test_the_sqlite_settings_use_wal_and_a_busy_timeout() -> None:
     options = settings.SQLITE_OPTIONS
     assert "journal_mode=WAL" in options["init_command"]
     assert options["transaction_mode"] == "IMMEDIATE"
     assert options["timeout"] >= 5
 
 
-def test_six_concurrent_writers_get_no_errors_and_lose_nothing(database_file, django_db_blocker):
+def test_six_concurrent_writers_get_no_errors_and_lose_nothing(database_file: Any,
+                                                               django_db_blocker: DjangoDbBlocker) -> None:
     errors: list[str] = []
     start = threading.Barrier(CLIENTS)
 

@@ -158,7 +158,7 @@ def intake(house: int, org: int, n: int) -> dict[str, Any]:
     }
 
 
-def test_database_outage_during_a_burst_of_writes(cluster):
+def test_database_outage_during_a_burst_of_writes(cluster: Any) -> None:
     env = _env(cluster)
     manage(env, "migrate", "--noinput")
     ids = json.loads(manage(env, "shell", "-c", SETUP).strip().splitlines()[-1])

@@ -2,11 +2,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from opencasus.core.tests.clients import VerifiedClient
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
 
@@ -28,7 +30,7 @@ def load_production(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
                           timeout=60, check=False)
 
 
-def test_production_starts_with_proper_settings():
+def test_production_starts_with_proper_settings() -> None:
     result = load_production(GOOD_ENV)
     assert result.returncode == 0, result.stderr
 
@@ -42,15 +44,15 @@ def test_production_starts_with_proper_settings():
     ({"OPENCASUS_DEMO_WITHOUT_SECOND_FACTOR": "1"}, "second factor"),
     ({"DEBUG": "true"}, "DEBUG"),
 ])
-def test_production_refuses_to_start_insecurely(override, message):
+def test_production_refuses_to_start_insecurely(override: Any, message: str) -> None:
     result = load_production({**GOOD_ENV, **override})
     assert result.returncode != 0
     assert message in result.stderr
 
 
 @pytest.mark.django_db
-def test_security_headers_on_pages_with_personal_data(verified_client):
-    house = HouseFactory()
+def test_security_headers_on_pages_with_personal_data(verified_client: VerifiedClient) -> None:
+    house = HouseFactory.create()
     client = verified_client(member(house, Role.PROCESS_DIRECTOR))
     response = client.get(reverse("network:overview", args=[house.pk]))
     assert response.status_code == 200
@@ -63,13 +65,13 @@ def test_security_headers_on_pages_with_personal_data(verified_client):
 
 
 @pytest.mark.django_db
-def test_login_page_is_public_and_has_csp():
+def test_login_page_is_public_and_has_csp() -> None:
     response = Client().get(reverse("accounts:login"))
     assert response.status_code == 200
     assert "Content-Security-Policy" in response
 
 
 @pytest.mark.django_db
-def test_csrf_is_enforced_on_login():
+def test_csrf_is_enforced_on_login() -> None:
     client = Client(enforce_csrf_checks=True)
     assert client.post(reverse("accounts:login"), {"username": "a", "password": "b"}).status_code == 403

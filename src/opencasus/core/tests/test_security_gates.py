@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.core.tests.urlwalk import Route, routes
 from opencasus.core.tests.worlds import World, build_other_house, foreign_values, with_every_role
 from opencasus.network.models import Region, Role
@@ -18,8 +19,8 @@ pytestmark = pytest.mark.django_db
 FORM_RE = re.compile(r"<form\b[^>]*>.*?</form>", re.S | re.I)
 
 
-def test_every_post_without_a_csrf_token_is_refused(verified_client):
-    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+def test_every_post_without_a_csrf_token_is_refused(verified_client: VerifiedClient) -> None:
+    user = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     checked = 0
     for csrf_client, prefix in [(verified_client(user), ""), (Client(), "anonymous ")]:
         csrf_client.handler.enforce_csrf_checks = True
@@ -37,8 +38,8 @@ def test_every_post_without_a_csrf_token_is_refused(verified_client):
     assert checked > 20
 
 
-def test_every_rendered_form_that_posts_carries_a_csrf_token(verified_client):
-    house = HouseFactory()
+def test_every_rendered_form_that_posts_carries_a_csrf_token(verified_client: VerifiedClient) -> None:
+    house = HouseFactory.create()
     client = verified_client(member(house, Role.PROCESS_DIRECTOR))
     forms = 0
     for route in routes():
@@ -62,9 +63,9 @@ OPEN_PAGES = {"/inloggen", "/uitloggen", "/tweede-factor", "/tweede-factor/inste
 CREDENTIAL_EXCHANGE = "/api/v1/tokens"
 
 
-def test_password_alone_reaches_no_page_and_no_endpoint(password):
+def test_password_alone_reaches_no_page_and_no_endpoint(password: str) -> None:
     """2FA bypass by direct URLs: a session that passed only the password."""
-    house = HouseFactory()
+    house = HouseFactory.create()
     user = member(house, Role.PROCESS_DIRECTOR)
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -110,14 +111,16 @@ def _refused_like_missing(client: Client, route: Route, values: dict[str, Any], 
 
 
 @pytest.fixture
-def world():
+def world() -> World:
     other = build_other_house()
     # Another region: a steering-group member sees the figures of every house in their own region by design.
     region = Region.objects.exclude(pk=other.region_id).order_by("code").first()
-    return World(own=HouseFactory(region=region), other=other)
+    return World(own=HouseFactory.create(region=region), other=other)
 
 
-def test_no_record_of_another_house_is_reachable(world, verified_client, api_client):
+def test_no_record_of_another_house_is_reachable(
+    world: World, verified_client: VerifiedClient, api_client: ApiClient,
+) -> None:
     """IDOR: every page and endpoint with an object id, given the other house's ids, answers 404."""
     # Every role in its own house: a 404 for the other house's id is the house's scoping, not a missing role.
     attacker = with_every_role(world.own)

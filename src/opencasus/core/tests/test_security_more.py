@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,6 +21,7 @@ from opencasus.cases.models import Attachment, Case
 from opencasus.cases.tests import helpers as h
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.core.tests.urlwalk import routes
 from opencasus.core.tests.worlds import house_path
 from opencasus.logbook.models import ProcessingRecord
@@ -40,7 +42,7 @@ PRODUCTION_ENV = {
 }
 
 
-def test_deploy_check_with_production_settings_has_no_warnings():
+def test_deploy_check_with_production_settings_has_no_warnings() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in {"DEBUG"}}
     env.update(PRODUCTION_ENV, PYTHONPATH=str(PROJECT_DIR / "src"))
     result = subprocess.run([sys.executable, str(PROJECT_DIR / "manage.py"), "check", "--deploy",
@@ -50,8 +52,8 @@ def test_deploy_check_with_production_settings_has_no_warnings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_session_key_changes_at_login_and_dies_at_logout(password):
-    user = member(HouseFactory(), Role.SECRETARY)
+def test_session_key_changes_at_login_and_dies_at_logout(password: str) -> None:
+    user = member(HouseFactory.create(), Role.SECRETARY)
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     client = Client()
     session = client.session
@@ -77,8 +79,8 @@ def test_session_key_changes_at_login_and_dies_at_logout(password):
 
 
 @override_settings(OTP_TOTP_THROTTLE_FACTOR=1)
-def test_guessing_codes_is_throttled(password):
-    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+def test_guessing_codes_is_throttled(password: str) -> None:
+    user = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     client = Client()
     client.post("/inloggen", {"username": user.username, "password": password})
@@ -93,8 +95,8 @@ def test_guessing_codes_is_throttled(password):
     assert client.get("/")["Location"].startswith("/tweede-factor")
 
 
-def test_enrolment_cannot_take_over_an_account_with_a_device(password):
-    user = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+def test_enrolment_cannot_take_over_an_account_with_a_device(password: str) -> None:
+    user = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     existing = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     client = Client()
     client.post("/inloggen", {"username": user.username, "password": password})
@@ -135,10 +137,10 @@ def _poison_text_fields(house_id: int) -> int:
     return fields
 
 
-def test_html_in_every_text_field_is_rendered_escaped(verified_client, api_client):
+def test_html_in_every_text_field_is_rendered_escaped(verified_client: VerifiedClient, api_client: ApiClient) -> None:
     w = h.world()
-    case = CaseFactory(house=w.house, status=Status.ADMITTED, filed_by=w.partner, filed_by_organisation=w.police)
-    PersonFactory(case=case)
+    case = CaseFactory.create(house=w.house, status=Status.ADMITTED, filed_by=w.partner, filed_by_organisation=w.police)
+    PersonFactory.create(case=case)
     poisoned = _poison_text_fields(w.house.pk)
     assert poisoned >= 5
     client = verified_client(w.director)
@@ -159,7 +161,8 @@ def test_html_in_every_text_field_is_rendered_escaped(verified_client, api_clien
     assert "/casussen/{case_id}" in escaped_on
 
 
-def test_bsn_never_in_a_url_a_log_line_or_an_error(api_client, verified_client, caplog):
+def test_bsn_never_in_a_url_a_log_line_or_an_error(api_client: ApiClient, verified_client: VerifiedClient,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
     w = h.world()
     caplog.set_level(logging.DEBUG)
     body = {"houseId": w.house.pk, "organisationId": w.police.pk, "subjectType": "person",
@@ -193,8 +196,8 @@ def test_bsn_never_in_a_url_a_log_line_or_an_error(api_client, verified_client, 
 def _admitted_case(w: h.World) -> Case:
     from opencasus.cases.tests.factories import ParticipantFactory
 
-    case = CaseFactory(house=w.house, status=Status.ADMITTED)
-    ParticipantFactory(case=case, organisation=w.police)
+    case = CaseFactory.create(house=w.house, status=Status.ADMITTED)
+    ParticipantFactory.create(case=case, organisation=w.police)
     return case
 
 
@@ -207,7 +210,8 @@ def _admitted_case(w: h.World) -> Case:
     ("groot.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024)),
     ("script.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
 ])
-def test_uploads_of_the_wrong_type_or_too_large_are_refused(api_client, verified_client, name, content):
+def test_uploads_of_the_wrong_type_or_too_large_are_refused(api_client: ApiClient, verified_client: VerifiedClient,
+                                                            name: str, content: Any) -> None:
     w = h.world()
     case = _admitted_case(w)
     api = api_client(w.director)

@@ -17,7 +17,7 @@ from opencasus.core.text import refuse_control_characters, refuse_line_breaks
 FORMAT_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
 
 
-def test_every_format_character_and_the_separators_are_refused():
+def test_every_format_character_and_the_separators_are_refused() -> None:
     assert len(FORMAT_CHARACTERS) > 150
     for char in [*FORMAT_CHARACTERS, "\u2028", "\u2029"]:
         with pytest.raises(ValidationError):
@@ -25,11 +25,11 @@ def test_every_format_character_and_the_separators_are_refused():
 
 
 @pytest.mark.parametrize("value", ["Çelik-Öztürk", "حسن", "Zorg 🌷", "regel\nregel", "regel\r\nregel", "a\tb"])
-def test_ordinary_text_passes(value):
+def test_ordinary_text_passes(value: str) -> None:
     refuse_control_characters(value)
 
 
-def test_line_breaks_are_refused_in_a_single_line():
+def test_line_breaks_are_refused_in_a_single_line() -> None:
     refuse_line_breaks("Jansen")
     for value in ["Jansen\nPietersen", "Jansen\r\nPietersen", "Jansen\r"]:
         with pytest.raises(ValidationError):
@@ -46,7 +46,7 @@ class _Body(Serializer[Any]):
     note = serializers.CharField(required=False)
 
 
-def test_a_form_names_the_field_in_dutch():
+def test_a_form_names_the_field_in_dutch() -> None:
     with translation.override("nl"):
         form = _NameForm({"name": "Jansen\u202egpj.exe", "note": "Eerste\nTweede\u200b"})
         assert not form.is_valid()
@@ -58,7 +58,7 @@ def test_a_form_names_the_field_in_dutch():
         assert "regelovergang" in form.errors["name"][0]
 
 
-def test_a_serializer_names_the_field_in_dutch():
+def test_a_serializer_names_the_field_in_dutch() -> None:
     with translation.override("nl"):
         body = _Body(data={"name": "\ufeffJansen", "note": "Eerste\u2028Tweede"})
         assert not body.is_valid()
@@ -67,7 +67,7 @@ def test_a_serializer_names_the_field_in_dutch():
         assert _Body(data={"name": "Jansen", "note": "Eerste\r\nTweede"}).is_valid()
 
 
-def test_a_name_in_the_api_refuses_a_line_break_as_its_form_field_does():
+def test_a_name_in_the_api_refuses_a_line_break_as_its_form_field_does() -> None:
     from rest_framework import serializers
 
     from opencasus.core.api.serializers import Serializer

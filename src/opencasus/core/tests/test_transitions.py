@@ -8,20 +8,20 @@ from opencasus.core.transitions import TransitionTable
 TABLE = TransitionTable(transitions={"a": frozenset({"b"}), "b": frozenset({"c"}), "c": frozenset()})
 
 
-def test_allowed_follows_the_table():
+def test_allowed_follows_the_table() -> None:
     assert TABLE.allowed("a", "b")
     assert not TABLE.allowed("a", "c")
     assert not TABLE.allowed("c", "a")
     assert not TABLE.allowed("unknown", "a")
 
 
-def test_check_refuses_with_a_conflict_code():
+def test_check_refuses_with_a_conflict_code() -> None:
     with pytest.raises(ValidationError) as refused:
         TABLE.check("b", "a")
     assert refused.value.code == "invalid_transition"
 
 
-def test_a_target_without_its_own_row_is_a_mistake_in_the_table():
+def test_a_target_without_its_own_row_is_a_mistake_in_the_table() -> None:
     with pytest.raises(ValueError, match="without a row"):
         TransitionTable(transitions={"a": frozenset({"z"})})
 
@@ -31,7 +31,7 @@ class _Thing:
 
 
 @pytest.mark.django_db
-def test_the_state_machine_catches_a_service_that_ignores_the_table():
+def test_the_state_machine_catches_a_service_that_ignores_the_table() -> None:
     def careless(thing: _Thing, target: str) -> None:
         thing.status = target
 
@@ -41,7 +41,7 @@ def test_the_state_machine_catches_a_service_that_ignores_the_table():
 
 
 @pytest.mark.django_db
-def test_the_state_machine_passes_a_service_that_checks_the_table():
+def test_the_state_machine_passes_a_service_that_checks_the_table() -> None:
     def careful(thing: _Thing, target: str) -> None:
         TABLE.check(thing.status, target)
         thing.status = target

@@ -25,7 +25,7 @@ def _msgids(po: polib.POFile) -> set[tuple[str | None, str]]:
 
 
 @pytest.mark.parametrize("app", APPS)
-def test_every_message_is_translated_and_none_is_fuzzy(app):
+def test_every_message_is_translated_and_none_is_fuzzy(app: str) -> None:
     path = _catalogue(PACKAGE / app)
     if not path.exists():
         pytest.skip(f"{app} has no messages")
@@ -35,7 +35,7 @@ def test_every_message_is_translated_and_none_is_fuzzy(app):
 
 
 @pytest.mark.parametrize("app", APPS)
-def test_the_catalogue_holds_exactly_the_messages_of_the_code(app, tmp_path):
+def test_the_catalogue_holds_exactly_the_messages_of_the_code(app: str, tmp_path: Path) -> None:
     """`make messages` was run after the last change of a translatable text."""
     copy = tmp_path / app
     shutil.copytree(PACKAGE / app, copy, ignore=shutil.ignore_patterns("tests", "locale", "__pycache__", "static"))

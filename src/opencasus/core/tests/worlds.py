@@ -94,7 +94,7 @@ def _fill_gaps(house: House, case: Any) -> None:
     if not TriageDecision.objects.filter(case=case).exists():
         TriageDecision.objects.create(case=case, outcome=Outcome.ADMIT, grounds="Meerdere domeinen",
                                       verdict=Verdict.values[0], decided_by=user)
-    RetentionPolicyFactory(house=house)
+    RetentionPolicyFactory.create(house=house)
     if not RetentionRun.objects.filter(house=house).exists():
         RetentionRun.objects.create(house=house, run_date=today, dry_run=True, requested_by=user)
     request = RightsRequest.objects.filter(house=house).first() or RightsRequest.objects.create(

@@ -25,7 +25,7 @@ from opencasus.core.unset import UNSET
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations, minutes, selectors, services
 from opencasus.meetings.api import serializers as s
-from opencasus.meetings.filters import MeetingFilter
+from opencasus.meetings.filters import MeetingFilter, SelfReportFilter
 from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
 from opencasus.meetings.processing import log_case, log_cases, log_without_subject
 
@@ -297,9 +297,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
     def agreement(self, request: AuthenticatedRequest, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
-        record = selectors.minutes_for(actor=request.user, item=item)
-        if record is None or not record.decisions.filter(pk=decision_id).exists():
-            raise Http404
+        selectors.decision_check(actor=request.user, item=item, decision_id=int(decision_id))
         decision = minutes.decision_to_agreement(actor=request.user, decision_id=int(decision_id))
         return Response(s.DecisionSerializer(decision).data)
 
@@ -310,9 +308,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
     def decision(self, request: AuthenticatedRequest, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
-        record = selectors.minutes_for(actor=request.user, item=item)
-        if record is None or not record.decisions.filter(pk=decision_id).exists():
-            raise Http404
+        selectors.decision_check(actor=request.user, item=item, decision_id=int(decision_id))
         serializer = s.DecisionDeadlineSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         decision = minutes.decision_deadline_correct(actor=request.user, decision_id=int(decision_id),
@@ -322,7 +318,9 @@ class AgendaItemViewSet(viewsets.ViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="The chairs' self-reports (Stappenmeter) of the caller's houses", tags=["meetings"],
-                       parameters=[OpenApiParameter("caseId", OpenApiTypes.INT, description="Only this case")],
+                       # named here as well so the document keeps the description (an `IdFilter` has none)
+                       parameters=[OpenApiParameter("caseId", {"type": "integer", "minimum": 1},
+                                                    description="Only this case")],
                        responses=s.SelfReportSerializer(many=True)),
     retrieve=extend_schema(summary="One self-report", tags=["meetings"], responses=s.SelfReportSerializer),
     create=extend_schema(summary="Record a self-report", tags=["meetings"], request=s.SelfReportSerializer,
@@ -330,13 +328,13 @@ class AgendaItemViewSet(viewsets.ViewSet):
 )
 class SelfReportViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
+    filter_backends = [FilterBackend]
+    filterset_class = SelfReportFilter
+    queryset = SelfReport.objects.none()  # names the model for the OpenAPI document; the selector reads
 
     def list(self, request: AuthenticatedRequest) -> Response:
-        case_id = request.query_params.get("caseId")
-        if case_id is not None and not case_id.isdigit():
-            raise DjangoValidationError({"caseId": _("Give a case number.")})
-        reports: list[SelfReport] = list(selectors.self_report_list(
-            actor=request.user, case_id=int(case_id) if case_id else None))
+        case_id = filter_values(SelfReportFilter, request.query_params)["caseId"]
+        reports: list[SelfReport] = list(selectors.self_report_list(actor=request.user, case_id=case_id))
         cases = {r.case_id: r.case for r in reports}
         log_cases(actor=request.user, cases=cases.values(), action=Action.VIEW, object_type="self-report",
                   object_id="")

@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from opencasus.accounts.typing import AuthenticatedRequest
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.problems import Conflict, problem_response
 from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.network import grants
+from opencasus.network.filters import RoleGrantFilter
 from opencasus.network.models import Approval, Membership, Role
 
 
@@ -50,9 +51,7 @@ class RoleGrantRequestSerializer(Serializer):  # type: ignore[type-arg]
 
 @extend_schema_view(
     list=extend_schema(summary="Role grants of the houses where you approve grants, and those you requested",
-                       tags=["accounts"], parameters=[OpenApiParameter(
-                           "approval", OpenApiTypes.STR, enum=Approval.values,
-                           description="Only grants in this state (pending, approved, refused)")]),
+                       tags=["accounts"]),
     retrieve=extend_schema(summary="One role grant", tags=["accounts"]),
     create=extend_schema(
         summary="Grant a role to someone else (functional administrator); a role that sees case content or "
@@ -64,31 +63,29 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     request: AuthenticatedRequest
     serializer_class = RoleGrantSerializer
     queryset = Membership.objects.none()  # the real one: get_queryset
+    filter_backends = [FilterBackend]
+    filterset_class = RoleGrantFilter
 
     def get_queryset(self) -> QuerySet[Membership]:
-        qs: QuerySet[Membership] = grants.grants_for(self.request.user).order_by("-requested_at", "-pk")
-        value = self.request.query_params.get("approval")
-        if value is not None:
-            if value not in Approval.values:
-                raise exceptions.ValidationError({"approval": ["Kies pending, approved of refused."]})
-            qs = qs.filter(approval=value)
-        return qs
+        approval = filter_values(RoleGrantFilter, self.request.query_params)["approval"] or None
+        grant_list: QuerySet[Membership] = grants.grant_list(self.request.user, approval=approval)
+        return grant_list
 
     def create(self, request: Request) -> Response:
-        from opencasus.accounts.models import User
-        from opencasus.network.models import House, Municipality, Organisation
+        from opencasus.accounts.selectors import user_find
+        from opencasus.network import selectors
 
         body = RoleGrantRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        house = House.objects.filter(pk=data["house_id"]).first()
+        house = selectors.house_find(data["house_id"])
         if house is None or not grants.may_request(self.request.user, house):
             raise exceptions.NotFound  # a house you do not administer is hidden, as a missing one
-        user = User.objects.filter(pk=data["user_id"]).first()
-        organisation = Organisation.objects.filter(pk=data["organisation_id"]).first()
+        user = user_find(data["user_id"])
+        organisation = selectors.organisation_find(data["organisation_id"])
         municipality = None
         if data.get("municipality_id"):
-            municipality = Municipality.objects.filter(pk=data["municipality_id"]).first()
+            municipality = selectors.municipality_find(pk=data["municipality_id"])
             if municipality is None:
                 raise exceptions.ValidationError({"municipality_id": ["Deze gemeente bestaat niet."]})
         if user is None:

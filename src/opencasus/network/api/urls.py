@@ -1,6 +1,7 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from opencasus.network.api import grants, views
+from opencasus.network.api import grants, limits, views
 
 router = SimpleRouter(trailing_slash=False)
 router.register("regions", views.RegionViewSet, basename="region")
@@ -9,4 +10,7 @@ router.register("houses", views.HouseViewSet, basename="house")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("role-grants", grants.RoleGrantViewSet, basename="role-grant")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    path("houses/<int:houseId>/caseload-limits", limits.CaseloadLimitView.as_view(), name="house-caseload-limits"),
+]

@@ -3,8 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import factory
-from factory.django import DjangoModelFactory
+from factory.declarations import LazyAttribute, LazyFunction, Sequence, SubFactory
+from factory.django import DjangoModelFactory, Password
+from factory.faker import Faker
 
 from opencasus.accounts.models import User
 from opencasus.logbook.register import ensure_default_activities
@@ -30,11 +31,11 @@ class UserFactory(DjangoModelFactory[User]):
         django_get_or_create = ("username",)
         skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda n: f"user{n}")
-    first_name = factory.Faker("first_name", locale="nl_NL")
-    last_name = factory.Faker("last_name", locale="nl_NL")
-    email = factory.LazyAttribute(lambda o: f"{o.username}@example.invalid")
-    password = factory.django.Password(TEST_PASSWORD)
+    username = Sequence(lambda n: f"user{n}")
+    first_name = Faker("first_name", locale="nl_NL")
+    last_name = Faker("last_name", locale="nl_NL")
+    email = LazyAttribute(lambda o: f"{o.username}@example.invalid")
+    password = Password(TEST_PASSWORD)
 
 
 def region(code: str = "VR18") -> Region:
@@ -52,21 +53,23 @@ class HouseFactory(DjangoModelFactory[House]):
         model = House
         skip_postgeneration_save = True
 
-    region = factory.LazyFunction(lambda: region("VR18"))
-    name = factory.Sequence(lambda n: f"Veiligheidshuis {n}")
+    region = LazyFunction(lambda: region("VR18"))
+    name = Sequence(lambda n: f"Veiligheidshuis {n}")
     city = "Dordrecht"
 
-    @factory.post_generation
-    def activities(self, create: bool, extracted: Any, **kwargs: Any) -> None:
-        if create:
-            ensure_default_activities(house_id=self.pk)
+    @classmethod
+    def _create(cls, model_class: type[House], *args: Any, **kwargs: Any) -> House:
+        """A house made in the database has the default processing activities of its register."""
+        house = model_class._default_manager.create(*args, **kwargs)  # what DjangoModelFactory._create does
+        ensure_default_activities(house_id=house.pk)
+        return house
 
 
 class OrganisationFactory(DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    name = Sequence(lambda n: f"Organisatie {n}")
     type = OrganisationType.POLICE
 
 
@@ -74,8 +77,8 @@ class PartnershipFactory(DjangoModelFactory[Partnership]):
     class Meta:
         model = Partnership
 
-    house = factory.SubFactory(HouseFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
+    house = SubFactory(HouseFactory)
+    organisation = SubFactory(OrganisationFactory)
     ring = Ring.KEY_PARTNER
     covenant_signed_on = dt.date(2024, 1, 1)
 
@@ -84,9 +87,9 @@ class MembershipFactory(DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
-    user = factory.SubFactory(UserFactory)
-    house = factory.SubFactory(HouseFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
+    user = SubFactory(UserFactory)
+    house = SubFactory(HouseFactory)
+    organisation = SubFactory(OrganisationFactory)
     role = Role.PARTNER_PROFESSIONAL
     started_on = dt.date(2024, 1, 1)
 
@@ -99,9 +102,9 @@ def municipality(code: str = "GM0505") -> Municipality:
 def member(house: House, role: str, organisation: Organisation | None = None, **user_fields: Any) -> User:
     """A user with one role in a house (organisation partnered with a covenant in force)."""
     municipality_ = user_fields.pop("municipality", None)
-    organisation = organisation or OrganisationFactory()
+    organisation = organisation or OrganisationFactory.create()
     Partnership.objects.get_or_create(house=house, organisation=organisation,
                                       defaults={"ring": Ring.KEY_PARTNER, "covenant_signed_on": dt.date(2024, 1, 1)})
-    user = UserFactory(**user_fields)
-    MembershipFactory(user=user, house=house, organisation=organisation, role=role, municipality=municipality_)
+    user = UserFactory.create(**user_fields)
+    MembershipFactory.create(user=user, house=house, organisation=organisation, role=role, municipality=municipality_)
     return user

@@ -6,35 +6,37 @@ from __future__ import annotations
 import pytest
 
 from opencasus.access import roles
-from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.accounts.models import AccountEvent, AccountEventKind, User
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network import grants
-from opencasus.network.models import Approval, Membership, Role
+from opencasus.network.models import Approval, House, Membership, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def house():
-    return HouseFactory()
+def house() -> House:
+    return HouseFactory.create()
 
 
-def _fresh(user):
+def _fresh(user: User) -> User:
     return type(user).objects.get(pk=user.pk)
 
 
-def test_nobody_grants_themselves_a_role(house):
+def test_nobody_grants_themselves_a_role(house: House) -> None:
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     with pytest.raises(grants.GrantError):
-        grants.membership_request(actor=admin, user=admin, house=house, organisation=OrganisationFactory(),
+        grants.membership_request(actor=admin, user=admin, house=house, organisation=OrganisationFactory.create(),
                                   role=Role.PROCESS_DIRECTOR)
     assert not Membership.objects.filter(user=admin, role=Role.PROCESS_DIRECTOR).exists()
 
 
-def test_content_role_is_pending_until_a_second_person_approves(house):
+def test_content_role_is_pending_until_a_second_person_approves(house: House) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
-    newcomer = UserFactory()
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory(),
+    newcomer = UserFactory.create()
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.PROCESS_DIRECTOR)
     assert grant.approval == Approval.PENDING
     assert not roles.is_core_staff(_fresh(newcomer), house.pk)
@@ -50,20 +52,21 @@ def test_content_role_is_pending_until_a_second_person_approves(house):
     assert AccountEvent.objects.filter(kind=AccountEventKind.ROLE_REQUESTED, actor=admin, subject=newcomer).exists()
 
 
-def test_a_second_administrator_of_the_house_may_approve_but_not_one_of_another_house(house):
+def test_a_second_administrator_of_the_house_may_approve_but_not_one_of_another_house(house: House) -> None:
     admin, second = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.FUNCTIONAL_ADMINISTRATOR)
-    foreign = member(HouseFactory(), Role.FUNCTIONAL_ADMINISTRATOR)
-    grant = grants.membership_request(actor=admin, user=UserFactory(), house=house,
-                                      organisation=OrganisationFactory(), role=Role.PARTNER_PROFESSIONAL)
+    foreign = member(HouseFactory.create(), Role.FUNCTIONAL_ADMINISTRATOR)
+    grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
+                                      organisation=OrganisationFactory.create(), role=Role.PARTNER_PROFESSIONAL)
     with pytest.raises(grants.GrantError):
         grants.membership_approve(actor=foreign, membership=grant)
     assert grants.membership_approve(actor=second, membership=grant).approval == Approval.APPROVED
 
 
-def test_refused_grant_counts_nowhere_and_needs_a_reason(house):
+def test_refused_grant_counts_nowhere_and_needs_a_reason(house: House) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
-    newcomer = UserFactory()
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory(),
+    newcomer = UserFactory.create()
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.SECRETARY)
     with pytest.raises(grants.GrantError):
         grants.membership_refuse(actor=manager, membership=grant, reason="  ")
@@ -76,10 +79,10 @@ def test_refused_grant_counts_nowhere_and_needs_a_reason(house):
         grants.membership_approve(actor=manager, membership=grant)  # decided once
 
 
-def test_aggregate_role_takes_effect_at_once_and_ending_is_audited(house):
+def test_aggregate_role_takes_effect_at_once_and_ending_is_audited(house: House) -> None:
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
-    officer = UserFactory()
-    grant = grants.membership_request(actor=admin, user=officer, house=house, organisation=OrganisationFactory(),
+    officer = UserFactory.create()
+    grant = grants.membership_request(actor=admin, user=officer, house=house, organisation=OrganisationFactory.create(),
                                       role=Role.STEERING_GROUP_MEMBER)
     assert grant.approval == Approval.APPROVED
     assert roles.roles(_fresh(officer), house.pk) == {Role.STEERING_GROUP_MEMBER}
@@ -88,19 +91,20 @@ def test_aggregate_role_takes_effect_at_once_and_ending_is_audited(house):
     assert AccountEvent.objects.filter(kind=AccountEventKind.ROLE_ENDED, subject=officer).exists()
 
 
-def test_approver_roles_themselves_need_four_eyes(house):
+def test_approver_roles_themselves_need_four_eyes(house: House) -> None:
     """Otherwise an administrator could make an account they control house manager and approve through it."""
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     for role in (Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR):
-        grant = grants.membership_request(actor=admin, user=UserFactory(), house=house,
-                                          organisation=OrganisationFactory(), role=role)
+        grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
+                                          organisation=OrganisationFactory.create(), role=role)
         assert grant.approval == Approval.PENDING
 
 
-def test_grant_pages_list_pending_and_record_the_decision(house, verified_client):
+def test_grant_pages_list_pending_and_record_the_decision(house: House, verified_client: VerifiedClient) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
-    newcomer = UserFactory(first_name="Noor", last_name="Bakker")
-    grant = grants.membership_request(actor=admin, user=newcomer, house=house, organisation=OrganisationFactory(),
+    newcomer = UserFactory.create(first_name="Noor", last_name="Bakker")
+    grant = grants.membership_request(actor=admin, user=newcomer, house=house,
+                                      organisation=OrganisationFactory.create(),
                                       role=Role.PROCESS_DIRECTOR)
     own = verified_client(admin).get("/rolaanvragen").content.decode()
     assert "Noor Bakker" in own
@@ -113,14 +117,14 @@ def test_grant_pages_list_pending_and_record_the_decision(house, verified_client
     assert "Goedkeuren" in page
     verified_client(manager).post(f"/rolaanvragen/{grant.pk}/goedkeuren", {"reason": "Akkoord"})
     assert Membership.objects.get(pk=grant.pk).approval == Approval.APPROVED
-    outsider = member(HouseFactory(), Role.HOUSE_MANAGER)
+    outsider = member(HouseFactory.create(), Role.HOUSE_MANAGER)
     assert verified_client(outsider).post(f"/rolaanvragen/{grant.pk}/afwijzen", {"reason": "x"}).status_code == 404
 
 
-def test_grant_api(house, api_client):
+def test_grant_api(house: House, api_client: ApiClient) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
-    grant = grants.membership_request(actor=admin, user=UserFactory(), house=house,
-                                      organisation=OrganisationFactory(), role=Role.PARTNER_PROFESSIONAL)
+    grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
+                                      organisation=OrganisationFactory.create(), role=Role.PARTNER_PROFESSIONAL)
     pending = api_client(manager).get("/api/v1/role-grants?approval=pending").json()["results"]
     assert [g["id"] for g in pending] == [grant.pk]
     refused_by_requester = api_client(admin).post(f"/api/v1/role-grants/{grant.pk}/approval", {}, format="json")
@@ -133,15 +137,16 @@ def test_grant_api(house, api_client):
     assert done.json()["approval"] == "refused"
     again = api_client(manager).post(f"/api/v1/role-grants/{grant.pk}/approval", {}, format="json")
     assert again.status_code == 409
-    stranger = member(HouseFactory(), Role.HOUSE_MANAGER)
+    stranger = member(HouseFactory.create(), Role.HOUSE_MANAGER)
     assert api_client(stranger).get(f"/api/v1/role-grants/{grant.pk}").status_code == 404
     assert api_client(manager).get("/api/v1/role-grants?approval=abc").status_code == 400
 
 
-def test_pending_grants_are_visible_to_the_requester_and_the_approver(house, api_client, verified_client):
+def test_pending_grants_are_visible_to_the_requester_and_the_approver(house: House, api_client: ApiClient,
+                                                                      verified_client: VerifiedClient) -> None:
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
-    grant = grants.membership_request(actor=admin, user=UserFactory(), house=house,
-                                      organisation=OrganisationFactory(), role=Role.SECRETARY)
+    grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
+                                      organisation=OrganisationFactory.create(), role=Role.SECRETARY)
     for user in (admin, manager):
         listed = api_client(user).get("/api/v1/role-grants", {"approval": "pending"}).json()["results"]
         assert [(g["id"], g["requestedBy"]) for g in listed] == [(grant.pk, admin.username)]
@@ -151,14 +156,14 @@ def test_pending_grants_are_visible_to_the_requester_and_the_approver(house, api
     assert api_client(professional).get("/api/v1/role-grants").json()["results"] == []
 
 
-def test_tokens_have_no_admin_page_that_bypasses_the_audit_trail(verified_client):
-    root = UserFactory(is_superuser=True, is_staff=True)
+def test_tokens_have_no_admin_page_that_bypasses_the_audit_trail(verified_client: VerifiedClient) -> None:
+    root = UserFactory.create(is_superuser=True, is_staff=True)
     assert verified_client(root).get("/beheer/knox/authtoken/add/").status_code == 404
 
 
-def test_grant_request_through_the_api(house, api_client):
+def test_grant_request_through_the_api(house: House, api_client: ApiClient) -> None:
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
-    org, newcomer = OrganisationFactory(), UserFactory()
+    org, newcomer = OrganisationFactory.create(), UserFactory.create()
     body = {"userId": newcomer.pk, "houseId": house.pk, "organisationId": org.pk, "role": "process_director"}
     created = api_client(admin).post("/api/v1/role-grants", body, format="json")
     assert created.status_code == 201, created.content
@@ -167,7 +172,8 @@ def test_grant_request_through_the_api(house, api_client):
     own = api_client(admin).post("/api/v1/role-grants", {**body, "userId": admin.pk}, format="json")
     assert own.status_code == 400
     assert own.json()["invalidParams"][0]["name"] in {"userId", "user_id"}  # the casing is the problem handler's
-    elsewhere = api_client(admin).post("/api/v1/role-grants", {**body, "houseId": HouseFactory().pk}, format="json")
+    elsewhere = api_client(admin).post("/api/v1/role-grants", {**body, "houseId": HouseFactory.create().pk},
+                                      format="json")
     assert elsewhere.status_code == 404
     assert api_client(newcomer).post("/api/v1/role-grants", body, format="json").status_code == 404
     assert not Membership.objects.filter(user=admin, role=Role.PROCESS_DIRECTOR).exists()

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
-def test_load_demo_prints_the_logins_and_a_realistic_week(capsys):
+def test_load_demo_prints_the_logins_and_a_realistic_week(capsys: pytest.CaptureFixture[str]) -> None:
     load_reference_data(Region, Municipality)  # an earlier committing test on this worker may have emptied it
     out = io.StringIO()
     call_command("load_demo", stdout=out)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
@@ -6,12 +8,12 @@ from opencasus.network.models import Municipality, Region
 pytestmark = pytest.mark.django_db
 
 
-def test_the_25_regions_load():
+def test_the_25_regions_load() -> None:
     assert Region.objects.count() == 25
     assert set(Region.objects.values_list("number", flat=True)) == set(range(1, 26))
 
 
-def test_every_current_municipality_loads_with_a_region():
+def test_every_current_municipality_loads_with_a_region() -> None:
     assert Municipality.objects.filter(active=True).count() == 342
     assert not Municipality.objects.filter(region__isnull=True).exists()
 
@@ -24,11 +26,11 @@ def test_every_current_municipality_loads_with_a_region():
     ("Leeuwarden", "Fryslân"),
     ("Almere", "Flevoland"),
 ])
-def test_spot_checks(municipality, region):
+def test_spot_checks(municipality: str, region: str) -> None:
     assert Municipality.objects.get(name=municipality).region.name == region
 
 
-def test_loading_a_newer_file_deactivates_merged_municipalities(tmp_path):
+def test_loading_a_newer_file_deactivates_merged_municipalities(tmp_path: Path) -> None:
     from opencasus.network.reference import MUNICIPALITIES_FILE
 
     rows = MUNICIPALITIES_FILE.read_text(encoding="utf-8").splitlines()

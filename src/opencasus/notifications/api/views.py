@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.response import Response
 
 from opencasus.accounts.typing import AuthenticatedRequest
+from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.notifications import selectors, services
 from opencasus.notifications.api.serializers import NotificationSerializer, NotificationUpdateSerializer
+from opencasus.notifications.filters import NotificationFilter
 from opencasus.notifications.models import Notification
 
 
 @extend_schema_view(
-    list=extend_schema(summary="My notifications, newest first", tags=["notifications"], parameters=[
-        OpenApiParameter("unread", OpenApiTypes.BOOL, description="Only unread notifications.")]),
+    list=extend_schema(summary="My notifications, newest first", tags=["notifications"]),
     retrieve=extend_schema(summary="One of my notifications", tags=["notifications"]),
     partial_update=extend_schema(summary="Mark one of my notifications read", tags=["notifications"],
                                  request=NotificationUpdateSerializer, responses=NotificationSerializer),
@@ -26,9 +26,12 @@ class NotificationViewSet(viewsets.GenericViewSet[Notification]):
     request: AuthenticatedRequest
     lookup_value_regex = "[0-9]+"
     serializer_class = NotificationSerializer
+    filter_backends = [FilterBackend]
+    filterset_class = NotificationFilter
+    queryset = Notification.objects.none()  # names the model for the OpenAPI document; the selector reads
 
     def get_queryset(self) -> Any:
-        unread = self.request.query_params.get("unread") in ("true", "1")
+        unread = bool(filter_values(NotificationFilter, self.request.query_params)["unread"])
         return selectors.notification_list(actor=self.request.user, unread_only=unread)
 
     def list(self, request: AuthenticatedRequest) -> Response:

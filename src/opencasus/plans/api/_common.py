@@ -6,13 +6,15 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
 from opencasus.accounts.models import User
+from opencasus.accounts.selectors import user_find
 from opencasus.network.models import Organisation
+from opencasus.network.selectors import organisation_find
 
 
 def organisation(pk: int | None, field: str) -> Organisation | None:
     if pk is None:
         return None
-    found = Organisation.objects.filter(pk=pk).first()
+    found = organisation_find(pk)
     if found is None:
         raise exceptions.ValidationError({field: [_("Unknown organisation.")]})
     return found
@@ -21,7 +23,7 @@ def organisation(pk: int | None, field: str) -> Organisation | None:
 def user(pk: int | None, field: str) -> User | None:
     if pk is None:
         return None
-    found = User.objects.filter(pk=pk, is_active=True).first()
+    found = user_find(pk, active_only=True)
     if found is None:
         raise exceptions.ValidationError({field: [_("Unknown professional.")]})
     return found

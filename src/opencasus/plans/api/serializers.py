@@ -10,6 +10,7 @@ from rest_framework import serializers
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.api.serializers import ModelSerializer, Serializer, blank_as_null
 from opencasus.core.text import SHORT_TEXT_MAX_LENGTH
+from opencasus.plans import selectors
 from opencasus.plans.models import (
     Agreement,
     AgreementNote,
@@ -90,8 +91,7 @@ class PlanSerializer(ModelSerializer[Plan]):
         read_only_fields = fields
 
     def get_agreements(self, obj: Plan) -> list[dict[str, Any]]:
-        qs = obj.agreements.select_related("case", "owner_organisation", "owner_user").order_by("deadline", "id")
-        return AgreementSerializer(qs, many=True).data  # type: ignore[return-value]
+        return AgreementSerializer(selectors.plan_agreements(obj), many=True).data  # type: ignore[return-value]
 
     def get_director_organisation_name(self, obj: Plan) -> str | None:
         return str(obj.director_organisation) if obj.director_organisation_id else None
@@ -183,7 +183,7 @@ class EscalationSerializer(ModelSerializer[Escalation]):
         return blank_as_null(super().to_representation(instance), "outcome")
 
     def _content(self, obj: Escalation) -> bool:
-        return obj.case.house_id in self.context.get("content_houses", set()) or bool(self.context.get("content"))
+        return bool(self.context.get("content")) or obj.pk in self.context.get("content_ids", set())
 
     def get_reason(self, obj: Escalation) -> str | None:
         return obj.reason if self._content(obj) else None

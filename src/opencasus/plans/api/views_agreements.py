@@ -95,7 +95,7 @@ class AgreementNotesView(SnakeCaseKwargsAPIView):
     def get(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
         agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
         log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-notes", object_id=agreement.pk)
-        notes = agreement.notes.select_related("author", "organisation")
+        notes = selectors.agreement_notes(agreement)
         return Response(s.NoteSerializer(notes, many=True).data)
 
     @extend_schema(summary="Add a note: a progress note by the owner, a comment by other participants",

@@ -10,6 +10,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.access import escalations as escalation_access
 from opencasus.access import roles
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
@@ -18,7 +19,6 @@ from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
-from opencasus.network.models import CORE_STAFF_ROLES
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
 from opencasus.plans.api._common import organisation
@@ -46,12 +46,12 @@ class EscalationListView(APIView):
         qs = selectors.escalation_overview(actor=request.user, level=level, status=state)
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
-        content_houses = roles.house_ids_with_role(request.user, *CORE_STAFF_ROLES)
+        content_ids = {e.pk for e in page if escalation_access.sees_content(request.user, e)}
         for house_id in {e.case.house_id for e in page}:
             record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Overzicht opschalingen",
                               who=roles.who(request.user, house_id), house_id=house_id,
                               object_type="escalation-overview", object_id=house_id)
-        data = s.EscalationSerializer(page, many=True, context={"content_houses": content_houses}).data
+        data = s.EscalationSerializer(page, many=True, context={"content_ids": content_ids}).data
         return paginator.get_paginated_response(data)
 
     @extend_schema(summary="Escalate: a partner does not deliver (core staff)", tags=["plans"],

@@ -12,7 +12,6 @@ from opencasus.plans.services.escalations import (
     escalation_close,
     escalation_raise,
     escalation_respond,
-    may_respond,
 )
 from opencasus.plans.services.monitoring import send_reminders
 from opencasus.plans.services.plan import (
@@ -45,7 +44,6 @@ __all__ = [
     "intervention_add",
     "intervention_delete",
     "is_owner",
-    "may_respond",
     "movers",
     "plan_adopt",
     "plan_replace",

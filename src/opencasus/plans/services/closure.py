@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from opencasus.cases.models import Participant
 from opencasus.cases.services import case_transition
 from opencasus.cases.workflow import Status
+from opencasus.core import events
 from opencasus.logbook.models import Action
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
@@ -55,6 +56,7 @@ def case_close(*, actor: User, case_id: int, outcome: str, handed_over_to: Any =
     closure = CaseClosure.objects.create(case=case, outcome=outcome, handed_over_to=handed_over_to, note=note,
                                          closed_by=actor, closed_at=case.closed_at or timezone.now())
     log(actor=actor, case=case, action=Action.CREATE, object_type="case-closure", object_id=closure.pk)
+    events.publish(events.CaseClosed(case_id=case.pk, closure_id=closure.pk, actor_id=actor.pk))
     if handed_over_to is not None:
         # The professionals of the organisation that takes over who take part in the case (they can still
         # read it during the house's read-only period).

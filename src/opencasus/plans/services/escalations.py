@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opencasus.access import roles
-from opencasus.access.policy import CaseAccess, case_access
+from opencasus.access import escalations as escalation_access
 from opencasus.cases.models import Participant
 from opencasus.logbook.models import Action
-from opencasus.network.models import Membership, Role
+from opencasus.network.models import Membership
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, Escalation
@@ -31,13 +30,6 @@ from opencasus.plans.vocabulary import (
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-# Who answers an escalation at each level, besides the house's core staff who record it.
-RESPONDER_ROLES: dict[str, tuple[str, ...]] = {
-    EscalationLevel.OPERATIONAL: (),
-    EscalationLevel.TACTICAL: (Role.HOUSE_MANAGER,),
-    EscalationLevel.STRATEGIC: (Role.STEERING_GROUP_MEMBER, Role.HOUSE_MANAGER),
-}
-
 
 def default_addressee(level: str, organisation: Any, region: Any) -> str:
     if level == EscalationLevel.TACTICAL:
@@ -45,13 +37,6 @@ def default_addressee(level: str, organisation: Any, region: Any) -> str:
     if level == EscalationLevel.STRATEGIC:
         return _("The regional steering group %(region)s") % {"region": region}
     return _("The professional and team leader at %(org)s") % {"org": organisation}
-
-
-def may_respond(*, actor: User, escalation: Escalation, house_id: int) -> bool:
-    if roles.is_core_staff(actor, house_id):
-        return True
-    allowed = RESPONDER_ROLES.get(escalation.level, ())
-    return bool(allowed) and roles.has_role(actor, house_id, *allowed)
 
 
 @transaction.atomic
@@ -101,7 +86,7 @@ def escalation_raise(*, actor: User, case_id: int, level: str, organisation: Any
 def escalation_addressees(escalation: Escalation, house_id: int) -> list[int]:
     """Who answers an escalation at its level: the house managers or steering-group members of the house;
     at the operational level the professionals of the partner concerned who take part in the case."""
-    allowed = RESPONDER_ROLES.get(escalation.level, ())
+    allowed = escalation_access.RESPONDER_ROLES.get(escalation.level, ())
     if allowed:
         return list(Membership.objects.active().filter(house_id=house_id, role__in=allowed)
                     .values_list("user_id", flat=True))
@@ -118,10 +103,8 @@ def escalation_respond(*, actor: User, escalation_id: int, expected_version: int
     if escalation is None:
         raise Http404
     case = escalation.case
-    if not may_respond(actor=actor, escalation=escalation, house_id=case.house_id):
-        visible = roles.has_role(actor, case.house_id, Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER) or \
-            case_access(actor=actor, case=case) >= CaseAccess.PARTICIPANT
-        if not visible:
+    if not escalation_access.may_respond(actor=actor, escalation=escalation, house_id=case.house_id):
+        if not escalation_access.is_visible(actor=actor, escalation=escalation):
             raise Http404
         require(False)
     check_version(current=escalation.version, expected=expected_version, what=_("escalation"))

@@ -70,7 +70,7 @@ def _detail(request: AuthenticatedHttpRequest, agreement_id: int, status: int = 
     core = level >= CaseAccess.CORE
     owner = services.is_owner(actor=request.user, agreement=agreement)
     ctx: dict[str, Any] = {"agreement": agreement, "case": case, "core": core, "owner": owner,
-                           "notes": agreement.notes.select_related("author", "organisation"),
+                           "notes": selectors.agreement_notes(agreement),
                            "note_form": NoteForm()}
     if core or owner:
         ctx["status_form"] = AgreementStatusForm(initial={"status": agreement.status, "version": agreement.version},

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from opencasus.access import escalations as escalation_access
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.accounts.typing import AuthenticatedHttpRequest
@@ -25,7 +26,7 @@ def _previous(case: object, previous_id: str | None) -> Escalation | None:
     """The escalation a next level continues: one of this case's (core staff opened the case)."""
     if not previous_id or not str(previous_id).isdigit():
         return None
-    return selectors.case_escalations(case).filter(pk=int(previous_id)).first()  # type: ignore[arg-type]
+    return selectors.case_escalation_find(case, int(previous_id))  # type: ignore[arg-type]
 
 
 @login_required
@@ -65,7 +66,7 @@ def escalation_raise(request: AuthenticatedHttpRequest, case_id: int) -> HttpRes
 
 @login_required
 def escalation_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not selectors.may_see_escalation_overview(request.user):
+    if not escalation_access.may_see_overview(request.user):
         raise Http404
     level = request.GET.get("niveau") or None
     status = request.GET.get("status") or None
@@ -77,7 +78,7 @@ def escalation_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Overzicht opschalingen (metadata)",
                           who=roles.who(request.user, house_id), house_id=house_id,
                           object_type="escalation-overview", object_id=house_id)
-    core_houses = {e.case.house_id for e in escalations if roles.is_core_staff(request.user, e.case.house_id)}
+    core_houses = {e.case.house_id for e in escalations if escalation_access.sees_content(request.user, e)}
     return render(request, "plans/escalations.html", {
         "escalations": escalations, "core_houses": core_houses, "levels": EscalationLevel.choices,
         "statuses": EscalationStatus.choices, "level": level, "status": status})
@@ -87,7 +88,7 @@ def escalation_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
 def escalation_detail(request: AuthenticatedHttpRequest, escalation_id: int) -> HttpResponse:
     escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalation_id)
     case = escalation.case
-    can_respond = services.may_respond(actor=request.user, escalation=escalation, house_id=case.house_id) and \
+    can_respond = escalation_access.may_respond(actor=request.user, escalation=escalation, house_id=case.house_id) and \
         escalation.status in (EscalationStatus.OPEN, EscalationStatus.ANSWERED)
     status = 200
     form = None
@@ -114,9 +115,8 @@ def escalation_detail(request: AuthenticatedHttpRequest, escalation_id: int) -> 
         record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Opschaling (metadata)",
                           who=roles.who(request.user, case.house_id), house_id=case.house_id,
                           object_type="escalation", object_id=escalation.pk)
-    core = roles.is_core_staff(request.user, case.house_id)
-    can_escalate = core and escalation.status in (EscalationStatus.OPEN, EscalationStatus.ANSWERED) and \
-        escalation.level != EscalationLevel.STRATEGIC
+    core = escalation_access.sees_content(request.user, escalation)
+    can_escalate = escalation_access.can_escalate(request.user, escalation)
     return render(request, "plans/escalation.html", {
         "escalation": escalation, "case": case, "content": content, "form": form, "core": core,
         "can_escalate": can_escalate}, status=status)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,6 +28,9 @@ from opencasus.plans.forms import (
 from opencasus.plans.services._common import log
 from opencasus.plans.views._helpers import run, version_of
 
+if TYPE_CHECKING:
+    pass
+
 
 def _plan_context(request: AuthenticatedHttpRequest, case_id: int) -> dict[str, Any]:
     case, level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
@@ -40,6 +43,12 @@ def _plan_context(request: AuthenticatedHttpRequest, case_id: int) -> dict[str, 
         # Without a plan, the version a new plan starts at: the first save creates it with this version.
         "plan_version": plan.version if plan else 0,
     }
+    from opencasus.plans import selectors_direction
+
+    ctx["proposal_access"] = int(selectors_direction.case_proposal_access(
+        actor=request.user, case=case, level=level))
+    if ctx["proposal_access"]:
+        ctx["open_proposal"] = selectors_direction.open_proposal(case)
     if core:
         initial = {"version": ctx["plan_version"]}
         if plan:

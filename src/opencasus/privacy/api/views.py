@@ -16,17 +16,25 @@ from rest_framework.response import Response
 
 from opencasus.access import privacy as privacy_access
 from opencasus.accounts.typing import AuthenticatedRequest, signed_in_user
-from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.filters import FilterBackend, FilterSet, filter_values
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action, ProcessingRecord
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
 from opencasus.privacy.api import serializers as s
-from opencasus.privacy.filters import ProcessingLogFilter
+from opencasus.privacy.filters import (
+    HOUSE_ID_HELP,
+    LogVerificationFilter,
+    ProcessingLogFilter,
+    RetentionPolicyFilter,
+    RetentionRunFilter,
+    RightsRequestFilter,
+    SubjectAccessRequestFilter,
+)
 from opencasus.privacy.models import LogVerification, RetentionPolicy, RetentionRun, RightsRequest, SubjectAccessRequest
 
-HOUSE_PARAM = OpenApiParameter("houseId", OpenApiTypes.INT, description="Only this house (where you are privacy "
-                               "officer); default: all of them")
+# Read by each list's FilterSet; named here as well so the document keeps its description (an `IdFilter` has none).
+HOUSE_PARAM = OpenApiParameter("houseId", {"type": "integer", "minimum": 1}, description=HOUSE_ID_HELP)
 TAG = ["privacy"]
 
 
@@ -42,9 +50,11 @@ class IsPrivacyOfficer(permissions.BasePermission):
 class PrivacyViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     permission_classes = [permissions.IsAuthenticated, IsPrivacyOfficer]
     request: AuthenticatedRequest
+    filter_backends = [FilterBackend]
+    filterset_class: type[FilterSet]  # each list's own, with `houseId`
 
     def query_house(self) -> House | None:
-        value = self.request.query_params.get("houseId")
+        value = filter_values(self.filterset_class, self.request.query_params)["houseId"]
         return privacy_access.privacy_house_get(actor=self.request.user, house_id=value) if value else None
 
     def body_house(self, value: Any) -> House:
@@ -89,7 +99,6 @@ class ProcessingLogViewSet(PrivacyViewSet):
     queryset = ProcessingRecord.objects.none()
     object_type = "processing-log"
 
-    filter_backends = [FilterBackend]
     filterset_class = ProcessingLogFilter
 
     def filters(self) -> selectors.LogFilters:
@@ -124,6 +133,7 @@ class ProcessingLogViewSet(PrivacyViewSet):
 class RetentionPolicyViewSet(LoggedList, LoggedRetrieve, PrivacyViewSet):
     serializer_class = s.RetentionPolicySerializer
     queryset = RetentionPolicy.objects.none()
+    filterset_class = RetentionPolicyFilter
     object_type = "retention-policy"
 
     def get_queryset(self) -> QuerySet[RetentionPolicy]:
@@ -140,6 +150,7 @@ class RetentionRunViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
                           PrivacyViewSet):
     serializer_class = s.RetentionRunSerializer
     queryset = RetentionRun.objects.none()
+    filterset_class = RetentionRunFilter
     object_type = "retention-run"
 
     def get_queryset(self) -> QuerySet[RetentionRun]:
@@ -164,6 +175,7 @@ class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModel
                                   PrivacyViewSet):
     serializer_class = s.SubjectAccessRequestSerializer
     queryset = SubjectAccessRequest.objects.none()
+    filterset_class = SubjectAccessRequestFilter
     object_type = "subject-access-request"
 
     def get_queryset(self) -> QuerySet[SubjectAccessRequest]:
@@ -199,8 +211,7 @@ class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModel
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Rights requests with their deadlines", tags=TAG, parameters=[
-        HOUSE_PARAM, OpenApiParameter("open", OpenApiTypes.BOOL, description="Only open requests")]),
+    list=extend_schema(summary="Rights requests with their deadlines", tags=TAG, parameters=[HOUSE_PARAM]),
     retrieve=extend_schema(summary="One rights request", tags=TAG),
     create=extend_schema(summary="Register a rights request (deadline: one month after receipt)", tags=TAG),
     partial_update=extend_schema(summary="Record the handling (optimistic locking on version)", tags=TAG,
@@ -210,12 +221,14 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
                            mixins.UpdateModelMixin, PrivacyViewSet):
     serializer_class = s.RightsRequestSerializer
     queryset = RightsRequest.objects.none()
+    filterset_class = RightsRequestFilter
     object_type = "rights-request"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[RightsRequest]:
         return selectors.rights_request_list(actor=self.request.user, house=self.query_house(),
-                                             open_only=self.request.query_params.get("open") in {"true", "1"})
+                                             open_only=bool(filter_values(RightsRequestFilter,
+                                                                          self.request.query_params)["open"]))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -248,6 +261,7 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
 class LogVerificationViewSet(LoggedList, mixins.CreateModelMixin, PrivacyViewSet):
     serializer_class = s.LogVerificationSerializer
     queryset = LogVerification.objects.none()
+    filterset_class = LogVerificationFilter
     object_type = "log-verification"
 
     def _house(self) -> House:

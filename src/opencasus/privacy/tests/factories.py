@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import factory
 from django.utils import timezone
+from factory.declarations import SubFactory
 from factory.django import DjangoModelFactory
 
 from opencasus.cases.models import Case, StatusChange
@@ -20,7 +20,7 @@ class RetentionPolicyFactory(DjangoModelFactory[RetentionPolicy]):
         model = RetentionPolicy
         django_get_or_create = ("house", "category")
 
-    house = factory.SubFactory(HouseFactory)
+    house = SubFactory(HouseFactory)
     category = RetentionCategory.CASE_CLOSED
     period_months = 24
     source = "Privacyconvenant art. 7 (voorbeeld)"
@@ -38,7 +38,7 @@ def at(day: dt.date, hour: int = 12) -> dt.datetime:
 def ended_case(house: House, status: str, day: dt.date, **kwargs: Any) -> Case:
     """A case that ended on `day`: closed then, or decided at the triage table then."""
     filed = day - dt.timedelta(days=30)
-    case = CaseFactory(house=house, status=status, filed_at=at(filed), last_activity_at=at(day),
+    case = CaseFactory.create(house=house, status=status, filed_at=at(filed), last_activity_at=at(day),
                        closed_at=at(day) if status == Status.CLOSED else None, **kwargs)
     StatusChange.objects.create(case=case, house_id=case.house_id,
                                 from_status=Status.SUBMITTED, to_status=Status.IN_TRIAGE,

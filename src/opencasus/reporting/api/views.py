@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,23 +10,26 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import reporting as access
 from opencasus.accounts.typing import AuthenticatedRequest
+from opencasus.core.api.filters import filter_values
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
 from opencasus.reporting.api import serializers as s
 from opencasus.reporting.audit import log_figures, log_scope
+from opencasus.reporting.filters import AdviceFilter, HouseFilter, PeriodFilter, TrendSignalFilter
 from opencasus.reporting.imports import incident_import_start
 from opencasus.reporting.models import IncidentImport
 from opencasus.reporting.selectors.advice import advice_list
 from opencasus.reporting.selectors.annual import AnnualReport, municipal_annual_report
 from opencasus.reporting.selectors.dashboard import dashboard_for
 from opencasus.reporting.selectors.imports import incident_import_get
-from opencasus.reporting.selectors.period import parse_period
+from opencasus.reporting.selectors.period import Period, default_period, make_period
 from opencasus.reporting.selectors.recidivism import recidivism
 from opencasus.reporting.selectors.trends import trend_signals
 from opencasus.reporting.services import advice_record
@@ -40,21 +42,20 @@ PERIOD_PARAMETERS = [
 HOUSE_PARAMETER = OpenApiParameter("houseId", OpenApiTypes.INT, required=True, description="The house")
 
 
-def _int_param(request: AuthenticatedRequest, name: str) -> int:
-    raw = request.query_params.get(name, "")
-    if not raw.isdigit():
-        raise serializers.ValidationError({name: [_("Give a whole number.")]})
-    return int(raw)
+def _period(request: Request) -> Period:
+    values = filter_values(PeriodFilter, request.query_params)
+    default = default_period()
+    try:
+        return make_period(values["dateFrom"] or default.date_from, values["dateTo"] or default.date_to)
+    except ValidationError as error:
+        raise serializers.ValidationError({"dateFrom": error.messages}) from None
 
 
 class _DashboardView(APIView):
     kind = ""
 
     def _respond(self, request: AuthenticatedRequest, key: str) -> Response:
-        try:
-            period = parse_period(request.query_params.get("dateFrom"), request.query_params.get("dateTo"))
-        except ValidationError as error:
-            raise serializers.ValidationError({"dateFrom": error.messages}) from None
+        period = _period(request)
         scope = access.scope_for(actor=request.user, kind=self.kind, key=key)
         data = dashboard_for(scope, period)
         log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: dashboard (API)",
@@ -155,7 +156,7 @@ class RecidivismView(APIView):
     @extend_schema(summary="Police incidents before and after the action plan, per group", tags=["reporting"],
                    parameters=[HOUSE_PARAMETER], responses=s.RecidivismSerializer, operation_id="recidivism_list")
     def get(self, request: AuthenticatedRequest) -> Response:
-        data = recidivism(actor=request.user, house_id=_int_param(request, "houseId"))
+        data = recidivism(actor=request.user, house_id=filter_values(HouseFilter, request.query_params)["houseId"])
         log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting (API)",
                   object_type="recidivism")
         return Response(data.as_json())
@@ -204,14 +205,8 @@ class TrendSignalsView(APIView):
                                         "(default: the last complete month)")],
                    responses=s.TrendReportSerializer, operation_id="trend_signals_list")
     def get(self, request: AuthenticatedRequest) -> Response:
-        house_id = _int_param(request, "houseId")
-        month = None
-        if request.query_params.get("month"):
-            try:
-                month = dt.date.fromisoformat(f"{request.query_params['month']}-01")
-            except ValueError:
-                raise serializers.ValidationError({"month": [_("Give a month as YYYY-MM.")]}) from None
-        data = trend_signals(actor=request.user, house_id=house_id, month=month)
+        values = filter_values(TrendSignalFilter, request.query_params)
+        data = trend_signals(actor=request.user, house_id=values["houseId"], month=values["month"])
         log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: trendsignalen (API)",
                   object_type="trend-signals")
         return Response(data.as_json())
@@ -222,9 +217,7 @@ class AdviceView(APIView):
         OpenApiParameter("municipalityCode", OpenApiTypes.STR, required=True, description="CBS code, e.g. GM0505")],
         responses=s.AdviceSerializer(many=True), operation_id="advice_list")
     def get(self, request: AuthenticatedRequest) -> Response:
-        code = request.query_params.get("municipalityCode", "")
-        if not code:
-            raise serializers.ValidationError({"municipalityCode": [_("Give a municipality code.")]})
+        code = filter_values(AdviceFilter, request.query_params)["municipalityCode"]
         scope, advice = advice_list(actor=request.user, municipality_code=code)
         log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: adviezen (API)",
                   object_type="advice-list")

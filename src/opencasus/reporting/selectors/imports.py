@@ -5,8 +5,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.http import Http404
 
-from opencasus.access import roles
-from opencasus.access.reporting import IMPORT_ROLES, import_house_get
+from opencasus.access.reporting import import_check, import_house_get
 from opencasus.reporting.models import IncidentImport
 
 if TYPE_CHECKING:
@@ -20,6 +19,7 @@ def incident_imports_for(*, actor: User, house_id: int) -> QuerySet[IncidentImpo
 
 def incident_import_get(*, actor: User, import_id: int) -> IncidentImport:
     job = IncidentImport.objects.defer("source").filter(pk=import_id).first()
-    if job is None or not roles.has_role(actor, job.house_id, *IMPORT_ROLES):
+    if job is None:
         raise Http404
+    import_check(actor=actor, house_id=job.house_id)
     return job

@@ -32,17 +32,6 @@ def default_period(today: dt.date | None = None) -> Period:
     return Period(today.replace(year=today.year - 1) + dt.timedelta(days=1), today)
 
 
-def parse_period(date_from: str | None, date_to: str | None) -> Period:
-    """Both dates as ISO strings (either may be empty: the default period's). Dutch errors."""
-    default = default_period()
-    try:
-        start = dt.date.fromisoformat(date_from) if date_from else default.date_from
-        end = dt.date.fromisoformat(date_to) if date_to else default.date_to
-    except ValueError:
-        raise ValidationError(_("Enter dates as YYYY-MM-DD."), code="invalid_date") from None
-    return make_period(start, end)
-
-
 def make_period(start: dt.date, end: dt.date) -> Period:
     if end < start:
         raise ValidationError(_("The end date lies before the start date."), code="invalid_period")

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 
+from opencasus.accounts.models import User
 from opencasus.cases.vocabulary import Route
 from opencasus.cases.workflow import Status
-from opencasus.network.models import House, Municipality, TargetGroup
-from opencasus.network.tests.factories import HouseFactory, member, municipality
+from opencasus.core.tests.world import Member, Partner, build_world
+from opencasus.network.models import House, Municipality, Role, TargetGroup
+from opencasus.network.tests.factories import HouseFactory, member, municipality, region
 from opencasus.reporting.tests.factories import at, case_with_history, triaged
 
 
@@ -20,16 +21,27 @@ class World:
     dordrecht: Municipality
     gorinchem: Municipality
     theme: TargetGroup
-    users: dict[str, Any]
+    users: dict[str, User]
 
 
 @pytest.fixture
-def world(db) -> World:
+def world(db: None) -> World:
     """A house with 12 Dordrecht and 3 Gorinchem intakes in 2025, every role, and a house elsewhere."""
-    house = HouseFactory()
-    other = HouseFactory(region=__import__("opencasus.network.models", fromlist=["Region"]).Region.objects.get(
-        code="VR17"))
     dordrecht, gorinchem = municipality("GM0505"), municipality("GM0512")
+    staff = build_world(
+        partners=[Partner("partner")],
+        members={
+            "manager": Member(Role.HOUSE_MANAGER),
+            "officer_dordrecht": Member(Role.MUNICIPALITY_OFFICER, user={"municipality": dordrecht}),
+            "officer_gorinchem": Member(Role.MUNICIPALITY_OFFICER, user={"municipality": gorinchem}),
+            "steering": Member(Role.STEERING_GROUP_MEMBER),
+            "partner": Member(Role.PARTNER_PROFESSIONAL, "partner"),
+            "privacy": Member(Role.PRIVACY_OFFICER),
+            "admin": Member(Role.FUNCTIONAL_ADMINISTRATOR),
+        },
+    )
+    house = staff.house
+    other = HouseFactory.create(region=region("VR17"))
     theme = TargetGroup.objects.create(house=house, name="Huiselijk geweld")
     for i in range(12):
         filed = at(2025, 3, 1 + i)
@@ -43,18 +55,8 @@ def world(db) -> World:
     for i in range(3):
         triaged(house, at(2025, 4, 1 + i), Status.ADMITTED, municipality=gorinchem, route=Route.VEILIG_THUIS)
     triaged(other, at(2025, 3, 5), Status.ADMITTED, municipality=municipality("GM0599"))
-    users = {
-        "manager": member(house, "house_manager"),
-        "director": member(house, "process_director"),
-        "secretary": member(house, "secretary"),
-        "officer_dordrecht": member(house, "municipality_officer", municipality=dordrecht),
-        "officer_gorinchem": member(house, "municipality_officer", municipality=gorinchem),
-        "steering": member(house, "steering_group_member"),
-        "partner": member(house, "partner_professional"),
-        "privacy": member(house, "privacy_officer"),
-        "admin": member(house, "functional_administrator"),
-        "other_director": member(other, "process_director"),
-    }
+    users = {"director": staff.director, "secretary": staff.secretary, **staff.members,
+             "other_director": member(other, Role.PROCESS_DIRECTOR)}
     return World(house, other, dordrecht, gorinchem, theme, users)
 
 

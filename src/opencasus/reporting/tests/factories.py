@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import factory
 from django.utils import timezone
+from factory.declarations import LazyAttribute, SubFactory
 from factory.django import DjangoModelFactory
 
 from opencasus.cases.models import Case, StatusChange
@@ -20,7 +20,7 @@ def at(year: int, month: int, day: int, hour: int = 12) -> dt.datetime:
 
 def case_with_history(house: House, filed_at: dt.datetime, *steps: tuple[str, dt.datetime], **fields: Any) -> Case:
     """A case filed at `filed_at` that went through `steps` (status, moment), recorded as status changes."""
-    case = CaseFactory(house=house, filed_at=filed_at, **fields)
+    case = CaseFactory.create(house=house, filed_at=filed_at, **fields)
     previous = Status.SUBMITTED.value
     for status, moment in steps:
         StatusChange.objects.create(case=case, house_id=case.house_id,
@@ -45,8 +45,8 @@ class AdviceFactory(DjangoModelFactory[Advice]):
     class Meta:
         model = Advice
 
-    house = factory.LazyAttribute(lambda o: o.case.house)
-    case = factory.SubFactory(CaseFactory, subject_type="area")
-    municipality = factory.LazyAttribute(lambda o: o.case.municipality)
+    house = LazyAttribute(lambda o: o.case.house)
+    case = SubFactory(CaseFactory, subject_type="area")
+    municipality = LazyAttribute(lambda o: o.case.municipality)
     text = "Investeer in straatverlichting en jongerenwerk in de wijk."
-    given_by = factory.LazyAttribute(lambda o: o.case.filed_by)
+    given_by = LazyAttribute(lambda o: o.case.filed_by)

@@ -36,13 +36,13 @@ def _production(code: str) -> str:
     return result.stdout
 
 
-def test_production_lock_leaves_out_the_development_tools():
+def test_production_lock_leaves_out_the_development_tools() -> None:
     production = _pins("requirements.lock")
     for tool in ("faker", "pytest", "ruff", "mypy", "playwright", "schemathesis", "factory-boy"):
         assert tool not in production
 
 
-def test_development_lock_pins_the_production_dependencies_at_the_same_versions():
+def test_development_lock_pins_the_production_dependencies_at_the_same_versions() -> None:
     production = _pins("requirements.lock")
     development = _pins("requirements-dev.lock")
     assert production
@@ -50,14 +50,14 @@ def test_development_lock_pins_the_production_dependencies_at_the_same_versions(
 
 
 @pytest.mark.parametrize("name", ["requirements.lock", "requirements-dev.lock"])
-def test_every_pin_carries_a_hash(name):
+def test_every_pin_carries_a_hash(name: str) -> None:
     blocks = re.split(r"\n(?=[A-Za-z0-9_.-]+==)", (PROJECT_DIR / name).read_text(encoding="utf-8"))
     pinned = [block for block in blocks if PIN.match(block)]
     assert pinned
     assert [block.split()[0] for block in pinned if "--hash=sha256:" not in block] == []
 
 
-def test_production_settings_install_no_development_app():
+def test_production_settings_install_no_development_app() -> None:
     apps = _production("from django.conf import settings; print(' '.join(settings.INSTALLED_APPS))").split()
     assert "opencasus.core" in apps
     assert "opencasus.scale" not in apps
@@ -73,7 +73,7 @@ def _imported_modules(path: Path) -> set[str]:
     return modules
 
 
-def test_code_imports_only_declared_dependencies():
+def test_code_imports_only_declared_dependencies() -> None:
     """python-dateutil was imported without being declared: every third-party module the production
     code imports is a dependency in pyproject.toml (the import names that differ are mapped)."""
     declared = (PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8").split("[project.optional-dependencies]")[0]

@@ -124,6 +124,16 @@ class TriageDecisionSerializer(Serializer[Decision]):
                                              write_only=True)
     professionals = ProfessionalRefSerializer(many=True, required=False, default=list, write_only=True)
     message_to_filer = serializers.CharField(allow_blank=True, required=False, default="", write_only=True)
+    process_director_id = serializers.IntegerField(
+        allow_null=True, required=False, default=None, write_only=True,
+        help_text="The process director the decision names (default: the case's, else the deciding process director).")
+    confirm_over_limit = serializers.BooleanField(
+        required=False, default=False, write_only=True,
+        help_text="Confirms an admission past the house's caseload maximum (recorded); without it such an "
+                  "admission answers 400 with the current load.")
+    check_back_date = serializers.DateField(
+        required=False, allow_null=True, default=None, write_only=True,
+        help_text="Advice or route: when the process director checks it was picked up (null: the default).")
     verdict = serializers.ChoiceField(choices=Verdict.choices, read_only=True)
     decided_at = serializers.DateTimeField(read_only=True)
     decided_by = serializers.CharField(source="decided_by.username", read_only=True)
@@ -143,7 +153,8 @@ class TriageDecisionSerializer(Serializer[Decision]):
             routed_to_detail=data["routed_to_detail"], purpose=data["purpose"], questions=data["questions"],
             meeting_type_id=data["meeting_type_id"], organisation_ids=data["organisation_ids"],
             professionals=[(p["user_id"], p["organisation_id"]) for p in data["professionals"]],
-            message_to_filer=data["message_to_filer"],
+            message_to_filer=data["message_to_filer"], process_director_id=data["process_director_id"],
+            confirm_over_limit=data["confirm_over_limit"], check_back_date=data["check_back_date"],
         )
 
 

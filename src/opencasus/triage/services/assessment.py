@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access.policy import CaseAccess, case_get
+from opencasus.cases.caseload import services as caseload
 from opencasus.cases.services import case_transition
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.cases.workflow import Status
@@ -125,6 +126,7 @@ def assessment_save(*, actor: User, case_id: int, data: AssessmentInput,
     if case.status == Status.SUBMITTED:
         case = case_transition(actor=actor, case_id=case.pk, to_status=Status.IN_TRIAGE,
                                reason=_("Assessment started at the triage table."))
+        caseload.director_pick_up(actor=actor, case=case)
     log_case(actor=actor, case=case, action=Action.CREATE if created else Action.UPDATE,
              object_type="triage-assessment", object_id=assessment.pk)
     return assessment

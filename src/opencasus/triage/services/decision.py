@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -14,9 +15,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from opencasus.access.policy import CaseAccess, case_get
+from opencasus.cases.caseload import services as caseload
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.services import case_transition
 from opencasus.cases.workflow import Status
+from opencasus.core import events
 from opencasus.core.unset import UNSET
 from opencasus.logbook.models import Action
 from opencasus.network.models import MeetingType
@@ -50,6 +53,11 @@ class DecisionInput:
     organisation_ids: list[int] = field(default_factory=list)
     professionals: list[tuple[int, int]] = field(default_factory=list)  # (user id, organisation id)
     message_to_filer: str = ""
+    # The process director the decision names (default: the case's, else the deciding process director), and
+    # the confirmation of an admission past a house maximum (`cases.caseload`).
+    process_director_id: int | None = None
+    confirm_over_limit: bool = False
+    check_back_date: dt.date | None = None  # route or advice: when to check it was picked up (None: the default)
 
 
 def _require(errors: dict[str, list[str]], name: str, value: str, message: str) -> None:
@@ -141,6 +149,10 @@ def decision_record(*, actor: User, case_id: int, data: DecisionInput,
         raise ValidationError(message, code="invalid_transition")
     assessment = Assessment.objects.filter(case=case).first()
     errors = _validate(case, assessment, data)
+    caseload_errors, load = caseload.triage_check(actor=actor, case=case, director_id=data.process_director_id,
+                                                  admitting=data.outcome == Outcome.ADMIT,
+                                                  confirmed=data.confirm_over_limit)
+    errors.update(caseload_errors)
     organisations: dict[int, Any] = {}
     pairs: list[tuple[int, int]] = []
     if data.outcome == Outcome.ADMIT:
@@ -172,6 +184,9 @@ def decision_record(*, actor: User, case_id: int, data: DecisionInput,
     decision.case = case
     decision.save()
     log_case(actor=actor, case=case, action=Action.CREATE, object_type="triage-decision", object_id=decision.pk)
+    caseload.triage_record(actor=actor, case=case, director_id=data.process_director_id, load=load)
+    events.publish(events.TriageDecided(case_id=case.pk, decision_id=decision.pk, outcome=decision.outcome,
+                                        actor_id=actor.pk, check_back_date=data.check_back_date))
     if data.outcome == Outcome.ADMIT:
         add_participants(actor=actor, case=case, organisation_ids=list(organisations), pairs=pairs,
                           reason=_("Named at admission."))

@@ -2,60 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from opencasus.accounts.models import User
 from opencasus.cases.models import Case
-from opencasus.cases.tests.factories import CaseFactory, PersonFactory
-from opencasus.network.models import House, LocalCriterion, MeetingType, Organisation, Partnership, Ring, Role
-from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, member
+from opencasus.cases.workflow import Status
+from opencasus.core.tests.world import Member, Partner, World, add_case, build_world
+from opencasus.network.models import Role
 from opencasus.triage.models import Answer, Criterion
 from opencasus.triage.services import AssessmentInput, DecisionInput
 
 
-@dataclass
-class World:
-    house: House
-    director: User
-    secretary: User
-    police: Organisation
-    probation: Organisation
-    no_covenant: Organisation
-    police_pro: User
-    probation_pro: User
-    uncovered_pro: User
-    filer: User
-    meeting_type: MeetingType
-    criterion: LocalCriterion
-
-
 def make_world() -> World:
-    house = HouseFactory()
-    municipality = OrganisationFactory(name=f"Gemeente bij {house.name}")
-    police = OrganisationFactory()
-    probation = OrganisationFactory()
-    no_covenant = OrganisationFactory()
-    director = member(house, Role.PROCESS_DIRECTOR, municipality)
-    secretary = member(house, Role.SECRETARY, municipality)
-    police_pro = member(house, Role.PARTNER_PROFESSIONAL, police)
-    probation_pro = member(house, Role.PARTNER_PROFESSIONAL, probation)
-    uncovered_pro = member(house, Role.PARTNER_PROFESSIONAL, no_covenant)
-    Partnership.objects.filter(house=house, organisation=no_covenant).update(covenant_signed_on=None)
-    filer = member(house, Role.PARTNER_PROFESSIONAL, police)
-    Partnership.objects.get_or_create(house=house, organisation=municipality, defaults={"ring": Ring.CORE})
-    meeting_type = MeetingType.objects.create(house=house, name="Focusoverleg")
-    criterion = LocalCriterion.objects.create(house=house, text="Er zijn minderjarige kinderen in het gezin")
-    return World(house, director, secretary, police, probation, no_covenant, police_pro, probation_pro,
-                  uncovered_pro, filer, meeting_type, criterion)
+    """Professionals `police_pro`, `probation_pro` and `uncovered_pro` (of `no_covenant`, an organisation
+    without a covenant), police professional `filer`, and one local criterion."""
+    return build_world(
+        gemeente="Gemeente bij {house}",
+        partners=[Partner("police"), Partner("probation"), Partner("no_covenant", covenant=False)],
+        members={
+            "police_pro": Member(Role.PARTNER_PROFESSIONAL, "police"),
+            "probation_pro": Member(Role.PARTNER_PROFESSIONAL, "probation"),
+            "uncovered_pro": Member(Role.PARTNER_PROFESSIONAL, "no_covenant"),
+            "filer": Member(Role.PARTNER_PROFESSIONAL, "police"),
+        },
+        criteria=["Er zijn minderjarige kinderen in het gezin"],
+    )
 
 
 def intake(world: World, **fields: Any) -> Case:
-    fields.setdefault("filed_by_organisation", world.police)
-    fields.setdefault("filed_by", world.filer)
-    case = CaseFactory(house=world.house, **fields)
-    PersonFactory(case=case)
-    return case
+    """An intake (submitted unless `status` says otherwise) with one person, filed by the police's `filer`."""
+    fields.setdefault("organisation", fields.pop("filed_by_organisation", world.police))
+    fields.setdefault("filer", fields.pop("filed_by", world.filer))
+    return add_case(world, stage=fields.pop("status", Status.SUBMITTED), **fields)
 
 
 def meets() -> AssessmentInput:
@@ -84,5 +61,3 @@ def admit(world: World, **fields: Any) -> DecisionInput:
     }
     data.update(fields)
     return DecisionInput(**data)
-
-

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opencasus.cases.models import Participant
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import CORE_STAFF_ROLES, Organisation, Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -82,7 +83,7 @@ def expected(call: Call, role: str, relation: str) -> int:
 
 def actor_for(world, case, role: str, relation: str):
     if relation == "other_house":
-        return member(HouseFactory(), role, world.police)
+        return member(HouseFactory.create(), role, world.police)
     user = member(world.house, role, world.police)
     if relation == "filer":
         case.filed_by = user
@@ -95,7 +96,7 @@ def actor_for(world, case, role: str, relation: str):
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", Role.values)
-def test_access_matrix(role, relation, verified_client, api_client):
+def test_access_matrix(role: str, relation: str, verified_client: VerifiedClient, api_client: ApiClient) -> None:
     world = make_world()
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())

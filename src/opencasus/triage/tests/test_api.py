@@ -1,10 +1,14 @@
 import pytest
 from django.core import mail
+from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opencasus.cases.hitcheck import hit_check
 from opencasus.cases.models import Participant
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import ApiClient
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -25,12 +29,8 @@ MEETS_BODY = {
 }
 
 
-@pytest.fixture
-def world():
-    return make_world()
 
-
-def test_queue_api(world, api_client):
+def test_queue_api(world: World, api_client: ApiClient) -> None:
     case = intake(world)
     client = api_client(world.director)
     response = client.get("/api/v1/triage-queue", {"houseId": world.house.pk})
@@ -44,7 +44,7 @@ def test_queue_api(world, api_client):
     assert api_client(world.police_pro).get("/api/v1/triage-queue").json() == []
 
 
-def test_assessment_put_and_get(world, api_client):
+def test_assessment_put_and_get(world: World, api_client: ApiClient) -> None:
     case = intake(world)
     client = api_client(world.director)
     url = f"/api/v1/cases/{case.pk}/triage-assessment"
@@ -67,12 +67,13 @@ def test_assessment_put_and_get(world, api_client):
     assert "intussen door iemand anders gewijzigd" in response.json()["detail"]
 
 
-def test_assessment_get_returns_the_stored_hits_to_core_staff_only_and_logs_the_read(world, api_client):
+def test_assessment_get_returns_the_stored_hits_to_core_staff_only_and_logs_the_read(world: World,
+                                                                                     api_client: ApiClient) -> None:
     case = intake(world)
     twin = case.persons.get()
-    elsewhere = CaseFactory(house=HouseFactory(email="info@elders.example"), status=Status.ADMITTED,
+    elsewhere = CaseFactory.create(house=HouseFactory.create(email="info@elders.example"), status=Status.ADMITTED,
                             reference="ELDERS-4711")
-    PersonFactory(case=elsewhere, first_name=twin.first_name, last_name=twin.last_name,
+    PersonFactory.create(case=elsewhere, first_name=twin.first_name, last_name=twin.last_name,
                   date_of_birth=twin.date_of_birth)
     other_director = member(elsewhere.house, Role.PROCESS_DIRECTOR)
     hit_check(actor=world.director, case=case)
@@ -104,7 +105,7 @@ def test_assessment_get_returns_the_stored_hits_to_core_staff_only_and_logs_the_
         assert ProcessingRecord.objects.filter(case_id=case.pk).count() == before
 
 
-def test_assessment_put_validation_is_problem_json_in_dutch(world, api_client):
+def test_assessment_put_validation_is_problem_json_in_dutch(world: World, api_client: ApiClient) -> None:
     case = intake(world)
     body = {"criteria": [{"criterion": "multiple_problems", "answer": "yes"}],
             "overrideVerdict": "meets"}
@@ -117,7 +118,9 @@ def test_assessment_put_validation_is_problem_json_in_dutch(world, api_client):
     assert case.status == Status.SUBMITTED
 
 
-def test_decision_post_admit_and_second_decision_conflicts(world, api_client, django_capture_on_commit_callbacks):
+def test_decision_post_admit_and_second_decision_conflicts(
+    world: World, api_client: ApiClient, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     url = f"/api/v1/cases/{case.pk}/triage-decision"
@@ -137,7 +140,7 @@ def test_decision_post_admit_and_second_decision_conflicts(world, api_client, dj
     assert api_client(world.director).get(url).json()["outcome"] == "admit"
 
 
-def test_decision_post_without_covenant_is_400_and_nothing_changes(world, api_client):
+def test_decision_post_without_covenant_is_400_and_nothing_changes(world: World, api_client: ApiClient) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     body = {"outcome": "admit", "grounds": "Voldoet.", "purpose": "Doel.", "questions": "Vragen.",
@@ -150,7 +153,7 @@ def test_decision_post_without_covenant_is_400_and_nothing_changes(world, api_cl
     assert not Participant.objects.filter(case=case).exists()
 
 
-def test_route_to_veilig_thuis_via_api(world, api_client):
+def test_route_to_veilig_thuis_via_api(world: World, api_client: ApiClient) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     response = api_client(world.director).post(f"/api/v1/cases/{case.pk}/triage-decision", {
@@ -159,7 +162,7 @@ def test_route_to_veilig_thuis_via_api(world, api_client):
     assert response.json()["routedTo"] == "veilig_thuis"
 
 
-def test_participants_api(world, api_client):
+def test_participants_api(world: World, api_client: ApiClient) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     services.decision_record(actor=world.director, case_id=case.pk, data=admit(world))
@@ -180,7 +183,7 @@ def test_participants_api(world, api_client):
     assert ProcessingRecord.objects.filter(case_id=case.pk, object_type="participant", action="update").exists()
 
 
-def test_openapi_describes_the_triage_endpoints(client):
+def test_openapi_describes_the_triage_endpoints(client: Client) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     for path in ("/triage-queue", "/cases/{caseId}/triage-assessment", "/cases/{caseId}/triage-decision",
                  "/cases/{caseId}/participants", "/cases/{caseId}/participants/{participantId}/end"):

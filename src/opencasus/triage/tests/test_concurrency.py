@@ -20,7 +20,7 @@ from opencasus.triage.tests.factories import admit, intake, make_world, meets
 # Decided before the database is set up: SQLite serialises writes itself and has no row locks.
 @pytest.mark.skipif("postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_decisions_one_wins_the_other_is_refused():
+def test_concurrent_decisions_one_wins_the_other_is_refused() -> None:
     # A transactional test empties the tables after it ran, reference data included: load it again.
     load_reference_data(Region, Municipality)
     world = make_world()
@@ -29,7 +29,7 @@ def test_concurrent_decisions_one_wins_the_other_is_refused():
     barrier = threading.Barrier(2)
     results: dict[str, object] = {}
 
-    def decide(name, actor, data):
+    def decide(name: str, actor, data) -> None:
         try:
             barrier.wait()
             results[name] = services.decision_record(actor=actor, case_id=case.pk, data=data)

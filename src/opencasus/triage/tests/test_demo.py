@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opencasus.cases.models import Participant
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
@@ -12,11 +13,13 @@ from opencasus.triage.models import Decision
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_decides_part_of_the_queue_and_is_idempotent(django_capture_on_commit_callbacks):
+def test_demo_decides_part_of_the_queue_and_is_idempotent(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     house, _logins = load_network()
     police = Organisation.objects.get(name__startswith="Politie")
     for _i in range(12):
-        PersonFactory(case=CaseFactory(house=house, filed_by_organisation=police))
+        PersonFactory.create(case=CaseFactory.create(house=house, filed_by_organisation=police))
     with django_capture_on_commit_callbacks(execute=True):
         decided = load_demo_data(house)
     assert decided == {"admit": 5, "advice": 1, "route": 1, "decline": 1, "in_triage": 1}
@@ -41,6 +44,6 @@ def test_demo_decides_part_of_the_queue_and_is_idempotent(django_capture_on_comm
     assert mail.outbox == []
 
 
-def test_demo_without_intakes_does_nothing():
+def test_demo_without_intakes_does_nothing() -> None:
     house, _logins = load_network()
     assert load_demo_data(house) == {}

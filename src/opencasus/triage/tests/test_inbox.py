@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from opencasus.cases.models import CaseHit
+from opencasus.cases.models import Case, CaseHit
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import VerifiedClient
+from opencasus.core.tests.world import World
 from opencasus.triage.apps import triage_section
 from opencasus.triage.selectors import inbox_counts, triage_queue
 from opencasus.triage.tests.factories import intake, make_world
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world():
+def world() -> tuple[World, Case]:
     w = make_world()
     plain = intake(w, reference="Q-PLAIN")
     hit = intake(w, reference="Q-HIT")
@@ -23,7 +25,7 @@ def world():
     return w, plain
 
 
-def test_counts_and_filters(world, verified_client):
+def test_counts_and_filters(world: tuple[World, Case], verified_client: VerifiedClient) -> None:
     w, _plain = world
     assert inbox_counts(actor=w.director) == {"waiting": 3, "hits": 1, "assessed": 1}
     assert [i.case.reference for i in triage_queue(actor=w.director, only="treffers")] == ["Q-HIT"]
@@ -39,7 +41,7 @@ def test_counts_and_filters(world, verified_client):
     assert "Q-PLAIN" in body
 
 
-def test_partners_get_no_triage_counts(world):
+def test_partners_get_no_triage_counts(world: tuple[World, Case]) -> None:
     w, _plain = world
     assert inbox_counts(actor=w.filer) == {"waiting": 0, "hits": 0, "assessed": 0}
     assert triage_section(w.filer) == []

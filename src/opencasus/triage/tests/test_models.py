@@ -1,4 +1,5 @@
 import itertools
+from typing import Any
 
 import pytest
 
@@ -7,7 +8,7 @@ from opencasus.triage.models import CUMULATIVE_CRITERIA, Answer, Criterion, Verd
 Y, N, U = Answer.YES, Answer.NO, Answer.UNKNOWN
 
 
-def verdict(c1, c2, c3, c4):
+def verdict(c1: str, c2: str, c3: str, c4: str) -> str:
     return compute_verdict(dict(zip([c.value for c in Criterion], [c1, c2, c3, c4], strict=True)))
 
 
@@ -22,11 +23,11 @@ def verdict(c1, c2, c3, c4):
     ((Y, Y, N, U), Verdict.UNDETERMINED),
     ((U, U, U, U), Verdict.UNDETERMINED),
 ])
-def test_compute_verdict(answers, expected):
+def test_compute_verdict(answers: Any, expected: Any) -> None:
     assert verdict(*answers) == expected
 
 
-def test_verdict_rule_over_all_81_combinations():
+def test_verdict_rule_over_all_81_combinations() -> None:
     for combo in itertools.product([Y, N, U], repeat=4):
         *cumulative, area = combo
         result = verdict(*combo)
@@ -38,6 +39,6 @@ def test_verdict_rule_over_all_81_combinations():
             assert result == Verdict.UNDETERMINED
 
 
-def test_missing_answers_count_as_unknown():
+def test_missing_answers_count_as_unknown() -> None:
     assert compute_verdict({}) == Verdict.UNDETERMINED
     assert len(CUMULATIVE_CRITERIA) == 3

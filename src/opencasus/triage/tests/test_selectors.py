@@ -3,38 +3,35 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from opencasus.cases.tests.factories import PersonFactory
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.logbook.verification import verify_chain
 from opencasus.triage.selectors import triage_queue
-from opencasus.triage.tests.factories import intake, make_world
+from opencasus.triage.tests.factories import intake
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return make_world()
 
-
-def _queries(world) -> int:
+def _queries(world: World) -> int:
     with CaptureQueriesContext(connection) as queries:
         triage_queue(actor=world.director, house_id=world.house.pk)
     return len(queries.captured_queries)
 
 
-def test_queue_reads_and_logs_in_a_fixed_number_of_queries(world):
+def test_queue_reads_and_logs_in_a_fixed_number_of_queries(world: World) -> None:
     for _ in range(2):
         intake(world)
     triage_queue(actor=world.director, house_id=world.house.pk)  # warms the register cache
     few = _queries(world)
     for _ in range(8):
-        PersonFactory(case=intake(world))
+        PersonFactory.create(case=intake(world))
     assert _queries(world) == few
 
 
-def test_queue_logs_every_person_of_every_case_shown(world):
+def test_queue_logs_every_person_of_every_case_shown(world: World) -> None:
     cases = [intake(world) for _ in range(3)]
-    PersonFactory(case=cases[0])
+    PersonFactory.create(case=cases[0])
     items = triage_queue(actor=world.director, house_id=world.house.pk)
     assert {i.case.pk for i in items} == {c.pk for c in cases}
     for case in cases:
@@ -44,7 +41,7 @@ def test_queue_logs_every_person_of_every_case_shown(world):
     assert verify_chain(world.house.pk).ok
 
 
-def test_queue_in_a_transaction_looks_up_the_register_once(world):
+def test_queue_in_a_transaction_looks_up_the_register_once(world: World) -> None:
     """Inside a transaction the register cache is not filled (it might roll back): one lookup per batch."""
     for _ in range(3):
         intake(world)

@@ -1,10 +1,13 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from opencasus.cases.models import Participant, Person, StatusChange
+from opencasus.cases.models import Case, Participant, Person, StatusChange
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
@@ -16,17 +19,13 @@ from opencasus.triage.tests.factories import admit, does_not_meet, intake, make_
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return make_world()
 
-
-def records(case, object_type, action=None):
+def records(case: Case, object_type: str, action: str | None = None) -> QuerySet[ProcessingRecord]:
     qs = ProcessingRecord.objects.filter(case_id=case.pk, object_type=object_type, activity_code="triage")
     return qs.filter(action=action) if action else qs
 
 
-def test_first_assessment_moves_the_intake_into_triage(world):
+def test_first_assessment_moves_the_intake_into_triage(world: World) -> None:
     case = intake(world)
     assessment = services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -42,7 +41,7 @@ def test_first_assessment_moves_the_intake_into_triage(world):
     assert rec.data_subject == str(case.persons.get().pseudonym)
 
 
-def test_assessment_validation_is_in_dutch_and_writes_nothing(world):
+def test_assessment_validation_is_in_dutch_and_writes_nothing(world: World) -> None:
     case = intake(world)
     data = AssessmentInput(answers={Criterion.MULTIPLE_PROBLEMS.value: (Answer.YES, "")},
                            life_domains={"housing": " "})
@@ -55,7 +54,7 @@ def test_assessment_validation_is_in_dutch_and_writes_nothing(world):
     assert not records(case, "triage-assessment").exists()
 
 
-def test_overruling_the_verdict_needs_grounds(world):
+def test_overruling_the_verdict_needs_grounds(world: World) -> None:
     case = intake(world)
     data = does_not_meet()
     data.override_verdict = Verdict.MEETS
@@ -68,7 +67,7 @@ def test_overruling_the_verdict_needs_grounds(world):
     assert assessment.verdict == Verdict.MEETS
 
 
-def test_local_criteria_of_another_house_are_refused(world):
+def test_local_criteria_of_another_house_are_refused(world: World) -> None:
     case = intake(world)
     other = make_world()
     data = meets()
@@ -80,7 +79,7 @@ def test_local_criteria_of_another_house_are_refused(world):
     assert assessment.local_answers.get().answer == Answer.YES
 
 
-def test_assessment_version_conflict(world):
+def test_assessment_version_conflict(world: World) -> None:
     case = intake(world)
     first = services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     services.assessment_save(actor=world.secretary, case_id=case.pk, data=meets(), expected_version=first.version)
@@ -90,14 +89,15 @@ def test_assessment_version_conflict(world):
     assert exc.value.code == "conflict"
 
 
-def test_only_core_staff_of_the_house_may_assess(world):
+def test_only_core_staff_of_the_house_may_assess(world: World) -> None:
     case = intake(world)
-    for actor in (world.police_pro, world.filer, member(HouseFactory(), Role.PROCESS_DIRECTOR)):
+    for actor in (world.police_pro, world.filer, member(HouseFactory.create(), Role.PROCESS_DIRECTOR)):
         with pytest.raises(Http404):
             services.assessment_save(actor=actor, case_id=case.pk, data=meets())
 
 
-def test_done_when_admit_decline_route(world, django_capture_on_commit_callbacks):
+def test_done_when_admit_decline_route(world: World,
+                                       django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> None:
     admitted, declined, routed = intake(world), intake(world), intake(world)
     # Names that cannot occur in the e-mail's own wording (a random "Cas" would be found in "Casus").
     Person.objects.filter(case__in=[admitted, declined, routed]).update(first_name="Xandrijn", last_name="Quobbelaar")
@@ -143,7 +143,7 @@ def test_done_when_admit_decline_route(world, django_capture_on_commit_callbacks
     assert records(declined, "triage-decision", "create").count() == 1
 
 
-def test_grounds_are_always_required(world):
+def test_grounds_are_always_required(world: World) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=does_not_meet())
     with pytest.raises(ValidationError) as exc:
@@ -160,7 +160,8 @@ def test_grounds_are_always_required(world):
     assert "routed_to_detail" in exc.value.message_dict
 
 
-def test_advice_only_records_the_advice(world, django_capture_on_commit_callbacks):
+def test_advice_only_records_the_advice(world: World,
+                                        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=does_not_meet())
     with django_capture_on_commit_callbacks(execute=True):
@@ -174,7 +175,7 @@ def test_advice_only_records_the_advice(world, django_capture_on_commit_callback
     assert "Schakel" not in mail.outbox[0].body
 
 
-def test_admission_with_an_organisation_without_covenant_is_refused_and_nothing_changes(world):
+def test_admission_with_an_organisation_without_covenant_is_refused_and_nothing_changes(world: World) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -194,7 +195,7 @@ def test_admission_with_an_organisation_without_covenant_is_refused_and_nothing_
     assert not records(case, "triage-decision").exists()
 
 
-def test_admission_requires_purpose_questions_meeting_type_and_a_meeting_verdict(world):
+def test_admission_requires_purpose_questions_meeting_type_and_a_meeting_verdict(world: World) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=does_not_meet())
     with pytest.raises(ValidationError) as exc:
@@ -204,7 +205,7 @@ def test_admission_requires_purpose_questions_meeting_type_and_a_meeting_verdict
     assert set(exc.value.message_dict) >= {"outcome", "purpose", "questions", "meeting_type", "organisations"}
 
 
-def test_a_professional_of_another_organisation_is_refused(world):
+def test_a_professional_of_another_organisation_is_refused(world: World) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     with pytest.raises(ValidationError) as exc:
@@ -213,7 +214,7 @@ def test_a_professional_of_another_organisation_is_refused(world):
     assert "professionals" in exc.value.message_dict
 
 
-def test_invalid_transitions_are_refused(world):
+def test_invalid_transitions_are_refused(world: World) -> None:
     case = intake(world)
     with pytest.raises(ValidationError) as exc:
         services.decision_record(actor=world.director, case_id=case.pk,
@@ -227,7 +228,7 @@ def test_invalid_transitions_are_refused(world):
     assert exc.value.code == "invalid_transition"
 
 
-def test_a_second_decision_is_refused_not_doubled(world):
+def test_a_second_decision_is_refused_not_doubled(world: World) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -246,7 +247,7 @@ def test_a_second_decision_is_refused_not_doubled(world):
     assert StatusChange.objects.filter(case=case, to_status__in=[Status.ADMITTED, Status.DECLINED]).count() == 1
 
 
-def test_participants_add_and_end(world):
+def test_participants_add_and_end(world: World) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     services.decision_record(actor=world.director, case_id=case.pk,
@@ -278,7 +279,7 @@ def test_participants_add_and_end(world):
         services.participant_end(actor=world.police_pro, case_id=case.pk, participant_id=org_row.pk, reason="x")
 
 
-def test_participants_only_on_admitted_cases(world):
+def test_participants_only_on_admitted_cases(world: World) -> None:
     case = intake(world)
     with pytest.raises(ValidationError) as exc:
         services.participant_add(actor=world.director, case_id=case.pk, organisation_id=world.police.pk,

@@ -4,32 +4,32 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opencasus.cases.models import CaseHit, Participant
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.clients import VerifiedClient
+from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
 from opencasus.triage import services
 from opencasus.triage.models import Assessment, Decision
-from opencasus.triage.tests.factories import admit, intake, make_world, meets
+from opencasus.triage.tests.factories import admit, intake, meets
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return make_world()
 
-
-def test_queue_lists_waiting_intakes_with_age_hits_urgency_and_date(world, verified_client):
+def test_queue_lists_waiting_intakes_with_age_hits_urgency_and_date(world: World,
+                                                                    verified_client: VerifiedClient) -> None:
     old = intake(world, filed_at=timezone.now() - dt.timedelta(days=9), urgency=Urgency.CRISIS)
     new = intake(world)
     decided = intake(world, status=Status.DECLINED)
-    other_house_case = CaseFactory()
-    CaseHit.objects.create(case=old, person=old.persons.get(), matched_by="bsn", house=HouseFactory(),
+    other_house_case = CaseFactory.create()
+    CaseHit.objects.create(case=old, person=old.persons.get(), matched_by="bsn", house=HouseFactory.create(),
                            where="running_case")
     response = verified_client(world.director).get(reverse("triage:queue"))
     assert response.status_code == 200
@@ -46,11 +46,11 @@ def test_queue_lists_waiting_intakes_with_age_hits_urgency_and_date(world, verif
     assert ProcessingRecord.objects.filter(object_type="triage-queue", case_id=new.pk).count() == 1
 
 
-def test_queue_is_404_for_non_core_staff(world, verified_client):
+def test_queue_is_404_for_non_core_staff(world: World, verified_client: VerifiedClient) -> None:
     assert verified_client(world.police_pro).get(reverse("triage:queue")).status_code == 404
 
 
-def test_menu_link_and_start_section_for_core_staff_only(world, verified_client):
+def test_menu_link_and_start_section_for_core_staff_only(world: World, verified_client: VerifiedClient) -> None:
     intake(world)
     intake(world)
     page = verified_client(world.director).get(reverse("core:start")).content.decode()
@@ -60,11 +60,11 @@ def test_menu_link_and_start_section_for_core_staff_only(world, verified_client)
     assert reverse("triage:queue") not in page
 
 
-def test_assessment_page_runs_the_hit_check_and_saves(world, verified_client):
+def test_assessment_page_runs_the_hit_check_and_saves(world: World, verified_client: VerifiedClient) -> None:
     case = intake(world)
     twin = case.persons.get()
-    elsewhere = CaseFactory(house=HouseFactory(), status=Status.ADMITTED)
-    PersonFactory(case=elsewhere, first_name=twin.first_name, last_name=twin.last_name,
+    elsewhere = CaseFactory.create(house=HouseFactory.create(), status=Status.ADMITTED)
+    PersonFactory.create(case=elsewhere, first_name=twin.first_name, last_name=twin.last_name,
                   date_of_birth=twin.date_of_birth)
     client = verified_client(world.director)
     url = reverse("triage:assessment", args=[case.pk])
@@ -89,7 +89,7 @@ def test_assessment_page_runs_the_hit_check_and_saves(world, verified_client):
     assert "Voldoet aan de criteria" in page
 
 
-def test_assessment_form_shows_dutch_errors(world, verified_client):
+def test_assessment_form_shows_dutch_errors(world: World, verified_client: VerifiedClient) -> None:
     case = intake(world)
     response = verified_client(world.director).post(reverse("triage:assessment", args=[case.pk]), {
         "multiple_problems": "yes", "multiple_chains": "unknown", "system_impact": "unknown",
@@ -101,8 +101,9 @@ def test_assessment_form_shows_dutch_errors(world, verified_client):
     assert not Assessment.objects.filter(case=case).exists()
 
 
-def test_decision_page_admits_with_participants_and_informs_the_filer(world, verified_client,
-                                                                       django_capture_on_commit_callbacks):
+def test_decision_page_admits_with_participants_and_informs_the_filer(
+    world: World, verified_client: VerifiedClient, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -127,7 +128,7 @@ def test_decision_page_admits_with_participants_and_informs_the_filer(world, ver
     assert "Toelaten tot een casusoverleg" in page
 
 
-def test_decision_page_refuses_an_organisation_without_covenant(world, verified_client):
+def test_decision_page_refuses_an_organisation_without_covenant(world: World, verified_client: VerifiedClient) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -142,7 +143,8 @@ def test_decision_page_refuses_an_organisation_without_covenant(world, verified_
     assert not Participant.objects.filter(case=case).exists()
 
 
-def test_second_decision_from_a_stale_form_gets_the_conflict_message(world, verified_client):
+def test_second_decision_from_a_stale_form_gets_the_conflict_message(world: World,
+                                                                     verified_client: VerifiedClient) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -155,7 +157,7 @@ def test_second_decision_from_a_stale_form_gets_the_conflict_message(world, veri
     assert Decision.objects.get(case=case).outcome == "admit"
 
 
-def test_participants_page_add_and_end(world, verified_client):
+def test_participants_page_add_and_end(world: World, verified_client: VerifiedClient) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     services.decision_record(actor=world.director, case_id=case.pk,
@@ -177,15 +179,17 @@ def test_participants_page_add_and_end(world, verified_client):
     assert "Toezicht afgerond." in client.get(url).content.decode()
 
 
-def test_other_house_core_staff_get_404_everywhere(world, verified_client):
+def test_other_house_core_staff_get_404_everywhere(world: World, verified_client: VerifiedClient) -> None:
     case = intake(world)
-    outsider = member(HouseFactory(), Role.PROCESS_DIRECTOR)
+    outsider = member(HouseFactory.create(), Role.PROCESS_DIRECTOR)
     client = verified_client(outsider)
     for name in ("triage:assessment", "triage:decision", "triage:participants"):
         assert client.get(reverse(name, args=[case.pk])).status_code == 404
 
 
-def test_decision_page_groups_fields_per_outcome_and_keeps_only_the_chosen_outcomes(world, verified_client):
+def test_decision_page_groups_fields_per_outcome_and_keeps_only_the_chosen_outcomes(
+    world: World, verified_client: VerifiedClient,
+) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -217,7 +221,7 @@ def test_decision_page_groups_fields_per_outcome_and_keeps_only_the_chosen_outco
     assert not Participant.objects.filter(case=case).exists()
 
 
-def test_decision_page_validates_the_chosen_outcomes_fields(world, verified_client):
+def test_decision_page_validates_the_chosen_outcomes_fields(world: World, verified_client: VerifiedClient) -> None:
     case = intake(world)
     services.assessment_save(actor=world.director, case_id=case.pk, data=meets())
     case.refresh_from_db()
@@ -230,7 +234,7 @@ def test_decision_page_validates_the_chosen_outcomes_fields(world, verified_clie
     assert case.status == Status.IN_TRIAGE
 
 
-def test_assessment_page_shows_a_domain_note_with_its_domain(world, verified_client):
+def test_assessment_page_shows_a_domain_note_with_its_domain(world: World, verified_client: VerifiedClient) -> None:
     case = intake(world)
     page = verified_client(world.director).get(reverse("triage:assessment", args=[case.pk])).content.decode()
     assert 'data-oc-show-when="domain_family_relations"' in page

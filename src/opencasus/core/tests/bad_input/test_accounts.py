@@ -24,6 +24,7 @@ from opencasus.core.tests.bad_input.common import (
     snapshot,
     text,
 )
+from opencasus.core.tests.clients import VerifiedClient
 from opencasus.network import grants
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import TEST_PASSWORD, HouseFactory, OrganisationFactory, UserFactory, member
@@ -35,7 +36,7 @@ TOKENS = ["", "12345", "1234567", "abcdef", "١٢٣٤٥٦", "12 456", "\x00" * 6
 
 
 @pytest.mark.parametrize("username", USERNAMES, ids=repr)
-def test_login_form_with_hostile_input_answers_in_dutch(client, username):
+def test_login_form_with_hostile_input_answers_in_dutch(client: Client, username: str) -> None:
     before = snapshot()
     response = client.post("/inloggen", {"username": username, "password": "x"})
     assert response.status_code in {200, 429}
@@ -57,7 +58,7 @@ def _half_signed_in(password: str) -> Client:
 
 
 @pytest.mark.parametrize("token", TOKENS, ids=repr)
-def test_second_factor_form_with_hostile_input_answers_in_dutch(password, token):
+def test_second_factor_form_with_hostile_input_answers_in_dutch(password: str, token: str) -> None:
     client = _half_signed_in(password)
     response = client.post("/tweede-factor", {"token": token})
     assert response.status_code == 200, token
@@ -68,7 +69,7 @@ def test_second_factor_form_with_hostile_input_answers_in_dutch(password, token)
 
 
 @pytest.mark.parametrize("token", TOKENS, ids=repr)
-def test_enrolment_form_with_hostile_input_answers_in_dutch(password, token):
+def test_enrolment_form_with_hostile_input_answers_in_dutch(password: str, token: str) -> None:
     user = member(h.world().house, Role.SECRETARY)
     client = Client()
     client.post("/inloggen", {"username": user.username, "password": password})
@@ -81,7 +82,7 @@ def test_enrolment_form_with_hostile_input_answers_in_dutch(password, token):
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def test_signing_in_and_out_uses_the_projects_wording(client, verified_client):
+def test_signing_in_and_out_uses_the_projects_wording(client: Client, verified_client: VerifiedClient) -> None:
     login = client.get("/inloggen").content.decode()
     assert "Inloggen" in login
     assert "Aanmelden" not in login
@@ -103,7 +104,7 @@ NEW_PASSWORDS = [("", ""), ("kort", "kort"), ("Lang-genoeg-wachtwoord-1", "Ander
 
 
 @pytest.mark.parametrize("email", EMAILS, ids=repr)
-def test_password_reset_request_with_hostile_input_answers_in_dutch(email):
+def test_password_reset_request_with_hostile_input_answers_in_dutch(email: str) -> None:
     from django.core import mail
     from django.core.cache import cache
 
@@ -118,7 +119,7 @@ def test_password_reset_request_with_hostile_input_answers_in_dutch(email):
 
 
 @pytest.mark.parametrize(("first", "second"), NEW_PASSWORDS, ids=repr)
-def test_new_password_with_hostile_input_answers_in_dutch(first, second):
+def test_new_password_with_hostile_input_answers_in_dutch(first: str, second: str) -> None:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
@@ -147,10 +148,10 @@ def _token_request() -> Target:
 
 
 def _grant() -> tuple[Any, Any]:
-    house = HouseFactory()
+    house = HouseFactory.create()
     admin, manager = member(house, Role.FUNCTIONAL_ADMINISTRATOR), member(house, Role.HOUSE_MANAGER)
-    grant = grants.membership_request(actor=admin, user=UserFactory(), house=house,
-                                      organisation=OrganisationFactory(), role=Role.PARTNER_PROFESSIONAL)
+    grant = grants.membership_request(actor=admin, user=UserFactory.create(), house=house,
+                                      organisation=OrganisationFactory.create(), role=Role.PARTNER_PROFESSIONAL)
     return manager, grant
 
 
@@ -165,15 +166,16 @@ def _refusal() -> Target:
 
 
 def _grant_request() -> Target:
-    house = HouseFactory()
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
-    return Target(admin, "/api/v1/role-grants", {"userId": UserFactory().pk, "houseId": house.pk,
-                                                 "organisationId": OrganisationFactory().pk, "role": "secretary"},
+    return Target(admin, "/api/v1/role-grants", {"userId": UserFactory.create().pk, "houseId": house.pk,
+                                                 "organisationId": OrganisationFactory.create().pk,
+                                                 "role": "secretary"},
                   ok=(201,))
 
 
 def _system_token() -> Target:
-    house = HouseFactory()
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR)
     client = member(house, Role.MUNICIPALITY_OFFICER, is_system_client=True)
     return Target(admin, "/api/v1/system-tokens", {"userId": client.pk, "expiresOn": "2099-01-01"})

@@ -28,14 +28,14 @@ def _project_classes(base: type) -> list[type]:
     return found
 
 
-def test_every_form_has_the_text_limits():
+def test_every_form_has_the_text_limits() -> None:
     missing = [f"{c.__module__}.{c.__name__}" for c in _project_classes(forms.BaseForm)
                if not issubclass(c, TextLimitsMixin)]
     assert len(_project_classes(forms.BaseForm)) > 20, missing
     assert not missing, missing
 
 
-def test_every_serializer_has_the_text_limits():
+def test_every_serializer_has_the_text_limits() -> None:
     bases = (core_serializers.Serializer, core_serializers.ModelSerializer)
     missing = [f"{c.__module__}.{c.__name__}" for c in _project_classes(serializers.Serializer)
                if c not in bases and not issubclass(c, bases)]

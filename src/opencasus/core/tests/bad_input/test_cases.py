@@ -31,6 +31,7 @@ from opencasus.core.tests.bad_input.common import (
     snapshot,
     text,
 )
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +51,8 @@ def _intake() -> Target:
 
 def _admitted_case() -> tuple[h.World, Case]:
     w = h.world()
-    case = CaseFactory(house=w.house, status=Status.ADMITTED)
-    ParticipantFactory(case=case, organisation=w.police)
+    case = CaseFactory.create(house=w.house, status=Status.ADMITTED)
+    ParticipantFactory.create(case=case, organisation=w.police)
     return w, case
 
 
@@ -146,7 +147,7 @@ test_api_refuses, test_api_keeps_legitimate_text, test_page_refuses, test_page_k
     API, PAGES)
 
 
-def test_intake_api_refuses_bodies_that_are_not_json_objects(api_client):
+def test_intake_api_refuses_bodies_that_are_not_json_objects(api_client: ApiClient) -> None:
     w = h.world()
     client = api_client(w.partner)
     for raw, content_type in [(b"{not json", "application/json"), (b"[]", "application/json"),
@@ -186,7 +187,7 @@ def _multipart(changes: dict[str, Any], *, api: bool) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("label", "changes"), ATTACHMENTS, ids=[a[0] for a in ATTACHMENTS])
-def test_attachment_api_refuses(api_client, label, changes):
+def test_attachment_api_refuses(api_client: ApiClient, label: str, changes: Any) -> None:
     w, case = _admitted_case()
     client = api_client(w.director)
     before = snapshot()
@@ -196,7 +197,7 @@ def test_attachment_api_refuses(api_client, label, changes):
 
 
 @pytest.mark.parametrize(("label", "changes"), ATTACHMENTS, ids=[a[0] for a in ATTACHMENTS])
-def test_attachment_page_refuses(verified_client, label, changes):
+def test_attachment_page_refuses(verified_client: VerifiedClient, label: str, changes: Any) -> None:
     from opencasus.core.tests.bad_input.common import page_errors
 
     w, case = _admitted_case()
@@ -210,7 +211,7 @@ def test_attachment_page_refuses(verified_client, label, changes):
     assert snapshot() == before
 
 
-def test_attachment_keeps_a_description_in_any_script_and_its_sharing_scope(api_client):
+def test_attachment_keeps_a_description_in_any_script_and_its_sharing_scope(api_client: ApiClient) -> None:
     w, case = _admitted_case()
     body = _multipart({"description": "حسن 🌷 verslag", "sharingScope": "all_participants"}, api=True)
     response = api_client(w.director).post(f"/api/v1/cases/{case.pk}/attachments", body, format="multipart")
@@ -222,7 +223,7 @@ def test_attachment_keeps_a_description_in_any_script_and_its_sharing_scope(api_
 @pytest.mark.parametrize(("filename", "stored"), [("ver\x1bslag\x00.pdf", "verslag.pdf"),
                                                   ("a" * 10_000 + ".pdf", "a" * 196 + ".pdf"),
                                                   ("../../etc/passwd.pdf", "passwd.pdf")])
-def test_attachment_file_names_are_cleaned_not_refused(api_client, filename, stored):
+def test_attachment_file_names_are_cleaned_not_refused(api_client: ApiClient, filename: str, stored: str) -> None:
     """A file name comes from the sender's computer, not from typing: it is cleaned (control
     characters and folders dropped, the end kept at most 200 characters) rather than refused."""
     w, case = _admitted_case()
@@ -232,7 +233,7 @@ def test_attachment_file_names_are_cleaned_not_refused(api_client, filename, sto
     assert response.json()["filename"] == stored
 
 
-def test_birth_date_tomorrow_is_refused_in_the_intake_form(verified_client):
+def test_birth_date_tomorrow_is_refused_in_the_intake_form(verified_client: VerifiedClient) -> None:
     target = _intake_page()
     response = verified_client(target.user).post(target.url, {**target.body, "persons-0-date_of_birth": TOMORROW})
     assert "toekomst" in response.content.decode()

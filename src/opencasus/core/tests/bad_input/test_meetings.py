@@ -17,28 +17,29 @@ from opencasus.core.tests.bad_input.common import (
     ref,
     text,
 )
+from opencasus.core.tests.world import World
 from opencasus.meetings import invitations, minutes, services
 from opencasus.meetings.models import AgendaItem, Meeting
-from opencasus.meetings.tests.factories import Setting, admitted_case, meeting, setting
+from opencasus.meetings.tests.factories import admitted_case, meeting, setting
 
 IN_A_WEEK = (dt.date.today() + dt.timedelta(days=7)).isoformat()
 
 
-def _agenda() -> tuple[Setting, Meeting, AgendaItem]:
+def _agenda() -> tuple[World, Meeting, AgendaItem]:
     s = setting()
     m = meeting(s)
     item = services.agenda_item_add(actor=s.director, meeting_id=m.pk, case_id=admitted_case(s, [0, 1]).pk)
     return s, Meeting.objects.get(pk=m.pk), item
 
 
-def _held() -> tuple[Setting, Meeting, AgendaItem]:
+def _held() -> tuple[World, Meeting, AgendaItem]:
     """An agenda whose meeting took place yesterday: attendance and minutes follow the meeting."""
     s, m, item = _agenda()
     Meeting.objects.filter(pk=m.pk).update(date=dt.date.today() - dt.timedelta(days=1))
     return s, Meeting.objects.get(pk=m.pk), item
 
 
-def _with_minutes() -> tuple[Setting, Meeting, AgendaItem]:
+def _with_minutes() -> tuple[World, Meeting, AgendaItem]:
     s, m, item = _held()
     minutes.minutes_save(actor=s.director, meeting_id=m.pk, item_id=item.pk, picture_forming="Beeld",
                          judgement="Oordeel", decisions=[])

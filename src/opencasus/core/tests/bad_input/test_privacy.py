@@ -30,9 +30,9 @@ BSN = "111222333"
 
 
 def _house() -> tuple[Any, Any, Person]:
-    house = HouseFactory()
-    case = CaseFactory(house=house)
-    person = PersonFactory(case=case, first_name="Ria", last_name="Vermeer", date_of_birth=dt.date(1980, 5, 1))
+    house = HouseFactory.create()
+    case = CaseFactory.create(house=house)
+    person = PersonFactory.create(case=case, first_name="Ria", last_name="Vermeer", date_of_birth=dt.date(1980, 5, 1))
     return house, officer(house), person
 
 

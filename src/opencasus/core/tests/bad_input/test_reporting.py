@@ -20,6 +20,7 @@ from opencasus.core.tests.bad_input.common import (
     snapshot,
     text,
 )
+from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.network.models import Municipality, Role
 from opencasus.network.tests.factories import HouseFactory, member
 
@@ -27,8 +28,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _area_case() -> tuple[Any, Any]:
-    house = HouseFactory()
-    case = CaseFactory(house=house, subject_type="area", municipality=Municipality.objects.get(code="GM0505"))
+    house = HouseFactory.create()
+    case = CaseFactory.create(house=house, subject_type="area", municipality=Municipality.objects.get(code="GM0505"))
     return member(house, Role.PROCESS_DIRECTOR), case
 
 
@@ -54,7 +55,7 @@ def _advice_page() -> Target:
 
 
 def _period_page() -> Target:
-    house = HouseFactory()
+    house = HouseFactory.create()
     return Target(member(house, Role.HOUSE_MANAGER), f"/managementinformatie/huizen/{house.pk}",
                   {"date_from": "2025-01-01", "date_to": "2025-12-31"}, method="get")
 
@@ -88,8 +89,8 @@ def _upload(content: bytes) -> SimpleUploadedFile:
 
 
 @pytest.mark.parametrize(("label", "content"), FILES, ids=[f[0] for f in FILES])
-def test_import_api_refuses_files_that_are_not_the_csv(api_client, label, content):
-    house = HouseFactory()
+def test_import_api_refuses_files_that_are_not_the_csv(api_client: ApiClient, label: str, content: Any) -> None:
+    house = HouseFactory.create()
     client = api_client(member(house, Role.HOUSE_MANAGER))
     before = snapshot()
     response = client.post("/api/v1/recidivism-imports", {"houseId": house.pk, "file": _upload(content)},
@@ -98,8 +99,8 @@ def test_import_api_refuses_files_that_are_not_the_csv(api_client, label, conten
 
 
 @pytest.mark.parametrize("house_id", ["een", "", "-1", str(10**20), "1\x00"])
-def test_import_api_refuses_a_bad_house(api_client, house_id):
-    house = HouseFactory()
+def test_import_api_refuses_a_bad_house(api_client: ApiClient, house_id: str) -> None:
+    house = HouseFactory.create()
     client = api_client(member(house, Role.HOUSE_MANAGER))
     before = snapshot()
     response = client.post("/api/v1/recidivism-imports", {"houseId": house_id, "file": _upload(HEADER)},
@@ -110,8 +111,9 @@ def test_import_api_refuses_a_bad_house(api_client, house_id):
 
 
 @pytest.mark.parametrize(("label", "content"), FILES, ids=[f[0] for f in FILES])
-def test_import_page_refuses_files_that_are_not_the_csv(verified_client, label, content):
-    house = HouseFactory()
+def test_import_page_refuses_files_that_are_not_the_csv(verified_client: VerifiedClient, label: str,
+                                                        content: Any) -> None:
+    house = HouseFactory.create()
 
     def upload_page() -> Target:
         return Target(member(house, Role.HOUSE_MANAGER), f"/managementinformatie/huizen/{house.pk}/recidive/import",

@@ -10,6 +10,7 @@ import pytest
 
 from opencasus.core.tests.bad_input import test_privacy as privacy_catalogue
 from opencasus.core.tests.bad_input.common import DROP, _changed, dutch, set_path, snapshot
+from opencasus.core.tests.clients import ApiClient
 from opencasus.plans import services
 from opencasus.plans.tests.factories import in_days, world
 
@@ -34,7 +35,7 @@ BODIES = {
 
 
 @pytest.mark.parametrize("label", list(BODIES))
-def test_bodies_that_no_endpoint_reads(api_client, label):
+def test_bodies_that_no_endpoint_reads(api_client: ApiClient, label: str) -> None:
     w = world()
     body, status = BODIES[label]
     before = snapshot()
@@ -45,7 +46,7 @@ def test_bodies_that_no_endpoint_reads(api_client, label):
 
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "101", ""])
 @pytest.mark.parametrize("url", ["/agreements", "/escalations", "/municipalities", "/cases"])
-def test_page_sizes(api_client, url, value):
+def test_page_sizes(api_client: ApiClient, url: str, value: str) -> None:
     w = world()
     response = api_client(w.director).get(f"{API}{url}", {"pageSize": value})
     if value == "":
@@ -59,13 +60,13 @@ def test_page_sizes(api_client, url, value):
 @pytest.mark.parametrize(("url", "name"), [("/agreements", "status"), ("/escalations", "level"),
                                            ("/escalations", "status"), ("/meetings", "status"),
                                            ("/cases", "status"), ("/cases", "subjectType"), ("/cases", "route")])
-def test_unknown_enum_filter_values(api_client, url, name):
+def test_unknown_enum_filter_values(api_client: ApiClient, url: str, name: str) -> None:
     w = world()
     problem = _refused(api_client(w.director).get(f"{API}{url}", {name: "onbekend"}), 400, snapshot())
     assert [p["name"] for p in problem["invalidParams"]] == [name]
 
 
-def test_an_update_without_the_version(api_client):
+def test_an_update_without_the_version(api_client: ApiClient) -> None:
     w = world()
     agreement = services.agreement_create(actor=w.director, case_id=w.case.pk, description="Huisbezoek",
                                           owner_organisation=w.police, owner_user=w.owner, deadline=in_days(7))
@@ -78,14 +79,14 @@ def test_an_update_without_the_version(api_client):
 
 @pytest.mark.parametrize(("name", "value"), [("caseId", "abc"), ("caseId", "-3"), ("mine", "misschien"),
                                              ("overdue", "2")])
-def test_unreadable_filter_values(api_client, name, value):
+def test_unreadable_filter_values(api_client: ApiClient, name: str, value: str) -> None:
     w = world()
     problem = _refused(api_client(w.director).get(f"{API}/agreements", {name: value}), 400, snapshot())
     assert [p["name"] for p in problem["invalidParams"]] == [name]
     assert dutch(problem["invalidParams"][0]["reason"])
 
 
-def test_a_rights_request_handling_without_the_version(api_client):
+def test_a_rights_request_handling_without_the_version(api_client: ApiClient) -> None:
     target = privacy_catalogue._handle()
     before = snapshot()
     response = api_client(target.user).patch(target.url, set_path(target.body, "version", DROP), format="json")

@@ -55,7 +55,7 @@ def _admitted() -> tuple[object, object]:
 
 def _newcomer(w: object) -> Organisation:
     """An organisation of the house with a covenant that does not yet take part in the case."""
-    organisation = OrganisationFactory()
+    organisation = OrganisationFactory.create()
     member(w.house, Role.PARTNER_PROFESSIONAL, organisation)  # type: ignore[attr-defined]
     return organisation
 

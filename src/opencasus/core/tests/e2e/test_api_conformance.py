@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from knox.models import AuthToken
+from pytest_django.live_server_helper import LiveServer
 
 from opencasus.core.tests.e2e.browser import ARTIFACTS
 from opencasus.network.models import Role
@@ -39,12 +40,12 @@ def seed_records(user: object, house: object) -> None:
         from opencasus.cases.tests.factories import CaseFactory
     except ImportError:  # pragma: no cover - the cases app always ships factories
         return
-    CaseFactory(house=house)
+    CaseFactory.create(house=house)
 
 
-def test_api_conforms_to_its_openapi_document(live_server):
-    house = HouseFactory()
-    HouseFactory()  # another house: its records must stay invisible (404), never a 500
+def test_api_conforms_to_its_openapi_document(live_server: LiveServer) -> None:
+    house = HouseFactory.create()
+    HouseFactory.create()  # another house: its records must stay invisible (404), never a 500
     user = member(house, Role.PROCESS_DIRECTOR, username="api-demo")
     _instance, token = AuthToken.objects.create(user=user)
     seed_records(user, house)

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.live_server_helper import LiveServer
 
+from opencasus.core.tests.e2e import browser as b
 from opencasus.core.tests.e2e.browser import check_page
 from opencasus.core.tests.e2e.flow import current_code, log_in
 from opencasus.network.models import Role
@@ -16,8 +19,9 @@ from opencasus.network.tests.factories import TEST_PASSWORD, HouseFactory, membe
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_partner_logs_in_with_password_and_totp(live_server, browser_session):
-    house = HouseFactory(name="Veiligheidshuis Zuid-Holland Zuid")
+def test_partner_logs_in_with_password_and_totp(live_server: LiveServer, browser_session: Callable[[],
+                                                b.Session]) -> None:
+    house = HouseFactory.create(name="Veiligheidshuis Zuid-Holland Zuid")
     partner = member(house, Role.PARTNER_PROFESSIONAL, first_name="Petra", last_name="Partner")
     TOTPDevice.objects.create(user=partner, name="app", confirmed=True)
     session = browser_session()
@@ -40,8 +44,9 @@ def test_partner_logs_in_with_password_and_totp(live_server, browser_session):
     assert "/inloggen" in page.url, "after logging out the start page must ask for a login again"
 
 
-def test_new_user_enrols_an_authenticator_from_the_page(live_server, browser_session):
-    house = HouseFactory()
+def test_new_user_enrols_an_authenticator_from_the_page(live_server: LiveServer, browser_session: Callable[[],
+                                                        b.Session]) -> None:
+    house = HouseFactory.create()
     user = member(house, Role.PROCESS_DIRECTOR, first_name="Dirk", last_name="Directeur")
     session = browser_session()
     page = session.page
@@ -70,8 +75,9 @@ def test_new_user_enrols_an_authenticator_from_the_page(live_server, browser_ses
     assert page.get_by_role("heading", level=1).inner_text() == "Welkom, Dirk Directeur"
 
 
-def test_wrong_password_shows_a_dutch_message(live_server, browser_session):
-    user = member(HouseFactory(), Role.SECRETARY)
+def test_wrong_password_shows_a_dutch_message(live_server: LiveServer, browser_session: Callable[[],
+                                              b.Session]) -> None:
+    user = member(HouseFactory.create(), Role.SECRETARY)
     session = browser_session()
     page = session.page
     page.goto(f"{live_server.url}/inloggen")
@@ -82,8 +88,9 @@ def test_wrong_password_shows_a_dutch_message(live_server, browser_session):
     check_page(session, "08 inloggen fout")
 
 
-def test_functional_administrator_reaches_the_administration(live_server, browser_session):
-    house = HouseFactory()
+def test_functional_administrator_reaches_the_administration(live_server: LiveServer, browser_session: Callable[[],
+                                                             b.Session]) -> None:
+    house = HouseFactory.create()
     admin = member(house, Role.FUNCTIONAL_ADMINISTRATOR, is_staff=True)
     TOTPDevice.objects.create(user=admin, name="app", confirmed=True)
     session = browser_session()

@@ -3,11 +3,15 @@ validation messages, the case page), and the form works with the keyboard alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.live_server_helper import LiveServer
 
 from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
+from opencasus.core.tests.e2e import browser as b
 from opencasus.core.tests.e2e.browser import check_page
 from opencasus.core.tests.e2e.flow import fill_household, log_in, open_household_form
 
@@ -16,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CONTROLS = ("input:not([type=hidden]):visible, select:visible, textarea:visible, button[type=submit]:visible")
 
 
-def test_partner_files_a_household_intake(live_server, browser_session):
+def test_partner_files_a_household_intake(live_server: LiveServer, browser_session: Callable[[], b.Session]) -> None:
     w = h.world()
     TOTPDevice.objects.create(user=w.partner, name="app", confirmed=True)
     session = browser_session()
@@ -39,7 +43,7 @@ def test_partner_files_a_household_intake(live_server, browser_session):
     assert sorted(case.persons.values_list("first_name", flat=True)) == ["Lisa", "Sandra"]
 
 
-def test_intake_form_with_the_keyboard_alone(live_server, browser_session):
+def test_intake_form_with_the_keyboard_alone(live_server: LiveServer, browser_session: Callable[[], b.Session]) -> None:
     w = h.world()
     TOTPDevice.objects.create(user=w.partner, name="app", confirmed=True)
     session = browser_session()

@@ -17,16 +17,19 @@ import datetime as dt
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.live_server_helper import LiveServer
 
 from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.e2e import browser as b
 from opencasus.core.tests.e2e.browser import PROJECT_DIR, Session, check_page, screenshot
 from opencasus.core.tests.e2e.flow import log_in
 from opencasus.network.models import MeetingType, Role
@@ -341,7 +344,8 @@ def close(walk: Walk, session: Session, case: Case) -> None:
 
 
 @pytest.mark.parametrize("viewport", ["laptop", "phone"])
-def test_walk_through_a_case_as_the_roles_that_do_each_step(live_server, browser_session, viewport):
+def test_walk_through_a_case_as_the_roles_that_do_each_step(live_server: LiveServer, browser_session: Callable[[],
+                                                            b.Session], viewport: Any) -> None:
     w = h.world()
     manager = member(w.house, Role.HOUSE_MANAGER, first_name="Hanna", last_name="Huismanager")
     meeting_type = MeetingType.objects.create(house=w.house, name="Casusoverleg Zorg en Veiligheid")

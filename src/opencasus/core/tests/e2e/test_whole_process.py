@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -22,10 +23,12 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
+from pytest_django.live_server_helper import LiveServer
 
 from opencasus.cases.models import Case
 from opencasus.cases.tests import helpers as h
 from opencasus.cases.workflow import Status
+from opencasus.core.tests.e2e import browser as b
 from opencasus.core.tests.e2e.browser import Session, check_page
 from opencasus.core.tests.e2e.flow import fill_household, log_in, open_household_form
 from opencasus.network.models import MeetingType, Role
@@ -269,7 +272,8 @@ def dashboards(open_session: Any, live_url: str, w: Any) -> None:
     assert session.page.get_by_role("table").first.is_visible()
 
 
-def test_whole_process_from_intake_to_dashboards(live_server, browser_session):
+def test_whole_process_from_intake_to_dashboards(live_server: LiveServer, browser_session: Callable[[],
+                                                 b.Session]) -> None:
     w = h.world()
     meeting_type = MeetingType.objects.create(house=w.house, name="Casusoverleg Zorg en Veiligheid")
     for user in (w.partner, w.director):

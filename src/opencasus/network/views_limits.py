@@ -1,0 +1,61 @@
+"""The page of a house's caseload maximums (house configuration)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from opencasus.accounts.models import User
+from opencasus.core.forms import Form
+from opencasus.network import limits
+
+
+def _actor(request: HttpRequest) -> User:
+    return cast(User, request.user)  # signed in (authentication)
+
+
+class LimitForm(Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    per_director = forms.IntegerField(label=gettext_lazy("Maximum of active cases per process director"),
+                                      required=False, min_value=1, max_value=limits.MAX_PER_DIRECTOR,
+                                      help_text=gettext_lazy("Empty: no maximum."))
+    per_house = forms.IntegerField(label=gettext_lazy("Maximum of active cases for the house"), required=False,
+                                   min_value=1, max_value=limits.MAX_PER_HOUSE,
+                                   help_text=gettext_lazy("Empty: no maximum."))
+
+
+@login_required
+def caseload_limits(request: HttpRequest, house_id: int) -> HttpResponse:
+    current = limits.caseload_limit_get(actor=_actor(request), house_id=house_id)
+    if request.method == "POST" and not current.may_edit:
+        raise PermissionDenied
+    form = LimitForm(request.POST or None, initial={
+        "version": current.version, "per_director": current.per_director, "per_house": current.per_house})
+    if not current.may_edit:
+        for field in form.fields.values():
+            field.disabled = True
+    if request.method == "POST" and current.may_edit and form.is_valid():
+        data = form.cleaned_data
+        try:
+            limits.caseload_limit_save(actor=_actor(request), house_id=house_id, per_director=data["per_director"],
+                                       per_house=data["per_house"], expected_version=data["version"])
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for name, errors in exc.message_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("The maximums have been saved."))
+            return redirect("network:caseload-limits", house_id=house_id)
+    return render(request, "network/caseload_limits.html", {
+        "limits": current, "form": form, "breadcrumbs": [(current.house.name, ""), (_("Caseload maximums"), "")]},
+        status=400 if form.errors else 200)
