@@ -3,15 +3,14 @@ process director of a house, and the load per director over time."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
-from opencasus.accounts.models import User
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.cases.caseload import history, selectors, services
 from opencasus.cases.caseload.filters import LoadHistoryFilter
 from opencasus.cases.models import AssignmentKind, Case, DirectorAssignment
@@ -28,9 +27,6 @@ HOUSE_ID = OpenApiParameter("houseId", OpenApiTypes.INT, OpenApiParameter.PATH, 
 def _name(user: Any) -> str | None:
     return (user.get_full_name() or user.get_username()) if user is not None else None
 
-
-def _actor(request: Request) -> User:
-    return cast(User, request.user)  # signed in (authentication)
 
 
 class AssignmentSerializer(Serializer[Any]):
@@ -61,20 +57,20 @@ class AssignmentSerializer(Serializer[Any]):
 class CaseDirectorAssignmentsView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The history of a case's process director, oldest first (core staff)", tags=["caseload"],
                    parameters=[CASE_ID], responses=AssignmentSerializer(many=True))
-    def get(self, request: Request, case_id: int) -> Response:
-        view = selectors.direction_get(actor=_actor(request), case_id=case_id)
+    def get(self, request: AuthenticatedRequest, case_id: int) -> Response:
+        view = selectors.direction_get(actor=request.user, case_id=case_id)
         data = AssignmentSerializer(view.assignments, many=True).data
         return with_etag(Response(data), view.case.version)
 
     @extend_schema(summary="Assign or reassign the process director of a case (core staff; a reassignment "
                            "needs a reason)", tags=["caseload"], parameters=[CASE_ID, IF_MATCH],
                    request=AssignmentSerializer, responses={201: AssignmentSerializer})
-    def post(self, request: Request, case_id: int) -> Response:
-        selectors.direction_check(actor=_actor(request), case_id=case_id)  # hidden answers 404 before validation
+    def post(self, request: AuthenticatedRequest, case_id: int) -> Response:
+        selectors.direction_check(actor=request.user, case_id=case_id)  # hidden answers 404 before validation
         incoming = AssignmentSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        assignment = services.director_assign(actor=_actor(request), case_id=case_id,
+        assignment = services.director_assign(actor=request.user, case_id=case_id,
                                               director_id=data["to_director_id"],
                                               reason=data["reason"], expected_version=optional_version(request, data))
         return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
@@ -114,8 +110,8 @@ class WorkloadView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The workload per process director of a house (core staff; the house manager gets the "
                            "figures without the cases)", tags=["caseload"], parameters=[HOUSE_ID],
                    responses=WorkloadSerializer)
-    def get(self, request: Request, house_id: int) -> Response:
-        return Response(WorkloadSerializer(selectors.workload(actor=_actor(request), house_id=house_id)).data)
+    def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
+        return Response(WorkloadSerializer(selectors.workload(actor=request.user, house_id=house_id)).data)
 
 
 class DirectorMonthsSerializer(Serializer[Any]):
@@ -140,7 +136,7 @@ class WorkloadHistoryView(SnakeCaseKwargsAPIView):
 
     @extend_schema(summary="Active cases per process director at the end of each month (house manager, core "
                            "staff)", tags=["caseload"], parameters=[HOUSE_ID], responses=LoadHistorySerializer)
-    def get(self, request: Request, house_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
         months = filter_values(LoadHistoryFilter, request.query_params)["months"]
-        data = history.load_history(actor=_actor(request), house_id=house_id, months=int(months) if months else 12)
+        data = history.load_history(actor=request.user, house_id=house_id, months=int(months) if months else 12)
         return Response(LoadHistorySerializer(data).data)
