@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from opencasus.access import roles
 from opencasus.cases.models import Case, CaseHit, HitWhere, MatchedBy, Person
 from opencasus.cases.workflow import ACTIVE_STATUSES, Status
-from opencasus.logbook.models import Action
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.network.models import House, Membership, Role
 
@@ -148,13 +148,14 @@ def hit_check(*, actor: User, case: Case) -> list[Hit]:
         ])
     who = roles.who(actor, case.house_id)
     searches = [Processing(
-        action=Action.SEARCH, activity_code="intake", purpose=case.purpose or case.requested_purpose, who=who,
+        action=Action.SEARCH, activity_code=ActivityCode.INTAKE, purpose=case.purpose or case.requested_purpose,
+        who=who,
         house_id=case.house_id, data_subjects=tuple(str(p.pseudonym) for p in persons) or ("",),
         object_type="hit-check", object_id=case.pk, case_id=case.pk,
     )]
     # The other houses' persons were processed too: record that in their own chains.
     searches += [Processing(
-        action=Action.SEARCH, activity_code="intake", purpose=str(_("Hit check by another house")), who=who,
+        action=Action.SEARCH, activity_code=ActivityCode.INTAKE, purpose=purposes.HIT_CHECK_BY_OTHER_HOUSE, who=who,
         house_id=house_id, data_subjects=tuple(sorted(pseudonyms)), object_type="hit-check", object_id="",
     ) for house_id, pseudonyms in sorted(matched_in_house.items()) if house_id != case.house_id]
     record_processing_many(searches)

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q
-from django.utils.translation import gettext as _
 
 from opencasus.access import roles
 from opencasus.access.search import searchable_cases
 from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import identifier_hash
-from opencasus.logbook.models import Action
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing_many
 
 if TYPE_CHECKING:
@@ -114,9 +114,9 @@ def _record_search(actor: User, criteria: SearchCriteria, cases: list[Case], per
     house_ids = {c.house_id for c in cases}
     if not house_ids:
         house_ids = {g.house_id for g in roles.grants(actor)} or {0}
-    purpose = _("Search for a case")
     records = [Processing(
-        action=Action.SEARCH, activity_code="intake", purpose=purpose, who=roles.who(actor, house_id or None),
+        action=Action.SEARCH, activity_code=ActivityCode.INTAKE, purpose=purposes.CASE_SEARCH,
+        who=roles.who(actor, house_id or None),
         house_id=house_id or None, data_subjects=tuple(subjects.get(house_id, ())) or ("",),
         object_type="case-search", object_id=len([c for c in cases if c.house_id == house_id]),
     ) for house_id in sorted(house_ids)]

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
 
 from opencasus.access import attachments as attachment_access
 from opencasus.access import intake as intake_access
@@ -26,7 +25,8 @@ from opencasus.cases.models import Attachment, Case, InformationItem, InvolvedPa
 from opencasus.cases.services.transitions import case_subjects
 from opencasus.cases.workflow import Status
 from opencasus.core.identifiers import decrypt_identifier, mask_bsn
-from opencasus.logbook.models import Action
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import Municipality
 
@@ -64,7 +64,7 @@ def case_list(*, actor: User, status: str | None = None, subject_type: str | Non
 def record_case_list_view(*, actor: User, cases: Iterable[Case]) -> None:
     """Log a page of "my cases": one record per house shown, without a data subject (no person data shown)."""
     for house_id in sorted({c.house_id for c in cases}):
-        record_processing(action=Action.VIEW, activity_code="intake", purpose=_("Overview of my cases"),
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose=purposes.MY_CASES,
                           who=roles.who(actor, house_id), house_id=house_id, object_type="case-list")
 
 
@@ -120,12 +120,12 @@ def _log_view(actor: User, case: Case, object_type: str = "case", object_id: Any
         object_type=object_type, object_id=case.pk if object_id is None else object_id, case_id=case.pk)
 
 
-def _activity(case: Case) -> str:
+def _activity(case: Case) -> ActivityCode:
     if case.status == Status.SUBMITTED:
-        return "intake"
+        return ActivityCode.INTAKE
     if case.status == Status.IN_TRIAGE or not case.admitted_at:
-        return "triage"
-    return "case-conference"
+        return ActivityCode.TRIAGE
+    return ActivityCode.CASE_CONFERENCE
 
 
 def _visible_attachments(actor: User, case: Case, level: CaseAccess) -> QuerySet[Attachment]:

@@ -19,18 +19,19 @@ from opencasus.cases.workflow import Status
 from opencasus.followup.models import CheckBack, ClosureFeedback, Consultation, MonitoringPeriod
 from opencasus.followup.services._common import MONITORING, TRIAGE, log_case
 from opencasus.followup.vocabulary import CheckBackStatus, MonitoringStatus
-from opencasus.logbook.models import Action
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
 
-def record_list_view(*, actor: User, house_ids: Iterable[int], activity: str, object_type: str) -> None:
+def record_list_view(*, actor: User, house_ids: Iterable[int], activity: ActivityCode, object_type: str) -> None:
     """One view record per house shown, without a data subject (the list names no one)."""
     record_processing_many([
-        Processing(action=Action.VIEW, activity_code=activity, purpose="Overzicht", who=roles.who(actor, house_id),
-                   house_id=house_id, object_type=object_type, object_id=house_id)
+        Processing(action=Action.VIEW, activity_code=activity, purpose=purposes.FOLLOW_UP_LIST,
+                   who=roles.who(actor, house_id), house_id=house_id, object_type=object_type, object_id=house_id)
         for house_id in sorted(set(house_ids))])
 
 
@@ -112,7 +113,7 @@ def closure_feedback_get(*, actor: User, feedback_id: int) -> ClosureFeedback:
     feedback = closure_feedback_list(actor=actor).filter(pk=feedback_id).first()
     if feedback is None:
         raise Http404
-    record_processing(action=Action.VIEW, activity_code=MONITORING, purpose="Terugkoppeling bij afsluiting",
+    record_processing(action=Action.VIEW, activity_code=MONITORING, purpose=purposes.CLOSURE_FEEDBACK,
                       who=roles.who(actor, feedback.house_id), house_id=feedback.house_id,
                       object_type="closure-feedback", object_id=feedback.pk, case_id=feedback.case_id)
     return feedback
@@ -135,7 +136,7 @@ def consultation_get(*, actor: User, consultation_id: int) -> Consultation:
     consultation = consultation_list(actor=actor).filter(pk=consultation_id).first()
     if consultation is None:
         raise Http404
-    record_processing(action=Action.VIEW, activity_code=TRIAGE, purpose="Anonieme adviesvraag",
+    record_processing(action=Action.VIEW, activity_code=TRIAGE, purpose=purposes.ANONYMOUS_CONSULTATION,
                       who=roles.who(actor, consultation.house_id), house_id=consultation.house_id,
                       object_type="consultation", object_id=consultation.pk)
     return consultation

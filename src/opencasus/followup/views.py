@@ -27,6 +27,7 @@ from opencasus.followup.forms import (
     MonitoringStartForm,
 )
 from opencasus.followup.services._common import MONITORING, TRIAGE
+from opencasus.logbook.models import ActivityCode
 from opencasus.plans.views._helpers import run, version_of
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _filtered(request: AuthenticatedHttpRequest, filterset_class: Any) -> tuple[
     return filterset, values
 
 
-def _page(request: AuthenticatedHttpRequest, qs: Any, *, activity: str, object_type: str) -> Any:
+def _page(request: AuthenticatedHttpRequest, qs: Any, *, activity: ActivityCode, object_type: str) -> Any:
     page = Paginator(narrow_to_current_house(request, qs), PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.record_list_view(actor=request.user, house_ids={item.house_id for item in page.object_list},
                                activity=activity, object_type=object_type)

@@ -8,6 +8,8 @@ previous record of its chain (one chain per house, chain 0 for work outside a ho
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,21 @@ class Action(models.TextChoices):
     EXPORT = "export", _("Export")
     PRINT = "print", _("Print")
     SEARCH = "search", _("Search")
+
+
+class ActivityCode(StrEnum):
+    """The codes of the register of processing activities (`logbook.register.DEFAULT_ACTIVITIES`).
+
+    Every record names one of them; `record_processing` refuses any other code with a ValueError.
+    """
+
+    INTAKE = "intake"
+    TRIAGE = "triage"
+    CASE_CONFERENCE = "case-conference"
+    ACTION_PLAN = "action-plan"
+    PRIVACY = "privacy"
+    MANAGEMENT_INFORMATION = "management-information"
+    NETWORK = "network"
 
 
 class Outcome(models.TextChoices):

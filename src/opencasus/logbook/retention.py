@@ -19,13 +19,12 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from opencasus.logbook import partitions
+from opencasus.logbook import partitions, purposes
 from opencasus.logbook.chains import house_of_chain
-from opencasus.logbook.models import Action, AuditRecord, ChainHead, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, AuditRecord, ChainHead, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 
 PURGE_OBJECT_TYPE = "processing-log"
-PURGE_PURPOSE = "Verwijderen van gegevens na afloop van de bewaartermijn"
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def purge_expired(*, chain: int, expired_before: dt.datetime, who: Who | None = 
 
 
 def _record_purge(*, chain: int, first: int, last: int, who: Who | None) -> None:
-    record_processing(action=Action.DELETE, activity_code="privacy", purpose=PURGE_PURPOSE,
+    record_processing(action=Action.DELETE, activity_code=ActivityCode.PRIVACY, purpose=purposes.RETENTION_DELETION,
                       who=who or Who.system("retention"), house_id=house_of_chain(chain), object_type=PURGE_OBJECT_TYPE,
                       object_id=f"{first}-{last}")
 

@@ -18,6 +18,7 @@ from opencasus.logbook.chains import advance_head, lock_head_for_append
 from opencasus.logbook.inserts import insert_rows
 from opencasus.logbook.models import (
     Action,
+    ActivityCode,
     AuditRecord,
     Outcome,
     ProcessingActivity,
@@ -90,7 +91,7 @@ class Processing:
     """One action on personal data, to be logged with one record per data subject."""
 
     action: Action | str
-    activity_code: str
+    activity_code: ActivityCode
     purpose: str
     who: Who
     house_id: int | None
@@ -101,11 +102,15 @@ class Processing:
     outcome: Outcome | str = Outcome.SUCCESS
     started_at: dt.datetime | None = None
 
+    def __post_init__(self) -> None:
+        # An unknown code fails here, at the call, rather than linking the record to no activity.
+        object.__setattr__(self, "activity_code", ActivityCode(self.activity_code))
+
 
 def record_processing(
     *,
     action: Action | str,
-    activity_code: str,
+    activity_code: ActivityCode,
     purpose: str,
     who: Who,
     house_id: int | None,
@@ -150,7 +155,7 @@ def _append(house_key: int, items: list[Processing]) -> list[ProcessingRecord]:
     chain = head.chain
     previous, sequence = head.last_hash, head.last_sequence
     records, audits = [], []
-    activity_ids: dict[str, int | None] = {}
+    activity_ids: dict[ActivityCode, int | None] = {}
     for item in items:
         if item.activity_code not in activity_ids:
             activity_ids[item.activity_code] = _activity_id(item.house_id, item.activity_code)
@@ -161,7 +166,7 @@ def _append(house_key: int, items: list[Processing]) -> list[ProcessingRecord]:
                 chain=chain, sequence=sequence, trace_id=ctx.trace_id, span_id=new_span_id(),
                 parent_span_id=ctx.span_id, action=str(item.action), started_at=item.started_at or now,
                 ended_at=now, outcome=str(item.outcome), house_id=item.house_id, activity_id=activity_id,
-                activity_code=item.activity_code, purpose=item.purpose, object_type=item.object_type,
+                activity_code=str(item.activity_code), purpose=item.purpose, object_type=item.object_type,
                 object_id=str(item.object_id), case_id=item.case_id, data_subject=subject, previous_hash=previous,
             )
             audit = AuditRecord(

@@ -22,7 +22,7 @@ from opencasus.access import confirmations as access
 from opencasus.access.meetings import meeting_check
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.services import case_subjects
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.meetings.models import (
     Confirmation,
@@ -40,7 +40,7 @@ from opencasus.plans.models import Agreement
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-ACTIVITY = "action-plan"
+ACTIVITY = ActivityCode.ACTION_PLAN
 
 
 def _conflict(current: int, expected: int | None) -> None:

@@ -19,6 +19,7 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
 from opencasus.core.versions import version_missing
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings.models import (
     AgendaItem,
@@ -63,7 +64,7 @@ def attendance_record(*, actor: User, meeting_id: int, attended: Mapping[int, bo
             invitation.attended = value
             invitation.save(update_fields=["attended"])
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.UPDATE, object_type="attendance",
-                        object_id=meeting.pk, purpose=_("Attendance at a case conference"))
+                        object_id=meeting.pk, purpose=purposes.MEETING_ATTENDANCE)
     return list(invitations.values())
 
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from opencasus.access import roles
 from opencasus.cases.models import Case
 from opencasus.cases.services import case_subjects, subjects_by_case
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-ACTIVITY = "case-conference"
+ACTIVITY = ActivityCode.CASE_CONFERENCE
 
 
 def log_case(*, actor: User, case: Case, action: Action | str, object_type: str, object_id: int | str) -> None:

@@ -18,6 +18,7 @@ from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
 from opencasus.cases.workflow import Status
 from opencasus.core.unset import UNSET, Unset, given
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings import optimiser
 from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
@@ -78,7 +79,7 @@ def meeting_create(*, actor: User, house_id: int, meeting_type: MeetingType, dat
                                      start_time=start_time, location=location, video_link=video_link, chair=chair,
                                      secretary=secretary)
     log_without_subject(actor=actor, house_id=house_id, action=Action.CREATE, object_type="meeting",
-                        object_id=meeting.pk, purpose=_("Planning a case conference"))
+                        object_id=meeting.pk, purpose=purposes.MEETING_PLANNING)
     return meeting
 
 
@@ -103,7 +104,7 @@ def meeting_update(*, actor: User, meeting_id: int, changes: MeetingChanges,
     meeting.version += 1
     meeting.save()
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.UPDATE, object_type="meeting",
-                        object_id=meeting.pk, purpose=_("Planning a case conference"))
+                        object_id=meeting.pk, purpose=purposes.MEETING_PLANNING)
     return meeting
 
 
@@ -120,7 +121,7 @@ def meeting_set_status(*, actor: User, meeting_id: int, status: str) -> Meeting:
     meeting.version += 1
     meeting.save(update_fields=["status", "version"])
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.UPDATE, object_type="meeting",
-                        object_id=meeting.pk, purpose=_("Planning a case conference"))
+                        object_id=meeting.pk, purpose=purposes.MEETING_PLANNING)
     if status == MeetingStatus.CANCELLED:
         invitations_cancel_all(actor=actor, meeting=meeting)
     return meeting

@@ -20,6 +20,7 @@ from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.versions import version_missing
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import optimiser, selectors, services
@@ -81,7 +82,7 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     meetings = list(narrow_to_current_house(request, meetings_qs))
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
-                            object_id="", purpose=_("Overview of case conferences"))
+                            object_id="", purpose=purposes.MEETING_LIST)
     today = timezone.localdate()
     return render(request, "meetings/meeting_list.html", {
         "upcoming": [m for m in meetings if m.date >= today][::-1],

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access import meetings as meeting_access
 from opencasus.accounts.typing import AuthenticatedHttpRequest
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings import selectors
@@ -148,7 +149,7 @@ def attendance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
     else:
         log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
                             object_type="attendance", object_id=meeting.pk,
-                            purpose=_("Attendance at a case conference"))
+                            purpose=purposes.MEETING_ATTENDANCE)
     return render(request, "meetings/attendance.html", {"meeting": meeting, "invitations": invitations})
 
 

@@ -25,5 +25,5 @@ def activity_label(code: Any) -> str:
 
     if not code:
         return ""
-    names = {activity[0]: activity[1] for activity in DEFAULT_ACTIVITIES}
+    names = {str(activity[0]): activity[1] for activity in DEFAULT_ACTIVITIES}
     return names.get(str(code), str(code))

@@ -8,6 +8,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from opencasus.access import roles
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
+from opencasus.logbook.services import record_processing
 from opencasus.network.models import (
     CORE_STAFF_ROLES,
     House,
@@ -19,6 +22,9 @@ from opencasus.network.models import (
     Region,
     TargetGroup,
 )
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 # Lookups by identifier of reference data (an API names a house, organisation, municipality or target group
 # by its id or code): None when there is none. Access to what they are used for is checked by the service.
@@ -103,7 +109,7 @@ def organisation_list(*, house: House | None = None) -> QuerySet[Organisation]:
 
 
 def network_overview(*, actor: User, house_id: int) -> dict[str, Any]:
-    """Organisations by ring with covenant status, and the house's professionals."""
+    """Organisations by ring with covenant status, and the house's professionals: logs a view of the house."""
     house = house_get_for(actor=actor, house_id=house_id)
     partnerships = list(
         Partnership.objects.filter(house=house).select_related("organisation").order_by("ring", "organisation__name")
@@ -119,6 +125,8 @@ def network_overview(*, actor: User, house_id: int) -> dict[str, Any]:
     rings: dict[str, list[Partnership]] = {}
     for p in partnerships:
         rings.setdefault(p.get_ring_display(), []).append(p)
+    record_processing(action=Action.VIEW, activity_code=ActivityCode.NETWORK, purpose=purposes.NETWORK_OVERVIEW,
+                      who=roles.who(actor, house.pk), house_id=house.pk, object_type="house", object_id=house.pk)
     return {"house": house, "rings": rings, "people": list(people.values())}
 
 

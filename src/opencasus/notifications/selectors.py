@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
 from opencasus.access import roles
-from opencasus.logbook.models import Action
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.notifications.models import Notification
 
@@ -34,5 +34,5 @@ def unread_count(*, actor: User) -> int:
 def record_notification_list_view(*, actor: User, notifications: Iterable[Notification]) -> None:
     house_ids = sorted({n.house_id for n in notifications if n.house_id and n.case_reference})
     record_processing_many([Processing(
-        action=Action.VIEW, activity_code="intake", purpose=_("Overview of my notifications"),
+        action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose=purposes.MY_NOTIFICATIONS,
         who=roles.who(actor, house_id), house_id=house_id, object_type="notification-list") for house_id in house_ids])

@@ -7,26 +7,38 @@ managers and steering-group members see escalation metadata only, never case con
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from opencasus.access import escalations as escalation_access
 from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action
-from opencasus.logbook.services import Processing, record_processing_many
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
+from opencasus.logbook.services import Processing, record_processing, record_processing_many
 from opencasus.network.models import Role
-from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
+from opencasus.plans.models import Agreement, AgreementNote, CaseClosure, Escalation, Plan, PlanVersion
+from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.vocabulary import PENDING_STATUSES
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
+
+# Reads of personal data are logged here, in the selector that reads them (one record per person of the
+# case, `services._common.log`). A `*_check` function answers only the access decision for a write or a
+# form and logs nothing; `plan_get` and the helpers taking a case read for composed pages that log
+# themselves through the selector of what they show.
+
+
+def _log_view(actor: User, case: Case, object_type: str, object_id: int | str) -> None:
+    log(actor=actor, case=case, action=Action.VIEW, object_type=object_type, object_id=object_id)
+
 
 
 def plan_get(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
@@ -38,22 +50,53 @@ def plan_get(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | Non
     return case, level, plan
 
 
+def plan_view(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
+    """`plan_get` for the plan page and the plan in the API: logs a view of the plan."""
+    case, level, plan = plan_get(actor=actor, case_id=case_id)
+    _log_view(actor, case, "plan", plan.pk if plan else case.pk)
+    return case, level, plan
+
+
+def plan_evaluations(*, actor: User, case_id: int) -> tuple[Case, Plan | None]:
+    """The case and its plan, to show the plan's evaluations: logs a view of them."""
+    case, _level, plan = plan_get(actor=actor, case_id=case_id)
+    _log_view(actor, case, "evaluations", case.pk)
+    return case, plan
+
+
+def case_agreements(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, list[Agreement]]:
+    """The agreements of one case's plan (participants and core staff): logs a view of the list."""
+    case, level, plan = plan_get(actor=actor, case_id=case_id)
+    agreements = list(plan_agreements(plan))
+    _log_view(actor, case, "agreement-list", case.pk)
+    return case, level, agreements
+
+
 def plan_agreements(plan: Plan | None) -> QuerySet[Agreement]:
     if plan is None:
         return Agreement.objects.none()
     return plan.agreements.select_related("case", "owner_organisation", "owner_user").order_by("deadline", "id")
 
 
-def version_list(*, actor: User, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
+def _versions(*, actor: User, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     return case, PlanVersion.objects.filter(plan__case=case).select_related("adopted_by").order_by("-number")
 
 
+def version_list(*, actor: User, case_id: int) -> tuple[Case, list[PlanVersion]]:
+    """The adopted versions of a case's plan, newest first: logs a view of the list."""
+    case, versions = _versions(actor=actor, case_id=case_id)
+    _log_view(actor, case, "plan-versions", case.pk)
+    return case, list(versions)
+
+
 def version_get(*, actor: User, case_id: int, number: int) -> tuple[Case, PlanVersion]:
-    case, versions = version_list(actor=actor, case_id=case_id)
+    """One adopted version of the plan: logs a view of it."""
+    case, versions = _versions(actor=actor, case_id=case_id)
     version = versions.filter(number=number).first()
     if version is None:
         raise Http404
+    _log_view(actor, case, "plan-version", version.pk)
     return case, version
 
 
@@ -88,13 +131,34 @@ def agreement_list(*, actor: User, mine: bool = False, case_id: int | None = Non
     return qs.order_by("deadline", "id")
 
 
-def agreement_get(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+def record_agreement_list_view(*, actor: User, agreements: Iterable[Agreement]) -> None:
+    """Log a list (page) of agreements shown: one record per data subject, per case shown."""
+    for case in {a.case_id: a.case for a in agreements}.values():
+        _log_view(actor, case, "agreement-list", case.pk)
+
+
+def agreement_check(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+    """The agreement and the access decision (404 for non-participants), for a write: logs nothing."""
     agreement = (Agreement.objects.select_related("owner_organisation", "owner_user", "case", "plan")
                  .filter(pk=agreement_id).first())
     if agreement is None:
         raise Http404
     case, level = case_get(actor=actor, case_id=agreement.case_id, minimum=CaseAccess.PARTICIPANT)
     return agreement, case, level
+
+
+def agreement_get(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+    """One agreement (participants and core staff): logs a view of it."""
+    agreement, case, level = agreement_check(actor=actor, agreement_id=agreement_id)
+    _log_view(actor, case, "agreement", agreement.pk)
+    return agreement, case, level
+
+
+def agreement_notes(*, actor: User, agreement_id: int) -> tuple[Agreement, QuerySet[AgreementNote]]:
+    """The progress notes and comments on an agreement: logs a view of them."""
+    agreement, case, _level = agreement_check(actor=actor, agreement_id=agreement_id)
+    _log_view(actor, case, "agreement-notes", agreement.pk)
+    return agreement, agreement.notes.select_related("author", "organisation")
 
 
 def escalation_overview(*, actor: User, level: str | None = None, status: str | None = None) -> QuerySet[Escalation]:
@@ -111,8 +175,32 @@ def escalation_overview(*, actor: User, level: str | None = None, status: str | 
     return qs.order_by("-raised_at", "-id")
 
 
+def record_escalation_list_view(*, actor: User, escalations: Iterable[Escalation],
+                                purpose: str = purposes.ESCALATION_LIST) -> None:
+    """Log a list (page) of escalations: metadata without person data, so one record per house shown."""
+    for house_id in {e.case.house_id for e in escalations}:
+        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose=purpose,
+                          who=roles.who(actor, house_id), house_id=house_id,
+                          object_type="escalation-overview", object_id=house_id)
+
+
 def escalation_get(*, actor: User, escalation_id: int) -> tuple[Escalation, bool]:
-    """One escalation and whether the actor may see its content (core staff, or a participant of the case)."""
+    """One escalation and whether the actor may see its content: logs a view (of the case's persons with
+    content, of the metadata only, without a data subject, for managers)."""
+    escalation, content = escalation_check(actor=actor, escalation_id=escalation_id)
+    case = escalation.case
+    if content:
+        _log_view(actor, case, "escalation", escalation.pk)
+    else:
+        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose=purposes.ESCALATION,
+                          who=roles.who(actor, case.house_id), house_id=case.house_id,
+                          object_type="escalation", object_id=escalation.pk)
+    return escalation, content
+
+
+def escalation_check(*, actor: User, escalation_id: int) -> tuple[Escalation, bool]:
+    """One escalation and whether the actor may see its content (core staff, or a participant of the case),
+    for a write: logs nothing."""
     escalation = escalation_overview(actor=actor).filter(pk=escalation_id).first()
     if escalation is not None:
         return escalation, escalation_access.sees_content(actor, escalation)
@@ -156,7 +244,7 @@ def record_start_signals_view(*, actor: User, cases: list[Case]) -> None:
     if not house_ids:
         return
     record_processing_many([
-        Processing(action=Action.VIEW, activity_code="action-plan", purpose=_("Start page: deadlines passed or due"),
+        Processing(action=Action.VIEW, activity_code=ActivityCode.ACTION_PLAN, purpose=purposes.START_PAGE_DEADLINES,
                    who=roles.who(actor, house_id), house_id=house_id, object_type="start-signals")
         for house_id in house_ids])
 
@@ -228,6 +316,6 @@ def case_goals(case: Case) -> QuerySet[Any]:
     return Goal.objects.filter(plan__case=case)
 
 
-def agreement_notes(agreement: Agreement) -> QuerySet[Any]:
-    """The notes of an agreement the reader opened (`agreement_get`), with author and organisation."""
+def agreement_note_list(agreement: Agreement) -> QuerySet[AgreementNote]:
+    """The notes of an agreement the reader opened with `agreement_get` (which logged the view)."""
     return agreement.notes.select_related("author", "organisation")

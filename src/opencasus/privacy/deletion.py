@@ -20,8 +20,9 @@ from opencasus.cases.vocabulary import Relation
 from opencasus.cases.workflow import TRIAGE_OUTCOMES
 from opencasus.core import events
 from opencasus.core.events import CaseFiguresChanged
+from opencasus.logbook import purposes
 from opencasus.logbook.chains import house_chains
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.retention import purge_expired
 from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import House
@@ -30,8 +31,6 @@ from opencasus.privacy.models import AnonymisedCaseRecord, RetentionRun
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
-
-PURPOSE = "Verwijderen van gegevens na afloop van de bewaartermijn"
 
 
 def _month(moment: dt.datetime | None) -> dt.date | None:
@@ -90,8 +89,9 @@ def case_delete_expired(*, case_id: int, today: dt.date, actor: User | None = No
     house_id, pk = case.house_id, case.pk
     events.publish(CaseFiguresChanged(case_id=pk))  # from now on it counts through its anonymised record
     case.delete()
-    record_processing(action=Action.DELETE, activity_code="privacy", purpose=PURPOSE, who=_who(actor, house_id),
-                      house_id=house_id, data_subjects=subjects, object_type="case", object_id=pk, case_id=pk)
+    record_processing(action=Action.DELETE, activity_code=ActivityCode.PRIVACY, purpose=purposes.RETENTION_DELETION,
+                      who=_who(actor, house_id), house_id=house_id, data_subjects=subjects, object_type="case",
+                      object_id=pk, case_id=pk)
     transaction.on_commit(lambda: _remove_files(files, storage))
     return True
 
@@ -108,7 +108,7 @@ def attachment_delete_expired(*, attachment_id: int, today: dt.date, actor: User
     case, name = attachment.case, attachment.file.name or ""
     storage = attachment.file.storage
     attachment.delete()
-    record_processing(action=Action.DELETE, activity_code="privacy", purpose=PURPOSE,
+    record_processing(action=Action.DELETE, activity_code=ActivityCode.PRIVACY, purpose=purposes.RETENTION_DELETION,
                       who=_who(actor, case.house_id), house_id=case.house_id, data_subjects=case_subjects(case),
                       object_type="attachment", object_id=attachment_id, case_id=case.pk)
     transaction.on_commit(lambda: _remove_files([name], storage))

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from opencasus.access import roles
 from opencasus.cases.names import name_key
 from opencasus.core.identifiers import bsn_is_valid, identifier_hash
+from opencasus.logbook import purposes
 from opencasus.logbook.chains import house_chains
-from opencasus.logbook.models import Action, ProcessingRecord
+from opencasus.logbook.models import Action, ActivityCode, ProcessingRecord
 from opencasus.logbook.services import Who, record_processing
 from opencasus.logbook.verification import verify_all, verify_chain
 from opencasus.network.models import House, Role
@@ -38,8 +39,6 @@ from opencasus.privacy.workflow import RIGHTS_REQUEST_TRANSITIONS
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-PURPOSE = "Toezicht op de verwerking en afhandeling van verzoeken van betrokkenen"
-
 
 def who(actor: User, house_id: int) -> Who:
     result: Who = roles.who(actor, house_id, prefer=(Role.PRIVACY_OFFICER,))
@@ -49,7 +48,8 @@ def who(actor: User, house_id: int) -> Who:
 def log_privacy(*, actor: User, house: House, action: str = Action.VIEW, object_type: str, object_id: Any = "",
                 data_subjects: Iterable[str] = ("",), case_id: int | None = None) -> None:
     """Every view of a privacy page or endpoint is itself processing: record it."""
-    record_processing(action=action, activity_code="privacy", purpose=PURPOSE, who=who(actor, house.pk),
+    record_processing(action=action, activity_code=ActivityCode.PRIVACY, purpose=purposes.PRIVACY_SUPERVISION,
+                      who=who(actor, house.pk),
                       house_id=house.pk, data_subjects=list(data_subjects) or [""], object_type=object_type,
                       object_id=object_id, case_id=case_id)
 

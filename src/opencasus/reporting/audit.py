@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from opencasus.access import roles
 from opencasus.access.reporting import Scope
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-ACTIVITY = "management-information"
+ACTIVITY = ActivityCode.MANAGEMENT_INFORMATION
 
 
 def log_figures(*, actor: User, house_ids: list[int] | frozenset[int], action: str = Action.VIEW, purpose: str,

@@ -21,6 +21,8 @@ from opencasus.cases.models import Case, Person, StatusChange
 from opencasus.cases.names import name_key
 from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectType
 from opencasus.cases.workflow import Status
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Municipality, Partnership, TargetGroup
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
@@ -130,7 +132,7 @@ def _history_case(house: House, director: Membership, rng: random.Random, fake: 
                               text=rng.choice(ADVICE_TEXTS), given_by=director.user, given_at=decided_at)
     if person is not None and case.admitted_at is not None:
         _incidents(person, rng, case, today)
-    record_processing(action="create", activity_code="intake", purpose="Demogegevens: historische casus",
+    record_processing(action=Action.CREATE, activity_code=ActivityCode.INTAKE, purpose=purposes.DEMO_HISTORIC_CASE,
                       who=Who.system("demo"), house_id=house.pk,
                       data_subjects=[str(person.pseudonym)] if person else [""], object_type="case",
                       object_id=case.pk, case_id=case.pk)

@@ -26,6 +26,7 @@ from opencasus.access import roles
 from opencasus.access.reporting import import_house_get
 from opencasus.cases.models import Person
 from opencasus.core.text import CONTROL_CHARACTERS
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.reporting.audit import ACTIVITY
@@ -38,7 +39,6 @@ HEADER = ["person_pseudonym", "incident_date", "count"]
 CHUNK_SIZE = 500
 MAX_COUNT = 1000
 MAX_REJECTED_KEPT = 5000
-PURPOSE = "Recidivemeting: politiegegevens voor en na het plan van aanpak"
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def incident_import_start(*, actor: User, house_id: int, filename: str, content:
     total = check_header(text)
     job = IncidentImport.objects.create(house=house, filename=filename[:200], uploaded_by=actor, source=text,
                                         total_rows=total)
-    record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose=PURPOSE,
+    record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose=purposes.RECIDIVISM_IMPORT,
                       who=roles.who(actor, house.pk), house_id=house.pk, object_type="incident-import",
                       object_id=job.pk)
     return job
@@ -162,7 +162,7 @@ def _save_chunk(job: IncidentImport, parsed: list[ParsedRow], rejected: list[dic
         locked.rejected = (locked.rejected + rejected)[:MAX_REJECTED_KEPT]
         locked.save(update_fields=["processed_rows", "accepted_rows", "rejected"])
         if good:
-            record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose=PURPOSE,
+            record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose=purposes.RECIDIVISM_IMPORT,
                               who=roles.who(job.uploaded_by, job.house_id), house_id=job.house_id,
                               data_subjects=[str(r.pseudonym) for r in good], object_type="incident-import",
                               object_id=job.pk)

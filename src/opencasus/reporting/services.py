@@ -13,6 +13,7 @@ from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.services import case_subjects
 from opencasus.cases.vocabulary import SubjectType
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import Municipality
@@ -47,7 +48,7 @@ def advice_record(*, actor: User, case_id: int, text: str, municipality_code: st
     advice = Advice.objects.create(house_id=case.house_id, case=case, municipality=municipality,
                                    target_group_id=case.target_group_id, text=text, given_by=actor,
                                    given_at=timezone.now())
-    record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose="Advies aan het lokaal bestuur",
+    record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose=purposes.ADVICE,
                       who=roles.who(actor, case.house_id), house_id=case.house_id,
                       data_subjects=case_subjects(case), object_type="advice", object_id=advice.pk,
                       case_id=case.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from opencasus.access import reporting as access
 from opencasus.access import roles
 from opencasus.core.start import Count, Section
+from opencasus.logbook import purposes
 from opencasus.network.models import Municipality, Role
 from opencasus.reporting.audit import log_scope
 from opencasus.reporting.selectors.dashboard import headline_for
@@ -62,7 +63,7 @@ def key_figures_sections(user: Any, *, today: dt.date | None = None) -> list[Sec
         counts = [Count(label=row.label, value=row.values[0], url=_url(scope, now),
                         trend=_("last year: %(n)s") % {"n": last_year.get(row.key, "")})
                   for row in current.rows]
-        log_scope(actor=user, scope=scope, purpose="Managementinformatie: kerncijfers op de startpagina",
+        log_scope(actor=user, scope=scope, purpose=purposes.START_PAGE_FIGURES,
                   object_type="start-figures")
         sections.append(Section(
             title=_("Key figures %(scope)s") % {"scope": scope.label},

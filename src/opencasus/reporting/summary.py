@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from opencasus.cases.models import Case
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Who, record_processing
 from opencasus.reporting.audit import ACTIVITY
@@ -138,7 +139,7 @@ def dashboard_figures_rebuild(*, house_id: int, month_from: dt.date, month_to: d
     MonthlyFigure.objects.bulk_create(rows, batch_size=2000)
     SummaryMonth.objects.filter(house_id=house_id, month__gte=chosen[0], month__lte=chosen[-1]).update(
         stale=False, built_at=timezone.now())
-    record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose="Maandoverzicht managementinformatie",
+    record_processing(action=Action.CREATE, activity_code=ACTIVITY, purpose=purposes.MONTHLY_SUMMARY,
                       who=Who.system("dashboard-summary"), house_id=house_id, object_type="dashboard-summary",
                       object_id=f"{chosen[0]:%Y-%m}..{chosen[-1]:%Y-%m}")
     return len(chosen)

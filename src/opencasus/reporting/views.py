@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from opencasus.access import reporting as access
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.dates import long_date
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
 from opencasus.reporting.audit import log_scope
@@ -71,7 +72,7 @@ def dashboard(request: AuthenticatedHttpRequest, kind: str, key: str) -> HttpRes
     scope = _scope(request, kind, key)
     form, period = _period(request)
     data: Dashboard = dashboard_for(scope, period)
-    log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: dashboard", object_type="dashboard")
+    log_scope(actor=request.user, scope=scope, purpose=purposes.DASHBOARD, object_type="dashboard")
     return render(request, "reporting/dashboard.html", {
         "dashboard": data, "scope": scope, "kind": kind, "key": key, "form": form, "period": period,
         "headline": data.headline, "panels": _panels(data.tables), "query": request.GET.urlencode(),
@@ -96,7 +97,7 @@ def dashboard_export(request: AuthenticatedHttpRequest, kind: str, key: str, fmt
     data = dashboard_for(scope, period)
     heading = _heading(_("Management information"), scope, period)
     log_scope(actor=request.user, scope=scope, action=Action.EXPORT,
-              purpose=f"Managementinformatie: export ({fmt})", object_type="dashboard")
+              purpose=purposes.DASHBOARD_EXPORT.format(fmt=fmt), object_type="dashboard")
     name = exports.export_filename("managementinformatie", scope.label, period.date_from, "tot", period.date_to)
     if fmt == "xlsx":
         return _download(exports.tables_to_xlsx(heading, data.all_tables()), exports.XLSX_TYPE, f"{name}.xlsx")
@@ -113,7 +114,7 @@ def annual_report_get(request: AuthenticatedHttpRequest, code: str, year: int) -
 @login_required
 def annual_report(request: AuthenticatedHttpRequest, code: str, year: int) -> HttpResponse:
     report = annual_report_get(request, code, year)
-    log_scope(actor=request.user, scope=report.scope, purpose="Managementinformatie: gemeentelijk jaarverslag",
+    log_scope(actor=request.user, scope=report.scope, purpose=purposes.ANNUAL_REPORT,
               object_type="annual-report")
     return render(request, "reporting/annual_report.html", {
         "report": report, "panels": _panels(report.tables), "years": range(year - 3, year + 2)})
@@ -123,7 +124,7 @@ def annual_report(request: AuthenticatedHttpRequest, code: str, year: int) -> Ht
 def annual_report_export(request: AuthenticatedHttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
     report = annual_report_get(request, code, year)
     log_scope(actor=request.user, scope=report.scope, action=Action.EXPORT if fmt != "pdf" else Action.PRINT,
-              purpose=f"Managementinformatie: gemeentelijk jaarverslag ({fmt})", object_type="annual-report")
+              purpose=purposes.ANNUAL_REPORT_EXPORT.format(fmt=fmt), object_type="annual-report")
     name = exports.export_filename("jaarverslag", report.scope.label, year)
     period = report.dashboard.period
     heading = _heading(_("Annual report %(year)s") % {"year": year}, report.scope, period)

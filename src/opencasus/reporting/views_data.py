@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
 from opencasus.accounts.typing import AuthenticatedHttpRequest
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.network.selectors import municipality_list
 from opencasus.reporting.audit import log_figures, log_scope
@@ -31,7 +32,7 @@ from opencasus.reporting.views import _panels
 @login_required
 def recidivism_view(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     data = recidivism(actor=request.user, house_id=house_id)
-    log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting",
+    log_scope(actor=request.user, scope=data.scope, purpose=purposes.RECIDIVISM,
               object_type="recidivism")
     can_import = access.may_import(request.user, house_id)
     return render(request, "reporting/recidivism.html", {
@@ -59,7 +60,7 @@ def incident_upload(request: AuthenticatedHttpRequest, house_id: int) -> HttpRes
 @login_required
 def incident_import_view(request: AuthenticatedHttpRequest, import_id: int) -> HttpResponse:
     job = incident_import_get(actor=request.user, import_id=import_id)
-    log_figures(actor=request.user, house_ids=[job.house_id], purpose="Recidivemeting: voortgang import",
+    log_figures(actor=request.user, house_ids=[job.house_id], purpose=purposes.RECIDIVISM_IMPORT_PROGRESS,
                 object_type="incident-import", object_id=job.pk)
     running = job.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
     return render(request, "reporting/incident_import.html", {"job": job, "running": running})
@@ -75,7 +76,7 @@ def trends(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
         except ValueError:
             messages.error(request, _("Choose a month as YYYY-MM."))
     data = trend_signals(actor=request.user, house_id=house_id, month=month)
-    log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: trendsignalen",
+    log_scope(actor=request.user, scope=data.scope, purpose=purposes.TRENDS,
               object_type="trend-signals")
     return render(request, "reporting/trends.html", {
         "data": data, "scope": data.scope, "alpha": ALPHA, "history": HISTORY_MONTHS,
@@ -85,7 +86,7 @@ def trends(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
 @login_required
 def advice_list_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     scope, advice = advice_list(actor=request.user, municipality_code=code)
-    log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: adviezen aan het lokaal bestuur",
+    log_scope(actor=request.user, scope=scope, purpose=purposes.ADVICE_LIST,
               object_type="advice-list")
     return render(request, "reporting/advice_list.html", {"scope": scope, "advice": advice[:500]})
 
@@ -108,5 +109,5 @@ def advice_new(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse
             messages.success(request, _("The advice has been recorded."))
             return redirect("reporting:advice-list", code=advice.municipality.code)
     log_figures(actor=request.user, house_ids=[house.pk], action=Action.VIEW,
-                purpose="Advies aan het lokaal bestuur: formulier", object_type="advice-form")
+                purpose=purposes.ADVICE_FORM, object_type="advice-form")
     return render(request, "reporting/advice_form.html", {"house": house, "form": form})

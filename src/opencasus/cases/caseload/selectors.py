@@ -24,7 +24,8 @@ from opencasus.cases.caseload.services import triage_director
 from opencasus.cases.models import Case, DirectorAssignment, OverLimitAdmission
 from opencasus.cases.services.transitions import ACTIVITY_BY_STATUS, case_subjects
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action
+from opencasus.logbook import purposes
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import House
 
@@ -132,7 +133,7 @@ def workload(*, actor: User, house_id: int) -> Workload:
     if None in loads:
         directors.append(loads[None])
     if shows_cases and cases:
-        record_processing(action=Action.VIEW, activity_code="triage", purpose=_("Workload per process director"),
+        record_processing(action=Action.VIEW, activity_code=ActivityCode.TRIAGE, purpose=purposes.WORKLOAD,
                           who=roles.who(actor, house_id), house_id=house_id, object_type="workload",
                           object_id=house_id)
     return Workload(house=house, limits=limits, house_active=sum(1 for c in cases if c.status == ACTIVE_STATUS),
@@ -167,7 +168,7 @@ def direction_get(*, actor: User, case_id: int) -> Direction:
                                                                                    "by"))
     over_limit = list(OverLimitAdmission.objects.filter(case=case).select_related("director", "confirmed_by"))
     record_processing(
-        action=Action.VIEW, activity_code=ACTIVITY_BY_STATUS.get(case.status, "intake"),
+        action=Action.VIEW, activity_code=ACTIVITY_BY_STATUS.get(case.status, ActivityCode.INTAKE),
         purpose=case.purpose or case.requested_purpose, who=roles.who(actor, case.house_id), house_id=case.house_id,
         data_subjects=case_subjects(case), object_type="process-director", object_id=case.pk, case_id=case.pk)
     return Direction(case=case, assignments=assignments, over_limit=over_limit,

@@ -16,7 +16,7 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.caseload.load import Load, load_for
 from opencasus.cases.models import AssignmentKind, Case, DirectorAssignment, OverLimitAdmission
 from opencasus.cases.services.transitions import ACTIVITY_BY_STATUS, case_subjects
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import Role
 
@@ -33,7 +33,7 @@ def _conflict() -> ValidationError:
 
 def _log(*, actor: User, case: Case, action: str, object_type: str, object_id: int) -> None:
     record_processing(
-        action=action, activity_code=ACTIVITY_BY_STATUS.get(case.status, "intake"),
+        action=action, activity_code=ACTIVITY_BY_STATUS.get(case.status, ActivityCode.INTAKE),
         purpose=case.purpose or case.requested_purpose, who=roles.who(actor, case.house_id), house_id=case.house_id,
         data_subjects=case_subjects(case), object_type=object_type, object_id=object_id, case_id=case.pk)
 

@@ -26,7 +26,7 @@ from opencasus.cases.models import Attachment, Case
 from opencasus.cases.services.transitions import case_subjects
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 
 if TYPE_CHECKING:
@@ -152,7 +152,8 @@ def attachment_add(*, actor: User, case_id: int, upload: UploadedFile[bytes], de
         case.last_activity_at = timezone.now()
         case.save(update_fields=["last_activity_at"])
         record_processing(
-            action=Action.CREATE, activity_code="intake" if case.status == Status.SUBMITTED else "case-conference",
+            action=Action.CREATE,
+            activity_code=ActivityCode.INTAKE if case.status == Status.SUBMITTED else ActivityCode.CASE_CONFERENCE,
             purpose=case.purpose or case.requested_purpose, who=roles.who(actor, case.house_id),
             house_id=case.house_id, data_subjects=case_subjects(case), object_type="attachment",
             object_id=attachment.pk, case_id=case.pk)

@@ -15,7 +15,7 @@ from opencasus.cases.models import InformationItem, Person
 from opencasus.cases.services.transitions import case_subjects
 from opencasus.cases.vocabulary import LifeDomain, SharingScope
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import Organisation
 
@@ -75,7 +75,7 @@ def information_item_add(*, actor: User, case_id: int, life_domain: str, text: s
     case.save(update_fields=["last_activity_at"])
     subjects = [str(person.pseudonym)] if person else case_subjects(case)
     record_processing(
-        action=Action.CREATE, activity_code="case-conference", purpose=case.purpose,
+        action=Action.CREATE, activity_code=ActivityCode.CASE_CONFERENCE, purpose=case.purpose,
         who=roles.who(actor, case.house_id), house_id=case.house_id, data_subjects=subjects,
         object_type="information-item", object_id=item.pk, case_id=case.pk)
     return item

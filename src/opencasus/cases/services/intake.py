@@ -28,7 +28,7 @@ from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectT
 from opencasus.cases.workflow import Status
 from opencasus.core.dates import EARLIEST_BIRTH
 from opencasus.core.identifiers import bsn_is_valid, encrypt_identifier, identifier_hash, normalise_bsn
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import (
     House,
@@ -224,7 +224,7 @@ def intake_file(*, actor: User, organisation: Organisation, house: House, subjec
             store_attachment(case=case, upload=upload, actor=actor, written=written)
         pseudonyms = [str(p) for p in case.persons.values_list("pseudonym", flat=True)] or [""]
         record_processing(
-            action=Action.CREATE, activity_code="intake", purpose=case.requested_purpose,
+            action=Action.CREATE, activity_code=ActivityCode.INTAKE, purpose=case.requested_purpose,
             who=roles.who(actor, house.pk, prefer=(Role.PARTNER_PROFESSIONAL,)), house_id=house.pk,
             data_subjects=pseudonyms, object_type="case", object_id=case.pk, case_id=case.pk)
         hit_check(actor=actor, case=case)

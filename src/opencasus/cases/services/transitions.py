@@ -17,16 +17,17 @@ from opencasus.cases.workflow import Status, can_transition
 from opencasus.core import events
 from opencasus.core.events import CaseFiguresChanged
 from opencasus.core.unset import UNSET, Unset, given
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
     from opencasus.network.models import MeetingType
 
-ACTIVITY_BY_STATUS: dict[str, str] = {
-    Status.IN_TRIAGE: "triage", Status.ADMITTED: "triage", Status.ADVICE_GIVEN: "triage",
-    Status.ROUTED: "triage", Status.DECLINED: "triage", Status.CLOSED: "action-plan",
+ACTIVITY_BY_STATUS: dict[str, ActivityCode] = {
+    Status.IN_TRIAGE: ActivityCode.TRIAGE, Status.ADMITTED: ActivityCode.TRIAGE,
+    Status.ADVICE_GIVEN: ActivityCode.TRIAGE, Status.ROUTED: ActivityCode.TRIAGE, Status.DECLINED: ActivityCode.TRIAGE,
+    Status.CLOSED: ActivityCode.ACTION_PLAN,
 }
 
 
@@ -87,7 +88,7 @@ def case_transition(*, actor: User, case_id: int, to_status: str, reason: str = 
                                 from_status=previous, to_status=to_status, changed_at=now,
                                 changed_by=actor, reason=reason)
     record_processing(
-        action=Action.UPDATE, activity_code=ACTIVITY_BY_STATUS.get(to_status, "intake"),
+        action=Action.UPDATE, activity_code=ACTIVITY_BY_STATUS.get(to_status, ActivityCode.INTAKE),
         purpose=case.purpose or case.requested_purpose, who=roles.who(actor, case.house_id),
         house_id=case.house_id, data_subjects=case_subjects(case), object_type="case", object_id=case.pk,
         case_id=case.pk,

@@ -21,6 +21,7 @@ from opencasus.followup.api import serializers as s
 from opencasus.followup.filters import CheckBackFilter, ConsultationFilter, MonitoringFilter
 from opencasus.followup.models import CheckBack, ClosureFeedback, Consultation, MonitoringPeriod
 from opencasus.followup.services._common import MONITORING, TRIAGE
+from opencasus.logbook.models import ActivityCode
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +40,8 @@ CONSULTATION_ID = _id("consultationId", "The consultation")
 
 
 
-def _page(view: APIView, request: AuthenticatedRequest, qs: Any, serializer: Any, *, activity: str,
+
+def _page(view: APIView, request: AuthenticatedRequest, qs: Any, serializer: Any, *, activity: ActivityCode,
           object_type: str) -> Response:
     paginator = Pagination()
     page: list[Any] = paginator.paginate_queryset(qs, request, view=view) or []

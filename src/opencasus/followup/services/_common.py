@@ -11,20 +11,20 @@ from django.utils.translation import gettext as _
 from opencasus.access import roles
 from opencasus.cases.models import Case
 from opencasus.cases.services import case_subjects
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-TRIAGE = "triage"
-MONITORING = "action-plan"
+TRIAGE = ActivityCode.TRIAGE
+MONITORING = ActivityCode.ACTION_PLAN
 
 # Nine digits in a row, optionally grouped by a space, dot or hyphen (123456782, 1234.56.782, 123 456 782).
 BSN_SHAPED = re.compile(r"(?<![\d])\d(?:[ .\-]?\d){8}(?![\d])")
 
 
-def log_case(*, actor: User, case: Case, activity: str, action: Action | str, object_type: str,
+def log_case(*, actor: User, case: Case, activity: ActivityCode, action: Action | str, object_type: str,
              object_id: int) -> None:
     """One processing-log record per person of the case."""
     record_processing(

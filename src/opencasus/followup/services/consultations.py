@@ -15,6 +15,7 @@ from opencasus.access import roles
 from opencasus.followup.models import Consultation
 from opencasus.followup.services._common import TRIAGE, check_version, refuse_personal_data, require_text
 from opencasus.followup.vocabulary import CONSULTATION_TRANSITIONS, ConsultationStatus
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import Municipality
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 def _log(*, actor: User, consultation: Consultation, action: Action) -> None:
     """No data subject: the consultation holds no personal data; the record shows who asked and advised."""
-    record_processing(action=action, activity_code=TRIAGE, purpose="Anonieme adviesvraag",
+    record_processing(action=action, activity_code=TRIAGE, purpose=purposes.ANONYMOUS_CONSULTATION,
                       who=roles.who(actor, consultation.house_id), house_id=consultation.house_id,
                       object_type="consultation", object_id=consultation.pk)
 

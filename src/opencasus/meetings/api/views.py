@@ -22,6 +22,7 @@ from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.core.unset import UNSET
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings import invitations, minutes, selectors, services
 from opencasus.meetings.api import serializers as s
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
 MEETING_ID = OpenApiParameter("meeting_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 DECISION_ID = OpenApiParameter("decision_id", OpenApiTypes.INT, OpenApiParameter.PATH)
-PURPOSE = "Overzicht casusoverleggen"
 
 
 def _time(value: str) -> dt.time:
@@ -91,13 +91,13 @@ class MeetingViewSet(viewsets.ViewSet):
         meetings = list(selectors.meeting_list(actor=request.user, status=state))
         for house_id in sorted({m.house_id for m in meetings}):
             log_without_subject(actor=request.user, house_id=house_id, action=Action.VIEW,
-                                object_type="meeting-list", object_id="", purpose=PURPOSE)
+                                object_type="meeting-list", object_id="", purpose=purposes.MEETING_LIST)
         return Response(s.MeetingSerializer(meetings, many=True).data)
 
     def retrieve(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk)
         log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
-                            object_type="meeting", object_id=meeting.pk, purpose=PURPOSE)
+                            object_type="meeting", object_id=meeting.pk, purpose=purposes.MEETING_LIST)
         return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
     def create(self, request: AuthenticatedRequest) -> Response:
@@ -172,7 +172,7 @@ class MeetingViewSet(viewsets.ViewSet):
         rows = list(selectors.invitations(actor=request.user, meeting=meeting))
         if request.method == "GET":
             log_without_subject(actor=request.user, house_id=meeting.house_id, action=Action.VIEW,
-                                object_type="attendance", object_id=meeting.pk, purpose=PURPOSE)
+                                object_type="attendance", object_id=meeting.pk, purpose=purposes.MEETING_LIST)
         return Response(s.InvitationSerializer(rows, many=True).data)
 
 

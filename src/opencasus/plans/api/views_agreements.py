@@ -16,13 +16,11 @@ from opencasus.core.api.pagination import Pagination
 from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.core.unset import UNSET
-from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
 from opencasus.plans.api._common import organisation, user
 from opencasus.plans.filters import AgreementListFilter
 from opencasus.plans.models import Agreement
-from opencasus.plans.services._common import log
 
 AGREEMENT_ID = OpenApiParameter("agreementId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The agreement")
 
@@ -43,8 +41,7 @@ class AgreementListView(APIView):
                                       overdue=values["overdue"])
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
-        for case in {a.case_id: a.case for a in page}.values():
-            log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-list", object_id=case.pk)
+        selectors.record_agreement_list_view(actor=request.user, agreements=page)
         return paginator.get_paginated_response(s.AgreementSerializer(page, many=True).data)
 
     @extend_schema(summary="Record an agreement in a case's plan (core staff)", tags=["plans"],
@@ -67,15 +64,14 @@ class AgreementDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One agreement", tags=["plans"], parameters=[AGREEMENT_ID],
                    responses=s.AgreementSerializer)
     def get(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
-        agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
-        log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement", object_id=agreement.pk)
+        agreement, _case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
         return with_etag(Response(s.AgreementSerializer(agreement).data), agreement.version)
 
     @extend_schema(summary="Change an agreement: the owner its status and progress, core staff everything",
                    tags=["plans"], parameters=[AGREEMENT_ID, IF_MATCH],
                    request=s.AgreementPatchSerializer, responses=s.AgreementSerializer)
     def patch(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
-        selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+        selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
         ser = s.AgreementPatchSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = dict(ser.validated_data)
@@ -93,16 +89,14 @@ class AgreementNotesView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Progress notes and comments on an agreement", tags=["plans"], parameters=[AGREEMENT_ID],
                    responses=s.NoteSerializer(many=True))
     def get(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
-        agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
-        log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-notes", object_id=agreement.pk)
-        notes = selectors.agreement_notes(agreement)
+        _agreement, notes = selectors.agreement_notes(actor=request.user, agreement_id=agreement_id)
         return Response(s.NoteSerializer(notes, many=True).data)
 
     @extend_schema(summary="Add a note: a progress note by the owner, a comment by other participants",
                    tags=["plans"], parameters=[AGREEMENT_ID], request=s.NoteSerializer,
                    responses={201: s.NoteSerializer})
     def post(self, request: AuthenticatedRequest, agreement_id: int) -> Response:
-        selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+        selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
         ser = s.NoteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         note = services.agreement_note_add(actor=request.user, agreement_id=agreement_id,

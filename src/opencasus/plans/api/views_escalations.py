@@ -11,20 +11,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import escalations as escalation_access
-from opencasus.access import roles
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.pagination import Pagination
 from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
-from opencasus.logbook.models import Action
-from opencasus.logbook.services import record_processing
+from opencasus.logbook import purposes
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
 from opencasus.plans.api._common import organisation
 from opencasus.plans.filters import EscalationFilter
 from opencasus.plans.models import Escalation
-from opencasus.plans.services._common import ACTIVITY, log
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case")
 ESCALATION_ID = OpenApiParameter("escalationId", OpenApiTypes.INT, OpenApiParameter.PATH,
@@ -47,10 +44,8 @@ class EscalationListView(APIView):
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
         content_ids = {e.pk for e in page if escalation_access.sees_content(request.user, e)}
-        for house_id in {e.case.house_id for e in page}:
-            record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Overzicht opschalingen",
-                              who=roles.who(request.user, house_id), house_id=house_id,
-                              object_type="escalation-overview", object_id=house_id)
+        selectors.record_escalation_list_view(actor=request.user, escalations=page,
+                                              purpose=purposes.ESCALATION_LIST_API)
         data = s.EscalationSerializer(page, many=True, context={"content_ids": content_ids}).data
         return paginator.get_paginated_response(data)
 
@@ -75,13 +70,6 @@ class EscalationDetailView(SnakeCaseKwargsAPIView):
                    responses=s.EscalationSerializer)
     def get(self, request: AuthenticatedRequest, escalation_id: int) -> Response:
         escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalation_id)
-        if content:
-            log(actor=request.user, case=escalation.case, action=Action.VIEW, object_type="escalation",
-                object_id=escalation.pk)
-        else:
-            record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Opschaling (metadata)",
-                              who=roles.who(request.user, escalation.case.house_id),
-                              house_id=escalation.case.house_id, object_type="escalation", object_id=escalation.pk)
         return with_etag(Response(s.EscalationSerializer(escalation, context={"content": content}).data),
                          escalation.version)
 
@@ -89,7 +77,7 @@ class EscalationDetailView(SnakeCaseKwargsAPIView):
                    tags=["plans"], parameters=[ESCALATION_ID, IF_MATCH], request=s.EscalationResponseSerializer,
                    responses=s.EscalationSerializer)
     def patch(self, request: AuthenticatedRequest, escalation_id: int) -> Response:
-        escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalation_id)
+        escalation, content = selectors.escalation_check(actor=request.user, escalation_id=escalation_id)
         ser = s.EscalationResponseSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data

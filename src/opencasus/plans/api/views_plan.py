@@ -13,13 +13,11 @@ from rest_framework.response import Response
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
-from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.api import serializers as s
 from opencasus.plans.api._common import organisation, user
 from opencasus.plans.document import plan_pdf
 from opencasus.plans.models import Plan
-from opencasus.plans.services._common import log
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case")
 
@@ -37,9 +35,7 @@ class PlanView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The action plan of a case", tags=["plans"], parameters=[CASE_ID],
                    responses=s.PlanSerializer)
     def get(self, request: AuthenticatedRequest, case_id: int) -> Response:
-        case, _level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
-        log(actor=request.user, case=case, action=Action.VIEW, object_type="plan",
-            object_id=plan.pk if plan else case.pk)
+        case, _level, plan = selectors.plan_view(actor=request.user, case_id=case_id)
         return with_etag(Response(_plan_data(case, plan)), plan.version if plan else 0)
 
     @extend_schema(summary="Replace the plan's director, evaluation date, goals and interventions (core staff)",
@@ -68,8 +64,7 @@ class PlanVersionsView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The adopted versions of the plan (newest first)", tags=["plans"], parameters=[CASE_ID],
                    responses=s.PlanVersionSerializer(many=True))
     def get(self, request: AuthenticatedRequest, case_id: int) -> Response:
-        case, versions = selectors.version_list(actor=request.user, case_id=case_id)
-        log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-versions", object_id=case.pk)
+        _case, versions = selectors.version_list(actor=request.user, case_id=case_id)
         return Response(s.PlanVersionSerializer(versions, many=True).data)
 
 
@@ -92,8 +87,7 @@ class PlanEvaluationsView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Evaluations of the plan", tags=["plans"], parameters=[CASE_ID],
                    responses=s.EvaluationSerializer(many=True))
     def get(self, request: AuthenticatedRequest, case_id: int) -> Response:
-        case, _level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
-        log(actor=request.user, case=case, action=Action.VIEW, object_type="evaluations", object_id=case.pk)
+        _case, plan = selectors.plan_evaluations(actor=request.user, case_id=case_id)
         evaluations = list(plan.evaluations.prefetch_related("results")) if plan else []
         return Response(s.EvaluationSerializer(evaluations, many=True).data)
 

@@ -12,13 +12,13 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.services import case_subjects
 from opencasus.cases.workflow import Status
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Who, record_processing
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-ACTIVITY = "action-plan"
+ACTIVITY = ActivityCode.ACTION_PLAN
 
 
 def log(*, actor: User | None, case: Case, action: Action | str, object_type: str, object_id: int | str,

@@ -11,28 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
 from opencasus.accounts.typing import AuthenticatedHttpRequest
-from opencasus.cases.services import case_subjects
-from opencasus.logbook.models import Action
-from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
 from opencasus.plans.filters import MyAgreementsFilter
 from opencasus.plans.forms import AgreementForm, AgreementStatusForm, NoteForm
-from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.views._helpers import run, version_of
-
-
-def _log_list(request: AuthenticatedHttpRequest, agreements: list[Any]) -> None:
-    """A list logs one record per data subject shown, per case."""
-    for case in {a.case_id: a.case for a in agreements}.values():
-        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose=case.purpose or case.requested_purpose,
-                          who=roles.who(request.user, case.house_id), house_id=case.house_id,
-                          data_subjects=case_subjects(case), object_type="agreement-list", object_id=case.pk,
-                          case_id=case.pk)
-
 
 DUE_SOON_DAYS = 14
 
@@ -52,15 +37,13 @@ def my_agreements(request: AuthenticatedHttpRequest) -> HttpResponse:
         request, selectors.agreement_list(actor=request.user, mine=mine, status=status, overdue=overdue,
                                           due_within=due_within),
         "case__house_id")[:200])
-    _log_list(request, agreements)
+    selectors.record_agreement_list_view(actor=request.user, agreements=agreements)
     return render(request, "plans/my_agreements.html", {"agreements": agreements, "form": form})
 
 
 @login_required
 def case_agreements(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case, level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
-    agreements = list(selectors.plan_agreements(plan))
-    log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement-list", object_id=case.pk)
+    case, level, agreements = selectors.case_agreements(actor=request.user, case_id=case_id)
     return render(request, "plans/case_agreements.html", {"case": case, "agreements": agreements,
                                                           "core": level >= CaseAccess.CORE})
 
@@ -70,7 +53,7 @@ def _detail(request: AuthenticatedHttpRequest, agreement_id: int, status: int = 
     core = level >= CaseAccess.CORE
     owner = services.is_owner(actor=request.user, agreement=agreement)
     ctx: dict[str, Any] = {"agreement": agreement, "case": case, "core": core, "owner": owner,
-                           "notes": selectors.agreement_notes(agreement),
+                           "notes": selectors.agreement_note_list(agreement),
                            "note_form": NoteForm()}
     if core or owner:
         ctx["status_form"] = AgreementStatusForm(initial={"status": agreement.status, "version": agreement.version},
@@ -82,7 +65,6 @@ def _detail(request: AuthenticatedHttpRequest, agreement_id: int, status: int = 
             "owner_user": agreement.owner_user_id, "deadline": agreement.deadline, "version": agreement.version})
     ctx["source_text"] = source_text(agreement.source)
     ctx.update(forms)
-    log(actor=request.user, case=case, action=Action.VIEW, object_type="agreement", object_id=agreement.pk)
     return render(request, "plans/agreement.html", ctx, status=status)
 
 
@@ -102,7 +84,7 @@ def agreement_detail(request: AuthenticatedHttpRequest, agreement_id: int) -> Ht
 @login_required
 @require_POST
 def agreement_status(request: AuthenticatedHttpRequest, agreement_id: int) -> HttpResponse:
-    agreement, _case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    agreement, _case, _level = selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
     form = AgreementStatusForm(request.POST, current=agreement.status,
                                capacities=services.movers(actor=request.user, agreement=agreement))
     if not form.is_valid():
@@ -120,7 +102,7 @@ def agreement_status(request: AuthenticatedHttpRequest, agreement_id: int) -> Ht
 @login_required
 @require_POST
 def agreement_edit(request: AuthenticatedHttpRequest, agreement_id: int) -> HttpResponse:
-    _agreement, case, _level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    _agreement, case, _level = selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
     form = AgreementForm(request.POST, case=case)
     if not form.is_valid():
         return _detail(request, agreement_id, status=400, edit_form=form)
@@ -138,7 +120,7 @@ def agreement_edit(request: AuthenticatedHttpRequest, agreement_id: int) -> Http
 @login_required
 @require_POST
 def agreement_note(request: AuthenticatedHttpRequest, agreement_id: int) -> HttpResponse:
-    selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
+    selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _detail(request, agreement_id, status=400, note_form=form)

@@ -9,15 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opencasus.access import escalations as escalation_access
-from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.accounts.typing import AuthenticatedHttpRequest
-from opencasus.logbook.models import Action
-from opencasus.logbook.services import record_processing
 from opencasus.plans import selectors, services
 from opencasus.plans.forms import EscalationForm, EscalationResponseForm
 from opencasus.plans.models import Escalation
-from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.views._helpers import run, version_of
 from opencasus.plans.vocabulary import LEVEL_ORDER, EscalationLevel, EscalationStatus
 
@@ -74,10 +70,7 @@ def escalation_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = status if status in EscalationStatus.values else None
     escalations = list(narrow_to_current_house(
         request, selectors.escalation_overview(actor=request.user, level=level, status=status), "case__house_id")[:500])
-    for house_id in {e.case.house_id for e in escalations} or roles.house_ids_with_role(request.user):
-        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Overzicht opschalingen (metadata)",
-                          who=roles.who(request.user, house_id), house_id=house_id,
-                          object_type="escalation-overview", object_id=house_id)
+    selectors.record_escalation_list_view(actor=request.user, escalations=escalations)
     core_houses = {e.case.house_id for e in escalations if escalation_access.sees_content(request.user, e)}
     return render(request, "plans/escalations.html", {
         "escalations": escalations, "core_houses": core_houses, "levels": EscalationLevel.choices,
@@ -86,7 +79,9 @@ def escalation_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def escalation_detail(request: AuthenticatedHttpRequest, escalation_id: int) -> HttpResponse:
-    escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalation_id)
+    # A post reads only for the access decision; the page, when shown (again), logs its view below.
+    read = selectors.escalation_check if request.method == "POST" else selectors.escalation_get
+    escalation, content = read(actor=request.user, escalation_id=escalation_id)
     case = escalation.case
     can_respond = escalation_access.may_respond(actor=request.user, escalation=escalation, house_id=case.house_id) and \
         escalation.status in (EscalationStatus.OPEN, EscalationStatus.ANSWERED)
@@ -109,12 +104,8 @@ def escalation_detail(request: AuthenticatedHttpRequest, escalation_id: int) -> 
             form = EscalationResponseForm(initial={"version": escalation.version})
     elif request.method == "POST":
         raise Http404
-    if content:
-        log(actor=request.user, case=case, action=Action.VIEW, object_type="escalation", object_id=escalation.pk)
-    else:
-        record_processing(action=Action.VIEW, activity_code=ACTIVITY, purpose="Opschaling (metadata)",
-                          who=roles.who(request.user, case.house_id), house_id=case.house_id,
-                          object_type="escalation", object_id=escalation.pk)
+    if request.method == "POST":
+        escalation, content = selectors.escalation_get(actor=request.user, escalation_id=escalation_id)
     core = escalation_access.sees_content(request.user, escalation)
     can_escalate = escalation_access.can_escalate(request.user, escalation)
     return render(request, "plans/escalation.html", {

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access.policy import CaseAccess
 from opencasus.accounts.typing import AuthenticatedHttpRequest
-from opencasus.logbook.models import Action
 from opencasus.plans import selectors, services
 from opencasus.plans.document import plan_pdf
 from opencasus.plans.forms import (
@@ -25,7 +24,6 @@ from opencasus.plans.forms import (
     PlanHeaderForm,
     VersionForm,
 )
-from opencasus.plans.services._common import log
 from opencasus.plans.views._helpers import run, version_of
 
 if TYPE_CHECKING:
@@ -33,7 +31,7 @@ if TYPE_CHECKING:
 
 
 def _plan_context(request: AuthenticatedHttpRequest, case_id: int) -> dict[str, Any]:
-    case, level, plan = selectors.plan_get(actor=request.user, case_id=case_id)
+    case, level, plan = selectors.plan_view(actor=request.user, case_id=case_id)
     core = level >= CaseAccess.CORE
     ctx: dict[str, Any] = {
         "case": case, "plan": plan, "core": core, "agreements": selectors.plan_agreements(plan),
@@ -63,8 +61,6 @@ def _plan_context(request: AuthenticatedHttpRequest, case_id: int) -> dict[str, 
 def plan_detail(request: AuthenticatedHttpRequest, case_id: int, status: int = 200, **forms: Any) -> HttpResponse:
     ctx = _plan_context(request, case_id)
     ctx.update(forms)
-    log(actor=request.user, case=ctx["case"], action=Action.VIEW, object_type="plan",
-        object_id=ctx["plan"].pk if ctx["plan"] else ctx["case"].pk)
     return render(request, "plans/plan.html", ctx, status=status)
 
 
@@ -164,9 +160,7 @@ def adopt(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 def versions(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case, version_qs = selectors.version_list(actor=request.user, case_id=case_id)
-    log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-versions", object_id=case.pk)
-    versions_list = list(version_qs)
+    case, versions_list = selectors.version_list(actor=request.user, case_id=case_id)
     names = selectors.meeting_names({v.meeting_id for v in versions_list if v.meeting_id})
     for version in versions_list:
         version.meeting_name = names.get(version.meeting_id or 0, "")  # type: ignore[attr-defined]
@@ -176,7 +170,6 @@ def versions(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 @login_required
 def version_detail(request: AuthenticatedHttpRequest, case_id: int, number: int) -> HttpResponse:
     case, version = selectors.version_get(actor=request.user, case_id=case_id, number=number)
-    log(actor=request.user, case=case, action=Action.VIEW, object_type="plan-version", object_id=version.pk)
     return render(request, "plans/version.html", {"case": case, "version": version, "snapshot": version.snapshot})
 
 

@@ -18,6 +18,7 @@ from opencasus.access import reporting as access
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import filter_values
 from opencasus.core.api.parsers import MultiPartParser
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.reporting import exports
 from opencasus.reporting.api import serializers as s
@@ -58,7 +59,7 @@ class _DashboardView(APIView):
         period = _period(request)
         scope = access.scope_for(actor=request.user, kind=self.kind, key=key)
         data = dashboard_for(scope, period)
-        log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: dashboard (API)",
+        log_scope(actor=request.user, scope=scope, purpose=purposes.DASHBOARD_API,
                   object_type="dashboard")
         return Response(data.as_json())
 
@@ -98,7 +99,7 @@ def _annual(request: AuthenticatedRequest, code: str, year: int, fmt: str) -> An
         raise Http404 from None
     action = Action.VIEW if fmt == "json" else Action.PRINT if fmt == "pdf" else Action.EXPORT
     log_scope(actor=request.user, scope=report.scope, action=action,
-              purpose=f"Managementinformatie: gemeentelijk jaarverslag ({fmt}, API)", object_type="annual-report")
+              purpose=purposes.ANNUAL_REPORT_API.format(fmt=fmt), object_type="annual-report")
     return report
 
 
@@ -157,7 +158,7 @@ class RecidivismView(APIView):
                    parameters=[HOUSE_PARAMETER], responses=s.RecidivismSerializer, operation_id="recidivism_list")
     def get(self, request: AuthenticatedRequest) -> Response:
         data = recidivism(actor=request.user, house_id=filter_values(HouseFilter, request.query_params)["houseId"])
-        log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: recidivemeting (API)",
+        log_scope(actor=request.user, scope=data.scope, purpose=purposes.RECIDIVISM_API,
                   object_type="recidivism")
         return Response(data.as_json())
 
@@ -192,7 +193,7 @@ class IncidentImportDetailView(APIView):
                    responses=s.IncidentImportSerializer, operation_id="recidivism_imports_retrieve")
     def get(self, request: AuthenticatedRequest, import_id: int) -> Response:
         job = incident_import_get(actor=request.user, import_id=import_id)
-        log_figures(actor=request.user, house_ids=[job.house_id], purpose="Recidivemeting: voortgang import (API)",
+        log_figures(actor=request.user, house_ids=[job.house_id], purpose=purposes.RECIDIVISM_IMPORT_PROGRESS_API,
                     object_type="incident-import", object_id=job.pk)
         return Response(_import_json(job))
 
@@ -207,7 +208,7 @@ class TrendSignalsView(APIView):
     def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(TrendSignalFilter, request.query_params)
         data = trend_signals(actor=request.user, house_id=values["houseId"], month=values["month"])
-        log_scope(actor=request.user, scope=data.scope, purpose="Managementinformatie: trendsignalen (API)",
+        log_scope(actor=request.user, scope=data.scope, purpose=purposes.TRENDS_API,
                   object_type="trend-signals")
         return Response(data.as_json())
 
@@ -219,7 +220,7 @@ class AdviceView(APIView):
     def get(self, request: AuthenticatedRequest) -> Response:
         code = filter_values(AdviceFilter, request.query_params)["municipalityCode"]
         scope, advice = advice_list(actor=request.user, municipality_code=code)
-        log_scope(actor=request.user, scope=scope, purpose="Managementinformatie: adviezen (API)",
+        log_scope(actor=request.user, scope=scope, purpose=purposes.ADVICE_LIST_API,
                   object_type="advice-list")
         return Response(s.AdviceSerializer(advice[:500], many=True).data)
 

@@ -25,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opencasus.accounts.models import User
 from opencasus.logbook import services as log_services
+from opencasus.logbook.models import ActivityCode
 from opencasus.logbook.services import Who, record_processing
 from opencasus.scale.bench.harness import Operation
 from opencasus.scale.network_data import HOUSE_PREFIX
@@ -200,7 +201,7 @@ def operations(a: Actors) -> list[Operation | str]:
     who = Who(user_id=a.partner.pk, username=a.partner.username, role="partner_professional")
     ops.append(Operation(
         "write one processing-log record", writes=True,
-        run=lambda: record_processing(action="view", activity_code="action-plan", purpose="Benchmark",
+        run=lambda: record_processing(action="view", activity_code=ActivityCode.ACTION_PLAN, purpose="Benchmark",
                                       who=who, house_id=a.house_id, data_subjects=[a.subject],
                                       object_type="case", object_id=a.detail_case_id, case_id=a.detail_case_id)))
     if detail:

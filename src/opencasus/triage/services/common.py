@@ -13,11 +13,11 @@ from opencasus.access import roles
 from opencasus.accounts.models import User
 from opencasus.cases.models import Case
 from opencasus.cases.services import case_subjects, subjects_by_case
-from opencasus.logbook.models import Action
+from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
 from opencasus.network.models import House, Membership, Organisation, Partnership, Role
 
-ACTIVITY = "triage"
+ACTIVITY = ActivityCode.TRIAGE
 
 
 def case_purpose(case: Case) -> str:

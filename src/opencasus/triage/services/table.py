@@ -16,6 +16,7 @@ from opencasus.access import roles
 from opencasus.access import triage_table as table
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.versions import version_missing
+from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import House, MeetingType, Role
@@ -38,7 +39,7 @@ from opencasus.triage.services.common import (
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-TABLE_PURPOSE = "Triage: assessing intakes at the triage table"
+TABLE_PURPOSE = purposes.TRIAGE_TABLE
 OPEN_SESSION_STATUSES = frozenset({SessionStatus.PLANNED, SessionStatus.HELD})
 
 

@@ -1,0 +1,69 @@
+"""The fixed purposes of processing-log records, defined once.
+
+A record's purpose is kept as text in the log and read back by the data protection officer and in
+subject access requests, so it must not depend on the language of whoever caused the record: these
+are fixed (Dutch) texts, never translated at the call. Work on one case logs the case's own purpose
+(`case.purpose`, before admission `case.requested_purpose`) instead. A purpose with `{fmt}` names the
+format of an export: `EXPORT.format(fmt="csv")`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Cases and notifications (activity "intake")
+CASE_SEARCH: Final = "Casus zoeken"
+MY_CASES: Final = "Overzicht van mijn casussen"
+HIT_CHECK_BY_OTHER_HOUSE: Final = "Hitcheck door een ander Veiligheidshuis"
+MY_NOTIFICATIONS: Final = "Overzicht van mijn meldingen"
+
+# Plans of action (activity "action-plan")
+START_PAGE_DEADLINES: Final = "Startpagina: verlopen of naderende termijnen"
+ESCALATION_LIST: Final = "Overzicht opschalingen (metadata)"
+ESCALATION_LIST_API: Final = "Overzicht opschalingen"
+ESCALATION: Final = "Opschaling (metadata)"
+
+# Case conferences (activity "case-conference")
+MEETING_LIST: Final = "Overzicht casusoverleggen"
+MEETING_PLANNING: Final = "Plannen van een casusoverleg"
+MEETING_ATTENDANCE: Final = "Aanwezigheid bij een casusoverleg"
+
+# Network (activity "network")
+NETWORK_OVERVIEW: Final = "Netwerkoverzicht van het huis"
+
+# Management information (activity "management-information")
+DASHBOARD: Final = "Managementinformatie: dashboard"
+DASHBOARD_API: Final = "Managementinformatie: dashboard (API)"
+DASHBOARD_EXPORT: Final = "Managementinformatie: export ({fmt})"
+START_PAGE_FIGURES: Final = "Managementinformatie: kerncijfers op de startpagina"
+ANNUAL_REPORT: Final = "Managementinformatie: gemeentelijk jaarverslag"
+ANNUAL_REPORT_EXPORT: Final = "Managementinformatie: gemeentelijk jaarverslag ({fmt})"
+ANNUAL_REPORT_API: Final = "Managementinformatie: gemeentelijk jaarverslag ({fmt}, API)"
+RECIDIVISM: Final = "Managementinformatie: recidivemeting"
+RECIDIVISM_API: Final = "Managementinformatie: recidivemeting (API)"
+RECIDIVISM_IMPORT: Final = "Recidivemeting: politiegegevens voor en na het plan van aanpak"
+RECIDIVISM_IMPORT_PROGRESS: Final = "Recidivemeting: voortgang import"
+RECIDIVISM_IMPORT_PROGRESS_API: Final = "Recidivemeting: voortgang import (API)"
+TRENDS: Final = "Managementinformatie: trendsignalen"
+TRENDS_API: Final = "Managementinformatie: trendsignalen (API)"
+ADVICE_LIST: Final = "Managementinformatie: adviezen aan het lokaal bestuur"
+ADVICE_LIST_API: Final = "Managementinformatie: adviezen (API)"
+ADVICE: Final = "Advies aan het lokaal bestuur"
+ADVICE_FORM: Final = "Advies aan het lokaal bestuur: formulier"
+MONTHLY_SUMMARY: Final = "Maandoverzicht managementinformatie"
+DEMO_HISTORIC_CASE: Final = "Demogegevens: historische casus"
+
+# Privacy (activity "privacy")
+PRIVACY_SUPERVISION: Final = "Toezicht op de verwerking en afhandeling van verzoeken van betrokkenen"
+RETENTION_DELETION: Final = "Verwijderen van gegevens na afloop van de bewaartermijn"
+
+# Follow-through (activities "triage" and "action-plan")
+FOLLOW_UP_LIST: Final = "Overzicht opvolging"
+CLOSURE_FEEDBACK: Final = "Terugkoppeling bij afsluiting"
+ANONYMOUS_CONSULTATION: Final = "Anonieme adviesvraag"
+
+# Caseload (activity "triage")
+WORKLOAD: Final = "Werklast per procesregisseur"
+
+# The triage table with its partners (activity "triage")
+TRIAGE_TABLE: Final = "Weegoverleg: beoordelen van aanmeldingen aan tafel"
