@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -17,8 +17,11 @@ from opencasus.cases.models import Attachment, Case
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def visible_attachments(*, actor: Any, case: Case, level: CaseAccess) -> QuerySet[Attachment]:
+
+def visible_attachments(*, actor: User, case: Case, level: CaseAccess) -> QuerySet[Attachment]:
     qs = Attachment.objects.filter(case=case)
     if level >= CaseAccess.CORE:
         return qs

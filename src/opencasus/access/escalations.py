@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -21,6 +21,9 @@ from opencasus.access.policy import CaseAccess, case_access, case_get
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Escalation
 from opencasus.plans.vocabulary import EscalationLevel, EscalationStatus
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 MANAGER_ROLES = (Role.HOUSE_MANAGER, Role.STEERING_GROUP_MEMBER)
 
@@ -32,24 +35,24 @@ RESPONDER_ROLES: dict[str, tuple[str, ...]] = {
 }
 
 
-def overview_house_ids(actor: Any) -> set[int]:
+def overview_house_ids(actor: User) -> set[int]:
     return roles.house_ids_with_role(actor, *MANAGER_ROLES, *CORE_STAFF_ROLES)
 
 
-def may_see_overview(actor: Any) -> bool:
+def may_see_overview(actor: User) -> bool:
     return bool(overview_house_ids(actor))
 
 
-def visible_escalations(*, actor: Any) -> QuerySet[Escalation]:
+def visible_escalations(*, actor: User) -> QuerySet[Escalation]:
     """Escalations of the houses where the actor is core staff, house manager or steering-group member."""
     return Escalation.objects.filter(case__house_id__in=overview_house_ids(actor))
 
 
-def sees_content(actor: Any, escalation: Escalation) -> bool:
+def sees_content(actor: User, escalation: Escalation) -> bool:
     return roles.is_core_staff(actor, escalation.case.house_id)
 
 
-def participant_check(*, actor: Any, escalation: Escalation | None) -> Escalation:
+def participant_check(*, actor: User, escalation: Escalation | None) -> Escalation:
     """An escalation outside the overview: seen with content by a participant of its case, else 404."""
     if escalation is None:
         raise Http404
@@ -57,14 +60,14 @@ def participant_check(*, actor: Any, escalation: Escalation | None) -> Escalatio
     return escalation
 
 
-def may_respond(*, actor: Any, escalation: Escalation, house_id: int) -> bool:
+def may_respond(*, actor: User, escalation: Escalation, house_id: int) -> bool:
     if roles.is_core_staff(actor, house_id):
         return True
     allowed = RESPONDER_ROLES.get(escalation.level, ())
     return bool(allowed) and roles.has_role(actor, house_id, *allowed)
 
 
-def is_visible(*, actor: Any, escalation: Escalation) -> bool:
+def is_visible(*, actor: User, escalation: Escalation) -> bool:
     """Whether the actor sees the escalation at all (a manager of its house, or a participant of its case):
     a write by anyone else answers 404, as for a missing one."""
     case = escalation.case
@@ -72,12 +75,12 @@ def is_visible(*, actor: Any, escalation: Escalation) -> bool:
         case_access(actor=actor, case=case) >= CaseAccess.PARTICIPANT
 
 
-def responder_levels(actor: Any) -> list[str]:
+def responder_levels(actor: User) -> list[str]:
     """The levels at which the actor answers escalations by role (core staff aside)."""
     return [level for level, allowed in RESPONDER_ROLES.items() if allowed and roles.has_role(actor, None, *allowed)]
 
 
-def can_escalate(actor: Any, escalation: Escalation) -> bool:
+def can_escalate(actor: User, escalation: Escalation) -> bool:
     """Core staff of the house continue an open or answered escalation at the next level (up to strategic)."""
     return roles.is_core_staff(actor, escalation.case.house_id) and \
         escalation.status in (EscalationStatus.OPEN, EscalationStatus.ANSWERED) and \

@@ -20,7 +20,7 @@ _CACHE_ATTR = "_opencasus_houses"
 
 def user_houses(request: HttpRequest) -> list[House]:
     """The houses in which the signed-in user holds an active role, by name (once per request)."""
-    cached = getattr(request, _CACHE_ATTR, None)
+    cached: list[House] | None = getattr(request, _CACHE_ATTR, None)
     if cached is not None:
         return cached
     user: Any = getattr(request, "user", None)

@@ -3,23 +3,26 @@ an organisation of theirs that has a privacy covenant in force with the house.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opencasus.access import roles
 from opencasus.access.policy import FILING_ROLES
 from opencasus.network.models import House, Membership, Organisation, Partnership
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 def files_anywhere(user: Any) -> bool:
     return roles.has_role(user, None, *FILING_ROLES)
 
 
-def filing_organisation_ids(actor: Any, house_id: int) -> set[int]:
+def filing_organisation_ids(actor: User, house_id: int) -> set[int]:
     """The organisations the actor files for in this house (by role; the covenant is checked by `can_file`)."""
     return {g.organisation_id for g in roles.grants(actor) if g.house_id == house_id and g.role in FILING_ROLES}
 
 
-def can_file(actor: Any, house: House, organisation: Organisation) -> bool:
+def can_file(actor: User, house: House, organisation: Organisation) -> bool:
     """A partner professional (or core staff member) of `house` acting for `organisation`, covenant in force."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return False
@@ -29,7 +32,7 @@ def can_file(actor: Any, house: House, organisation: Organisation) -> bool:
     return Partnership.objects.covenant_in_force().filter(house=house, organisation=organisation).exists()
 
 
-def filing_choices(actor: Any) -> list[tuple[House, Organisation]]:
+def filing_choices(actor: User) -> list[tuple[House, Organisation]]:
     """The (house, organisation) combinations the actor may file for."""
     pairs = {(g.house_id, g.organisation_id) for g in roles.grants(actor) if g.role in FILING_ROLES}
     result = []

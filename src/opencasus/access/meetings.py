@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -22,16 +22,19 @@ from opencasus.cases.models import Case, Participant
 from opencasus.meetings.models import AgendaItem, Invitation, Meeting, Minutes, SelfReport
 from opencasus.network.models import Role
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def core_house_ids(actor: Any) -> set[int]:
+
+def core_house_ids(actor: User) -> set[int]:
     return roles.core_house_ids(actor)
 
 
-def is_core(actor: Any, meeting: Meeting) -> bool:
+def is_core(actor: User, meeting: Meeting) -> bool:
     return actor is not None and actor.is_authenticated and roles.is_core_staff(actor, meeting.house_id)
 
 
-def _own_items_q(actor: Any) -> Q:
+def _own_items_q(actor: User) -> Q:
     """Agenda items that need this professional (named, or through an organisation they take part for)."""
     cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).values("pk")
     participations = Participant.objects.active().filter(user=actor, case_id=OuterRef(OuterRef("case_id")))
@@ -40,14 +43,14 @@ def _own_items_q(actor: Any) -> Q:
     return Q(case_id__in=cases) & (Q(professionals=actor) | Q(Exists(needed_orgs)))
 
 
-def own_agenda_items(*, actor: Any) -> QuerySet[AgendaItem]:
+def own_agenda_items(*, actor: User) -> QuerySet[AgendaItem]:
     """Across all meetings: the agenda items that need the actor (for partner professionals)."""
     if actor is None or not actor.is_authenticated:
         return AgendaItem.objects.none()
     return AgendaItem.objects.filter(pk__in=AgendaItem.objects.filter(_own_items_q(actor)).values("pk"))
 
 
-def visible_meetings(*, actor: Any) -> QuerySet[Meeting]:
+def visible_meetings(*, actor: User) -> QuerySet[Meeting]:
     """Meetings of the houses where the actor is core staff, and meetings with items that need them."""
     if actor is None or not actor.is_authenticated:
         return Meeting.objects.none()
@@ -55,7 +58,7 @@ def visible_meetings(*, actor: Any) -> QuerySet[Meeting]:
         Q(house_id__in=core_house_ids(actor)) | Q(pk__in=own_agenda_items(actor=actor).values("meeting_id")))
 
 
-def meeting_check(*, actor: Any, meeting: Meeting | None, core: bool = False) -> Meeting:
+def meeting_check(*, actor: User, meeting: Meeting | None, core: bool = False) -> Meeting:
     """The meeting if the actor may see it (with `core`: only as core staff of its house); 404 otherwise,
     as for a missing one."""
     if meeting is None:
@@ -67,7 +70,7 @@ def meeting_check(*, actor: Any, meeting: Meeting | None, core: bool = False) ->
     return meeting
 
 
-def visible_agenda_items(*, actor: Any, meeting: Meeting) -> QuerySet[AgendaItem]:
+def visible_agenda_items(*, actor: User, meeting: Meeting) -> QuerySet[AgendaItem]:
     """The items of a meeting the actor may see: all for core staff, their own for an invitee."""
     qs = AgendaItem.objects.filter(meeting=meeting)
     if not is_core(actor, meeting):
@@ -75,24 +78,24 @@ def visible_agenda_items(*, actor: Any, meeting: Meeting) -> QuerySet[AgendaItem
     return qs
 
 
-def may_read_minutes(*, actor: Any, item: AgendaItem, minutes: Minutes) -> bool:
+def may_read_minutes(*, actor: User, item: AgendaItem, minutes: Minutes) -> bool:
     """Core staff read draft and approved minutes; an invitee reads approved minutes of their own item."""
     return is_core(actor, item.meeting) or minutes.status == "approved"
 
 
-def visible_invitations(*, actor: Any, meeting: Meeting) -> QuerySet[Invitation]:
+def visible_invitations(*, actor: User, meeting: Meeting) -> QuerySet[Invitation]:
     qs = Invitation.objects.filter(meeting=meeting)
     return qs if is_core(actor, meeting) else qs.filter(user=actor)
 
 
-def visible_self_reports(*, actor: Any) -> QuerySet[SelfReport]:
+def visible_self_reports(*, actor: User) -> QuerySet[SelfReport]:
     """Self-reports of the houses where the actor is core staff."""
     if actor is None or not actor.is_authenticated:
         return SelfReport.objects.none()
     return SelfReport.objects.filter(case__house_id__in=core_house_ids(actor))
 
 
-def case_agenda_items(*, actor: Any, case: Case, level: CaseAccess) -> QuerySet[AgendaItem]:
+def case_agenda_items(*, actor: User, case: Case, level: CaseAccess) -> QuerySet[AgendaItem]:
     """One case's agenda items the reader may see (the caller opened the case at `level`): all of them for
     core staff, the items that need them for a participant, none below."""
     if level >= CaseAccess.CORE:
@@ -102,13 +105,13 @@ def case_agenda_items(*, actor: Any, case: Case, level: CaseAccess) -> QuerySet[
     return AgendaItem.objects.none()
 
 
-def may_approve_minutes(actor: Any, meeting: Meeting) -> bool:
+def may_approve_minutes(actor: User, meeting: Meeting) -> bool:
     """The meeting's chair approves; without a chair, a process director of the house."""
     if meeting.chair_id is not None:
         return bool(actor.pk == meeting.chair_id)
     return roles.has_role(actor, meeting.house_id, Role.PROCESS_DIRECTOR)
 
 
-def may_correct_decisions(actor: Any, house_id: int) -> bool:
+def may_correct_decisions(actor: User, house_id: int) -> bool:
     """A process director of the house corrects the deadline of a decision in approved minutes."""
     return roles.has_role(actor, house_id, Role.PROCESS_DIRECTOR)

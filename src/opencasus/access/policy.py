@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import IntEnum
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -38,6 +38,12 @@ from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import SHARED_STATUSES, Status
 from opencasus.logbook import refusals
 from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Partnership, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 FILING_ROLES = frozenset({Role.PARTNER_PROFESSIONAL, *CORE_STAFF_ROLES})
 
@@ -88,7 +94,7 @@ def _read_only_cutoff_ok(case: Case, now: dt.datetime) -> bool:
     return False
 
 
-def visible_cases(*, actor: Any, minimum: CaseAccess = CaseAccess.FILER) -> QuerySet[Case]:
+def visible_cases(*, actor: User, minimum: CaseAccess = CaseAccess.FILER) -> QuerySet[Case]:
     """All cases the actor may see at `minimum` level or higher."""
     if actor is None or not actor.is_authenticated:
         return Case.objects.none()
@@ -110,7 +116,7 @@ def visible_cases(*, actor: Any, minimum: CaseAccess = CaseAccess.FILER) -> Quer
     return Case.objects.filter(pk__in=ids[0].union(*ids[1:]))
 
 
-def _filer_q(actor: Any, *, exclude_houses: set[int] | None = None) -> Q | None:
+def _filer_q(actor: User, *, exclude_houses: set[int] | None = None) -> Q | None:
     """Intakes the actor filed, while they may still file there (partner professional or core staff)."""
     excluded = exclude_houses or set()
     pairs = {(g.house_id, g.organisation_id) for g in roles.grants(actor)
@@ -123,7 +129,7 @@ def _filer_q(actor: Any, *, exclude_houses: set[int] | None = None) -> Q | None:
     return Q(filed_by=actor) & q
 
 
-def case_access(*, actor: Any, case: Case, now: dt.datetime | None = None) -> CaseAccess:
+def case_access(*, actor: User, case: Case, now: dt.datetime | None = None) -> CaseAccess:
     """The object-level check: the actor's access level to one case."""
     if actor is None or not actor.is_authenticated:
         return CaseAccess.NONE
@@ -139,7 +145,7 @@ def case_access(*, actor: Any, case: Case, now: dt.datetime | None = None) -> Ca
     return CaseAccess.NONE
 
 
-def case_get(*, actor: Any, case_id: int, minimum: CaseAccess = CaseAccess.FILER,
+def case_get(*, actor: User, case_id: int, minimum: CaseAccess = CaseAccess.FILER,
              for_update: bool = False) -> tuple[Case, CaseAccess]:
     """Fetch one case with the actor's access level; 404 when below `minimum` or missing.
 
@@ -158,7 +164,7 @@ def case_get(*, actor: Any, case_id: int, minimum: CaseAccess = CaseAccess.FILER
     return case, level
 
 
-def refuse(*, actor: Any, case_id: Any) -> NoReturn:
+def refuse(*, actor: User, case_id: Any) -> NoReturn:
     """Note the refused attempt (the case's house, or none when there is no such case) and answer 404."""
     try:
         number = int(case_id)
@@ -171,11 +177,11 @@ def refuse(*, actor: Any, case_id: Any) -> NoReturn:
     raise Http404
 
 
-def participating_organisation_ids(*, actor: Any, case: Case) -> set[int]:
+def participating_organisation_ids(*, actor: User, case: Case) -> set[int]:
     return set(Participant.objects.active().filter(case=case, user=actor).values_list("organisation_id", flat=True))
 
 
-def visible_information_items(*, actor: Any, case: Case, level: CaseAccess) -> QuerySet[InformationItem]:
+def visible_information_items(*, actor: User, case: Case, level: CaseAccess) -> QuerySet[InformationItem]:
     """Information items by sharing scope: core staff see all; participants what is shared with them."""
     items = InformationItem.objects.filter(case=case)
     if level >= CaseAccess.CORE:

@@ -12,12 +12,18 @@ Management information never shows a person: only counts, suppressed below the h
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.http import Http404
 
 from opencasus.access import roles
 from opencasus.network.models import CORE_STAFF_ROLES, House, Municipality, Region, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 HOUSE_ROLES = (Role.HOUSE_MANAGER, *CORE_STAFF_ROLES)
 REPORTING_ROLES = (*HOUSE_ROLES, Role.MUNICIPALITY_OFFICER, Role.STEERING_GROUP_MEMBER)
@@ -46,16 +52,16 @@ def _threshold(house_ids: set[int]) -> int:
     return max(values) if values else 5
 
 
-def _steering_region_ids(actor: Any) -> set[int]:
+def _steering_region_ids(actor: User) -> set[int]:
     house_ids = roles.house_ids_with_role(actor, Role.STEERING_GROUP_MEMBER)
     return set(House.objects.filter(pk__in=house_ids).values_list("region_id", flat=True))
 
 
-def sees_reporting(actor: Any) -> bool:
+def sees_reporting(actor: User) -> bool:
     return any(g.role in REPORTING_ROLES for g in roles.grants(actor))
 
 
-def house_ids_for_house_reports(actor: Any) -> set[int]:
+def house_ids_for_house_reports(actor: User) -> set[int]:
     """Houses whose house-level figures the actor may see."""
     ids = roles.house_ids_with_role(actor, *HOUSE_ROLES)
     regions = _steering_region_ids(actor)
@@ -64,7 +70,7 @@ def house_ids_for_house_reports(actor: Any) -> set[int]:
     return ids
 
 
-def house_scope(*, actor: Any, house_id: int) -> Scope:
+def house_scope(*, actor: User, house_id: int) -> Scope:
     if house_id not in house_ids_for_house_reports(actor):
         raise Http404
     house = House.objects.filter(pk=house_id).first()
@@ -73,7 +79,7 @@ def house_scope(*, actor: Any, house_id: int) -> Scope:
     return Scope("house", str(house.pk), house.name, frozenset({house.pk}), None, house.small_count_threshold)
 
 
-def municipality_house_ids(actor: Any, municipality: Municipality) -> set[int]:
+def municipality_house_ids(actor: User, municipality: Municipality) -> set[int]:
     """Houses whose figures for this municipality the actor may see.
 
     A house reports on the municipalities of its region, and on any other municipality it has cases for.
@@ -90,7 +96,7 @@ def municipality_house_ids(actor: Any, municipality: Municipality) -> set[int]:
     return ids
 
 
-def municipality_scope(*, actor: Any, code: str) -> Scope:
+def municipality_scope(*, actor: User, code: str) -> Scope:
     municipality = Municipality.objects.filter(code=code).first()
     if municipality is None:
         raise Http404
@@ -101,7 +107,7 @@ def municipality_scope(*, actor: Any, code: str) -> Scope:
                  _threshold(house_ids))
 
 
-def region_scope(*, actor: Any, code: str) -> Scope:
+def region_scope(*, actor: User, code: str) -> Scope:
     region = Region.objects.filter(code=code).first()
     if region is None or region.pk not in _steering_region_ids(actor):
         raise Http404
@@ -109,7 +115,7 @@ def region_scope(*, actor: Any, code: str) -> Scope:
     return Scope("region", region.code, region.name, frozenset(house_ids), None, _threshold(house_ids))
 
 
-def scope_for(*, actor: Any, kind: str, key: str) -> Scope:
+def scope_for(*, actor: User, kind: str, key: str) -> Scope:
     if kind == "house":
         try:
             return house_scope(actor=actor, house_id=int(key))
@@ -122,23 +128,23 @@ def scope_for(*, actor: Any, kind: str, key: str) -> Scope:
     raise Http404
 
 
-def may_import(actor: Any, house_id: int) -> bool:
+def may_import(actor: User, house_id: int) -> bool:
     """House managers and core staff import police data (and see the imports) of their house."""
     return roles.has_role(actor, house_id, *IMPORT_ROLES)
 
 
-def may_record_advice(actor: Any, house_id: int) -> bool:
+def may_record_advice(actor: User, house_id: int) -> bool:
     """Core staff record advice that concludes an area or theme case of their house."""
     return roles.is_core_staff(actor, house_id)
 
 
-def import_check(*, actor: Any, house_id: int) -> None:
+def import_check(*, actor: User, house_id: int) -> None:
     """404 for an import of a house where the actor may not import, as for a missing one."""
     if not may_import(actor, house_id):
         raise Http404
 
 
-def import_house_get(*, actor: Any, house_id: int) -> House:
+def import_house_get(*, actor: User, house_id: int) -> House:
     """A house in which the actor may import police data and record advice."""
     if not may_import(actor, house_id):
         raise Http404
@@ -148,7 +154,7 @@ def import_house_get(*, actor: Any, house_id: int) -> House:
     return house
 
 
-def municipalities_for(actor: Any) -> list[Municipality]:
+def municipalities_for(actor: User) -> list[Municipality]:
     """Municipalities whose figures the actor may open (for the index page)."""
     house_ids = house_ids_for_house_reports(actor)
     qs = Municipality.objects.filter(cases__house_id__in=house_ids).distinct() if house_ids else None
@@ -159,9 +165,9 @@ def municipalities_for(actor: Any) -> list[Municipality]:
     return sorted(result, key=lambda m: m.name)
 
 
-def regions_for(actor: Any) -> list[Region]:
+def regions_for(actor: User) -> list[Region]:
     return list(Region.objects.filter(pk__in=_steering_region_ids(actor)).order_by("number"))
 
 
-def houses_for(actor: Any) -> list[House]:
+def houses_for(actor: User) -> list[House]:
     return list(House.objects.filter(pk__in=house_ids_for_house_reports(actor)).order_by("name"))

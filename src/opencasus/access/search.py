@@ -4,7 +4,7 @@ person criteria only where they may see persons (participants)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -13,8 +13,11 @@ from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case
 from opencasus.network.models import Role
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def searchable_cases(*, actor: Any, by_person: bool) -> QuerySet[Case]:
+
+def searchable_cases(*, actor: User, by_person: bool) -> QuerySet[Case]:
     core_houses = roles.core_house_ids(actor)
     if core_houses and not roles.has_role(actor, None, Role.PARTNER_PROFESSIONAL):
         return Case.objects.filter(house_id__in=core_houses)

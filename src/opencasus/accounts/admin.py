@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -16,10 +16,15 @@ from opencasus.access.admin import SafeInitialMixin, admin_house_ids
 from opencasus.accounts.audit import record_account_event
 from opencasus.accounts.models import AccountEvent, AccountEventKind, User
 from opencasus.accounts.passwords import password_reset_by_admin
+from opencasus.accounts.typing import signed_in_user
 
+if TYPE_CHECKING:
+    _UserAdminBase = BaseUserAdmin[User]  # the admin classes are generic in the stubs only
+else:
+    _UserAdminBase = BaseUserAdmin
 
 @admin.register(User)
-class UserAdmin(SafeInitialMixin, BaseUserAdmin):
+class UserAdmin(SafeInitialMixin, _UserAdminBase):
     """Functional administrators manage the accounts of their own houses' members."""
 
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_system_client"]
@@ -31,7 +36,7 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
         """The administrator's only way to reset a password: `accounts.passwords.password_reset_by_admin`."""
         for user in queryset:
             try:
-                password_reset_by_admin(actor=request.user, user=user)
+                password_reset_by_admin(actor=signed_in_user(request), user=user)
             except PermissionDenied:
                 self.message_user(request, _("%(user)s: you may not reset this account.") % {"user": user},
                                   messages.ERROR)
@@ -46,7 +51,7 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
         """Saved in the admin's transaction, with its line in the audit trail of accounts."""
         super().save_model(request, obj, form, change)
         changed = ", ".join(f for f in form.changed_data if f != "password")
-        record_account_event(actor=request.user, subject=obj,
+        record_account_event(actor=signed_in_user(request), subject=obj,
                              kind=AccountEventKind.USER_CHANGED if change else AccountEventKind.USER_CREATED,
                              detail=changed if change else "")
 
@@ -59,7 +64,7 @@ class UserAdmin(SafeInitialMixin, BaseUserAdmin):
             response = super().user_change_password(request, id, form_url)
             if request.method == "POST" and response.status_code == 302:
                 subject = self.get_object(request, unquote(id))
-                record_account_event(actor=request.user, subject=subject, kind=AccountEventKind.USER_CHANGED,
+                record_account_event(actor=signed_in_user(request), subject=subject, kind=AccountEventKind.USER_CHANGED,
                                      detail="password")
         return response
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from opencasus.accounts.models import AccountEvent
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 def _name(user: Any) -> str:
@@ -26,7 +29,7 @@ def _name(user: Any) -> str:
     return f"{full} ({user.get_username()})" if full else user.get_username()
 
 
-def record_account_event(*, actor: Any, subject: Any, kind: str, house: Any = None, role: str = "",
+def record_account_event(*, actor: User | None, subject: Any, kind: str, house: Any = None, role: str = "",
                          approved_by: Any = None, detail: str = "") -> AccountEvent:
     """Append one event. Call it inside the transaction of the change it records.
 

@@ -83,7 +83,7 @@ class UserLanguageMiddleware:
             if chosen in dict(settings.LANGUAGES):
                 language = chosen
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language() or language)
         return response

@@ -11,7 +11,6 @@ the same whether or not an account belongs to the address.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -72,7 +71,7 @@ def reset_request_allowed(*, client_address: str, email: str) -> bool:
     return allowed
 
 
-def may_reset(*, actor: Any, user: User) -> bool:
+def may_reset(*, actor: User, user: User) -> bool:
     """A functional administrator of a house the user is a member of (or a superuser), not for themselves."""
     if actor is None or not actor.is_authenticated or actor.pk == user.pk:
         return False
@@ -85,7 +84,7 @@ def may_reset(*, actor: Any, user: User) -> bool:
 
 
 @transaction.atomic
-def password_reset_by_admin(*, actor: Any, user: User) -> None:
+def password_reset_by_admin(*, actor: User, user: User) -> None:
     """Reset `user`'s password and second factor: the password stops working (and with it every session
     of the user), the authenticator is removed so the next login enrols a new one, and the user gets a
     link to choose a new password."""

@@ -25,7 +25,8 @@ def confirmed_totp_device(user: Any) -> TOTPDevice | None:
 
 
 def has_confirmed_totp_device(user: Any) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    confirmed: bool = TOTPDevice.objects.filter(user=user, confirmed=True).exists()  # django-otp is untyped
+    return confirmed
 
 
 def system_clients(*, user_ids: set[int] | None = None) -> QuerySet[User]:

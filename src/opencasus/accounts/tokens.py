@@ -27,25 +27,28 @@ class TokenError(Exception):
         self.field = field
 
 
-def tokens_visible(*, actor: Any, administered: QuerySet[Any] | None) -> QuerySet[AuthToken]:
+def tokens_visible(*, actor: User, administered: QuerySet[Any] | None) -> QuerySet[AuthToken]:
     """The actor's own live tokens, and those of the users they administer (`administered`: their ids, from
     `network.grants.administered_user_ids`; None: everyone)."""
-    qs = AuthToken.objects.select_related("user").filter(expiry__gt=timezone.now()).order_by("-created")
+    # knox has no type information: AuthToken.objects is Any.
+    qs: QuerySet[AuthToken] = AuthToken.objects.select_related("user").filter(
+        expiry__gt=timezone.now()).order_by("-created")
     users = administered
     if users is None:
         return qs
     from django.db.models import Q
 
-    return qs.filter(Q(user=actor) | Q(user_id__in=users))
+    visible: QuerySet[AuthToken] = qs.filter(Q(user=actor) | Q(user_id__in=users))
+    return visible
 
 
-def token_visible_get(*, actor: Any, administered: QuerySet[Any] | None, token_key: str) -> AuthToken | None:
+def token_visible_get(*, actor: User, administered: QuerySet[Any] | None, token_key: str) -> AuthToken | None:
     """One of `tokens_visible` by its key; None when there is none (or the actor may not see it)."""
     return tokens_visible(actor=actor, administered=administered).filter(token_key=token_key).first()
 
 
 @transaction.atomic
-def token_issue(*, actor: Any, user: User) -> tuple[AuthToken, str]:
+def token_issue(*, actor: User, user: User) -> tuple[AuthToken, str]:
     """A professional's own token, after the second factor; it ends after the idle time of REST_KNOX."""
     instance, raw = AuthToken.objects.create(user=user)
     record_account_event(actor=actor, subject=user, kind=AccountEventKind.TOKEN_ISSUED,
@@ -54,7 +57,7 @@ def token_issue(*, actor: Any, user: User) -> tuple[AuthToken, str]:
 
 
 @transaction.atomic
-def system_token_issue(*, actor: Any, client: User, expires_on: dt.date,
+def system_token_issue(*, actor: User, client: User, expires_on: dt.date,
                        administered: QuerySet[Any] | None) -> tuple[AuthToken, str]:
     """A system client's token with a set end date, issued by a functional administrator of its house
     (`administered`: the ids of the users the actor administers; None: everyone)."""
@@ -77,7 +80,7 @@ def system_token_issue(*, actor: Any, client: User, expires_on: dt.date,
 
 
 @transaction.atomic
-def token_revoke(*, actor: Any, token: AuthToken) -> None:
+def token_revoke(*, actor: User, token: AuthToken) -> None:
     record_account_event(actor=actor, subject=token.user, kind=AccountEventKind.TOKEN_REVOKED,
                          detail=token.token_key)
     token.delete()

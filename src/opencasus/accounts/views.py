@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -21,6 +21,7 @@ from opencasus.accounts import selectors as account_selectors
 from opencasus.accounts import services, tokens
 from opencasus.accounts.forms import LoginForm, SettingsForm, TokenForm
 from opencasus.accounts.models import User
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.forms import Form
 from opencasus.network import grants
 
@@ -37,15 +38,16 @@ class LogoutView(auth_views.LogoutView):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def enrol(request: HttpRequest) -> HttpResponse:
+def enrol(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Enrol a TOTP authenticator by QR code. Once confirmed, the session counts as verified."""
     user = request.user
-    if account_selectors.has_confirmed_totp_device(user) and not user.is_verified():  # type: ignore[union-attr]
+    # django_otp's OTPMiddleware sets `is_verified` on the user object; the model does not declare it.
+    if account_selectors.has_confirmed_totp_device(user) and not user.is_verified():  # type: ignore[attr-defined]
         return redirect("accounts:verify")
-    device = services.totp_device_pending(user=user)  # type: ignore[arg-type]
+    device = services.totp_device_pending(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"]):  # type: ignore[arg-type]
+        if services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"]):
             otp_login(request, device)
             request.session.cycle_key()
             messages.success(request, _("Your authenticator app is set up."))
@@ -58,7 +60,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
     })
 
 
-def safe_next(request: HttpRequest) -> str:
+def safe_next(request: AuthenticatedHttpRequest) -> str:
     """The `next` address when it is a path on this site, else the start page."""
     target = request.GET.get("next") or ""
     plain = all(char.isprintable() and not char.isspace() for char in target)
@@ -76,7 +78,7 @@ def safe_next(request: HttpRequest) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def verify(request: HttpRequest) -> HttpResponse:
+def verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     device = account_selectors.confirmed_totp_device(request.user)
     if device is None:
         return redirect("accounts:enrol")
@@ -100,7 +102,7 @@ class SystemTokenForm(Form):
     expires_on = forms.DateField(label=gettext_lazy("Valid until"),
                                  widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}))
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         users = grants.administered_user_ids(actor)
         self.fields["client"].queryset = account_selectors.system_clients(user_ids=users)  # type: ignore[attr-defined]
@@ -108,7 +110,7 @@ class SystemTokenForm(Form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def api_token(request: HttpRequest) -> HttpResponse:
+def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     """API tokens: issue your own (only reachable after the second factor, see the middleware), list and
     revoke yours and those of the accounts you administer; a functional administrator issues a system
     client's token with an end date. A token is shown once; only its hash is stored."""
@@ -137,7 +139,7 @@ def api_token(request: HttpRequest) -> HttpResponse:
                 except tokens.TokenError as exc:
                     system_form.add_error("expires_on" if exc.field == "expires_on" else "client", str(exc.message))
         elif action == "new":
-            issued = tokens.token_issue(actor=actor, user=actor)  # type: ignore[arg-type]
+            issued = tokens.token_issue(actor=actor, user=actor)
     return render(request, "accounts/api_token.html", {
         "issued": issued[1] if issued else None,
         "tokens": tokens.tokens_visible(actor=actor, administered=administered),
@@ -147,12 +149,12 @@ def api_token(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def settings_view(request: HttpRequest) -> HttpResponse:
+def settings_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The professional's own settings: the interface language."""
     user = request.user
     form = SettingsForm(request.POST or None, initial={"language": getattr(user, "language", "nl")})
     if request.method == "POST" and form.is_valid():
-        services.user_language_set(user=user, language=form.cleaned_data["language"])  # type: ignore[arg-type]
+        services.user_language_set(user=user, language=form.cleaned_data["language"])
         translation.activate(form.cleaned_data["language"])
         messages.success(request, _("Your settings have been saved."))
         return redirect("accounts:settings")

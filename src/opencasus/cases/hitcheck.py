@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -33,6 +33,9 @@ from opencasus.logbook import purposes
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing_many
 from opencasus.network.models import House, Membership, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 WHERE_BY_STATUS: dict[str, str] = {
     Status.SUBMITTED: HitWhere.INTAKE,
@@ -113,7 +116,7 @@ def _candidates(case: Case, persons: list[Person]) -> list[tuple[Person, Any]]:
 
 
 @transaction.atomic
-def hit_check(*, actor: Any, case: Case) -> list[Hit]:
+def hit_check(*, actor: User, case: Case) -> list[Hit]:
     """Search every house's active cases for the persons of `case`; log the search; keep the hits.
 
     The caller shows the hits to core staff of the case's house only (never to the filer).

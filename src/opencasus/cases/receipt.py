@@ -10,7 +10,7 @@ VIEW, the PDF as an EXPORT.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import Http404
@@ -23,6 +23,9 @@ from opencasus.cases.selectors import _log_view, with_masked_bsn
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 @dataclass
 class Receipt:
@@ -32,7 +35,7 @@ class Receipt:
     attachments: list[Attachment]
 
 
-def _receipt(*, actor: Any, case_id: int) -> Receipt:
+def _receipt(*, actor: User, case_id: int) -> Receipt:
     case, level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.FILER)
     if case.filed_by_id != actor.pk and level < CaseAccess.CORE:
         raise Http404
@@ -45,7 +48,7 @@ def _receipt(*, actor: Any, case_id: int) -> Receipt:
     )
 
 
-def intake_receipt(*, actor: Any, case_id: int) -> Receipt:
+def intake_receipt(*, actor: User, case_id: int) -> Receipt:
     """The receipt for the filer and core staff (404 for everyone else); the view is logged."""
     receipt = _receipt(actor=actor, case_id=case_id)
     _log_view(actor, receipt.case, object_type="intake-receipt")
@@ -53,7 +56,7 @@ def intake_receipt(*, actor: Any, case_id: int) -> Receipt:
 
 
 @transaction.atomic
-def intake_receipt_pdf(*, actor: Any, case_id: int) -> tuple[bytes, Case]:
+def intake_receipt_pdf(*, actor: User, case_id: int) -> tuple[bytes, Case]:
     """The receipt as a PDF (WeasyPrint); the export is logged in the same transaction."""
     from weasyprint import HTML
 

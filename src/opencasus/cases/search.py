@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q
 
@@ -29,6 +29,12 @@ from opencasus.core.identifiers import identifier_hash
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing_many
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 MAX_RESULTS = 50
 
@@ -79,7 +85,7 @@ def _person_q(criteria: SearchCriteria) -> Q:
     return q
 
 
-def case_search(*, actor: Any, criteria: SearchCriteria) -> list[Case]:
+def case_search(*, actor: User, criteria: SearchCriteria) -> list[Case]:
     """The cases matching every given criterion that the actor may find, newest activity first; logged."""
     if criteria.is_empty:
         return []
@@ -98,7 +104,7 @@ def case_search(*, actor: Any, criteria: SearchCriteria) -> list[Case]:
     return cases
 
 
-def _record_search(actor: Any, criteria: SearchCriteria, cases: list[Case], person_q: Q | None) -> None:
+def _record_search(actor: User, criteria: SearchCriteria, cases: list[Case], person_q: Q | None) -> None:
     """One record per house searched in; the persons found are the data subjects (no BSN in the log)."""
     subjects: dict[int, list[str]] = {}
     if person_q is not None and cases:

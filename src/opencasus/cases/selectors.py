@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -30,8 +30,14 @@ from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import Municipality
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def case_list(*, actor: Any, status: str | None = None, subject_type: str | None = None,
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
+
+def case_list(*, actor: User, status: str | None = None, subject_type: str | None = None,
               route: str | None = None, filed_with_feedback: bool = False,
               participating: bool = False, directing: bool = False) -> QuerySet[Case]:
     """"My cases": core staff their house's cases; partners the cases they take part in and intakes they filed.
@@ -55,7 +61,7 @@ def case_list(*, actor: Any, status: str | None = None, subject_type: str | None
     return qs.order_by("-last_activity_at", "-pk")
 
 
-def record_case_list_view(*, actor: Any, cases: Iterable[Case]) -> None:
+def record_case_list_view(*, actor: User, cases: Iterable[Case]) -> None:
     """Log a page of "my cases": one record per house shown, without a data subject (no person data shown)."""
     for house_id in sorted({c.house_id for c in cases}):
         record_processing(action=Action.VIEW, activity_code=ActivityCode.INTAKE, purpose=purposes.MY_CASES,
@@ -96,7 +102,7 @@ class CaseView:
         return self.level >= CaseAccess.PARTICIPANT
 
 
-def case_check(*, actor: Any, case_id: int, minimum: CaseAccess) -> tuple[Case, CaseAccess]:
+def case_check(*, actor: User, case_id: int, minimum: CaseAccess) -> tuple[Case, CaseAccess]:
     """Only the access decision (404 below `minimum`); reads no personal data, so nothing to log."""
     return policy.case_get(actor=actor, case_id=case_id, minimum=minimum)
 
@@ -105,7 +111,7 @@ def _purpose(case: Case) -> str:
     return case.purpose or case.requested_purpose
 
 
-def _log_view(actor: Any, case: Case, object_type: str = "case", object_id: Any = None,
+def _log_view(actor: User, case: Case, object_type: str = "case", object_id: Any = None,
               subjects: Sequence[str] | None = None) -> None:
     record_processing(
         action=Action.VIEW, activity_code=_activity(case), purpose=_purpose(case),
@@ -122,7 +128,7 @@ def _activity(case: Case) -> ActivityCode:
     return ActivityCode.CASE_CONFERENCE
 
 
-def _visible_attachments(actor: Any, case: Case, level: CaseAccess) -> QuerySet[Attachment]:
+def _visible_attachments(actor: User, case: Case, level: CaseAccess) -> QuerySet[Attachment]:
     return attachment_access.visible_attachments(actor=actor, case=case, level=level).select_related("uploaded_by")
 
 
@@ -135,7 +141,7 @@ def with_masked_bsn(persons: Iterable[Person]) -> list[Person]:
     return result
 
 
-def case_detail(*, actor: Any, case_id: int, object_type: str = "case") -> CaseView:
+def case_detail(*, actor: User, case_id: int, object_type: str = "case") -> CaseView:
     """One case as `actor` may see it (404 when hidden); the view is logged (as `object_type`)."""
     case, level = policy.case_get(actor=actor, case_id=case_id)
     view = CaseView(case=case, level=level, actor_id=actor.pk,
@@ -156,7 +162,7 @@ def case_detail(*, actor: Any, case_id: int, object_type: str = "case") -> CaseV
     return view
 
 
-def information_item_list(*, actor: Any, case_id: int) -> list[InformationItem]:
+def information_item_list(*, actor: User, case_id: int) -> list[InformationItem]:
     case, level = policy.case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     items = list(policy.visible_information_items(actor=actor, case=case, level=level)
                  .select_related("organisation", "author", "person").prefetch_related("shared_with")
@@ -165,14 +171,14 @@ def information_item_list(*, actor: Any, case_id: int) -> list[InformationItem]:
     return items
 
 
-def attachment_list(*, actor: Any, case_id: int) -> list[Attachment]:
+def attachment_list(*, actor: User, case_id: int) -> list[Attachment]:
     case, level = policy.case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     attachments = list(_visible_attachments(actor, case, level))
     _log_view(actor, case, object_type="attachment-list")
     return attachments
 
 
-def attachment_get(*, actor: Any, case_id: int, attachment_id: int) -> Attachment:
+def attachment_get(*, actor: User, case_id: int, attachment_id: int) -> Attachment:
     """One attachment for download; 404 when the case or the attachment is hidden. The download is logged."""
     case, level = policy.case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     attachment = _visible_attachments(actor, case, level).filter(pk=attachment_id).first()
@@ -182,7 +188,7 @@ def attachment_get(*, actor: Any, case_id: int, attachment_id: int) -> Attachmen
     return attachment
 
 
-def case_hits(*, actor: Any, case_id: int) -> list[Hit]:
+def case_hits(*, actor: User, case_id: int) -> list[Hit]:
     """The hits of the latest hit check: core staff of the case's house only."""
     case, _level = policy.case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
     hits = stored_hits(case)
@@ -198,7 +204,7 @@ class IntakeOptions:
     organisations: QuerySet[Any]
 
 
-def intake_options(*, actor: Any) -> IntakeOptions:
+def intake_options(*, actor: User) -> IntakeOptions:
     """What the intake form offers: the (house, organisation) pairs the actor may file for, and lists."""
     from opencasus.network.models import Municipality, Organisation, TargetGroup
 
@@ -213,7 +219,7 @@ def intake_options(*, actor: Any) -> IntakeOptions:
     )
 
 
-def information_form_options(*, actor: Any, view: CaseView) -> dict[str, Any]:
+def information_form_options(*, actor: User, view: CaseView) -> dict[str, Any]:
     """Choices for adding information to a case the actor has opened (participant or core)."""
     from opencasus.network.models import Organisation
 
@@ -229,7 +235,7 @@ def information_form_options(*, actor: Any, view: CaseView) -> dict[str, Any]:
     }
 
 
-def search_municipalities(*, actor: Any) -> QuerySet[Municipality]:
+def search_municipalities(*, actor: User) -> QuerySet[Municipality]:
     """The municipalities of the regions of the actor's houses (the choices of the search form)."""
     house_ids = {g.house_id for g in roles.grants(actor)}
     return Municipality.objects.filter(region__houses__pk__in=house_ids).distinct().order_by("name")

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from opencasus.access import attachments as attachment_access
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.cases import receipt as receipt_reads
 from opencasus.cases import search, selectors, services
 from opencasus.cases.forms import (
@@ -37,7 +38,7 @@ SUBJECT_SLUGS = {"persoon": SubjectType.PERSON, "systeem": SubjectType.SYSTEM, "
 
 
 @login_required
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     cases = selectors.case_list(actor=request.user, status=filters.get("status") or None,
@@ -55,7 +56,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def intake_start(request: HttpRequest) -> HttpResponse:
+def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     options = selectors.intake_options(actor=request.user)
     if not options.choices:
         raise Http404
@@ -91,7 +92,7 @@ def _map_errors(errors: dict[str, list[str]], form: IntakeForm, persons: Any, pe
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def intake_create(request: HttpRequest, kind: str) -> HttpResponse:
+def intake_create(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     subject_type = SUBJECT_SLUGS.get(kind)
     options = selectors.intake_options(actor=request.user)
     if subject_type is None or not options.choices:
@@ -155,7 +156,7 @@ def intake_create(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attachment_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def attachment_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, level = selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.FILER)
     if not attachment_access.may_upload(case, level):
         raise Http404
@@ -175,7 +176,7 @@ def attachment_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) -> FileResponse:
+def attachment_download(request: AuthenticatedHttpRequest, case_id: int, attachment_id: int) -> FileResponse:
     attachment = selectors.attachment_get(actor=request.user, case_id=case_id, attachment_id=attachment_id)
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
                             content_type=attachment.content_type)
@@ -185,7 +186,7 @@ def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) 
 
 
 @login_required
-def intake_receipt(request: HttpRequest, case_id: int) -> HttpResponse:
+def intake_receipt(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     receipt = receipt_reads.intake_receipt(actor=request.user, case_id=case_id)
     breadcrumbs = [(_("My cases"), reverse("cases:list")),
                    (receipt.case.reference, reverse("cases:detail", args=[case_id])), (_("Receipt"), "")]
@@ -194,7 +195,7 @@ def intake_receipt(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def intake_receipt_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+def intake_receipt_pdf(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     data, case = receipt_reads.intake_receipt_pdf(actor=request.user, case_id=case_id)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="ontvangstbewijs-{case.reference}.pdf"'
@@ -204,7 +205,7 @@ def intake_receipt_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_search(request: HttpRequest) -> HttpResponse:
+def case_search(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Search for a case. The search is posted (a BSN or name never lands in an address or a server log)."""
     municipalities = selectors.search_municipalities(actor=request.user)
     form = CaseSearchForm(request.POST if request.method == "POST" else None, municipalities=municipalities)

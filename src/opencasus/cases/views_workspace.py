@@ -12,20 +12,21 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from opencasus.access.policy import CaseAccess
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.cases import selectors, services
 from opencasus.cases.forms import InformationItemForm, split_service_errors
 from opencasus.cases.workflow import Status
 from opencasus.cases.workspace.page import workspace
 
 
-def is_htmx(request: HttpRequest) -> bool:
+def is_htmx(request: AuthenticatedHttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
@@ -35,14 +36,14 @@ def tab_url(case_id: int, tab: str, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _render(request: HttpRequest, ctx: dict[str, Any], status: int = 200) -> HttpResponse:
+def _render(request: AuthenticatedHttpRequest, ctx: dict[str, Any], status: int = 200) -> HttpResponse:
     if is_htmx(request) and request.headers.get("HX-Target") == "werkruimte":
         ctx["partial"] = True
         return render(request, "cases/workspace/_tabs.html", ctx, status=status)
     return render(request, "cases/workspace/page.html", ctx, status=status)
 
 
-def _context(request: HttpRequest, case_id: int, tab: str | None) -> dict[str, Any]:
+def _context(request: AuthenticatedHttpRequest, case_id: int, tab: str | None) -> dict[str, Any]:
     ctx = workspace(actor=request.user, case_id=case_id, tab=tab, page=request.GET.get("pagina"))
     view = ctx["view"]
     if ctx["tab"].slug == "informatie" and view.is_participant and view.case.status == Status.ADMITTED:
@@ -57,14 +58,14 @@ def _context(request: HttpRequest, case_id: int, tab: str | None) -> dict[str, A
 
 
 @login_required
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     """The workspace: the header and one tab (`?tab=`); a hidden case or tab is missing (404)."""
     return _render(request, _context(request, case_id, request.GET.get("tab")))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def information_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def information_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     view = selectors.case_detail(actor=request.user, case_id=case_id, object_type="information-form")
     form = InformationItemForm(request.POST or None,
@@ -106,7 +107,7 @@ def _goal_form_context(case: Any, goal: Any, plan_version: int, form: Any = None
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def goal_edit(request: HttpRequest, case_id: int, goal_id: int) -> HttpResponse:
+def goal_edit(request: AuthenticatedHttpRequest, case_id: int, goal_id: int) -> HttpResponse:
     """Edit one goal in place (core staff, running case). htmx gets the line; otherwise back to the plan tab."""
     from opencasus.plans import selectors as plan_selectors
     from opencasus.plans import services as plan_services

@@ -31,5 +31,5 @@ def choice_label(field: models.Field[Any, Any], value: Any) -> Any:
 class ChoiceLabelsMixin:
     """Put before `models.Model` in a model's bases: its `get_FOO_display()` use `choice_label`."""
 
-    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> Any:
+    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> Any:  # noqa: N802 (the name Django calls)
         return force_str(choice_label(field, getattr(self, field.attname)), strings_only=True)

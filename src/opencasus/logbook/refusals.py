@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -23,10 +23,13 @@ from django.utils import timezone
 from opencasus.core.middleware import current_context
 from opencasus.logbook.models import RefusedAccess
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 _pending: ContextVar[list[RefusedAccess] | None] = ContextVar("opencasus_refused_access", default=None)
 
 
-def note_refused(*, actor: Any, case_id: int, house_id: int | None) -> None:
+def note_refused(*, actor: User, case_id: int, house_id: int | None) -> None:
     """Note a refused attempt to open case `case_id` (`house_id` None: there is no such case)."""
     where = current_context()
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)

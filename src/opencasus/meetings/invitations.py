@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -34,6 +34,9 @@ from opencasus.meetings.selectors import meeting_get
 from opencasus.notifications.mail import absolute
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def build_ics(*, meeting: Meeting, invitation: Invitation, slots: list[Slot], me
     event.add("attendee", attendee)
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()  # icalendar has no type information
+    return ical
 
 
 def _digest(meeting: Meeting, slots: list[Slot]) -> str:
@@ -136,7 +140,7 @@ class SendResult:
 
 
 @transaction.atomic
-def invitations_send(*, actor: Any, meeting_id: int) -> SendResult:
+def invitations_send(*, actor: User, meeting_id: int) -> SendResult:
     """Send invitations, updates and cancellations so every invitee's calendar matches the agenda."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     if meeting.status != MeetingStatus.PLANNED:
@@ -190,7 +194,7 @@ def _cancel(meeting: Meeting, invitation: Invitation) -> None:
     _send(meeting=meeting, invitation=invitation, slots=[], method="CANCEL")
 
 
-def invitations_cancel_all(*, actor: Any, meeting: Meeting) -> int:
+def invitations_cancel_all(*, actor: User, meeting: Meeting) -> int:
     """Within the caller's transaction: cancel every outstanding invitation of a cancelled meeting."""
     count = 0
     for invitation in Invitation.objects.select_for_update().filter(meeting=meeting,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -52,7 +51,7 @@ def _require_started(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def attendance_record(*, actor: Any, meeting_id: int, attended: Mapping[int, bool | None]) -> list[Invitation]:
+def attendance_record(*, actor: User, meeting_id: int, attended: Mapping[int, bool | None]) -> list[Invitation]:
     """Record per invitee (user id) whether they attended; None clears it."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _require_started(meeting)
@@ -79,7 +78,7 @@ class DecisionInput:
     exceeds_mandate: bool = False  # beyond the limited mandate of the owner organisation's participant
 
 
-def _item_for_minutes(actor: Any, meeting_id: int, item_id: int) -> tuple[Meeting, AgendaItem]:
+def _item_for_minutes(actor: User, meeting_id: int, item_id: int) -> tuple[Meeting, AgendaItem]:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     item = AgendaItem.objects.filter(meeting=meeting, pk=item_id).select_related("case").first()
     if item is None:
@@ -110,7 +109,7 @@ def _validate_decisions(item: AgendaItem, decisions: Sequence[DecisionInput]) ->
 
 
 @transaction.atomic
-def minutes_save(*, actor: Any, meeting_id: int, item_id: int, picture_forming: str, judgement: str,
+def minutes_save(*, actor: User, meeting_id: int, item_id: int, picture_forming: str, judgement: str,
                  decisions: Sequence[DecisionInput], expected_version: int | None = None,
                  version_required: bool = False) -> Minutes:
     """The secretary (or other core staff) writes the minutes of one item; approved minutes are read-only.
@@ -145,7 +144,7 @@ def minutes_save(*, actor: Any, meeting_id: int, item_id: int, picture_forming: 
 
 
 @transaction.atomic
-def minutes_approve(*, actor: Any, meeting_id: int, item_id: int, expected_version: int | None = None) -> Minutes:
+def minutes_approve(*, actor: User, meeting_id: int, item_id: int, expected_version: int | None = None) -> Minutes:
     meeting, item = _item_for_minutes(actor, meeting_id, item_id)
     if not meeting_access.may_approve_minutes(actor, meeting):
         raise PermissionDenied(_("Only the chair of the meeting approves the minutes."))
@@ -166,7 +165,7 @@ def minutes_approve(*, actor: Any, meeting_id: int, item_id: int, expected_versi
 
 
 @transaction.atomic
-def decision_to_agreement(*, actor: Any, decision_id: int) -> Decision:
+def decision_to_agreement(*, actor: User, decision_id: int) -> Decision:
     """Turn a decision of approved minutes into an agreement in the case's plan (once)."""
     decision = (Decision.objects.select_for_update(of=("self",))
                 .select_related("minutes__agenda_item__meeting", "minutes__agenda_item__case")
@@ -193,7 +192,7 @@ def decision_to_agreement(*, actor: Any, decision_id: int) -> Decision:
 
 
 @transaction.atomic
-def decision_deadline_correct(*, actor: Any, decision_id: int, deadline: dt.date) -> Decision:
+def decision_deadline_correct(*, actor: User, decision_id: int, deadline: dt.date) -> Decision:
     """A process director of the house corrects the deadline of a decision not yet made an agreement.
 
     Approved minutes are otherwise read-only; a decision whose deadline has passed could never become an
@@ -221,7 +220,7 @@ def decision_deadline_correct(*, actor: Any, decision_id: int, deadline: dt.date
 
 
 @transaction.atomic
-def self_report_create(*, actor: Any, case_id: int, kind: str, goals_score: int, cooperation_score: int,
+def self_report_create(*, actor: User, case_id: int, kind: str, goals_score: int, cooperation_score: int,
                        note: str = "", meeting_id: int | None = None) -> SelfReport:
     """The chair's Stappenmeter, recorded by core staff of the case's house (the chair is core staff)."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from opencasus.access import roles
 from opencasus.cases.models import Case
@@ -11,10 +11,13 @@ from opencasus.cases.services import case_subjects, subjects_by_case
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 ACTIVITY = ActivityCode.CASE_CONFERENCE
 
 
-def log_case(*, actor: Any, case: Case, action: Action | str, object_type: str, object_id: int | str) -> None:
+def log_case(*, actor: User, case: Case, action: Action | str, object_type: str, object_id: int | str) -> None:
     """One record per person of the case, with the case's purpose."""
     record_processing(
         action=action, activity_code=ACTIVITY, purpose=case.purpose or case.requested_purpose,
@@ -23,7 +26,7 @@ def log_case(*, actor: Any, case: Case, action: Action | str, object_type: str, 
     )
 
 
-def log_cases(*, actor: Any, cases: Iterable[Case], action: Action | str, object_type: str,
+def log_cases(*, actor: User, cases: Iterable[Case], action: Action | str, object_type: str,
               object_id: int | str) -> None:
     """One record per person of each case, written in one batch (an agenda shows many cases)."""
     cases = list(cases)
@@ -36,7 +39,7 @@ def log_cases(*, actor: Any, cases: Iterable[Case], action: Action | str, object
         for case in cases])
 
 
-def log_without_subject(*, actor: Any, house_id: int, action: Action | str, object_type: str,
+def log_without_subject(*, actor: User, house_id: int, action: Action | str, object_type: str,
                         object_id: int | str, purpose: str) -> None:
     """For pages and lists that show no case or person (e.g. the list of meetings)."""
     record_processing(action=action, activity_code=ACTIVITY, purpose=purpose, who=roles.who(actor, house_id),

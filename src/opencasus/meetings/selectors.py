@@ -23,7 +23,7 @@ from opencasus.network.models import MeetingType, Membership
 # a read the page only shows on a GET (a form page that also posts) is logged by its `record_<x>_view`.
 
 
-def meeting_list(*, actor: Any, status: str | None = None,
+def meeting_list(*, actor: User, status: str | None = None,
                  dates: tuple[dt.date, dt.date] | None = None) -> QuerySet[Meeting]:
     """Meetings of the houses where the actor is core staff, and meetings with items that need them (`dates`:
     only those from the first to the last day, inclusive)."""
@@ -35,7 +35,7 @@ def meeting_list(*, actor: Any, status: str | None = None,
     return qs
 
 
-def upcoming_own_items(*, actor: Any, today: dt.date) -> list[AgendaItem]:
+def upcoming_own_items(*, actor: User, today: dt.date) -> list[AgendaItem]:
     """For an invitee: their own agenda items in meetings from `today` on, in the order of the meetings."""
     return list(access.own_agenda_items(actor=actor)
                 .filter(meeting__date__gte=today)
@@ -108,7 +108,7 @@ def agenda_item_get(*, actor: Any, meeting: Meeting, item_id: int) -> AgendaItem
     return item
 
 
-def minutes_for(*, actor: Any, item: AgendaItem) -> Minutes | None:
+def minutes_for(*, actor: User, item: AgendaItem) -> Minutes | None:
     """Core staff read draft and approved minutes; an invitee reads approved minutes of their own item."""
     minutes = Minutes.objects.filter(agenda_item=item).select_related("written_by", "approved_by").first()
     if minutes is None or access.may_read_minutes(actor=actor, item=item, minutes=minutes):
@@ -128,14 +128,14 @@ def minutes_decisions(record: Minutes | None) -> list[Decision]:
                 .prefetch_related("confirmations")) if record else []
 
 
-def decision_check(*, actor: Any, item: AgendaItem, decision_id: int) -> None:
+def decision_check(*, actor: User, item: AgendaItem, decision_id: int) -> None:
     """404 unless the decision belongs to the minutes of `item` that the actor reads."""
     record = minutes_for(actor=actor, item=item)
     if record is None or not record.decisions.filter(pk=decision_id).exists():
         raise Http404
 
 
-def invitations(*, actor: Any, meeting: Meeting) -> QuerySet[Invitation]:
+def invitations(*, actor: User, meeting: Meeting) -> QuerySet[Invitation]:
     return access.visible_invitations(actor=actor, meeting=meeting).select_related("user")
 
 
@@ -154,7 +154,7 @@ def admitted_cases(*, actor: Any, meeting: Meeting) -> QuerySet[Case]:
             .exclude(agenda_items__meeting=meeting).order_by("reference"))
 
 
-def self_report_list(*, actor: Any, case_id: int | None = None) -> QuerySet[SelfReport]:
+def self_report_list(*, actor: User, case_id: int | None = None) -> QuerySet[SelfReport]:
     """Self-reports of the houses where the actor is core staff."""
     qs = access.visible_self_reports(actor=actor).select_related("case", "meeting", "reported_by")
     if case_id is not None:
@@ -162,7 +162,7 @@ def self_report_list(*, actor: Any, case_id: int | None = None) -> QuerySet[Self
     return qs
 
 
-def self_report_get(*, actor: Any, report_id: int) -> SelfReport:
+def self_report_get(*, actor: User, report_id: int) -> SelfReport:
     report = self_report_list(actor=actor).filter(pk=report_id).first()
     if report is None:
         raise Http404
@@ -201,7 +201,7 @@ def house_member(*, house_id: int, user_id: int | None) -> User | None:
         house_id=house_id)).distinct().first()
 
 
-def case_agenda_items(*, actor: Any, case: Case, level: CaseAccess) -> list[AgendaItem]:
+def case_agenda_items(*, actor: User, case: Case, level: CaseAccess) -> list[AgendaItem]:
     """One case's agenda items the reader may see (the caller opened the case at `level`): all of them for
     core staff, the items that need them for a participant, none below."""
     qs = access.case_agenda_items(actor=actor, case=case, level=level)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
 from opencasus.cases.workflow import Status
+from opencasus.core.unset import UNSET, Unset, given
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.meetings import optimiser
@@ -25,7 +27,18 @@ from opencasus.meetings.selectors import meeting_get
 from opencasus.meetings.workflow import MEETING_TRANSITIONS
 from opencasus.network.models import CORE_STAFF_ROLES, MeetingType, Membership, Organisation
 
-EDITABLE_FIELDS = ("meeting_type", "date", "start_time", "location", "video_link", "chair", "secretary")
+
+@dataclass(frozen=True)
+class MeetingChanges:
+    """A change of a planned meeting: the fields given; the others stay UNSET and keep their value."""
+
+    meeting_type: MeetingType | Unset = UNSET
+    date: dt.date | Unset = UNSET
+    start_time: dt.time | Unset = UNSET
+    location: str | Unset = UNSET
+    video_link: str | Unset = UNSET
+    chair: User | Unset | None = UNSET
+    secretary: User | Unset | None = UNSET
 
 
 def _conflict() -> ValidationError:
@@ -38,52 +51,56 @@ def _check_planned(meeting: Meeting) -> None:
         raise ValidationError(_("Only a planned meeting can be changed."), code="not_planned")
 
 
-def _validate_fields(house_id: int, fields: dict[str, Any]) -> None:
+def _validate_fields(house_id: int, *, meeting_type: MeetingType | None, location: str, video_link: str,
+                     chair: User | None, secretary: User | None) -> None:
     errors: dict[str, str] = {}
-    meeting_type = fields.get("meeting_type")
     if meeting_type is not None and (meeting_type.house_id != house_id or not meeting_type.active):
         errors["meeting_type"] = _("Choose a meeting type of this house.")
     core = Membership.objects.active().filter(house_id=house_id, role__in=CORE_STAFF_ROLES)
-    chair = fields.get("chair")
     if chair is not None and not core.filter(user=chair).exists():
         errors["chair"] = _("The chair must be core staff of this house.")
-    secretary = fields.get("secretary")
     if secretary is not None and not core.filter(user=secretary).exists():
         errors["secretary"] = _("The secretary must be core staff of this house.")
-    if not fields.get("location") and not fields.get("video_link"):
+    if not location and not video_link:
         errors["location"] = _("Give a place or a video link.")
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
-def meeting_create(*, actor: Any, house_id: int, meeting_type: MeetingType, date: dt.date, start_time: dt.time,
+def meeting_create(*, actor: User, house_id: int, meeting_type: MeetingType, date: dt.date, start_time: dt.time,
                    location: str = "", video_link: str = "", chair: User | None = None,
                    secretary: User | None = None) -> Meeting:
     if not roles.is_core_staff(actor, house_id):
         raise Http404
-    fields = {"meeting_type": meeting_type, "date": date, "start_time": start_time, "location": location,
-              "video_link": video_link, "chair": chair, "secretary": secretary}
-    _validate_fields(house_id, fields)
-    meeting = Meeting.objects.create(house_id=house_id, created_by=actor, **fields)
+    _validate_fields(house_id, meeting_type=meeting_type, location=location, video_link=video_link, chair=chair,
+                     secretary=secretary)
+    meeting = Meeting.objects.create(house_id=house_id, created_by=actor, meeting_type=meeting_type, date=date,
+                                     start_time=start_time, location=location, video_link=video_link, chair=chair,
+                                     secretary=secretary)
     log_without_subject(actor=actor, house_id=house_id, action=Action.CREATE, object_type="meeting",
                         object_id=meeting.pk, purpose=purposes.MEETING_PLANNING)
     return meeting
 
 
 @transaction.atomic
-def meeting_update(*, actor: Any, meeting_id: int, expected_version: int | None = None, **fields: Any) -> Meeting:
+def meeting_update(*, actor: User, meeting_id: int, changes: MeetingChanges,
+                   expected_version: int | None = None) -> Meeting:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     if expected_version is not None and expected_version != meeting.version:
         raise _conflict()
     _check_planned(meeting)
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    merged = {name: getattr(meeting, name) for name in EDITABLE_FIELDS} | fields
-    _validate_fields(meeting.house_id, merged)
-    for name, value in fields.items():
-        setattr(meeting, name, value)
+    meeting_type = given(changes.meeting_type, meeting.meeting_type)
+    location = given(changes.location, meeting.location)
+    video_link = given(changes.video_link, meeting.video_link)
+    chair = given(changes.chair, meeting.chair)
+    secretary = given(changes.secretary, meeting.secretary)
+    _validate_fields(meeting.house_id, meeting_type=meeting_type, location=location, video_link=video_link,
+                     chair=chair, secretary=secretary)
+    meeting.meeting_type, meeting.location, meeting.video_link = meeting_type, location, video_link
+    meeting.chair, meeting.secretary = chair, secretary
+    meeting.date = given(changes.date, meeting.date)
+    meeting.start_time = given(changes.start_time, meeting.start_time)
     meeting.version += 1
     meeting.save()
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.UPDATE, object_type="meeting",
@@ -92,7 +109,7 @@ def meeting_update(*, actor: Any, meeting_id: int, expected_version: int | None 
 
 
 @transaction.atomic
-def meeting_set_status(*, actor: Any, meeting_id: int, status: str) -> Meeting:
+def meeting_set_status(*, actor: User, meeting_id: int, status: str) -> Meeting:
     """Mark a planned meeting held or cancelled. Cancelling sends cancellations to all invitees."""
     from opencasus.meetings.invitations import invitations_cancel_all
 
@@ -144,7 +161,7 @@ def _set_needed(item: AgendaItem, organisation_ids: Iterable[int] | None,
 
 
 @transaction.atomic
-def agenda_item_add(*, actor: Any, meeting_id: int, case_id: int, minutes: int | None = None,
+def agenda_item_add(*, actor: User, meeting_id: int, case_id: int, minutes: int | None = None,
                     organisation_ids: Iterable[int] | None = None,
                     professional_ids: Iterable[int] | None = None) -> AgendaItem:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
@@ -177,7 +194,7 @@ def _touch(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def agenda_item_update(*, actor: Any, meeting_id: int, item_id: int, minutes: int | None = None,
+def agenda_item_update(*, actor: User, meeting_id: int, item_id: int, minutes: int | None = None,
                        organisation_ids: Iterable[int] | None = None,
                        professional_ids: Iterable[int] | None = None) -> AgendaItem:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
@@ -202,7 +219,7 @@ def agenda_item_update(*, actor: Any, meeting_id: int, item_id: int, minutes: in
 
 
 @transaction.atomic
-def agenda_item_remove(*, actor: Any, meeting_id: int, item_id: int) -> None:
+def agenda_item_remove(*, actor: User, meeting_id: int, item_id: int) -> None:
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)
     item = AgendaItem.objects.filter(meeting=meeting, pk=item_id).select_related("case").first()
@@ -214,13 +231,13 @@ def agenda_item_remove(*, actor: Any, meeting_id: int, item_id: int) -> None:
     _touch(meeting)
 
 
-def _log_reorder(actor: Any, meeting: Meeting, items: Sequence[AgendaItem]) -> None:
+def _log_reorder(actor: User, meeting: Meeting, items: Sequence[AgendaItem]) -> None:
     log_cases(actor=actor, cases=[i.case for i in items], action=Action.UPDATE, object_type="agenda",
               object_id=meeting.pk)
 
 
 @transaction.atomic
-def agenda_reorder(*, actor: Any, meeting_id: int, item_ids: Sequence[int]) -> list[AgendaItem]:
+def agenda_reorder(*, actor: User, meeting_id: int, item_ids: Sequence[int]) -> list[AgendaItem]:
     """Put the items in the given order (every item of the meeting exactly once)."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)
@@ -235,7 +252,7 @@ def agenda_reorder(*, actor: Any, meeting_id: int, item_ids: Sequence[int]) -> l
 
 
 @transaction.atomic
-def agenda_item_move(*, actor: Any, meeting_id: int, item_id: int, step: int) -> list[AgendaItem]:
+def agenda_item_move(*, actor: User, meeting_id: int, item_id: int, step: int) -> list[AgendaItem]:
     """Move one item up (step -1) or down (step +1), for the reorder buttons."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)
@@ -266,7 +283,7 @@ def optimiser_items(items: Sequence[AgendaItem]) -> list[optimiser.Item]:
 
 
 @transaction.atomic
-def agenda_optimise(*, actor: Any, meeting_id: int) -> optimiser.Comparison:
+def agenda_optimise(*, actor: User, meeting_id: int) -> optimiser.Comparison:
     """Order the agenda by the optimiser and return the figures against the target-group ordering."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id, core=True, for_update=True)
     _check_planned(meeting)

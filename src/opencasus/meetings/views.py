@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from opencasus.access import meetings as meeting_access
 from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.versions import version_missing
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import optimiser, selectors, services
@@ -37,13 +38,13 @@ def apply_errors(form: Any, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-def error_message(request: HttpRequest, error: ValidationError) -> None:
+def error_message(request: AuthenticatedHttpRequest, error: ValidationError) -> None:
     for text in (error.messages if not hasattr(error, "error_dict") else
                  [m for msgs in error.message_dict.values() for m in msgs]):
         messages.error(request, text)
 
 
-def posted_version(request: HttpRequest, default: int | None = None) -> int | None:
+def posted_version(request: AuthenticatedHttpRequest, default: int | None = None) -> int | None:
     """The version a form was built from; one that is not a number matches no version (a conflict), never
     a server error."""
     value = request.POST.get("version", "")
@@ -53,7 +54,7 @@ def posted_version(request: HttpRequest, default: int | None = None) -> int | No
 
 
 @login_required
-def meeting_list(request: HttpRequest) -> HttpResponse:
+def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The planner: meetings of the actor's houses (core staff) and the meetings that need them."""
     core_houses = roles.houses_with_role(request.user, *CORE_STAFF_ROLES)
     form = None
@@ -84,7 +85,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_meetings(request: HttpRequest) -> HttpResponse:
+def my_meetings(request: AuthenticatedHttpRequest) -> HttpResponse:
     """For an invitee: their own items in upcoming meetings, with their times."""
     items = selectors.my_meetings_view(actor=request.user, today=timezone.localdate())
     rows = [(item, *_times(item.meeting, item)) for item in items]
@@ -156,7 +157,7 @@ def optimise_message(comparison: optimiser.Comparison) -> str:
 
 
 @login_required
-def agenda(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def agenda(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """The agenda: everything for core staff; for an invitee, only their own items."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
     core = meeting_access.is_core(request.user, meeting)
@@ -174,16 +175,21 @@ def agenda(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 
 @login_required
-def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     form = MeetingForm(request.POST or None, instance=meeting, houses=[meeting.house])
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+        data = form.cleaned_data
+        changes = services.MeetingChanges(
+            meeting_type=data["meeting_type"], date=data["date"], start_time=data["start_time"],
+            location=data["location"], video_link=data["video_link"], chair=data["chair"],
+            secretary=data["secretary"])
         try:
             version = posted_version(request)
             if version is None:  # a post without the version would overwrite another user's change unseen
                 raise version_missing()
-            services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=version, **fields)
+            services.meeting_update(actor=request.user, meeting_id=meeting.pk, expected_version=version,
+                                    changes=changes)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -194,7 +200,7 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def meeting_status(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def meeting_status(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     try:
         services.meeting_set_status(actor=request.user, meeting_id=meeting_id, status=request.POST.get("status", ""))
     except ValidationError as error:
@@ -206,7 +212,7 @@ def meeting_status(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def agenda_add(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     form = AgendaItemAddForm(request.POST, cases=selectors.admitted_cases(actor=request.user, meeting=meeting))
     if form.is_valid():
@@ -224,7 +230,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agenda_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def agenda_move(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     step = -1 if request.POST.get("direction") == "up" else 1
     try:
         services.agenda_item_move(actor=request.user, meeting_id=meeting_id, item_id=item_id, step=step)
@@ -235,7 +241,7 @@ def agenda_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
 
 @login_required
 @require_POST
-def agenda_optimise(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def agenda_optimise(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     try:
         comparison = services.agenda_optimise(actor=request.user, meeting_id=meeting_id)
     except ValidationError as error:
@@ -247,7 +253,7 @@ def agenda_optimise(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitations_send(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def invitations_send(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     try:
         result = invitation_services.invitations_send(actor=request.user, meeting_id=meeting_id)
     except ValidationError as error:
@@ -259,7 +265,7 @@ def invitations_send(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 
 @login_required
-def agenda_item(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def agenda_item(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     """Slot and needed participants of one item (core staff), or remove it from the agenda."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)

@@ -8,13 +8,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import meetings as meeting_access
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook import purposes
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings import selectors
@@ -26,7 +27,7 @@ DecisionFormSet = forms.formset_factory(DecisionForm, extra=2)
 
 
 @login_required
-def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def minutes(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     """Core staff write (secretary) and approve (chair); an invitee reads approved minutes of their item."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
@@ -77,7 +78,7 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
 
 @login_required
 @require_POST
-def minutes_approve(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def minutes_approve(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     try:
         minute_services.minutes_approve(actor=request.user, meeting_id=meeting_id, item_id=item_id,
                                         expected_version=posted_version(request))
@@ -92,7 +93,8 @@ def minutes_approve(request: HttpRequest, meeting_id: int, item_id: int) -> Http
 
 @login_required
 @require_POST
-def decision_agreement(request: HttpRequest, meeting_id: int, item_id: int, decision_id: int) -> HttpResponse:
+def decision_agreement(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int,
+                       decision_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
     selectors.decision_check(actor=request.user, item=item, decision_id=decision_id)
@@ -107,7 +109,8 @@ def decision_agreement(request: HttpRequest, meeting_id: int, item_id: int, deci
 
 @login_required
 @require_POST
-def decision_deadline(request: HttpRequest, meeting_id: int, item_id: int, decision_id: int) -> HttpResponse:
+def decision_deadline(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int,
+                      decision_id: int) -> HttpResponse:
     """A process director corrects a decision's deadline (approved minutes stay otherwise read-only)."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)
@@ -129,7 +132,7 @@ def decision_deadline(request: HttpRequest, meeting_id: int, item_id: int, decis
 
 
 @login_required
-def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def attendance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     invitations = list(selectors.invitations(actor=request.user, meeting=meeting))
     if request.method == "POST":
@@ -151,7 +154,7 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 
 @login_required
-def self_report(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def self_report(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     """The chair's Stappenmeter for one case of the meeting."""
     meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
     item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item_id)

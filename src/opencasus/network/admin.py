@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.access.admin import HouseScopedAdmin, SafeInitialMixin, admin_house_ids
+from opencasus.accounts.typing import signed_in_user
 from opencasus.core.forms import ModelForm
 from opencasus.logbook.register import ensure_default_activities
 from opencasus.network import grants, models
@@ -50,7 +51,7 @@ class MembershipAdminForm(ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}
-        actor = self.request.user
+        actor = signed_in_user(self.request)
         if self.instance.pk is None:
             user, house = data.get("user"), data.get("house")
             if user is not None and user.pk == actor.pk:
@@ -90,15 +91,15 @@ class MembershipAdmin(HouseScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if change:
-            saved = grants.membership_change(actor=request.user, membership=obj,
+            saved = grants.membership_change(actor=signed_in_user(request), membership=obj,
                                              ended_on=form.cleaned_data.get("ended_on"),
                                              municipality=form.cleaned_data.get("municipality"))
         else:
             saved = grants.membership_request(
-                actor=request.user, user=obj.user, house=obj.house, organisation=obj.organisation, role=obj.role,
-                municipality=obj.municipality, started_on=obj.started_on)
+                actor=signed_in_user(request), user=obj.user, house=obj.house, organisation=obj.organisation,
+                role=obj.role, municipality=obj.municipality, started_on=obj.started_on)
             if obj.ended_on:
-                saved = grants.membership_change(actor=request.user, membership=saved, ended_on=obj.ended_on,
+                saved = grants.membership_change(actor=signed_in_user(request), membership=saved, ended_on=obj.ended_on,
                                                  municipality=saved.municipality)
         obj.pk = saved.pk
         obj.approval = saved.approval

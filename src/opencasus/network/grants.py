@@ -13,7 +13,7 @@ the same transaction. Account events are not processing of case data and do not 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +22,12 @@ from django.utils.translation import gettext_lazy as _
 from opencasus.accounts.audit import record_account_event
 from opencasus.accounts.models import AccountEventKind
 from opencasus.network.models import APPROVAL_REQUIRED_ROLES, Approval, House, Membership, Organisation, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 class GrantError(Exception):
@@ -37,12 +43,12 @@ def _active_role(user: Any, house_id: int, *role_values: str) -> bool:
     return Membership.objects.active().filter(user=user, house_id=house_id, role__in=role_values).exists()
 
 
-def may_request(actor: Any, house: House) -> bool:
+def may_request(actor: User, house: House) -> bool:
     """Functional administrators of the house and the technical administrator ask for grants."""
     return bool(getattr(actor, "is_superuser", False)) or _active_role(actor, house.pk, Role.FUNCTIONAL_ADMINISTRATOR)
 
 
-def may_decide(actor: Any, membership: Membership) -> bool:
+def may_decide(actor: User, membership: Membership) -> bool:
     """A house manager or functional administrator of the house (or the technical administrator) who is
     neither the requester nor the person the grant is for."""
     if actor is None or not actor.is_authenticated:
@@ -53,7 +59,7 @@ def may_decide(actor: Any, membership: Membership) -> bool:
         actor, membership.house_id, Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR)
 
 
-def sees_grants(actor: Any) -> bool:
+def sees_grants(actor: User) -> bool:
     """House managers and functional administrators (and the technical administrator) see role requests."""
     if actor is None or not actor.is_authenticated:
         return False
@@ -61,7 +67,7 @@ def sees_grants(actor: Any) -> bool:
     return houses is None or bool(houses)
 
 
-def decidable_house_ids(actor: Any) -> set[int] | None:
+def decidable_house_ids(actor: User) -> set[int] | None:
     """Houses whose pending grants the actor may see and decide (None: all)."""
     if getattr(actor, "is_superuser", False):
         return None
@@ -70,7 +76,7 @@ def decidable_house_ids(actor: Any) -> set[int] | None:
 
 
 @transaction.atomic
-def membership_request(*, actor: Any, user: Any, house: House, organisation: Organisation, role: str,
+def membership_request(*, actor: User, user: Any, house: House, organisation: Organisation, role: str,
                        municipality: Any = None, started_on: dt.date | None = None) -> Membership:
     """Ask for (or, for an aggregate-only role, grant) a role in a house for someone else."""
     if actor is not None and actor.pk == user.pk:
@@ -103,7 +109,7 @@ def _locked_pending(membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def membership_approve(*, actor: Any, membership: Membership, reason: str = "") -> Membership:
+def membership_approve(*, actor: User, membership: Membership, reason: str = "") -> Membership:
     locked = _locked_pending(membership)
     if not may_decide(actor, locked):
         raise GrantError(_("A grant is approved by a second person: a house manager or another functional "
@@ -117,7 +123,7 @@ def membership_approve(*, actor: Any, membership: Membership, reason: str = "") 
 
 
 @transaction.atomic
-def membership_refuse(*, actor: Any, membership: Membership, reason: str) -> Membership:
+def membership_refuse(*, actor: User, membership: Membership, reason: str) -> Membership:
     if not reason.strip():
         raise GrantError(_("Give the reason for refusing."), field="reason")
     locked = _locked_pending(membership)
@@ -133,7 +139,7 @@ def membership_refuse(*, actor: Any, membership: Membership, reason: str) -> Mem
 
 
 @transaction.atomic
-def membership_change(*, actor: Any, membership: Membership, ended_on: dt.date | None,
+def membership_change(*, actor: User, membership: Membership, ended_on: dt.date | None,
                       municipality: Any = None) -> Membership:
     """What may change without a new approval: the end date and a municipality officer's municipality.
     Another role, house, organisation or person is a new grant (`membership_request`)."""
@@ -156,12 +162,12 @@ def membership_change(*, actor: Any, membership: Membership, ended_on: dt.date |
 
 
 @transaction.atomic
-def membership_end(*, actor: Any, membership: Membership, ended_on: dt.date | None = None) -> Membership:
+def membership_end(*, actor: User, membership: Membership, ended_on: dt.date | None = None) -> Membership:
     return membership_change(actor=actor, membership=membership, ended_on=ended_on or timezone.localdate(),
                              municipality=membership.municipality)
 
 
-def grants_for(actor: Any) -> Any:
+def grants_for(actor: User) -> Any:
     """Grants the actor may see: those of houses where they decide, and those they requested."""
     from django.db.models import Q
 
@@ -172,23 +178,24 @@ def grants_for(actor: Any) -> Any:
     return qs.filter(Q(house_id__in=houses) | Q(requested_by=actor))
 
 
-def grant_find(actor: Any, membership_id: int) -> Membership | None:
+def grant_find(actor: User, membership_id: int) -> Membership | None:
     """One of the grants the actor may see, or None."""
-    return grants_for(actor).filter(pk=membership_id).first()
+    found: Membership | None = grants_for(actor).filter(pk=membership_id).first()
+    return found
 
 
-def grant_list(actor: Any, *, approval: str | None = None) -> Any:
+def grant_list(actor: User, *, approval: str | None = None) -> Any:
     """The grants the actor may see, newest request first; `approval`: only in that state."""
     qs = grants_for(actor).order_by("-requested_at", "-pk")
     return qs.filter(approval=approval) if approval else qs
 
 
-def pending_grants(actor: Any) -> list[Membership]:
+def pending_grants(actor: User) -> list[Membership]:
     """The visible grants awaiting a decision, oldest request first."""
     return list(grants_for(actor).filter(approval=Approval.PENDING).order_by("requested_at"))
 
 
-def decided_grants(actor: Any, *, limit: int = 50) -> Any:
+def decided_grants(actor: User, *, limit: int = 50) -> Any:
     """The visible grants decided on, latest decision first."""
     return grants_for(actor).exclude(approval=Approval.PENDING).exclude(decided_at=None).order_by("-decided_at")[:limit]
 
@@ -203,7 +210,7 @@ def house_account_events(*, house_id: int) -> Any:
     return AccountEvent.objects.filter(Q(house_id=house_id) | Q(house__isnull=True, subject_id__in=members))
 
 
-def administered_user_ids(actor: Any) -> Any:
+def administered_user_ids(actor: User) -> Any:
     """Users whose API tokens the actor administers: members of the houses where the actor is functional
     administrator (None: everyone, for the technical administrator)."""
     if actor.is_superuser:

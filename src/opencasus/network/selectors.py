@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -22,6 +22,9 @@ from opencasus.network.models import (
     Region,
     TargetGroup,
 )
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 # Lookups by identifier of reference data (an API names a house, organisation, municipality or target group
 # by its id or code): None when there is none. Access to what they are used for is checked by the service.
@@ -69,6 +72,9 @@ def core_staff_users(*, house_ids: list[int]) -> QuerySet[Any]:
     return User.objects.filter(pk__in=Membership.objects.active().filter(
         house_id__in=house_ids, role__in=CORE_STAFF_ROLES).values("user_id"))
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 def region_list() -> QuerySet[Region]:
     return Region.objects.select_related("seat_municipality").order_by("number")
@@ -83,12 +89,12 @@ def municipality_list(*, region_code: str | None = None, include_inactive: bool 
     return qs
 
 
-def house_list_for(*, actor: Any) -> QuerySet[House]:
+def house_list_for(*, actor: User) -> QuerySet[House]:
     """Houses the actor is a member of."""
     return House.objects.filter(pk__in={g.house_id for g in roles.grants(actor)}).select_related("region")
 
 
-def house_get_for(*, actor: Any, house_id: int) -> House:
+def house_get_for(*, actor: User, house_id: int) -> House:
     house = house_list_for(actor=actor).filter(pk=house_id).first()
     if house is None:
         raise Http404
@@ -102,7 +108,7 @@ def organisation_list(*, house: House | None = None) -> QuerySet[Organisation]:
     return qs
 
 
-def network_overview(*, actor: Any, house_id: int) -> dict[str, Any]:
+def network_overview(*, actor: User, house_id: int) -> dict[str, Any]:
     """Organisations by ring with covenant status, and the house's professionals: logs a view of the house."""
     house = house_get_for(actor=actor, house_id=house_id)
     partnerships = list(

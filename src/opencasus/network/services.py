@@ -14,8 +14,9 @@ from opencasus.network.models import Approval, House, Membership, Organisation, 
 
 
 @transaction.atomic
-def house_create(*, region: Region, name: str, city: str, **fields: Any) -> House:
-    house = House.objects.create(region=region, name=name, city=city, **fields)
+def house_create(*, region: Region, name: str, city: str, email: str = "") -> House:
+    """A new house with its default processing activities; its triage settings start at the model's defaults."""
+    house = House.objects.create(region=region, name=name, city=city, email=email)
     ensure_default_activities(house_id=house.pk)
     return house
 

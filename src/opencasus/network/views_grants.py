@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.forms import Form
 from opencasus.network import grants
 
@@ -20,13 +21,13 @@ class DecisionForm(Form):
                              widget=forms.TextInput(attrs={"class": "utrecht-textbox"}))
 
 
-def _visible(request: HttpRequest) -> bool:
+def _visible(request: AuthenticatedHttpRequest) -> bool:
     return grants.sees_grants(request.user) or grants.grants_for(request.user).exists()
 
 
 @login_required
 @require_http_methods(["GET"])
-def grant_list(request: HttpRequest) -> HttpResponse:
+def grant_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not _visible(request):
         raise Http404
     pending = grants.pending_grants(request.user)
@@ -38,7 +39,7 @@ def grant_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def grant_decide(request: HttpRequest, membership_id: int, decision: str) -> HttpResponse:
+def grant_decide(request: AuthenticatedHttpRequest, membership_id: int, decision: str) -> HttpResponse:
     membership = grants.grant_find(request.user, membership_id)
     if membership is None or decision not in {"approve", "refuse"}:
         raise Http404

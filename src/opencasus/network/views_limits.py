@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from opencasus.accounts.models import User
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.forms import Form
 from opencasus.network import limits
-
-
-def _actor(request: HttpRequest) -> User:
-    return cast(User, request.user)  # signed in (authentication)
 
 
 class LimitForm(Form):
@@ -33,8 +27,8 @@ class LimitForm(Form):
 
 
 @login_required
-def caseload_limits(request: HttpRequest, house_id: int) -> HttpResponse:
-    current = limits.caseload_limit_get(actor=_actor(request), house_id=house_id)
+def caseload_limits(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
+    current = limits.caseload_limit_get(actor=request.user, house_id=house_id)
     if request.method == "POST" and not current.may_edit:
         raise PermissionDenied
     form = LimitForm(request.POST or None, initial={
@@ -45,7 +39,7 @@ def caseload_limits(request: HttpRequest, house_id: int) -> HttpResponse:
     if request.method == "POST" and current.may_edit and form.is_valid():
         data = form.cleaned_data
         try:
-            limits.caseload_limit_save(actor=_actor(request), house_id=house_id, per_director=data["per_director"],
+            limits.caseload_limit_save(actor=request.user, house_id=house_id, per_director=data["per_director"],
                                        per_house=data["per_house"], expected_version=data["version"])
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):

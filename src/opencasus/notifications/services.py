@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
 from opencasus.notifications.models import Kind, Notification
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 @transaction.atomic
@@ -31,7 +34,7 @@ def notify(*, user_ids: Iterable[int | None], kind: Kind | str, link: str, case_
 
 
 @transaction.atomic
-def notification_mark_read(*, actor: Any, notification_id: int) -> Notification:
+def notification_mark_read(*, actor: User, notification_id: int) -> Notification:
     """Mark one of the actor's own notifications read; another user's is missing (404)."""
     notification = Notification.objects.select_for_update().filter(pk=notification_id, user_id=actor.pk).first()
     if notification is None:
@@ -43,5 +46,5 @@ def notification_mark_read(*, actor: Any, notification_id: int) -> Notification:
 
 
 @transaction.atomic
-def notifications_mark_all_read(*, actor: Any) -> int:
+def notifications_mark_all_read(*, actor: User) -> int:
     return Notification.objects.filter(user_id=actor.pk, read_at__isnull=True).update(read_at=timezone.now())

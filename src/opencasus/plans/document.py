@@ -6,7 +6,7 @@ with participants) and only the information items shared with them. Every export
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,8 +18,11 @@ from opencasus.logbook.models import Action
 from opencasus.plans import selectors
 from opencasus.plans.services._common import log
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def plan_document_html(*, actor: Any, case_id: int) -> tuple[str, Case]:
+
+def plan_document_html(*, actor: User, case_id: int) -> tuple[str, Case]:
     case, level, plan = selectors.plan_get(actor=actor, case_id=case_id)
     items = visible_information_items(actor=actor, case=case, level=level).select_related("organisation", "person")
     html = render_to_string("plans/plan_pdf.html", {
@@ -33,7 +36,7 @@ def plan_document_html(*, actor: Any, case_id: int) -> tuple[str, Case]:
 
 
 @transaction.atomic
-def plan_pdf(*, actor: Any, case_id: int) -> tuple[bytes, Case]:
+def plan_pdf(*, actor: User, case_id: int) -> tuple[bytes, Case]:
     from weasyprint import HTML
 
     html, case = plan_document_html(actor=actor, case_id=case_id)

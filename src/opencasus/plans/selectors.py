@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -27,17 +27,21 @@ from opencasus.plans.models import Agreement, AgreementNote, CaseClosure, Escala
 from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.vocabulary import PENDING_STATUSES
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 # Reads of personal data are logged here, in the selector that reads them (one record per person of the
 # case, `services._common.log`). A `*_check` function answers only the access decision for a write or a
 # form and logs nothing; `plan_get` and the helpers taking a case read for composed pages that log
 # themselves through the selector of what they show.
 
 
-def _log_view(actor: Any, case: Case, object_type: str, object_id: int | str) -> None:
+def _log_view(actor: User, case: Case, object_type: str, object_id: int | str) -> None:
     log(actor=actor, case=case, action=Action.VIEW, object_type=object_type, object_id=object_id)
 
 
-def plan_get(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
+
+def plan_get(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
     """The case (participants and core staff) and its plan, if one was started."""
     case, level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     plan = (Plan.objects.select_related("director_organisation", "director_user")
@@ -46,21 +50,21 @@ def plan_get(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess, Plan | None
     return case, level, plan
 
 
-def plan_view(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
+def plan_view(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, Plan | None]:
     """`plan_get` for the plan page and the plan in the API: logs a view of the plan."""
     case, level, plan = plan_get(actor=actor, case_id=case_id)
     _log_view(actor, case, "plan", plan.pk if plan else case.pk)
     return case, level, plan
 
 
-def plan_evaluations(*, actor: Any, case_id: int) -> tuple[Case, Plan | None]:
+def plan_evaluations(*, actor: User, case_id: int) -> tuple[Case, Plan | None]:
     """The case and its plan, to show the plan's evaluations: logs a view of them."""
     case, _level, plan = plan_get(actor=actor, case_id=case_id)
     _log_view(actor, case, "evaluations", case.pk)
     return case, plan
 
 
-def case_agreements(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess, list[Agreement]]:
+def case_agreements(*, actor: User, case_id: int) -> tuple[Case, CaseAccess, list[Agreement]]:
     """The agreements of one case's plan (participants and core staff): logs a view of the list."""
     case, level, plan = plan_get(actor=actor, case_id=case_id)
     agreements = list(plan_agreements(plan))
@@ -74,19 +78,19 @@ def plan_agreements(plan: Plan | None) -> QuerySet[Agreement]:
     return plan.agreements.select_related("case", "owner_organisation", "owner_user").order_by("deadline", "id")
 
 
-def _versions(*, actor: Any, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
+def _versions(*, actor: User, case_id: int) -> tuple[Case, QuerySet[PlanVersion]]:
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
     return case, PlanVersion.objects.filter(plan__case=case).select_related("adopted_by").order_by("-number")
 
 
-def version_list(*, actor: Any, case_id: int) -> tuple[Case, list[PlanVersion]]:
+def version_list(*, actor: User, case_id: int) -> tuple[Case, list[PlanVersion]]:
     """The adopted versions of a case's plan, newest first: logs a view of the list."""
     case, versions = _versions(actor=actor, case_id=case_id)
     _log_view(actor, case, "plan-versions", case.pk)
     return case, list(versions)
 
 
-def version_get(*, actor: Any, case_id: int, number: int) -> tuple[Case, PlanVersion]:
+def version_get(*, actor: User, case_id: int, number: int) -> tuple[Case, PlanVersion]:
     """One adopted version of the plan: logs a view of it."""
     case, versions = _versions(actor=actor, case_id=case_id)
     version = versions.filter(number=number).first()
@@ -96,13 +100,13 @@ def version_get(*, actor: Any, case_id: int, number: int) -> tuple[Case, PlanVer
     return case, version
 
 
-def _owned_q(actor: Any) -> Q:
+def _owned_q(actor: User) -> Q:
     participations = Participant.objects.active().filter(
         user=actor, case_id=OuterRef("case_id"), organisation_id=OuterRef("owner_organisation_id"))
     return Q(owner_user=actor) | Q(Exists(participations))
 
 
-def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None, status: str | None = None,
+def agreement_list(*, actor: User, mine: bool = False, case_id: int | None = None, status: str | None = None,
                    overdue: bool | None = None, today: dt.date | None = None,
                    due_within: int | None = None) -> QuerySet[Agreement]:
     """Agreements of the cases the actor may see as participant or core staff, with filters."""
@@ -127,13 +131,13 @@ def agreement_list(*, actor: Any, mine: bool = False, case_id: int | None = None
     return qs.order_by("deadline", "id")
 
 
-def record_agreement_list_view(*, actor: Any, agreements: Iterable[Agreement]) -> None:
+def record_agreement_list_view(*, actor: User, agreements: Iterable[Agreement]) -> None:
     """Log a list (page) of agreements shown: one record per data subject, per case shown."""
     for case in {a.case_id: a.case for a in agreements}.values():
         _log_view(actor, case, "agreement-list", case.pk)
 
 
-def agreement_check(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+def agreement_check(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
     """The agreement and the access decision (404 for non-participants), for a write: logs nothing."""
     agreement = (Agreement.objects.select_related("owner_organisation", "owner_user", "case", "plan")
                  .filter(pk=agreement_id).first())
@@ -143,21 +147,21 @@ def agreement_check(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, 
     return agreement, case, level
 
 
-def agreement_get(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+def agreement_get(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
     """One agreement (participants and core staff): logs a view of it."""
     agreement, case, level = agreement_check(actor=actor, agreement_id=agreement_id)
     _log_view(actor, case, "agreement", agreement.pk)
     return agreement, case, level
 
 
-def agreement_notes(*, actor: Any, agreement_id: int) -> tuple[Agreement, QuerySet[AgreementNote]]:
+def agreement_notes(*, actor: User, agreement_id: int) -> tuple[Agreement, QuerySet[AgreementNote]]:
     """The progress notes and comments on an agreement: logs a view of them."""
     agreement, case, _level = agreement_check(actor=actor, agreement_id=agreement_id)
     _log_view(actor, case, "agreement-notes", agreement.pk)
     return agreement, agreement.notes.select_related("author", "organisation")
 
 
-def escalation_overview(*, actor: Any, level: str | None = None, status: str | None = None) -> QuerySet[Escalation]:
+def escalation_overview(*, actor: User, level: str | None = None, status: str | None = None) -> QuerySet[Escalation]:
     """Escalations of the houses where the actor is core staff, house manager or steering-group member.
 
     Callers show managers metadata only (reference, level, organisation, dates, status).
@@ -171,7 +175,7 @@ def escalation_overview(*, actor: Any, level: str | None = None, status: str | N
     return qs.order_by("-raised_at", "-id")
 
 
-def record_escalation_list_view(*, actor: Any, escalations: Iterable[Escalation],
+def record_escalation_list_view(*, actor: User, escalations: Iterable[Escalation],
                                 purpose: str = purposes.ESCALATION_LIST) -> None:
     """Log a list (page) of escalations: metadata without person data, so one record per house shown."""
     for house_id in {e.case.house_id for e in escalations}:
@@ -180,7 +184,7 @@ def record_escalation_list_view(*, actor: Any, escalations: Iterable[Escalation]
                           object_type="escalation-overview", object_id=house_id)
 
 
-def escalation_get(*, actor: Any, escalation_id: int) -> tuple[Escalation, bool]:
+def escalation_get(*, actor: User, escalation_id: int) -> tuple[Escalation, bool]:
     """One escalation and whether the actor may see its content: logs a view (of the case's persons with
     content, of the metadata only, without a data subject, for managers)."""
     escalation, content = escalation_check(actor=actor, escalation_id=escalation_id)
@@ -194,7 +198,7 @@ def escalation_get(*, actor: Any, escalation_id: int) -> tuple[Escalation, bool]
     return escalation, content
 
 
-def escalation_check(*, actor: Any, escalation_id: int) -> tuple[Escalation, bool]:
+def escalation_check(*, actor: User, escalation_id: int) -> tuple[Escalation, bool]:
     """One escalation and whether the actor may see its content (core staff, or a participant of the case),
     for a write: logs nothing."""
     escalation = escalation_overview(actor=actor).filter(pk=escalation_id).first()
@@ -217,7 +221,7 @@ def closure_list(case: Case) -> QuerySet[CaseClosure]:
     return CaseClosure.objects.filter(case=case).select_related("handed_over_to", "closed_by", "reopened_by")
 
 
-def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
+def signals_for(*, actor: User, today: dt.date | None = None) -> dict[str, Any]:
     """What the start page signals: the actor's overdue agreements, and for process directors the house's
     overdue agreements and due evaluations."""
     from opencasus.plans.services.monitoring import due_plans, overdue_agreements
@@ -233,7 +237,7 @@ def signals_for(*, actor: Any, today: dt.date | None = None) -> dict[str, Any]:
             "due": due}
 
 
-def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
+def record_start_signals_view(*, actor: User, cases: list[Case]) -> None:
     """Log the start page's signals (overdue agreements, due evaluations): they show case references and
     deadlines, no person data, so, like "my cases", one record per house shown without a data subject."""
     house_ids = sorted({case.house_id for case in cases})
@@ -245,7 +249,7 @@ def record_start_signals_view(*, actor: Any, cases: list[Case]) -> None:
         for house_id in house_ids])
 
 
-def core_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:
+def core_case(*, actor: User, case_id: int) -> tuple[Case, CaseAccess]:
     """The case for core staff only (404 for everyone else), without locking."""
     return case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
 

@@ -8,7 +8,7 @@ storage only after the transaction commits.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -28,6 +28,9 @@ from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import House
 from opencasus.privacy import retention
 from opencasus.privacy.models import AnonymisedCaseRecord, RetentionRun
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 def _month(moment: dt.datetime | None) -> dt.date | None:
@@ -54,7 +57,7 @@ def anonymise(case: Case, *, category: str, today: dt.date) -> AnonymisedCaseRec
     )
 
 
-def _who(actor: Any, house_id: int) -> Who:
+def _who(actor: User | None, house_id: int) -> Who:
     if actor is None:
         return Who.system("retention")
     from opencasus.access import roles
@@ -70,7 +73,7 @@ def _remove_files(names: list[str], storage: Any) -> None:
 
 
 @transaction.atomic
-def case_delete_expired(*, case_id: int, today: dt.date, actor: Any = None) -> bool:
+def case_delete_expired(*, case_id: int, today: dt.date, actor: User | None = None) -> bool:
     """Delete one case whose retention has passed; False when it no longer qualifies."""
     case = Case.objects.select_for_update().filter(pk=case_id).first()
     if case is None:
@@ -82,7 +85,7 @@ def case_delete_expired(*, case_id: int, today: dt.date, actor: Any = None) -> b
     anonymise(case, category=category, today=today)
     subjects = case_subjects(case)
     files = [a.file.name or "" for a in Attachment.objects.filter(case=case)]
-    storage = Attachment._meta.get_field("file").storage  # type: ignore[attr-defined]
+    storage = Attachment._meta.get_field("file").storage
     house_id, pk = case.house_id, case.pk
     events.publish(CaseFiguresChanged(case_id=pk))  # from now on it counts through its anonymised record
     case.delete()
@@ -94,7 +97,7 @@ def case_delete_expired(*, case_id: int, today: dt.date, actor: Any = None) -> b
 
 
 @transaction.atomic
-def attachment_delete_expired(*, attachment_id: int, today: dt.date, actor: Any = None) -> bool:
+def attachment_delete_expired(*, attachment_id: int, today: dt.date, actor: User | None = None) -> bool:
     attachment = Attachment.objects.select_for_update().select_related("case", "case__house").filter(
         pk=attachment_id).first()
     if attachment is None:
@@ -113,7 +116,7 @@ def attachment_delete_expired(*, attachment_id: int, today: dt.date, actor: Any 
 
 
 @transaction.atomic
-def log_purge_expired(*, house: House, today: dt.date, months: int, actor: Any = None) -> int:
+def log_purge_expired(*, house: House, today: dt.date, months: int, actor: User | None = None) -> int:
     # Other houses' moments let a year partition that has expired for every house go as a whole.
     expired_before = retention.log_expired_before(today, months)
     others = retention.log_expired_before_by_chain(today)
@@ -122,7 +125,8 @@ def log_purge_expired(*, house: House, today: dt.date, months: int, actor: Any =
                for chain in house_chains(house.pk))
 
 
-def run_retention(*, house: House, today: dt.date | None = None, dry_run: bool, actor: Any = None) -> RetentionRun:
+def run_retention(*, house: House, today: dt.date | None = None, dry_run: bool,
+                  actor: User | None = None) -> RetentionRun:
     """One (dry) run for one house; the run, its items and any errors are stored."""
     today = today or timezone.localdate()
     run = RetentionRun.objects.create(house=house, run_date=today, dry_run=dry_run,
@@ -153,7 +157,8 @@ def run_retention(*, house: House, today: dt.date | None = None, dry_run: bool, 
     return run
 
 
-def _execute(item: retention.Item, *, house: House, today: dt.date, actor: Any, policies: dict[str, Any]) -> bool:
+def _execute(item: retention.Item, *, house: House, today: dt.date, actor: User | None,
+             policies: dict[str, Any]) -> bool:
     if item.object_type == "case":
         return case_delete_expired(case_id=int(item.object_id), today=today, actor=actor)
     if item.object_type == "attachment":

@@ -53,7 +53,7 @@ def local_day(moment: dt.datetime) -> dt.date:
 
 def last_expired_anchor(today: dt.date, months: int) -> dt.date:
     """The latest anchor day whose item has expired on `today` (add_months is monotonic)."""
-    day = today - relativedelta(months=months)
+    day: dt.date = today - relativedelta(months=months)
     while add_months(day + dt.timedelta(days=1), months) <= today:
         day += dt.timedelta(days=1)
     while add_months(day, months) > today:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -32,30 +32,33 @@ from opencasus.privacy.models import (
     SubjectAccessRequest,
 )
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 def privacy_settings_for(house: House) -> PrivacySettings:
     settings_, _ = PrivacySettings.objects.get_or_create(house=house)
     return settings_
 
 
-def retention_policy_list(*, actor: Any, house: House | None = None) -> QuerySet[RetentionPolicy]:
+def retention_policy_list(*, actor: User, house: House | None = None) -> QuerySet[RetentionPolicy]:
     qs = RetentionPolicy.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
     return qs.filter(house=house) if house is not None else qs
 
 
-def retention_run_list(*, actor: Any, house: House | None = None) -> QuerySet[RetentionRun]:
+def retention_run_list(*, actor: User, house: House | None = None) -> QuerySet[RetentionRun]:
     qs = RetentionRun.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
     return qs.filter(house=house) if house is not None else qs
 
 
-def retention_run_get(*, actor: Any, run_id: int) -> RetentionRun:
+def retention_run_get(*, actor: User, run_id: int) -> RetentionRun:
     run = retention_run_list(actor=actor).filter(pk=run_id).first()
     if run is None:
         raise Http404
     return run
 
 
-def rights_request_list(*, actor: Any, house: House | None = None, open_only: bool = False) -> QuerySet[RightsRequest]:
+def rights_request_list(*, actor: User, house: House | None = None, open_only: bool = False) -> QuerySet[RightsRequest]:
     qs = RightsRequest.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
     if house is not None:
         qs = qs.filter(house=house)
@@ -64,31 +67,31 @@ def rights_request_list(*, actor: Any, house: House | None = None, open_only: bo
     return qs
 
 
-def rights_request_get(*, actor: Any, request_id: int) -> RightsRequest:
+def rights_request_get(*, actor: User, request_id: int) -> RightsRequest:
     item = rights_request_list(actor=actor).filter(pk=request_id).first()
     if item is None:
         raise Http404
     return item
 
 
-def overdue_requests(*, actor: Any, house: House, today: dt.date | None = None) -> list[RightsRequest]:
+def overdue_requests(*, actor: User, house: House, today: dt.date | None = None) -> list[RightsRequest]:
     today = today or timezone.localdate()
     return [r for r in rights_request_list(actor=actor, house=house, open_only=True) if r.is_overdue(today)]
 
 
-def subject_access_request_list(*, actor: Any, house: House | None = None) -> QuerySet[SubjectAccessRequest]:
+def subject_access_request_list(*, actor: User, house: House | None = None) -> QuerySet[SubjectAccessRequest]:
     qs = SubjectAccessRequest.objects.filter(house__in=privacy_houses(actor=actor)).select_related("house")
     return qs.filter(house=house) if house is not None else qs
 
 
-def subject_access_request_get(*, actor: Any, request_id: int) -> SubjectAccessRequest:
+def subject_access_request_get(*, actor: User, request_id: int) -> SubjectAccessRequest:
     item = subject_access_request_list(actor=actor).filter(pk=request_id).first()
     if item is None:
         raise Http404
     return item
 
 
-def log_verification_list(*, actor: Any, house: House) -> QuerySet[LogVerification]:
+def log_verification_list(*, actor: User, house: House) -> QuerySet[LogVerification]:
     """Runs of the house's own chain: on demand for the house, and the scheduled runs over all chains."""
     return LogVerification.objects.filter(Q(house=house) | Q(house__isnull=True))
 

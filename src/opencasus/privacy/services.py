@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -35,13 +35,16 @@ from opencasus.privacy.models import (
 )
 from opencasus.privacy.workflow import RIGHTS_REQUEST_TRANSITIONS
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def who(actor: Any, house_id: int) -> Who:
+
+def who(actor: User, house_id: int) -> Who:
     result: Who = roles.who(actor, house_id, prefer=(Role.PRIVACY_OFFICER,))
     return result
 
 
-def log_privacy(*, actor: Any, house: House, action: str = Action.VIEW, object_type: str, object_id: Any = "",
+def log_privacy(*, actor: User, house: House, action: str = Action.VIEW, object_type: str, object_id: Any = "",
                 data_subjects: Iterable[str] = ("",), case_id: int | None = None) -> None:
     """A write or an export of privacy work, recorded like a view (`selectors.record_privacy_view`)."""
     selectors.record_privacy_view(actor=actor, houses=[house], action=action, object_type=object_type,
@@ -73,7 +76,7 @@ def find_pseudonyms(*, house: House, bsn: str = "", first_name: str = "", last_n
 
 
 @transaction.atomic
-def subject_access_request_create(*, actor: Any, house: House, requester_name: str, received_on: dt.date,
+def subject_access_request_create(*, actor: User, house: House, requester_name: str, received_on: dt.date,
                                   bsn: str = "", first_name: str = "", last_name: str = "",
                                   date_of_birth: dt.date | None = None) -> SubjectAccessRequest:
     """Register an access request, find the person and register it as a rights request with its deadline."""
@@ -98,7 +101,7 @@ def subject_access_request_create(*, actor: Any, house: House, requester_name: s
 
 
 @transaction.atomic
-def subject_access_export(*, actor: Any, request: SubjectAccessRequest, fmt: str) -> tuple[dict[str, Any], bytes]:
+def subject_access_export(*, actor: User, request: SubjectAccessRequest, fmt: str) -> tuple[dict[str, Any], bytes]:
     """The export as data and as bytes (JSON or PDF); the export itself is logged per person."""
     import json
 
@@ -111,7 +114,7 @@ def subject_access_export(*, actor: Any, request: SubjectAccessRequest, fmt: str
 
 
 @transaction.atomic
-def rights_request_create(*, actor: Any, house: House, kind: str, requester_name: str, received_on: dt.date,
+def rights_request_create(*, actor: User, house: House, kind: str, requester_name: str, received_on: dt.date,
                           description: str, pseudonyms: list[str] | None = None) -> RightsRequest:
     if kind not in RightsRequestKind.values:
         raise ValidationError({"kind": _("Choose a kind of request.")})
@@ -130,7 +133,7 @@ def rights_request_create(*, actor: Any, house: House, kind: str, requester_name
 
 
 @transaction.atomic
-def rights_request_update(*, actor: Any, request_id: int, expected_version: int, status: str, handling: str,
+def rights_request_update(*, actor: User, request_id: int, expected_version: int, status: str, handling: str,
                           decided_on: dt.date | None = None, extended_until: dt.date | None = None,
                           extension_reason: str = "") -> RightsRequest:
     """Record the handling. A decision needs its date; an extension (max. two months more) its reason."""
@@ -171,13 +174,13 @@ def rights_request_update(*, actor: Any, request_id: int, expected_version: int,
 
 
 @transaction.atomic
-def retention_dry_run(*, actor: Any, house: House, run_date: dt.date | None = None) -> RetentionRun:
+def retention_dry_run(*, actor: User, house: House, run_date: dt.date | None = None) -> RetentionRun:
     run = deletion.run_retention(house=house, today=run_date, dry_run=True, actor=actor)
     log_privacy(actor=actor, house=house, action=Action.CREATE, object_type="retention-run", object_id=run.pk)
     return run
 
 
-def verification_run(*, actor: Any = None, house: House | None = None) -> LogVerification:
+def verification_run(*, actor: User | None = None, house: House | None = None) -> LogVerification:
     """Verify the hash chains (all, or one house's) and store the outcome."""
     started = timezone.now()
     reports = [verify_chain(chain) for chain in house_chains(house.pk)] if house is not None else verify_all()
@@ -206,7 +209,7 @@ def _cell(value: Any) -> Any:
 
 
 @transaction.atomic
-def processing_log_export(*, actor: Any, house: House, records: Iterable[ProcessingRecord]) -> str:
+def processing_log_export(*, actor: User, house: House, records: Iterable[ProcessingRecord]) -> str:
     """The search result as CSV; the export is logged with every data subject in it."""
     rows = list(records)[:MAX_EXPORT_ROWS]
     names = selectors.organisation_names({r.audit.organisation_id for r in rows if r.audit.organisation_id})

@@ -60,7 +60,7 @@ def export_filename(prefix: str, label: str, *parts: object) -> str:
 def tables_to_xlsx(heading: Sequence[str], tables: Sequence[Table]) -> bytes:
     """One sheet per table, with the heading lines on top. Cells are text, neutralised."""
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     used: set[str] = set()
     for table in tables:
         sheet = workbook.create_sheet(_sheet_title(table.title, used))

@@ -15,7 +15,7 @@ import io
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,6 +31,9 @@ from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.reporting.audit import ACTIVITY
 from opencasus.reporting.models import ImportStatus, IncidentImport, PoliceIncident
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 HEADER = ["person_pseudonym", "incident_date", "count"]
 CHUNK_SIZE = 500
@@ -110,7 +113,7 @@ def _rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 @transaction.atomic
-def incident_import_start(*, actor: Any, house_id: int, filename: str, content: bytes) -> IncidentImport:
+def incident_import_start(*, actor: User, house_id: int, filename: str, content: bytes) -> IncidentImport:
     """Check the file and queue it. Raises ValidationError (Dutch) for a file that cannot be read at all."""
     house = import_house_get(actor=actor, house_id=house_id)
     text = decode(content)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,11 +20,14 @@ from opencasus.network.models import Municipality
 from opencasus.reporting.audit import ACTIVITY
 from opencasus.reporting.models import Advice
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 MAX_ADVICE_LENGTH = 10_000
 
 
 @transaction.atomic
-def advice_record(*, actor: Any, case_id: int, text: str, municipality_code: str | None = None) -> Advice:
+def advice_record(*, actor: User, case_id: int, text: str, municipality_code: str | None = None) -> Advice:
     """Record advice to a municipality's administrators that concludes an area or theme case (core staff)."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
     if case.subject_type != SubjectType.AREA:

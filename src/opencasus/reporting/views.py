@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.dates import long_date
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
@@ -26,12 +27,12 @@ from opencasus.reporting.selectors.reads import annual_report_view, dashboard_vi
 KINDS = {"huizen": "house", "gemeenten": "municipality", "regios": "region"}
 
 
-def _require_reporting(request: HttpRequest) -> None:
+def _require_reporting(request: AuthenticatedHttpRequest) -> None:
     if not access.sees_reporting(request.user):
         raise Http404
 
 
-def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
+def _period(request: AuthenticatedHttpRequest) -> tuple[PeriodForm, Period]:
     if "date_from" in request.GET or "date_to" in request.GET:
         form = PeriodForm(request.GET)
         if form.is_valid():
@@ -43,7 +44,7 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
     return PeriodForm(initial=PeriodForm.initial_values()), default_period()
 
 
-def _scope(request: HttpRequest, kind: str, key: str) -> access.Scope:
+def _scope(request: AuthenticatedHttpRequest, kind: str, key: str) -> access.Scope:
     if kind not in KINDS:
         raise Http404
     return access.scope_for(actor=request.user, kind=KINDS[kind], key=key)
@@ -54,7 +55,7 @@ def _panels(tables: list[Any]) -> list[dict[str, Any]]:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_reporting(request)
     user = request.user
     return render(request, "reporting/index.html", {
@@ -67,7 +68,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dashboard(request: HttpRequest, kind: str, key: str) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, kind: str, key: str) -> HttpResponse:
     scope = _scope(request, kind, key)
     form, period = _period(request)
     data: Dashboard = dashboard_view(actor=request.user, scope=scope, period=period, purpose=purposes.DASHBOARD)
@@ -89,7 +90,7 @@ def _heading(title: str, scope: access.Scope, period: Period) -> list[str]:
 
 
 @login_required
-def dashboard_export(request: HttpRequest, kind: str, key: str, fmt: str) -> HttpResponse:
+def dashboard_export(request: AuthenticatedHttpRequest, kind: str, key: str, fmt: str) -> HttpResponse:
     scope = _scope(request, kind, key)
     _form, period = _period(request)
     data = dashboard_view(actor=request.user, scope=scope, period=period, action=Action.EXPORT,

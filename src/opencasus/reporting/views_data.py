@@ -7,11 +7,12 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opencasus.access import reporting as access
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook import purposes
 from opencasus.network.selectors import municipality_list
 from opencasus.reporting.forms import AdviceForm, IncidentUploadForm
@@ -36,7 +37,7 @@ def recidivism_view(request: HttpRequest, house_id: int) -> HttpResponse:
 
 
 @login_required
-def incident_upload(request: HttpRequest, house_id: int) -> HttpResponse:
+def incident_upload(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     house = access.import_house_get(actor=request.user, house_id=house_id)
     form = IncidentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +62,7 @@ def incident_import_view(request: HttpRequest, import_id: int) -> HttpResponse:
 
 
 @login_required
-def trends(request: HttpRequest, house_id: int) -> HttpResponse:
+def trends(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     month = None
     raw = request.GET.get("month", "")
     if raw:
@@ -83,7 +84,7 @@ def advice_list_view(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def advice_new(request: HttpRequest, house_id: int) -> HttpResponse:
+def advice_new(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     house = access.import_house_get(actor=request.user, house_id=house_id)
     if not access.may_record_advice(request.user, house.pk):
         raise Http404

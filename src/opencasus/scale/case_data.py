@@ -195,7 +195,8 @@ def event_weight(life: tuple[Any, ...]) -> float:
     """How much a case is worked on: admitted cases by their months open, triage-only ones a little."""
     _, _, decided, last, status, *_ = life
     if status in (Status.ADMITTED, Status.CLOSED):
-        return 8 + 6 * max(0.0, (last - decided).days / 30.4)
+        days_open: int = (last - decided).days
+        return 8 + 6 * max(0.0, days_open / 30.4)
     if status == Status.SUBMITTED:
         return 2
     if status == Status.IN_TRIAGE:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count
 
 from opencasus.cases.hitcheck import Hit, hit_check
 from opencasus.cases.models import Case, CaseHit
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def hit_counts(*, actor: Any, cases: Iterable[Case]) -> dict[int, int]:
+
+def hit_counts(*, actor: User, cases: Iterable[Case]) -> dict[int, int]:
     """Hits of each case's latest hit check (run at filing and again at triage), without searching again.
 
     The caller has established that the actor is core staff of these cases' houses.
@@ -21,6 +24,6 @@ def hit_counts(*, actor: Any, cases: Iterable[Case]) -> dict[int, int]:
     return {row["case_id"]: row["n"] for row in rows}
 
 
-def check_again(*, actor: Any, case: Case) -> list[Hit]:
+def check_again(*, actor: User, case: Case) -> list[Hit]:
     """Run the hit check again at triage (it records its own processing-log record)."""
     return hit_check(actor=actor, case=case)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
@@ -20,6 +20,12 @@ from opencasus.triage import cadence, hits
 from opencasus.triage.models import Assessment, Decision
 from opencasus.triage.services.common import log_case, log_cases_shown, organisations_with_covenant, partner_memberships
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_TRIAGE)
 URGENCY_RANK: dict[str, int] = {Urgency.CRISIS: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2}
 
@@ -33,11 +39,11 @@ class QueueItem:
     triage_date: dt.date
 
 
-def core_houses(*, actor: Any) -> QuerySet[House]:
+def core_houses(*, actor: User) -> QuerySet[House]:
     return triage_access.triage_houses(actor=actor)
 
 
-def _queue_cases(*, actor: Any, house_ids: set[int]) -> QuerySet[Case]:
+def _queue_cases(*, actor: User, house_ids: set[int]) -> QuerySet[Case]:
     subjects = Person.objects.filter(relation=Relation.SUBJECT).order_by("id")
     return (visible_cases(actor=actor, minimum=CaseAccess.CORE)
             .filter(house_id__in=house_ids, status__in=QUEUE_STATUSES)
@@ -48,7 +54,7 @@ def _queue_cases(*, actor: Any, house_ids: set[int]) -> QuerySet[Case]:
 QUEUE_FILTERS = ("treffers", "beoordeeld")  # with hits; assessed, awaiting a decision
 
 
-def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | None = None,
+def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime | None = None,
                  only: str | None = None) -> list[QueueItem]:
     """The intakes waiting for triage in the actor's houses (core staff only), next table first.
 
@@ -75,7 +81,7 @@ def triage_queue(*, actor: Any, house_id: int | None = None, now: dt.datetime | 
     return items
 
 
-def inbox_counts(*, actor: Any) -> dict[str, int]:
+def inbox_counts(*, actor: User) -> dict[str, int]:
     """Counts for the work inbox of core staff: waiting, of which with hits, and assessed awaiting a decision.
     Counts only (no case shown, nothing logged), through the access policy."""
     waiting = visible_cases(actor=actor, minimum=CaseAccess.CORE).filter(
@@ -87,7 +93,7 @@ def inbox_counts(*, actor: Any) -> dict[str, int]:
     }
 
 
-def queue_summary(*, actor: Any, today: dt.date | None = None) -> list[tuple[House, int, dt.date]]:
+def queue_summary(*, actor: User, today: dt.date | None = None) -> list[tuple[House, int, dt.date]]:
     """Per house: how many intakes wait and the next triage date. Counts only, no personal data."""
     result = []
     for house in core_houses(actor=actor):
@@ -97,13 +103,13 @@ def queue_summary(*, actor: Any, today: dt.date | None = None) -> list[tuple[Hou
     return result
 
 
-def triage_case(*, actor: Any, case_id: int) -> Case:
+def triage_case(*, actor: User, case_id: int) -> Case:
     """The case for a triage write: core staff of its house only, else 404 (nothing is read or logged)."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
     return case
 
 
-def assessment_get(*, actor: Any, case_id: int) -> tuple[Case, Assessment | None]:
+def assessment_get(*, actor: User, case_id: int) -> tuple[Case, Assessment | None]:
     """The case (core staff only, else 404) and its assessment, if started. Logged as a view."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
     assessment = (Assessment.objects.filter(case=case)
@@ -113,7 +119,7 @@ def assessment_get(*, actor: Any, case_id: int) -> tuple[Case, Assessment | None
     return case, assessment
 
 
-def decision_get(*, actor: Any, case_id: int) -> tuple[Case, Decision | None]:
+def decision_get(*, actor: User, case_id: int) -> tuple[Case, Decision | None]:
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
     decision = Decision.objects.filter(case=case).select_related("decided_by").first()
     log_case(actor=actor, case=case, action=Action.VIEW, object_type="triage-decision",
@@ -121,7 +127,7 @@ def decision_get(*, actor: Any, case_id: int) -> tuple[Case, Decision | None]:
     return case, decision
 
 
-def participant_list(*, actor: Any, case_id: int, include_ended: bool = True,
+def participant_list(*, actor: User, case_id: int, include_ended: bool = True,
                      minimum: CaseAccess = CaseAccess.PARTICIPANT) -> tuple[Case, CaseAccess, list[Participant]]:
     """Participants of a case: core staff and the case's own participants may see who takes part."""
     case, level = case_get(actor=actor, case_id=case_id, minimum=max(minimum, CaseAccess.PARTICIPANT))

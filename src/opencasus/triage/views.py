@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access.houses import current_house_id
 from opencasus.access.policy import CaseAccess
-from opencasus.accounts.models import User
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.cases.caseload import selectors as caseload
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
@@ -31,7 +31,7 @@ from opencasus.triage.services.assessment import OPEN_STATUSES
 
 
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     houses = list(selectors.core_houses(actor=request.user))
     if not houses:
         raise Http404
@@ -50,7 +50,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
+def assessment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, current = selectors.assessment_get(actor=request.user, case_id=case_id)
     criteria = selectors.local_criteria(case.house_id)
     editable = case.status in OPEN_STATUSES
@@ -77,7 +77,7 @@ def assessment(request: HttpRequest, case_id: int) -> HttpResponse:
     })
 
 
-def _decision_form(request: HttpRequest, case: Case, data: Any = None) -> DecisionForm:
+def _decision_form(request: AuthenticatedHttpRequest, case: Case, data: Any = None) -> DecisionForm:
     house = case.house
     return DecisionForm(
         data, initial={"version": case.version},
@@ -89,7 +89,7 @@ def _decision_form(request: HttpRequest, case: Case, data: Any = None) -> Decisi
 
 
 @login_required
-def decision(request: HttpRequest, case_id: int) -> HttpResponse:
+def decision(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, current = selectors.decision_get(actor=request.user, case_id=case_id)
     assessment = getattr(case, "triage_assessment", None)
     form = _decision_form(request, case, request.POST or None)
@@ -105,11 +105,11 @@ def decision(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "triage/decision.html", {
         "case": case, "decision": current, "assessment": assessment, "form": form,
         "can_decide": current is None and case.status == Status.IN_TRIAGE,
-        "caseload": caseload.triage_load(actor=cast(User, request.user), case=case) if current is None else None,
+        "caseload": caseload.triage_load(actor=request.user, case=case) if current is None else None,
     })
 
 
-def _participants_context(request: HttpRequest, case_id: int, add_form: ParticipantAddForm | None = None,
+def _participants_context(request: AuthenticatedHttpRequest, case_id: int, add_form: ParticipantAddForm | None = None,
                           end_error: str = "") -> dict[str, Any]:
     case, _level, participants = selectors.participant_list(actor=request.user, case_id=case_id,
                                                             minimum=CaseAccess.CORE)
@@ -121,7 +121,7 @@ def _participants_context(request: HttpRequest, case_id: int, add_form: Particip
 
 
 @login_required
-def participants(request: HttpRequest, case_id: int) -> HttpResponse:
+def participants(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     context = _participants_context(request, case_id)
     if request.method == "POST":
         case: Case = context["case"]
@@ -143,7 +143,7 @@ def participants(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def participant_end(request: HttpRequest, case_id: int, participant_id: int) -> HttpResponse:
+def participant_end(request: AuthenticatedHttpRequest, case_id: int, participant_id: int) -> HttpResponse:
     form = ParticipantEndForm(request.POST)
     error = ""
     if form.is_valid():

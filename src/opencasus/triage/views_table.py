@@ -3,12 +3,12 @@ information requests. Reads through `selectors_table`, writes through the servic
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from opencasus.access.houses import current_house_id
 from opencasus.access.information_requests import RequestAccess
 from opencasus.access.triage_table import TableAccess, table_house_ids
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.dates import long_date
 from opencasus.triage import selectors, selectors_table, services
 from opencasus.triage.forms import apply_errors
@@ -34,23 +35,18 @@ from opencasus.triage.models import SESSION_TRANSITIONS, RequestStatus, SessionS
 from opencasus.triage.services.table import OPEN_SESSION_STATUSES
 
 if TYPE_CHECKING:
-    from opencasus.accounts.models import User
+    pass
 
 
 def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _user(request: HttpRequest) -> User:
-    """The signed-in user (every page here requires the login)."""
-    return cast("User", request.user)
-
-
 # Standing members ------------------------------------------------------------------------------------------
 
 @login_required
-def standing_members(request: HttpRequest) -> HttpResponse:
-    actor = _user(request)
+def standing_members(request: AuthenticatedHttpRequest) -> HttpResponse:
+    actor = request.user
     houses = list(selectors_table.managed_houses(actor=actor))
     if not houses:
         raise Http404
@@ -81,12 +77,12 @@ def standing_members(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def standing_member_end(request: HttpRequest, member_id: int) -> HttpResponse:
+def standing_member_end(request: AuthenticatedHttpRequest, member_id: int) -> HttpResponse:
     form = EndForm(request.POST)
     # The service decides access first (a seat of another house is 404, however the form was filled in).
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        member = services.standing_member_end(actor=_user(request), member_id=member_id, reason=reason)
+        member = services.standing_member_end(actor=request.user, member_id=member_id, reason=reason)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("triage:standing-members")
@@ -97,8 +93,8 @@ def standing_member_end(request: HttpRequest, member_id: int) -> HttpResponse:
 # Sessions --------------------------------------------------------------------------------------------------
 
 @login_required
-def sessions(request: HttpRequest) -> HttpResponse:
-    actor = _user(request)
+def sessions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    actor = request.user
     core = list(selectors.core_houses(actor=actor))
     rows = selectors_table.session_list(actor=actor)
     if not table_house_ids(actor):
@@ -123,8 +119,8 @@ def sessions(request: HttpRequest) -> HttpResponse:
     }, status=400 if request.method == "POST" else 200)
 
 
-def _session_context(request: HttpRequest, session_id: int, **forms: Any) -> dict[str, Any]:
-    actor = _user(request)
+def _session_context(request: AuthenticatedHttpRequest, session_id: int, **forms: Any) -> dict[str, Any]:
+    actor = request.user
     session, level, rows = selectors_table.session_detail(actor=actor, session_id=session_id)
     core = level >= TableAccess.CORE
     editable = core and session.status in OPEN_SESSION_STATUSES
@@ -142,7 +138,7 @@ def _session_context(request: HttpRequest, session_id: int, **forms: Any) -> dic
 
 
 @login_required
-def session(request: HttpRequest, session_id: int) -> HttpResponse:
+def session(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     context = _session_context(request, session_id)
     if request.method == "POST":
         if not context["core"]:
@@ -150,7 +146,7 @@ def session(request: HttpRequest, session_id: int) -> HttpResponse:
         form = MinutesForm(request.POST)
         if form.is_valid():
             try:
-                services.session_minutes_save(actor=_user(request), session_id=session_id,
+                services.session_minutes_save(actor=request.user, session_id=session_id,
                                               minutes=form.cleaned_data["minutes"],
                                               expected_version=form.cleaned_data["version"])
             except ValidationError as exc:
@@ -165,15 +161,15 @@ def session(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_intakes(request: HttpRequest, session_id: int) -> HttpResponse:
+def session_intakes(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     context = _session_context(request, session_id)
     if not context["core"]:
         raise PermissionDenied
-    form = SessionIntakesForm(request.POST, cases=selectors_table.queue_for_session(actor=_user(request),
+    form = SessionIntakesForm(request.POST, cases=selectors_table.queue_for_session(actor=request.user,
                                                                                       session=context["session"]))
     if form.is_valid():
         try:
-            services.session_add_intakes(actor=_user(request), session_id=session_id,
+            services.session_add_intakes(actor=request.user, session_id=session_id,
                                          case_ids=form.cleaned_data["cases"])
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -186,9 +182,9 @@ def session_intakes(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_intake_remove(request: HttpRequest, session_id: int, case_id: int) -> HttpResponse:
+def session_intake_remove(request: AuthenticatedHttpRequest, session_id: int, case_id: int) -> HttpResponse:
     try:
-        services.session_remove_intake(actor=_user(request), session_id=session_id, case_id=case_id)
+        services.session_remove_intake(actor=request.user, session_id=session_id, case_id=case_id)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -198,9 +194,9 @@ def session_intake_remove(request: HttpRequest, session_id: int, case_id: int) -
 
 @login_required
 @require_POST
-def session_status(request: HttpRequest, session_id: int) -> HttpResponse:
+def session_status(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     try:
-        services.session_transition(actor=_user(request), session_id=session_id,
+        services.session_transition(actor=request.user, session_id=session_id,
                                     to_status=request.POST.get("status", ""),
                                     expected_version=_int(request.POST.get("version")))
     except ValidationError as exc:
@@ -213,8 +209,8 @@ def session_status(request: HttpRequest, session_id: int) -> HttpResponse:
 # The intake at the table -----------------------------------------------------------------------------------
 
 @login_required
-def table_intake(request: HttpRequest, case_id: int) -> HttpResponse:
-    actor = _user(request)
+def table_intake(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    actor = request.user
     intake = selectors_table.table_intake_get(actor=actor, case_id=case_id)
     form = ContributionForm(request.POST or None, organisations=intake.own_organisations)
     if request.method == "POST" and form.is_valid():
@@ -236,8 +232,8 @@ def table_intake(request: HttpRequest, case_id: int) -> HttpResponse:
 # Information requests --------------------------------------------------------------------------------------
 
 @login_required
-def requests(request: HttpRequest) -> HttpResponse:
-    actor = _user(request)
+def requests(request: AuthenticatedHttpRequest) -> HttpResponse:
+    actor = request.user
     overdue = request.GET.get("te-laat") == "1"
     status = request.GET.get("status")
     status = status if status in RequestStatus.values else None
@@ -249,8 +245,8 @@ def requests(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def request_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    actor = _user(request)
+def request_new(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    actor = request.user
     case, _assessment = selectors.assessment_get(actor=actor, case_id=case_id)
     form = RequestForm(request.POST or None, organisations=selectors_table.house_organisations(case.house_id),
                        persons=case.persons.all())
@@ -274,8 +270,8 @@ def request_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
-    actor = _user(request)
+def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
+    actor = request.user
     view = selectors_table.request_detail(actor=actor, request_id=request_id)
     can_answer = view.level == RequestAccess.ADDRESSEE and view.request.status == RequestStatus.OPEN
     form = AnswerForm(request.POST or None, initial={"version": view.request.version}) if can_answer else None
@@ -302,9 +298,9 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def request_withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
+def request_withdraw(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     try:
-        services.information_request_withdraw(actor=_user(request), request_id=request_id,
+        services.information_request_withdraw(actor=request.user, request_id=request_id,
                                               expected_version=_int(request.POST.get("version")))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

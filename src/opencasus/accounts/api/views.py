@@ -11,12 +11,12 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from knox.models import AuthToken
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from opencasus.accounts import selectors as account_selectors
 from opencasus.accounts import tokens
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.problems import problem_response
 from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.network import grants
@@ -64,6 +64,7 @@ def _issued(instance: AuthToken, raw: str) -> dict[str, Any]:
     destroy=extend_schema(summary="Revoke an API token", tags=["accounts"]),
 )
 class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
+    request: AuthenticatedRequest
     serializer_class = TokenSerializer
     lookup_field = "token_key"
     lookup_value_regex = "[A-Za-z0-9]{1,64}"
@@ -90,7 +91,7 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
                    responses={201: IssuedTokenSerializer, 400: OpenApiResponse(description="Bad input"),
                               401: OpenApiResponse(description="Wrong credentials or code"),
                               429: OpenApiResponse(description="Too many attempts")})
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         body = TokenRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
@@ -122,7 +123,7 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
 class SystemTokenViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = SystemTokenRequestSerializer
 
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         body = SystemTokenRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         client = account_selectors.user_find(body.validated_data["user_id"])

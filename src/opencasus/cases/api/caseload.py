@@ -3,21 +3,20 @@ process director of a house, and the load per director over time."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from opencasus.accounts.models import User
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.cases.caseload import history, selectors, services
 from opencasus.cases.caseload.filters import LoadHistoryFilter
 from opencasus.cases.models import AssignmentKind, Case, DirectorAssignment
 from opencasus.cases.workflow import Status
 from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.serializers import Serializer
 from opencasus.core.api.versions import IF_MATCH, optional_version, with_etag
 
@@ -28,9 +27,6 @@ HOUSE_ID = OpenApiParameter("houseId", OpenApiTypes.INT, OpenApiParameter.PATH, 
 def _name(user: Any) -> str | None:
     return (user.get_full_name() or user.get_username()) if user is not None else None
 
-
-def _actor(request: Request) -> User:
-    return cast(User, request.user)  # signed in (authentication)
 
 
 class AssignmentSerializer(Serializer[Any]):
@@ -58,23 +54,24 @@ class AssignmentSerializer(Serializer[Any]):
         return _name(obj.by)
 
 
-class CaseDirectorAssignmentsView(APIView):
+class CaseDirectorAssignmentsView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The history of a case's process director, oldest first (core staff)", tags=["caseload"],
                    parameters=[CASE_ID], responses=AssignmentSerializer(many=True))
-    def get(self, request: Request, caseId: int) -> Response:
-        view = selectors.direction_get(actor=_actor(request), case_id=caseId)
+    def get(self, request: AuthenticatedRequest, case_id: int) -> Response:
+        view = selectors.direction_get(actor=request.user, case_id=case_id)
         data = AssignmentSerializer(view.assignments, many=True).data
         return with_etag(Response(data), view.case.version)
 
     @extend_schema(summary="Assign or reassign the process director of a case (core staff; a reassignment "
                            "needs a reason)", tags=["caseload"], parameters=[CASE_ID, IF_MATCH],
                    request=AssignmentSerializer, responses={201: AssignmentSerializer})
-    def post(self, request: Request, caseId: int) -> Response:
-        selectors.direction_check(actor=_actor(request), case_id=caseId)  # hidden answers 404 before validation
+    def post(self, request: AuthenticatedRequest, case_id: int) -> Response:
+        selectors.direction_check(actor=request.user, case_id=case_id)  # hidden answers 404 before validation
         incoming = AssignmentSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        assignment = services.director_assign(actor=_actor(request), case_id=caseId, director_id=data["to_director_id"],
+        assignment = services.director_assign(actor=request.user, case_id=case_id,
+                                              director_id=data["to_director_id"],
                                               reason=data["reason"], expected_version=optional_version(request, data))
         return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
@@ -109,12 +106,12 @@ class WorkloadSerializer(Serializer[Any]):
     directors = DirectorLoadSerializer(many=True)
 
 
-class WorkloadView(APIView):
+class WorkloadView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The workload per process director of a house (core staff; the house manager gets the "
                            "figures without the cases)", tags=["caseload"], parameters=[HOUSE_ID],
                    responses=WorkloadSerializer)
-    def get(self, request: Request, houseId: int) -> Response:
-        return Response(WorkloadSerializer(selectors.workload(actor=_actor(request), house_id=houseId)).data)
+    def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
+        return Response(WorkloadSerializer(selectors.workload(actor=request.user, house_id=house_id)).data)
 
 
 class DirectorMonthsSerializer(Serializer[Any]):
@@ -132,14 +129,14 @@ class LoadHistorySerializer(Serializer[Any]):
     maximum_for_house = serializers.IntegerField(source="per_house", allow_null=True)
 
 
-class WorkloadHistoryView(APIView):
+class WorkloadHistoryView(SnakeCaseKwargsAPIView):
     filter_backends: ClassVar[list[Any]] = [FilterBackend]
     filterset_class = LoadHistoryFilter
     queryset = Case.objects.none()  # names the model for the OpenAPI document; the selector reads
 
     @extend_schema(summary="Active cases per process director at the end of each month (house manager, core "
                            "staff)", tags=["caseload"], parameters=[HOUSE_ID], responses=LoadHistorySerializer)
-    def get(self, request: Request, houseId: int) -> Response:
+    def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
         months = filter_values(LoadHistoryFilter, request.query_params)["months"]
-        data = history.load_history(actor=_actor(request), house_id=houseId, months=int(months) if months else 12)
+        data = history.load_history(actor=request.user, house_id=house_id, months=int(months) if months else 12)
         return Response(LoadHistorySerializer(data).data)

@@ -6,7 +6,7 @@ Views are thin: reads through `cases.selectors` (access policy, logging), writes
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import FileResponse
@@ -15,10 +15,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from opencasus.access import intake as intake_access
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.cases import selectors, services
 from opencasus.cases.api.serializers import (
     AttachmentSerializer,
@@ -37,6 +37,9 @@ from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.network import selectors as network_selectors
 from opencasus.network.models import House, Organisation
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case.")
 
@@ -57,7 +60,7 @@ def validation_error(exc: DjangoValidationError) -> exceptions.ValidationError:
     return exceptions.ValidationError({"nonFieldErrors": exc.messages})
 
 
-def _filing_organisation(actor: Any, house: House, organisation_id: int | None) -> Organisation:
+def _filing_organisation(actor: User, house: House, organisation_id: int | None) -> Organisation:
     if organisation_id is None:
         ids = intake_access.filing_organisation_ids(actor, house.pk)
         if len(ids) != 1:
@@ -77,7 +80,8 @@ def _filing_organisation(actor: Any, house: House, organisation_id: int | None) 
     create=extend_schema(summary="File an intake (aanmelding)", tags=["cases"], request=IntakeCreateSerializer,
                          responses={201: CaseDetailSerializer}),
 )
-class CaseViewSet(viewsets.GenericViewSet):
+class CaseViewSet(viewsets.GenericViewSet[Case]):
+    request: AuthenticatedRequest
     lookup_value_regex = "[0-9]+"
     serializer_class = CaseListSerializer
     filter_backends = [FilterBackend]
@@ -90,17 +94,17 @@ class CaseViewSet(viewsets.GenericViewSet):
                                    subject_type=values["subjectType"] or None, route=values["route"] or None,
                                    directing=bool(values["directedByMe"]))
 
-    def list(self, request: Request) -> Response:
+    def list(self, request: AuthenticatedRequest) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         assert page is not None
         selectors.record_case_list_view(actor=request.user, cases=page)
         return self.get_paginated_response(CaseListSerializer(page, many=True).data)
 
-    def retrieve(self, request: Request, pk: str) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, pk: str) -> Response:
         view = selectors.case_detail(actor=request.user, case_id=int(pk))
         return Response(CaseDetailSerializer(view).data)
 
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         incoming = IntakeCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
@@ -140,11 +144,11 @@ class CaseViewSet(viewsets.GenericViewSet):
     @extend_schema(summary="Hits of the latest hit check (core staff only)", tags=["cases"],
                    responses=HitSerializer(many=True))
     @action(detail=True, methods=["get"], url_path="hits", pagination_class=None)
-    def hits(self, request: Request, pk: str) -> Response:
+    def hits(self, request: AuthenticatedRequest, pk: str) -> Response:
         return Response(HitSerializer(selectors.case_hits(actor=request.user, case_id=int(pk)), many=True).data)
 
 
-class CaseChildViewSet(viewsets.GenericViewSet):
+class CaseChildViewSet(viewsets.GenericViewSet[Any]):
     lookup_value_regex = "[0-9]+"
 
     def _case_id(self) -> int:
@@ -161,11 +165,11 @@ class InformationItemViewSet(CaseChildViewSet):
     serializer_class = InformationItemSerializer
     pagination_class = None
 
-    def list(self, request: Request, **kwargs: str) -> Response:
+    def list(self, request: AuthenticatedRequest, **kwargs: str) -> Response:
         items = selectors.information_item_list(actor=request.user, case_id=self._case_id())
         return Response(InformationItemSerializer(items, many=True).data)
 
-    def create(self, request: Request, **kwargs: str) -> Response:
+    def create(self, request: AuthenticatedRequest, **kwargs: str) -> Response:
         incoming = InformationItemSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
@@ -189,11 +193,11 @@ class AttachmentViewSet(CaseChildViewSet):
     pagination_class = None
     parser_classes = [MultiPartParser]
 
-    def list(self, request: Request, **kwargs: str) -> Response:
+    def list(self, request: AuthenticatedRequest, **kwargs: str) -> Response:
         attachments = selectors.attachment_list(actor=request.user, case_id=self._case_id())
         return Response(AttachmentSerializer(attachments, many=True).data)
 
-    def create(self, request: Request, **kwargs: str) -> Response:
+    def create(self, request: AuthenticatedRequest, **kwargs: str) -> Response:
         incoming = AttachmentSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
@@ -211,7 +215,7 @@ class AttachmentViewSet(CaseChildViewSet):
         CASE_ID, OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The attachment.")],
                    responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)})
     @action(detail=True, methods=["get"], url_path="content")
-    def content(self, request: Request, pk: str, **kwargs: str) -> FileResponse:
+    def content(self, request: AuthenticatedRequest, pk: str, **kwargs: str) -> FileResponse:
         attachment = selectors.attachment_get(actor=request.user, case_id=self._case_id(), attachment_id=int(pk))
         response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
                                 content_type=attachment.content_type)
@@ -220,7 +224,7 @@ class AttachmentViewSet(CaseChildViewSet):
         return response
 
 
-class CaseSearchViewSet(viewsets.GenericViewSet):
+class CaseSearchViewSet(viewsets.GenericViewSet[Case]):
     """Search for a case. Posted, so that a BSN or a name never appears in an address or a server log."""
 
     serializer_class = CaseSearchSerializer
@@ -228,7 +232,7 @@ class CaseSearchViewSet(viewsets.GenericViewSet):
 
     @extend_schema(summary="Search for a case the caller may find (every search is logged)", tags=["cases"],
                    request=CaseSearchSerializer, responses={200: CaseSearchResultSerializer(many=True)})
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         incoming = CaseSearchSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data

@@ -13,7 +13,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -28,6 +28,9 @@ from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 8192
@@ -81,7 +84,7 @@ def clean_filename(name: str) -> str:
     return base.strip()[-200:] or "bestand"
 
 
-def validate_upload(upload: UploadedFile) -> tuple[str, str]:
+def validate_upload(upload: UploadedFile[bytes]) -> tuple[str, str]:
     """(clean file name, content type) or a Dutch ValidationError; nothing is written."""
     name = clean_filename(upload.name or "")
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -118,7 +121,7 @@ def files_removed_on_error() -> Iterator[list[str]]:
         raise
 
 
-def store_attachment(*, case: Case, upload: UploadedFile, actor: Any, description: str = "",
+def store_attachment(*, case: Case, upload: UploadedFile[bytes], actor: User, description: str = "",
                      sharing_scope: str = SharingScope.TRIAGE_TABLE, written: list[str]) -> Attachment:
     """Write one validated upload (inside the caller's transaction)."""
     name, content_type = validate_upload(upload)
@@ -132,7 +135,7 @@ def store_attachment(*, case: Case, upload: UploadedFile, actor: Any, descriptio
     return attachment
 
 
-def attachment_add(*, actor: Any, case_id: int, upload: UploadedFile, description: str = "",
+def attachment_add(*, actor: User, case_id: int, upload: UploadedFile[bytes], description: str = "",
                    sharing_scope: str = SharingScope.TRIAGE_TABLE) -> Attachment:
     """Add an attachment: core staff; participants of a shared case; the filer while it is submitted."""
     with files_removed_on_error() as written, transaction.atomic():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,9 +19,12 @@ from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import Organisation
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 @transaction.atomic
-def information_item_add(*, actor: Any, case_id: int, life_domain: str, text: str, sharing_scope: str,
+def information_item_add(*, actor: User, case_id: int, life_domain: str, text: str, sharing_scope: str,
                          legal_basis: str, organisation_id: int | None = None, person_id: int | None = None,
                          shared_with_ids: Iterable[int] = ()) -> InformationItem:
     """Add a contribution to an admitted case, as participant (for one's own organisation) or core staff."""

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -37,6 +37,9 @@ from opencasus.network.models import (
     Role,
     TargetGroup,
 )
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 SKIPPED_PREFIX_WORDS = frozenset({"zorg", "en", "veiligheidshuis", "het", "de"})
 
@@ -126,7 +129,7 @@ def _clean_person(index: int, data: PersonData, subject_type: str, errors: dict[
     return encrypt_identifier(bsn.zfill(9)), digest
 
 
-def _validate(*, actor: Any, house: House, organisation: Organisation, subject_type: str,
+def _validate(*, actor: User, house: House, organisation: Organisation, subject_type: str,
               persons: Sequence[PersonData], reason: str, requested_purpose: str, route: str,
               release_date: dt.date | None, target_group: TargetGroup | None, urgency: str,
               municipality: Municipality | None, area_description: str, partners: Sequence[PartnerData],
@@ -169,13 +172,13 @@ def _validate(*, actor: Any, house: House, organisation: Organisation, subject_t
     return errors
 
 
-def intake_file(*, actor: Any, organisation: Organisation, house: House, subject_type: str,
+def intake_file(*, actor: User, organisation: Organisation, house: House, subject_type: str,
                 persons: Sequence[PersonData], reason: str, requested_purpose: str, route: str,
                 municipality: Municipality | None, people_informed: str, not_informed_reason: str = "",
                 release_date: dt.date | None = None, target_group: TargetGroup | None = None,
                 urgency: str = Urgency.NORMAL, neighbourhood: str = "", area_description: str = "",
                 involved_partners: Sequence[PartnerData] = (), running_trajectories: str = "",
-                attachments: Sequence[UploadedFile] = ()) -> Case:
+                attachments: Sequence[UploadedFile[bytes]] = ()) -> Case:
     """File an intake at `house` on behalf of `organisation`; status SUBMITTED; hit check run and kept."""
     errors = _validate(
         actor=actor, house=house, organisation=organisation, subject_type=subject_type, persons=persons,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,8 +16,13 @@ from opencasus.cases.models import Case, Person, StatusChange
 from opencasus.cases.workflow import Status, can_transition
 from opencasus.core import events
 from opencasus.core.events import CaseFiguresChanged
+from opencasus.core.unset import UNSET, Unset, given
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+    from opencasus.network.models import MeetingType
 
 ACTIVITY_BY_STATUS: dict[str, ActivityCode] = {
     Status.IN_TRIAGE: ActivityCode.TRIAGE, Status.ADMITTED: ActivityCode.TRIAGE,
@@ -40,12 +46,15 @@ def subjects_by_case(case_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
 
 
 @transaction.atomic
-def case_transition(*, actor: Any, case_id: int, to_status: str, reason: str = "",
-                    expected_version: int | None = None, **fields: Any) -> Case:
+def case_transition(*, actor: User, case_id: int, to_status: str, reason: str = "",
+                    expected_version: int | None = None, purpose: str | Unset = UNSET,
+                    questions: str | Unset = UNSET, meeting_type: MeetingType | Unset = UNSET,
+                    feedback_to_filer: str | Unset = UNSET, feedback_at: dt.datetime | Unset = UNSET) -> Case:
     """Move a case to a new status along the transition table, locking the row.
 
-    `fields` are set on the case in the same write (e.g. purpose at admission). With
-    `expected_version`, a concurrent change since the caller read the case is refused.
+    The fields given are set on the case in the same write (the purpose, questions and meeting type at
+    admission, the feedback to the filer at a triage decision). With `expected_version`, a concurrent
+    change since the caller read the case is refused.
     """
     case = Case.objects.select_for_update().get(pk=case_id)
     if expected_version is not None and case.version != expected_version:
@@ -60,8 +69,12 @@ def case_transition(*, actor: Any, case_id: int, to_status: str, reason: str = "
     now = timezone.now()
     previous = case.status
     case.status = to_status
-    for name, value in fields.items():
-        setattr(case, name, value)
+    case.purpose = given(purpose, case.purpose)
+    case.questions = given(questions, case.questions)
+    if meeting_type is not UNSET:
+        case.meeting_type = meeting_type
+    case.feedback_to_filer = given(feedback_to_filer, case.feedback_to_filer)
+    case.feedback_at = given(feedback_at, case.feedback_at)
     if to_status == Status.ADMITTED and case.admitted_at is None:
         case.admitted_at = now
     if to_status == Status.CLOSED:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,9 @@ from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import Relation, SubjectType
 from opencasus.cases.workflow import Status
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 @dataclass
@@ -60,7 +63,7 @@ def _days_open(case: Case) -> int:
     return max((timezone.localdate(end) - timezone.localdate(case.filed_at)).days, 0)
 
 
-def _actions(case: Case, level: CaseAccess, actor: Any, may_upload: bool) -> list[Action]:
+def _actions(case: Case, level: CaseAccess, actor: User, may_upload: bool) -> list[Action]:
     tab = reverse("cases:detail", args=[case.pk])
     actions: list[Action] = []
     if level >= CaseAccess.CORE:
@@ -86,7 +89,7 @@ def _actions(case: Case, level: CaseAccess, actor: Any, may_upload: bool) -> lis
     return actions
 
 
-def build_header(*, actor: Any, case: Case, level: CaseAccess, persons: list[Person], may_upload: bool,
+def build_header(*, actor: User, case: Case, level: CaseAccess, persons: list[Person], may_upload: bool,
                  agenda_items: list[Any]) -> Header:
     """The header of a case the actor has opened (the caller applied the access policy)."""
     from opencasus.plans.selectors import case_plan

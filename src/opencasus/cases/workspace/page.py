@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,13 +13,16 @@ from opencasus.cases.workspace import header as headers
 from opencasus.cases.workspace import panels
 from opencasus.cases.workspace.tabs import tab_get, tabs_for
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 def _tab_url(case_id: int, slug: str) -> str:
     base = reverse("cases:detail", args=[case_id])
     return base if slug == "overzicht" else f"{base}?tab={slug}"
 
 
-def workspace(*, actor: Any, case_id: int, tab: str | None, page: Any = None) -> dict[str, Any]:
+def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -> dict[str, Any]:
     """The template context of the workspace (404 for a hidden case or tab)."""
     _case, level = selectors.case_check(actor=actor, case_id=case_id, minimum=CaseAccess.FILER)
     current = tab_get(tab, level)  # before any read: a hidden tab reads and logs nothing

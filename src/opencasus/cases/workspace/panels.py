@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -21,8 +21,11 @@ from opencasus.cases.models import Case, InformationItem
 from opencasus.cases.selectors import CaseView
 from opencasus.cases.vocabulary import SharingScope
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def agenda_items(*, actor: Any, case: Case, level: CaseAccess) -> list[Any]:
+
+def agenda_items(*, actor: User, case: Case, level: CaseAccess) -> list[Any]:
     """The case's agenda items this reader may see: all for core staff, those that need them otherwise."""
     from opencasus.meetings.selectors import case_agenda_items
 
@@ -41,7 +44,7 @@ def _aware(day: dt.date, time: dt.time | None = None) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, time or dt.time(0, 0)))
 
 
-def timeline(*, actor: Any, view: CaseView, items: list[Any]) -> list[Event]:
+def timeline(*, actor: User, view: CaseView, items: list[Any]) -> list[Event]:
     """Status changes, triage decision, meetings, plan versions, information items and escalations, newest first."""
     from opencasus.plans.selectors import case_escalations, plan_versions
     from opencasus.triage.selectors import case_decision
@@ -90,13 +93,13 @@ def why_visible(*, item: InformationItem, level: CaseAccess, own_orgs: set[int])
     return _("Shared by name with your organisation (%(orgs)s).") % {"orgs": ", ".join(names)}
 
 
-def information(*, actor: Any, view: CaseView) -> list[tuple[InformationItem, str]]:
+def information(*, actor: User, view: CaseView) -> list[tuple[InformationItem, str]]:
     own = (set(roles.organisation_ids(actor, view.case.house_id)) if view.level >= CaseAccess.CORE
            else participating_organisation_ids(actor=actor, case=view.case))
     return [(item, why_visible(item=item, level=view.level, own_orgs=own)) for item in view.information_items]
 
 
-def plan(*, actor: Any, view: CaseView) -> dict[str, Any]:
+def plan(*, actor: User, view: CaseView) -> dict[str, Any]:
     """Goals per family member and life domain, interventions per line, and the agreements."""
     from opencasus.plans import selectors as plan_selectors
     from opencasus.plans.vocabulary import InterventionLine
@@ -117,14 +120,14 @@ def plan(*, actor: Any, view: CaseView) -> dict[str, Any]:
             "plan_version": the_plan.version if the_plan else 0}
 
 
-def agreements(*, actor: Any, view: CaseView) -> list[Any]:
+def agreements(*, actor: User, view: CaseView) -> list[Any]:
     from opencasus.plans import selectors as plan_selectors
 
     return list(plan_selectors.agreement_list(actor=actor, case_id=view.case.pk)
                 .select_related("goal").prefetch_related("notes__organisation", "status_changes__changed_by"))
 
 
-def documents(*, actor: Any, view: CaseView) -> dict[str, Any]:
+def documents(*, actor: User, view: CaseView) -> dict[str, Any]:
     from opencasus.plans.selectors import plan_versions
 
     versions = plan_versions(view.case) if view.level >= CaseAccess.PARTICIPANT else []

@@ -14,6 +14,7 @@ from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 
 NON_FIELD = "nonFieldErrors"
 _INDEX = re.compile(r"\[(\d+)\]")
+_UPPER = re.compile(r"(?<!^)(?=[A-Z])")
 
 JSONParserBase = CamelCaseJSONParser
 MultiPartParserBase = CamelCaseMultiPartParser
@@ -26,6 +27,11 @@ class JSONRenderer(CamelCaseJSONRenderer):
 def snake_keys(data: Any) -> Any:
     """A parsed body with its keys in snake_case, as serializers read them."""
     return underscoreize(data, **api_settings.JSON_UNDERSCOREIZE)
+
+
+def python_name(name: str) -> str:
+    """`caseId` → `case_id`: a wire name as Python spells it."""
+    return _UPPER.sub("_", name).lower()
 
 
 def api_name(path: str) -> str:
@@ -43,4 +49,5 @@ def schema_field_names(result: dict[str, Any], generator: Any, request: Any, pub
     """The OpenAPI document's field names as the API sends them (drf-spectacular's hook for this)."""
     from drf_spectacular.contrib import djangorestframework_camel_case as spectacular
 
-    return spectacular.camelize_serializer_fields(result, generator, request, public)
+    document: dict[str, Any] = spectacular.camelize_serializer_fields(result, generator, request, public)
+    return document

@@ -3,17 +3,18 @@ Every read goes through `followup.selectors` (access policy and processing log);
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.pagination import Pagination
+from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.followup import selectors, services
 from opencasus.followup.api import serializers as s
@@ -23,7 +24,7 @@ from opencasus.followup.services._common import MONITORING, TRIAGE
 from opencasus.logbook.models import ActivityCode
 
 if TYPE_CHECKING:
-    from opencasus.accounts.models import User
+    pass
 
 TAGS = ["followup"]
 
@@ -38,15 +39,13 @@ FEEDBACK_ID = _id("closureFeedbackId", "The closure feedback")
 CONSULTATION_ID = _id("consultationId", "The consultation")
 
 
-def _actor(request: Request) -> User:
-    return cast("User", request.user)
 
 
-def _page(view: APIView, request: Request, qs: Any, serializer: Any, *, activity: ActivityCode,
+def _page(view: APIView, request: AuthenticatedRequest, qs: Any, serializer: Any, *, activity: ActivityCode,
           object_type: str) -> Response:
     paginator = Pagination()
     page: list[Any] = paginator.paginate_queryset(qs, request, view=view) or []
-    selectors.record_list_view(actor=_actor(request), house_ids={item.house_id for item in page}, activity=activity,
+    selectors.record_list_view(actor=request.user, house_ids={item.house_id for item in page}, activity=activity,
                                object_type=object_type)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
@@ -59,43 +58,43 @@ class CheckBackListView(APIView):
 
     @extend_schema(summary="Check-backs of routed and advised intakes (core staff of the house)", tags=TAGS,
                    responses=s.CheckBackSerializer(many=True), operation_id="check_backs_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(CheckBackFilter, request.query_params)
-        qs = selectors.check_back_list(actor=_actor(request), status=values["status"] or None,
+        qs = selectors.check_back_list(actor=request.user, status=values["status"] or None,
                                        due=bool(values["due"]), house_id=values["houseId"])
         return _page(self, request, qs, s.CheckBackSerializer, activity=TRIAGE, object_type="check-back-list")
 
 
-class CheckBackDetailView(APIView):
+class CheckBackDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One check-back", tags=TAGS, parameters=[CHECK_BACK_ID],
                    responses=s.CheckBackSerializer)
-    def get(self, request: Request, checkBackId: int) -> Response:
-        check_back = selectors.check_back_get(actor=_actor(request), check_back_id=checkBackId)
+    def get(self, request: AuthenticatedRequest, check_back_id: int) -> Response:
+        check_back = selectors.check_back_get(actor=request.user, check_back_id=check_back_id)
         return with_etag(Response(s.CheckBackSerializer(check_back).data), check_back.version)
 
     @extend_schema(summary="Change the check-back date", tags=TAGS, parameters=[CHECK_BACK_ID, IF_MATCH],
                    request=s.CheckBackUpdateSerializer, responses=s.CheckBackSerializer)
-    def patch(self, request: Request, checkBackId: int) -> Response:
-        selectors.require_visible(selectors.check_back_list(actor=_actor(request)), checkBackId)
+    def patch(self, request: AuthenticatedRequest, check_back_id: int) -> Response:
+        selectors.require_visible(selectors.check_back_list(actor=request.user), check_back_id)
         ser = s.CheckBackUpdateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         check_back = services.check_back_reschedule(
-            actor=_actor(request), check_back_id=checkBackId, due_date=ser.validated_data["due_date"],
+            actor=request.user, check_back_id=check_back_id, due_date=ser.validated_data["due_date"],
             expected_version=required_version(request, ser.validated_data))
         return with_etag(Response(s.CheckBackSerializer(check_back).data), check_back.version)
 
 
-class CheckBackResolutionView(APIView):
+class CheckBackResolutionView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Record the check-back: picked up, or the question reopened (with a note)", tags=TAGS,
                    parameters=[CHECK_BACK_ID, IF_MATCH], request=s.CheckBackResolutionSerializer,
                    responses=s.CheckBackSerializer)
-    def post(self, request: Request, checkBackId: int) -> Response:
-        selectors.require_visible(selectors.check_back_list(actor=_actor(request)), checkBackId)
+    def post(self, request: AuthenticatedRequest, check_back_id: int) -> Response:
+        selectors.require_visible(selectors.check_back_list(actor=request.user), check_back_id)
         ser = s.CheckBackResolutionSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         check_back = services.check_back_resolve(
-            actor=_actor(request), check_back_id=checkBackId, status=data["status"], note=data.get("note", ""),
+            actor=request.user, check_back_id=check_back_id, status=data["status"], note=data.get("note", ""),
             expected_version=optional_version(request, data))
         return with_etag(Response(s.CheckBackSerializer(check_back).data), check_back.version)
 
@@ -108,55 +107,56 @@ class MonitoringListView(APIView):
 
     @extend_schema(summary="Monitoring periods of cases handed down to the local approach (core staff)", tags=TAGS,
                    responses=s.MonitoringPeriodSerializer(many=True), operation_id="monitoring_periods_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(MonitoringFilter, request.query_params)
-        qs = selectors.monitoring_list(actor=_actor(request), status=values["status"] or None,
+        qs = selectors.monitoring_list(actor=request.user, status=values["status"] or None,
                                        due=bool(values["due"]), house_id=values["houseId"])
         return _page(self, request, qs, s.MonitoringPeriodSerializer, activity=MONITORING,
                      object_type="monitoring-list")
 
     @extend_schema(summary="Hand a closed case down to the local approach under monitoring (core staff)",
                    tags=TAGS, request=s.MonitoringStartSerializer, responses={201: s.MonitoringPeriodSerializer})
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         ser = s.MonitoringStartSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        period = services.monitoring_start(actor=_actor(request), case_id=data["case_id"],
+        period = services.monitoring_start(actor=request.user, case_id=data["case_id"],
                                            local_approach=data["local_approach"],
                                            last_check_date=data["last_check_date"], note=data.get("note", ""))
         return with_etag(Response(s.MonitoringPeriodSerializer(period).data, status=status.HTTP_201_CREATED),
                          period.version)
 
 
-class MonitoringDetailView(APIView):
+class MonitoringDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One monitoring period", tags=TAGS, parameters=[PERIOD_ID],
                    responses=s.MonitoringPeriodSerializer)
-    def get(self, request: Request, monitoringPeriodId: int) -> Response:
-        period = selectors.monitoring_get(actor=_actor(request), period_id=monitoringPeriodId)
+    def get(self, request: AuthenticatedRequest, monitoring_period_id: int) -> Response:
+        period = selectors.monitoring_get(actor=request.user, period_id=monitoring_period_id)
         return with_etag(Response(s.MonitoringPeriodSerializer(period).data), period.version)
 
     @extend_schema(summary="Change the date of the last check", tags=TAGS, parameters=[PERIOD_ID, IF_MATCH],
                    request=s.MonitoringUpdateSerializer, responses=s.MonitoringPeriodSerializer)
-    def patch(self, request: Request, monitoringPeriodId: int) -> Response:
-        selectors.require_visible(selectors.monitoring_list(actor=_actor(request)), monitoringPeriodId)
+    def patch(self, request: AuthenticatedRequest, monitoring_period_id: int) -> Response:
+        selectors.require_visible(selectors.monitoring_list(actor=request.user), monitoring_period_id)
         ser = s.MonitoringUpdateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         period = services.monitoring_reschedule(
-            actor=_actor(request), period_id=monitoringPeriodId, last_check_date=ser.validated_data["last_check_date"],
+            actor=request.user, period_id=monitoring_period_id,
+            last_check_date=ser.validated_data["last_check_date"],
             expected_version=required_version(request, ser.validated_data))
         return with_etag(Response(s.MonitoringPeriodSerializer(period).data), period.version)
 
 
-class LastCheckView(APIView):
+class LastCheckView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Record the last check of a monitoring period", tags=TAGS,
                    parameters=[PERIOD_ID, IF_MATCH], request=s.LastCheckSerializer,
                    responses=s.MonitoringPeriodSerializer)
-    def post(self, request: Request, monitoringPeriodId: int) -> Response:
-        selectors.require_visible(selectors.monitoring_list(actor=_actor(request)), monitoringPeriodId)
+    def post(self, request: AuthenticatedRequest, monitoring_period_id: int) -> Response:
+        selectors.require_visible(selectors.monitoring_list(actor=request.user), monitoring_period_id)
         ser = s.LastCheckSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        period = services.monitoring_last_check(actor=_actor(request), period_id=monitoringPeriodId,
+        period = services.monitoring_last_check(actor=request.user, period_id=monitoring_period_id,
                                                 result=data["result"], note=data["note"],
                                                 expected_version=optional_version(request, data))
         return with_etag(Response(s.MonitoringPeriodSerializer(period).data), period.version)
@@ -169,17 +169,17 @@ class ClosureFeedbackListView(APIView):
     @extend_schema(summary="Feedback on closed cases: the filer's own, the municipality officer's municipality, "
                            "core staff their houses' (outcome and hand-over, no content)", tags=TAGS,
                    responses=s.ClosureFeedbackSerializer(many=True), operation_id="closure_feedback_list")
-    def get(self, request: Request) -> Response:
-        qs = selectors.closure_feedback_list(actor=_actor(request))
+    def get(self, request: AuthenticatedRequest) -> Response:
+        qs = selectors.closure_feedback_list(actor=request.user)
         return _page(self, request, qs, s.ClosureFeedbackSerializer, activity=MONITORING,
                      object_type="closure-feedback-list")
 
 
-class ClosureFeedbackDetailView(APIView):
+class ClosureFeedbackDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One closure feedback", tags=TAGS, parameters=[FEEDBACK_ID],
                    responses=s.ClosureFeedbackSerializer)
-    def get(self, request: Request, closureFeedbackId: int) -> Response:
-        feedback = selectors.closure_feedback_get(actor=_actor(request), feedback_id=closureFeedbackId)
+    def get(self, request: AuthenticatedRequest, closure_feedback_id: int) -> Response:
+        feedback = selectors.closure_feedback_get(actor=request.user, feedback_id=closure_feedback_id)
         return Response(s.ClosureFeedbackSerializer(feedback).data)
 
 
@@ -191,43 +191,43 @@ class ConsultationListView(APIView):
 
     @extend_schema(summary="Anonymous consultations: the caller's own, and for core staff their houses'",
                    tags=TAGS, responses=s.ConsultationSerializer(many=True), operation_id="consultations_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(ConsultationFilter, request.query_params)
-        qs = selectors.consultation_list(actor=_actor(request), status=values["status"] or None,
+        qs = selectors.consultation_list(actor=request.user, status=values["status"] or None,
                                          house_id=values["houseId"])
         return _page(self, request, qs, s.ConsultationSerializer, activity=TRIAGE, object_type="consultation-list")
 
     @extend_schema(summary="Ask the house for advice without naming anyone", tags=TAGS,
                    request=s.ConsultationCreateSerializer, responses={201: s.ConsultationSerializer})
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         ser = s.ConsultationCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         consultation = services.consultation_ask(
-            actor=_actor(request), house_id=data["house_id"], organisation_id=data["organisation_id"],
+            actor=request.user, house_id=data["house_id"], organisation_id=data["organisation_id"],
             question=data["question"], municipality_id=data.get("municipality_id"))
         return with_etag(Response(s.ConsultationSerializer(consultation).data, status=status.HTTP_201_CREATED),
                          consultation.version)
 
 
-class ConsultationDetailView(APIView):
+class ConsultationDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One anonymous consultation", tags=TAGS, parameters=[CONSULTATION_ID],
                    responses=s.ConsultationSerializer)
-    def get(self, request: Request, consultationId: int) -> Response:
-        consultation = selectors.consultation_get(actor=_actor(request), consultation_id=consultationId)
+    def get(self, request: AuthenticatedRequest, consultation_id: int) -> Response:
+        consultation = selectors.consultation_get(actor=request.user, consultation_id=consultation_id)
         return with_etag(Response(s.ConsultationSerializer(consultation).data), consultation.version)
 
 
-class AdviceView(APIView):
+class AdviceView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Give the advice (core staff of the house)", tags=TAGS,
                    parameters=[CONSULTATION_ID, IF_MATCH], request=s.AdviceSerializer,
                    responses=s.ConsultationSerializer)
-    def post(self, request: Request, consultationId: int) -> Response:
-        selectors.require_advisable(actor=_actor(request), consultation_id=consultationId)
+    def post(self, request: AuthenticatedRequest, consultation_id: int) -> Response:
+        selectors.require_advisable(actor=request.user, consultation_id=consultation_id)
         ser = s.AdviceSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        consultation = services.consultation_advise(actor=_actor(request), consultation_id=consultationId,
+        consultation = services.consultation_advise(actor=request.user, consultation_id=consultation_id,
                                                     advice=data["advice"],
                                                     expected_version=optional_version(request, data))
         return with_etag(Response(s.ConsultationSerializer(consultation).data), consultation.version)

@@ -7,7 +7,7 @@ an invitee sees their own agenda items only; everyone else gets 404.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -16,16 +16,21 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
+from opencasus.core.unset import UNSET
 from opencasus.logbook import purposes
 from opencasus.meetings import invitations, minutes, selectors, services
 from opencasus.meetings.api import serializers as s
 from opencasus.meetings.filters import MeetingFilter, SelfReportFilter
 from opencasus.meetings.models import Meeting, MeetingStatus, SelfReport
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+    from opencasus.network.models import MeetingType
 
 MEETING_ID = OpenApiParameter("meeting_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 DECISION_ID = OpenApiParameter("decision_id", OpenApiTypes.INT, OpenApiParameter.PATH)
@@ -35,25 +40,32 @@ def _time(value: str) -> dt.time:
     return dt.datetime.strptime(value, "%H:%M").time()
 
 
-def _meeting_fields(data: dict[str, Any], house_id: int) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    if "meeting_type_id" in data:
-        meeting_type = selectors.meeting_type_for(house_id=house_id, meeting_type_id=data["meeting_type_id"])
-        if meeting_type is None:
-            raise DjangoValidationError({"meetingTypeId": _("Choose a meeting type of this house.")})
-        fields["meeting_type"] = meeting_type
-    for name in ("date", "location", "video_link"):
-        if name in data:
-            fields[name] = data[name]
-    if "start_time" in data:
-        fields["start_time"] = _time(data["start_time"])
-    for name, message in (("chair", _("The chair must be core staff of this house.")),
-                          ("secretary", _("The secretary must be core staff of this house."))):
-        if f"{name}_id" in data:
-            fields[name] = selectors.house_member(house_id=house_id, user_id=data[f"{name}_id"])
-            if fields[name] is None and data[f"{name}_id"]:  # an id of no one in the house: refused, not dropped
-                raise DjangoValidationError({f"{name}Id": message})
-    return fields
+def _meeting_type(data: dict[str, Any], house_id: int) -> MeetingType:
+    meeting_type = selectors.meeting_type_for(house_id=house_id, meeting_type_id=data["meeting_type_id"])
+    if meeting_type is None:
+        raise DjangoValidationError({"meetingTypeId": _("Choose a meeting type of this house.")})
+    return meeting_type
+
+
+def _member(data: dict[str, Any], house_id: int, name: str) -> User | None:
+    """The chair or secretary named by `{name}_id`; an id of no one in the house is refused, not dropped."""
+    member = selectors.house_member(house_id=house_id, user_id=data[f"{name}_id"])
+    if member is None and data[f"{name}_id"]:
+        message = (_("The chair must be core staff of this house.") if name == "chair"
+                   else _("The secretary must be core staff of this house."))
+        raise DjangoValidationError({f"{name}Id": message})
+    return member
+
+
+def _meeting_changes(data: dict[str, Any], house_id: int) -> services.MeetingChanges:
+    """The fields the body holds (a partial update leaves the others as they are)."""
+    return services.MeetingChanges(
+        meeting_type=_meeting_type(data, house_id) if "meeting_type_id" in data else UNSET,
+        date=data.get("date", UNSET), location=data.get("location", UNSET),
+        video_link=data.get("video_link", UNSET),
+        start_time=_time(data["start_time"]) if "start_time" in data else UNSET,
+        chair=_member(data, house_id, "chair") if "chair_id" in data else UNSET,
+        secretary=_member(data, house_id, "secretary") if "secretary_id" in data else UNSET)
 
 
 @extend_schema_view(
@@ -72,7 +84,7 @@ class MeetingViewSet(viewsets.ViewSet):
     filterset_class = MeetingFilter
     queryset = Meeting.objects.none()  # names the model for the OpenAPI document; the selector reads
 
-    def list(self, request: Request) -> Response:
+    def list(self, request: AuthenticatedRequest) -> Response:
         state = filter_values(MeetingFilter, request.query_params)["status"] or None
         meetings = list(selectors.meeting_list(actor=request.user, status=state))
         selectors.record_meeting_list_view(actor=request.user, meetings=meetings)
@@ -82,38 +94,44 @@ class MeetingViewSet(viewsets.ViewSet):
         meeting = selectors.meeting_view(actor=request.user, meeting_id=pk)
         return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         serializer = s.MeetingWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         missing = [name for name in ("house_id", "meeting_type_id", "date", "start_time") if name not in data]
         if missing:
             raise DjangoValidationError({name: _("This field is required.") for name in missing})
-        fields = _meeting_fields(data, data["house_id"])
-        meeting = services.meeting_create(actor=request.user, house_id=data["house_id"], **fields)
+        house_id = data["house_id"]
+        meeting_type = _meeting_type(data, house_id)
+        meeting = services.meeting_create(
+            actor=request.user, house_id=house_id, meeting_type=meeting_type, date=data["date"],
+            start_time=_time(data["start_time"]), location=data.get("location", ""),
+            video_link=data.get("video_link", ""),
+            chair=_member(data, house_id, "chair") if "chair_id" in data else None,
+            secretary=_member(data, house_id, "secretary") if "secretary_id" in data else None)
         return Response(s.MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
-    def partial_update(self, request: Request, pk: int) -> Response:
+    def partial_update(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk, core=True)
         serializer = s.MeetingWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         meeting = services.meeting_update(actor=request.user, meeting_id=meeting.pk,
                                           expected_version=required_version(request, data),
-                                          **_meeting_fields(data, meeting.house_id))
+                                          changes=_meeting_changes(data, meeting.house_id))
         return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
     @extend_schema(summary="Cancel a meeting (cancellations go to all invitees)", tags=["meetings"], request=None,
                    responses=s.MeetingSerializer)
     @action(detail=True, methods=["post"])
-    def cancel(self, request: Request, pk: int) -> Response:
+    def cancel(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = services.meeting_set_status(actor=request.user, meeting_id=pk, status=MeetingStatus.CANCELLED)
         return Response(s.MeetingSerializer(meeting).data)
 
     @extend_schema(summary="Order the agenda by needed partners; figures against the target-group ordering",
                    tags=["meetings"], request=None, responses=s.OptimiseResultSerializer)
     @action(detail=True, methods=["post"])
-    def optimise(self, request: Request, pk: int) -> Response:
+    def optimise(self, request: AuthenticatedRequest, pk: int) -> Response:
         comparison = services.agenda_optimise(actor=request.user, meeting_id=pk)
         meeting = selectors.meeting_get(actor=request.user, meeting_id=pk, core=True)
         items = list(selectors.agenda_items(actor=request.user, meeting=meeting))
@@ -129,7 +147,7 @@ class MeetingViewSet(viewsets.ViewSet):
     @extend_schema(summary="Send invitations, updates and cancellations with an iCalendar file per invitee",
                    tags=["meetings"], request=None, responses=s.SendResultSerializer)
     @action(detail=True, methods=["post"])
-    def invitations(self, request: Request, pk: int) -> Response:
+    def invitations(self, request: AuthenticatedRequest, pk: int) -> Response:
         result = invitations.invitations_send(actor=request.user, meeting_id=pk)
         return Response(s.SendResultSerializer(vars(result)).data)
 
@@ -138,7 +156,7 @@ class MeetingViewSet(viewsets.ViewSet):
     @extend_schema(methods=["PUT"], summary="Record attendance per invitee", tags=["meetings"],
                    request=s.AttendanceWriteSerializer, responses=s.InvitationSerializer(many=True))
     @action(detail=True, methods=["get", "put"])
-    def attendance(self, request: Request, pk: int) -> Response:
+    def attendance(self, request: AuthenticatedRequest, pk: int) -> Response:
         if request.method == "PUT":
             serializer = s.AttendanceWriteSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
@@ -168,20 +186,20 @@ ITEM_SCHEMA: dict[str, Any] = {"tags": ["meetings"], "parameters": [MEETING_ID]}
 class AgendaItemViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9]+"
 
-    def _meeting(self, request: Request, meeting_id: int, core: bool = False) -> Any:
+    def _meeting(self, request: AuthenticatedRequest, meeting_id: int, core: bool = False) -> Any:
         return selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=core)
 
-    def list(self, request: Request, meeting_id: int) -> Response:
+    def list(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         meeting = self._meeting(request, meeting_id)
         items = selectors.agenda_view(actor=request.user, meeting=meeting)
         return Response(s.AgendaItemSerializer(items, many=True).data)
 
-    def retrieve(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id)
         item = selectors.agenda_item_view(actor=request.user, meeting=meeting, item_id=pk)
         return Response(s.AgendaItemSerializer(item).data)
 
-    def create(self, request: Request, meeting_id: int) -> Response:
+    def create(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         serializer = s.AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -194,7 +212,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=item.pk)
         return Response(s.AgendaItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
-    def partial_update(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def partial_update(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         serializer = s.AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -205,7 +223,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
         return Response(s.AgendaItemSerializer(selectors.agenda_item_get(
             actor=request.user, meeting=meeting, item_id=pk)).data)
 
-    def destroy(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def destroy(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         services.agenda_item_remove(actor=request.user, meeting_id=meeting.pk, item_id=pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -213,7 +231,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
     @extend_schema(summary="Put the agenda in this order (every item once)", request=s.ReorderSerializer,
                    responses=s.AgendaItemSerializer(many=True), **ITEM_SCHEMA)
     @action(detail=False, methods=["post"])
-    def reorder(self, request: Request, meeting_id: int) -> Response:
+    def reorder(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         serializer = s.ReorderSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.agenda_reorder(actor=request.user, meeting_id=meeting_id,
@@ -228,7 +246,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    "is required once minutes exist)", request=s.MinutesWriteSerializer, responses=s.MinutesSerializer,
                    tags=["meetings"], parameters=[MEETING_ID, IF_MATCH])
     @action(detail=True, methods=["get", "put"], url_path="minutes")
-    def minutes(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def minutes(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         meeting = self._meeting(request, meeting_id)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
         if request.method == "PUT":
@@ -253,7 +271,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    request=s.VersionSerializer, responses=s.MinutesSerializer, tags=["meetings"],
                    parameters=[MEETING_ID, IF_MATCH])
     @action(detail=True, methods=["post"], url_path="minutes/approve")
-    def approve(self, request: Request, meeting_id: int, pk: int) -> Response:
+    def approve(self, request: AuthenticatedRequest, meeting_id: int, pk: int) -> Response:
         serializer = s.VersionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         record = minutes.minutes_approve(actor=request.user, meeting_id=meeting_id, item_id=pk,
@@ -264,7 +282,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    request=None, responses=s.DecisionSerializer, parameters=[MEETING_ID, DECISION_ID],
                    tags=["meetings"])
     @action(detail=True, methods=["post"], url_path=r"minutes/decisions/(?P<decision_id>[0-9]+)/agreement")
-    def agreement(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
+    def agreement(self, request: AuthenticatedRequest, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
         selectors.decision_check(actor=request.user, item=item, decision_id=int(decision_id))
@@ -275,7 +293,7 @@ class AgendaItemViewSet(viewsets.ViewSet):
                    request=s.DecisionDeadlineSerializer, responses=s.DecisionSerializer,
                    parameters=[MEETING_ID, DECISION_ID], tags=["meetings"])
     @action(detail=True, methods=["patch"], url_path=r"minutes/decisions/(?P<decision_id>[0-9]+)")
-    def decision(self, request: Request, meeting_id: int, pk: int, decision_id: int) -> Response:
+    def decision(self, request: AuthenticatedRequest, meeting_id: int, pk: int, decision_id: int) -> Response:
         meeting = self._meeting(request, meeting_id, core=True)
         item = selectors.agenda_item_get(actor=request.user, meeting=meeting, item_id=pk)
         selectors.decision_check(actor=request.user, item=item, decision_id=int(decision_id))
@@ -302,7 +320,7 @@ class SelfReportViewSet(viewsets.ViewSet):
     filterset_class = SelfReportFilter
     queryset = SelfReport.objects.none()  # names the model for the OpenAPI document; the selector reads
 
-    def list(self, request: Request) -> Response:
+    def list(self, request: AuthenticatedRequest) -> Response:
         case_id = filter_values(SelfReportFilter, request.query_params)["caseId"]
         reports = selectors.self_reports_view(actor=request.user, case_id=case_id)
         return Response(s.SelfReportSerializer(reports, many=True).data)
@@ -311,7 +329,7 @@ class SelfReportViewSet(viewsets.ViewSet):
         report = selectors.self_report_view(actor=request.user, report_id=pk)
         return Response(s.SelfReportSerializer(report).data)
 
-    def create(self, request: Request) -> Response:
+    def create(self, request: AuthenticatedRequest) -> Response:
         serializer = s.SelfReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

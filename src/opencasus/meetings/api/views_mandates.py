@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -20,7 +19,7 @@ from opencasus.meetings.filters import ConfirmationFilter
 from opencasus.meetings.models import Confirmation, ConfirmationStatus, Mandate, MandateScope
 
 if TYPE_CHECKING:
-    from opencasus.accounts.models import User
+    pass
 
 MEETING_ID = OpenApiParameter("meetingId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The meeting")
 MANDATE_ID = OpenApiParameter("mandateId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The mandate")
@@ -28,9 +27,6 @@ CONFIRMATION_ID = OpenApiParameter("confirmationId", OpenApiTypes.INT, OpenApiPa
                                    description="The confirmation")
 TAGS = ["meetings"]
 
-
-def _actor(request: Request) -> User:
-    return cast("User", request.user)
 
 
 class MandateSerializer(ModelSerializer[Mandate]):
@@ -87,30 +83,30 @@ class ConfirmationAnswerSerializer(Serializer[Any]):
 class MandateListView(APIView):
     @extend_schema(summary="The mandates recorded for a meeting's invitees", tags=TAGS, parameters=[MEETING_ID],
                    responses=MandateSerializer(many=True))
-    def get(self, request: Request, meetingId: int) -> Response:
-        _meeting, qs = mandates.mandate_list(actor=_actor(request), meeting_id=meetingId)
+    def get(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
+        _meeting, qs = mandates.mandate_list(actor=request.user, meeting_id=meeting_id)
         return Response(MandateSerializer(qs, many=True).data)
 
     @extend_schema(summary="Record an invitee's mandate for their organisation (core staff)", tags=TAGS,
                    parameters=[MEETING_ID], request=MandateCreateSerializer, responses={201: MandateSerializer})
-    def post(self, request: Request, meetingId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         ser = MandateCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        mandate = mandates.mandate_record(actor=_actor(request), meeting_id=meetingId, user_id=data["user_id"],
+        mandate = mandates.mandate_record(actor=request.user, meeting_id=meeting_id, user_id=data["user_id"],
                                           organisation_id=data["organisation_id"], scope=data["scope"],
                                           limit=data.get("limit", ""))
         return with_etag(Response(MandateSerializer(mandate).data, status=status.HTTP_201_CREATED), mandate.version)
 
 
-class MandateDetailView(APIView):
+class MandateDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Change a mandate (core staff)", tags=TAGS, parameters=[MANDATE_ID, IF_MATCH],
                    request=MandateWriteSerializer, responses=MandateSerializer)
-    def put(self, request: Request, mandateId: int) -> Response:
+    def put(self, request: AuthenticatedRequest, mandate_id: int) -> Response:
         ser = MandateWriteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        mandate = mandates.mandate_update(actor=_actor(request), mandate_id=mandateId,
+        mandate = mandates.mandate_update(actor=request.user, mandate_id=mandate_id,
                                           expected_version=required_version(request, data), scope=data["scope"],
                                           limit=data.get("limit", ""))
         return with_etag(Response(MandateSerializer(mandate).data), mandate.version)
@@ -132,33 +128,33 @@ class ConfirmationListView(APIView):
 
     @extend_schema(summary="Mark a decision or agreement as needing the organisation's confirmation (core staff)",
                    tags=TAGS, request=ConfirmationCreateSerializer, responses={201: ConfirmationSerializer})
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         ser = ConfirmationCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        found = mandates.confirmation_request(actor=_actor(request), decision_id=data.get("decision_id"),
+        found = mandates.confirmation_request(actor=request.user, decision_id=data.get("decision_id"),
                                               agreement_id=data.get("agreement_id"), deadline=data["deadline"],
                                               reason=data.get("reason", ""))
         return Response(ConfirmationSerializer(found).data, status=status.HTTP_201_CREATED)
 
 
-class ConfirmationDetailView(APIView):
+class ConfirmationDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One confirmation", tags=TAGS, parameters=[CONFIRMATION_ID],
                    responses=ConfirmationSerializer)
-    def get(self, request: Request, confirmationId: int) -> Response:
-        found, _access = mandates.confirmation_get(actor=_actor(request), confirmation_id=confirmationId)
+    def get(self, request: AuthenticatedRequest, confirmation_id: int) -> Response:
+        found, _access = mandates.confirmation_get(actor=request.user, confirmation_id=confirmation_id)
         return with_etag(Response(ConfirmationSerializer(found).data), found.version)
 
 
-class ConfirmationAnswerView(APIView):
+class ConfirmationAnswerView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Confirm or refuse (a professional of the organisation asked)", tags=TAGS,
                    parameters=[CONFIRMATION_ID, IF_MATCH], request=ConfirmationAnswerSerializer,
                    responses=ConfirmationSerializer)
-    def post(self, request: Request, confirmationId: int) -> Response:
+    def post(self, request: AuthenticatedRequest, confirmation_id: int) -> Response:
         ser = ConfirmationAnswerSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        found = mandates.confirmation_answer(actor=_actor(request), confirmation_id=confirmationId,
+        found = mandates.confirmation_answer(actor=request.user, confirmation_id=confirmation_id,
                                              expected_version=optional_version(request, data),
                                              confirmed=data["confirmed"], note=data.get("note", ""))
         return with_etag(Response(ConfirmationSerializer(found).data), found.version)

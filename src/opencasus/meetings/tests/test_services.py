@@ -42,9 +42,11 @@ def test_only_core_staff_of_the_house_plan_meetings() -> None:
 def test_meeting_update_refuses_a_stale_version() -> None:
     s = setting()
     m = meeting(s)
-    services.meeting_update(actor=s.director, meeting_id=m.pk, expected_version=1, location="Zaal 3")
+    services.meeting_update(actor=s.director, meeting_id=m.pk, expected_version=1,
+                            changes=services.MeetingChanges(location="Zaal 3"))
     with pytest.raises(ValidationError) as error:
-        services.meeting_update(actor=s.secretary, meeting_id=m.pk, expected_version=1, location="Zaal 4")
+        services.meeting_update(actor=s.secretary, meeting_id=m.pk, expected_version=1,
+                                changes=services.MeetingChanges(location="Zaal 4"))
     assert error.value.code == "conflict"
     m.refresh_from_db()
     assert m.location == "Zaal 3"
@@ -129,4 +131,4 @@ def test_secretary_of_another_house_cannot_touch() -> None:
     m = meeting(s)
     outsider = member(setting().house, Role.SECRETARY)
     with pytest.raises(Http404):
-        services.meeting_update(actor=outsider, meeting_id=m.pk, location="X")
+        services.meeting_update(actor=outsider, meeting_id=m.pk, changes=services.MeetingChanges(location="X"))

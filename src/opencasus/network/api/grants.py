@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.problems import Conflict, problem_response
 from opencasus.core.api.serializers import ModelSerializer, Serializer
@@ -59,6 +60,7 @@ class RoleGrantRequestSerializer(Serializer):  # type: ignore[type-arg]
 )
 class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                        viewsets.GenericViewSet):  # type: ignore[type-arg]
+    request: AuthenticatedRequest
     serializer_class = RoleGrantSerializer
     queryset = Membership.objects.none()  # the real one: get_queryset
     filter_backends = [FilterBackend]
@@ -66,7 +68,8 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
 
     def get_queryset(self) -> QuerySet[Membership]:
         approval = filter_values(RoleGrantFilter, self.request.query_params)["approval"] or None
-        return grants.grant_list(self.request.user, approval=approval)
+        grant_list: QuerySet[Membership] = grants.grant_list(self.request.user, approval=approval)
+        return grant_list
 
     def create(self, request: Request) -> Response:
         from opencasus.accounts.selectors import user_find
@@ -76,7 +79,7 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         body.is_valid(raise_exception=True)
         data = body.validated_data
         house = selectors.house_find(data["house_id"])
-        if house is None or not grants.may_request(request.user, house):
+        if house is None or not grants.may_request(self.request.user, house):
             raise exceptions.NotFound  # a house you do not administer is hidden, as a missing one
         user = user_find(data["user_id"])
         organisation = selectors.organisation_find(data["organisation_id"])
@@ -91,14 +94,14 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
             raise exceptions.ValidationError({"organisation_id": ["Deze organisatie bestaat niet."]})
         try:
             membership = grants.membership_request(
-                actor=request.user, user=user, house=house, organisation=organisation, role=data["role"],
+                actor=self.request.user, user=user, house=house, organisation=organisation, role=data["role"],
                 municipality=municipality, started_on=data.get("start_date"))
         except grants.GrantError as exc:
             field = {"user": "user_id", "house": "house_id"}.get(exc.field, exc.field or "non_field_errors")
             raise exceptions.ValidationError({field: [str(exc.message)]}) from exc
         return Response(RoleGrantSerializer(membership).data, status=status.HTTP_201_CREATED)
 
-    def _decide(self, request: Request, decide: Any) -> Response:
+    def _decide(self, request: AuthenticatedRequest, decide: Any) -> Response:
         membership = self.get_object()
         body = RoleGrantDecisionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -117,7 +120,7 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
                    responses={200: RoleGrantSerializer,
                               403: OpenApiResponse(description="Not yours to decide")})
     @action(detail=True, methods=["post"], url_path="approval")
-    def approval(self, request: Request, pk: Any = None) -> Response:
+    def approval(self, request: AuthenticatedRequest, pk: Any = None) -> Response:
         return self._decide(request, grants.membership_approve)
 
     @extend_schema(summary="Refuse a pending role grant, with a reason", tags=["accounts"],
@@ -125,5 +128,5 @@ class RoleGrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
                    responses={200: RoleGrantSerializer,
                               403: OpenApiResponse(description="Not yours to decide")})
     @action(detail=True, methods=["post"], url_path="refusal")
-    def refusal(self, request: Request, pk: Any = None) -> Response:
+    def refusal(self, request: AuthenticatedRequest, pk: Any = None) -> Response:
         return self._decide(request, grants.membership_refuse)

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from opencasus.accounts.models import User
+from opencasus.accounts.typing import AuthenticatedRequest
+from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.serializers import Serializer
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.network import limits
 
 HOUSE_ID = OpenApiParameter("houseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The house.")
 
-
-def _actor(request: Request) -> User:
-    return cast(User, request.user)  # signed in (authentication)
 
 
 class CaseloadLimitSerializer(Serializer[Any]):
@@ -38,22 +34,22 @@ class CaseloadLimitSerializer(Serializer[Any]):
     may_edit = serializers.BooleanField(read_only=True)
 
 
-class CaseloadLimitView(APIView):
+class CaseloadLimitView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="A house's caseload maximums (core staff, house manager, functional administrator)",
                    tags=["network"], parameters=[HOUSE_ID], responses=CaseloadLimitSerializer)
-    def get(self, request: Request, houseId: int) -> Response:
-        view = limits.caseload_limit_get(actor=_actor(request), house_id=houseId)
+    def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
+        view = limits.caseload_limit_get(actor=request.user, house_id=house_id)
         return with_etag(Response(CaseloadLimitSerializer(view).data), view.version)
 
     @extend_schema(summary="Set a house's caseload maximums (house manager, functional administrator)",
                    tags=["network"], parameters=[HOUSE_ID, IF_MATCH], request=CaseloadLimitSerializer,
                    responses=CaseloadLimitSerializer)
-    def put(self, request: Request, houseId: int) -> Response:
-        limits.caseload_limit_get(actor=_actor(request), house_id=houseId)  # hidden answers 404 before validation
+    def put(self, request: AuthenticatedRequest, house_id: int) -> Response:
+        limits.caseload_limit_get(actor=request.user, house_id=house_id)  # hidden answers 404 before validation
         incoming = CaseloadLimitSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        view = limits.caseload_limit_save(actor=_actor(request), house_id=houseId, per_director=data["per_director"],
+        view = limits.caseload_limit_save(actor=request.user, house_id=house_id, per_director=data["per_director"],
                                           per_house=data["per_house"],
                                           expected_version=required_version(request, data))
         return with_etag(Response(CaseloadLimitSerializer(view).data), view.version)

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.network import selectors
 from opencasus.network.api.serializers import (
@@ -15,12 +16,12 @@ from opencasus.network.api.serializers import (
     RegionSerializer,
 )
 from opencasus.network.filters import MunicipalityFilter
-from opencasus.network.models import House
+from opencasus.network.models import House, Municipality, Organisation, Region
 
 
 @extend_schema_view(list=extend_schema(summary="List the 25 regions", tags=["network"]),
                     retrieve=extend_schema(summary="One region", tags=["network"]))
-class RegionViewSet(viewsets.ReadOnlyModelViewSet):
+class RegionViewSet(viewsets.ReadOnlyModelViewSet[Region]):
     serializer_class = RegionSerializer
     lookup_field = "code"
 
@@ -32,7 +33,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List municipalities with their region", tags=["network"]),
     retrieve=extend_schema(summary="One municipality", tags=["network"]),
 )
-class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet[Municipality]):
     serializer_class = MunicipalitySerializer
     lookup_field = "code"
     filter_backends = [FilterBackend]
@@ -45,7 +46,8 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(list=extend_schema(summary="Houses the caller is a member of", tags=["network"]),
                     retrieve=extend_schema(summary="One house", tags=["network"]))
-class HouseViewSet(viewsets.ReadOnlyModelViewSet):
+class HouseViewSet(viewsets.ReadOnlyModelViewSet[House]):
+    request: AuthenticatedRequest
     serializer_class = HouseSerializer
 
     def get_queryset(self) -> QuerySet[House]:
@@ -54,7 +56,7 @@ class HouseViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(list=extend_schema(summary="Partner organisations", tags=["network"]),
                     retrieve=extend_schema(summary="One organisation", tags=["network"]))
-class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
     serializer_class = OrganisationSerializer
 
     def get_queryset(self) -> QuerySet[Any]:

@@ -6,9 +6,9 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.notifications import selectors, services
 from opencasus.notifications.api.serializers import NotificationSerializer, NotificationUpdateSerializer
@@ -22,7 +22,8 @@ from opencasus.notifications.models import Notification
     partial_update=extend_schema(summary="Mark one of my notifications read", tags=["notifications"],
                                  request=NotificationUpdateSerializer, responses=NotificationSerializer),
 )
-class NotificationViewSet(viewsets.GenericViewSet):
+class NotificationViewSet(viewsets.GenericViewSet[Notification]):
+    request: AuthenticatedRequest
     lookup_value_regex = "[0-9]+"
     serializer_class = NotificationSerializer
     filter_backends = [FilterBackend]
@@ -33,17 +34,17 @@ class NotificationViewSet(viewsets.GenericViewSet):
         unread = bool(filter_values(NotificationFilter, self.request.query_params)["unread"])
         return selectors.notification_list(actor=self.request.user, unread_only=unread)
 
-    def list(self, request: Request) -> Response:
+    def list(self, request: AuthenticatedRequest) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         assert page is not None
         selectors.record_notification_list_view(actor=request.user, notifications=page)
         return self.get_paginated_response(NotificationSerializer(page, many=True).data)
 
-    def retrieve(self, request: Request, pk: str) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, pk: str) -> Response:
         notification = self.get_object()
         return Response(NotificationSerializer(notification).data)
 
-    def partial_update(self, request: Request, pk: str) -> Response:
+    def partial_update(self, request: AuthenticatedRequest, pk: str) -> Response:
         incoming = NotificationUpdateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         notification = services.notification_mark_read(actor=request.user, notification_id=int(pk))

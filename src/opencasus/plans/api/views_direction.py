@@ -5,15 +5,15 @@ A proposal someone may not see answers 404 like a missing one (`opencasus.access
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from opencasus.accounts.typing import AuthenticatedRequest
+from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.plans.api import serializers_direction as s
 from opencasus.plans.api.serializers import PlanVersionSerializer
@@ -31,52 +31,49 @@ from opencasus.plans.services.direction import (
 )
 
 if TYPE_CHECKING:
-    from opencasus.accounts.models import User
+    pass
 
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case")
 PROPOSAL_ID = OpenApiParameter("proposalId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The proposal")
 TAGS = ["plans"]
 
 
-def _actor(request: Request) -> User:
-    return cast("User", request.user)
 
-
-def _proposal(proposal_id: int, request: Request) -> Response:
-    proposal, _access = proposal_get(actor=_actor(request), proposal_id=proposal_id)
+def _proposal(proposal_id: int, request: AuthenticatedRequest) -> Response:
+    proposal, _access = proposal_get(actor=request.user, proposal_id=proposal_id)
     return with_etag(Response(s.ProposalSerializer(proposal).data), proposal.version)
 
 
-class ProposalListView(APIView):
+class ProposalListView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The plan proposals of a case (the case director and core staff; empty for others)",
                    tags=TAGS, parameters=[CASE_ID], responses=s.ProposalSerializer(many=True))
-    def get(self, request: Request, caseId: int) -> Response:
-        _case, _access, proposals = proposal_list(actor=_actor(request), case_id=caseId)
+    def get(self, request: AuthenticatedRequest, case_id: int) -> Response:
+        _case, _access, proposals = proposal_list(actor=request.user, case_id=case_id)
         return Response(s.ProposalSerializer(proposals, many=True).data)
 
     @extend_schema(summary="Start a draft of the plan's next version from the plan as it stands (case director)",
                    tags=TAGS, parameters=[CASE_ID], request=None, responses={201: s.ProposalSerializer})
-    def post(self, request: Request, caseId: int) -> Response:
-        proposal = proposal_start(actor=_actor(request), case_id=caseId)
+    def post(self, request: AuthenticatedRequest, case_id: int) -> Response:
+        proposal = proposal_start(actor=request.user, case_id=case_id)
         response = Response(s.ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
         return with_etag(response, proposal.version)
 
 
-class ProposalDetailView(APIView):
+class ProposalDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One plan proposal", tags=TAGS, parameters=[PROPOSAL_ID], responses=s.ProposalSerializer)
-    def get(self, request: Request, proposalId: int) -> Response:
-        return _proposal(proposalId, request)
+    def get(self, request: AuthenticatedRequest, proposal_id: int) -> Response:
+        return _proposal(proposal_id, request)
 
     @extend_schema(summary="Replace the draft's goals, interventions and agreements (case director)", tags=TAGS,
                    parameters=[PROPOSAL_ID, IF_MATCH], request=s.ProposalWriteSerializer,
                    responses=s.ProposalSerializer)
-    def put(self, request: Request, proposalId: int) -> Response:
-        proposal_get(actor=_actor(request), proposal_id=proposalId)
+    def put(self, request: AuthenticatedRequest, proposal_id: int) -> Response:
+        proposal_get(actor=request.user, proposal_id=proposal_id)
         ser = s.ProposalWriteSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data: dict[str, Any] = ser.validated_data
         proposal = proposal_update(
-            actor=_actor(request), proposal_id=proposalId, expected_version=required_version(request, data),
+            actor=request.user, proposal_id=proposal_id, expected_version=required_version(request, data),
             explanation=data.get("explanation", ""),
             goals=[GoalRow(id=g.get("id"), life_domain=g["life_domain"], description=g["description"],
                            person_id=g.get("person_id")) for g in data["goals"]],
@@ -90,56 +87,56 @@ class ProposalDetailView(APIView):
         return with_etag(Response(s.ProposalSerializer(proposal).data), proposal.version)
 
 
-class ProposalSubmissionView(APIView):
+class ProposalSubmissionView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Propose the draft for adoption (case director)", tags=TAGS,
                    parameters=[PROPOSAL_ID, IF_MATCH], request=s.ProposalActionSerializer,
                    responses=s.ProposalSerializer)
-    def post(self, request: Request, proposalId: int) -> Response:
-        proposal_get(actor=_actor(request), proposal_id=proposalId)
+    def post(self, request: AuthenticatedRequest, proposal_id: int) -> Response:
+        proposal_get(actor=request.user, proposal_id=proposal_id)
         ser = s.ProposalActionSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        proposal = proposal_submit(actor=_actor(request), proposal_id=proposalId,
+        proposal = proposal_submit(actor=request.user, proposal_id=proposal_id,
                                    expected_version=optional_version(request, ser.validated_data))
         return with_etag(Response(s.ProposalSerializer(proposal).data), proposal.version)
 
 
-class ProposalWithdrawalView(APIView):
+class ProposalWithdrawalView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Withdraw an open proposal (case director)", tags=TAGS,
                    parameters=[PROPOSAL_ID, IF_MATCH], request=s.ProposalActionSerializer,
                    responses=s.ProposalSerializer)
-    def post(self, request: Request, proposalId: int) -> Response:
-        proposal_get(actor=_actor(request), proposal_id=proposalId)
+    def post(self, request: AuthenticatedRequest, proposal_id: int) -> Response:
+        proposal_get(actor=request.user, proposal_id=proposal_id)
         ser = s.ProposalActionSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        proposal = proposal_withdraw(actor=_actor(request), proposal_id=proposalId,
+        proposal = proposal_withdraw(actor=request.user, proposal_id=proposal_id,
                                      expected_version=optional_version(request, ser.validated_data))
         return with_etag(Response(s.ProposalSerializer(proposal).data), proposal.version)
 
 
-class ProposalReturnView(APIView):
+class ProposalReturnView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Send a proposal back to draft with a note (core staff)", tags=TAGS,
                    parameters=[PROPOSAL_ID, IF_MATCH], request=s.ProposalReturnSerializer,
                    responses=s.ProposalSerializer)
-    def post(self, request: Request, proposalId: int) -> Response:
-        proposal_get(actor=_actor(request), proposal_id=proposalId)
+    def post(self, request: AuthenticatedRequest, proposal_id: int) -> Response:
+        proposal_get(actor=request.user, proposal_id=proposal_id)
         ser = s.ProposalReturnSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        proposal = proposal_return(actor=_actor(request), proposal_id=proposalId,
+        proposal = proposal_return(actor=request.user, proposal_id=proposal_id,
                                    expected_version=optional_version(request, ser.validated_data),
                                    note=ser.validated_data["note"])
         return with_etag(Response(s.ProposalSerializer(proposal).data), proposal.version)
 
 
-class ProposalAdoptionView(APIView):
+class ProposalAdoptionView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Adopt a proposal as the plan's next version (core staff)", tags=TAGS,
                    parameters=[PROPOSAL_ID, IF_MATCH], request=s.ProposalAdoptSerializer,
                    responses={201: PlanVersionSerializer})
-    def post(self, request: Request, proposalId: int) -> Response:
-        proposal_get(actor=_actor(request), proposal_id=proposalId)
+    def post(self, request: AuthenticatedRequest, proposal_id: int) -> Response:
+        proposal_get(actor=request.user, proposal_id=proposal_id)
         ser = s.ProposalAdoptSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
-        adopted = proposal_adopt(actor=_actor(request), proposal_id=proposalId,
+        adopted = proposal_adopt(actor=request.user, proposal_id=proposal_id,
                                  expected_version=optional_version(request, data),
                                  meeting_id=data.get("meeting_id"), note=data.get("note", ""))
         return Response(PlanVersionSerializer(adopted).data, status=status.HTTP_201_CREATED)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
@@ -15,10 +15,13 @@ from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Who, record_processing
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 ACTIVITY = ActivityCode.ACTION_PLAN
 
 
-def log(*, actor: Any, case: Case, action: Action | str, object_type: str, object_id: int | str,
+def log(*, actor: User | None, case: Case, action: Action | str, object_type: str, object_id: int | str,
         who: Who | None = None) -> None:
     """One processing-log record per person of the case, for the action-plan activity."""
     record_processing(
@@ -37,7 +40,7 @@ def check_version(*, current: int, expected: int | None, what: str) -> None:
             code="conflict")
 
 
-def core_case(*, actor: Any, case_id: int, running: bool = True) -> Case:
+def core_case(*, actor: User, case_id: int, running: bool = True) -> Case:
     """The case, for core staff only (404 for everyone else); locked; with `running` it must be admitted."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE, for_update=True)
     if running and case.status != Status.ADMITTED:
@@ -46,7 +49,7 @@ def core_case(*, actor: Any, case_id: int, running: bool = True) -> Case:
     return case
 
 
-def participant_case(*, actor: Any, case_id: int) -> tuple[Case, CaseAccess]:
+def participant_case(*, actor: User, case_id: int) -> tuple[Case, CaseAccess]:
     """The case for anyone who may see its plan: core staff and participants (404 otherwise)."""
     return case_get(actor=actor, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -33,19 +33,23 @@ from opencasus.plans.services._common import (
 from opencasus.plans.vocabulary import AgreementStatus, NoteKind
 from opencasus.plans.workflow import REASON_REQUIRED, Mover, may_move, someone_may
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+    from opencasus.network.models import Organisation
+
 
 def plan_for(case: Case) -> Plan:
     plan, _created = Plan.objects.get_or_create(case=case, defaults={"version": 0})  # as a read of no plan says
     return plan
 
 
-def mark_plan_changed(plan: Plan, actor: Any) -> None:
+def mark_plan_changed(plan: Plan, actor: User) -> None:
     """A content change after adoption makes the plan a draft of its next version."""
     Plan.objects.filter(pk=plan.pk).update(changed_since_adoption=True, updated_at=timezone.now(),
                                            updated_by=actor if getattr(actor, "pk", None) else None)
 
 
-def is_owner(*, actor: Any, agreement: Agreement) -> bool:
+def is_owner(*, actor: User, agreement: Agreement) -> bool:
     """The owner professional, or a participant of the case on behalf of the owner organisation."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return False
@@ -55,7 +59,7 @@ def is_owner(*, actor: Any, agreement: Agreement) -> bool:
                                                organisation_id=agreement.owner_organisation_id).exists()
 
 
-def movers(*, actor: Any, agreement: Agreement) -> set[Mover]:
+def movers(*, actor: User, agreement: Agreement) -> set[Mover]:
     """In which capacities the actor may change this agreement's status (see `plans.workflow`)."""
     result: set[Mover] = set()
     if is_owner(actor=actor, agreement=agreement):
@@ -145,7 +149,7 @@ def _goal_of(plan: Plan, goal: Any) -> Goal | None:
     return found
 
 
-def notify_owner(agreement: Agreement, case: Case, actor: Any) -> None:
+def notify_owner(agreement: Agreement, case: Case, actor: User) -> None:
     """Tell a named owner (not the one who assigned it) that the agreement is theirs."""
     if agreement.owner_user_id and agreement.owner_user_id != getattr(actor, "pk", None):
         notify(user_ids=[agreement.owner_user_id], kind=Kind.AGREEMENT_ASSIGNED,
@@ -154,7 +158,7 @@ def notify_owner(agreement: Agreement, case: Case, actor: Any) -> None:
                subject_key=f"agreement-{agreement.pk}-{agreement.owner_user_id}")
 
 
-def _locked_agreement(*, actor: Any, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
+def _locked_agreement(*, actor: User, agreement_id: int) -> tuple[Agreement, Case, CaseAccess]:
     agreement = Agreement.objects.select_for_update().filter(pk=agreement_id).first()
     if agreement is None:
         from django.http import Http404
@@ -170,12 +174,17 @@ def _dashboard_fields(agreement: Agreement) -> tuple[Any, ...]:
 
 
 @transaction.atomic
-def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | None, **changes: Any) -> Agreement:
+def agreement_update(*, actor: User, agreement_id: int, expected_version: int | None,
+                     description: str | Unset = UNSET, owner_organisation: Organisation | Unset | None = UNSET,
+                     owner_user: User | Unset | None = UNSET, deadline: dt.date | Unset = UNSET,
+                     goal: int | Unset | None = UNSET, status: str | None = None, reason: str = "",
+                     progress_note: str = "") -> Agreement:
     """Change an agreement. Core staff may change its content; status changes follow `plans.workflow`.
 
-    `changes` may hold description, owner_organisation, owner_user, deadline, status, reason (required
-    for cancelling, kept as a note) and progress_note (a note by the owner, stored with the change).
-    A stale `expected_version` is a conflict.
+    The content (description, owner_organisation, owner_user, deadline, goal: the pk of a goal of the plan)
+    changes where given (an owner organisation of None is refused); `status` moves the agreement,
+    `reason` is required for cancelling and kept as a note, `progress_note` is a note by the owner, stored
+    with the change. A stale `expected_version` is a conflict.
     """
     agreement, case, level = _locked_agreement(actor=actor, agreement_id=agreement_id)
     core = level >= CaseAccess.CORE
@@ -185,8 +194,9 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     check_version(current=agreement.version, expected=expected_version, what=_("agreement"))
     if case.status != Status.ADMITTED:
         raise ValidationError(_("The case is closed; its agreements can no longer be changed."), code="not_running")
-    content_fields = {"description", "owner_organisation", "owner_user", "deadline", "goal"}
-    content = {k: v for k, v in changes.items() if k in content_fields}
+    given_content = {"description": description, "owner_organisation": owner_organisation,
+                     "owner_user": owner_user, "deadline": deadline, "goal": goal}
+    content: dict[str, Any] = {k: v for k, v in given_content.items() if v is not UNSET}
     if content:
         require(core)
     if "description" in content:
@@ -206,12 +216,11 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     counted_as = _dashboard_fields(agreement)
     for name, value in content.items():
         setattr(agreement, name, value)
-    reason = (changes.get("reason") or "").strip()
-    status = changes.get("status")
+    reason = (reason or "").strip()
     if status is not None and status != agreement.status:
         _change_status(agreement, status, capacities, reason)
     _apply_deadline_rule(agreement)
-    note = (changes.get("progress_note") or "").strip()
+    note = (progress_note or "").strip()
     if reason and agreement.status in REASON_REQUIRED and status in REASON_REQUIRED:
         note = "\n".join(filter(None, [_("Reason for cancelling: %(reason)s") % {"reason": reason}, note]))
     if note:
@@ -232,7 +241,7 @@ def agreement_update(*, actor: Any, agreement_id: int, expected_version: int | N
     return agreement
 
 
-def _add_note(*, actor: Any, agreement: Agreement, case: Case, text: str, owner: bool) -> AgreementNote:
+def _add_note(*, actor: User, agreement: Agreement, case: Case, text: str, owner: bool) -> AgreementNote:
     organisation_id = (Participant.objects.active().filter(case=case, user=actor)
                        .values_list("organisation_id", flat=True).first())
     if organisation_id is None:
@@ -244,7 +253,7 @@ def _add_note(*, actor: Any, agreement: Agreement, case: Case, text: str, owner:
 
 
 @transaction.atomic
-def agreement_note_add(*, actor: Any, agreement_id: int, text: str) -> AgreementNote:
+def agreement_note_add(*, actor: User, agreement_id: int, text: str) -> AgreementNote:
     """The owner (and core staff) add progress notes; other participants comment."""
     agreement, case, level = _locked_agreement(actor=actor, agreement_id=agreement_id)
     text = (text or "").strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,12 +23,15 @@ from opencasus.plans.services.agreements import agreement_update
 from opencasus.plans.services.escalations import escalation_close
 from opencasus.plans.vocabulary import PENDING_STATUSES, AgreementStatus, ClosureOutcome, EscalationStatus
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 HAND_OVER_REQUIRED = frozenset({ClosureOutcome.REGULAR_CARE})
 OPEN_ESCALATION_STATUSES = (EscalationStatus.OPEN, EscalationStatus.ANSWERED)
 
 
 @transaction.atomic
-def case_close(*, actor: Any, case_id: int, outcome: str, handed_over_to: Any = None, note: str = "",
+def case_close(*, actor: User, case_id: int, outcome: str, handed_over_to: Any = None, note: str = "",
                expected_version: int | None = None) -> CaseClosure:
     """Close an admitted case (core staff): the transition and its outcome in one transaction.
 
@@ -64,7 +67,7 @@ def case_close(*, actor: Any, case_id: int, outcome: str, handed_over_to: Any = 
     return closure
 
 
-def _settle(*, actor: Any, case_id: int, reason: str) -> None:
+def _settle(*, actor: User, case_id: int, reason: str) -> None:
     """Cancel the case's pending agreements and close its open escalations, each through its own service
     (version, dashboard staleness and processing log included), with `reason` on record."""
     for agreement_id in (Agreement.objects.filter(case_id=case_id, status__in=PENDING_STATUSES)
@@ -77,7 +80,7 @@ def _settle(*, actor: Any, case_id: int, reason: str) -> None:
 
 
 @transaction.atomic
-def case_reopen(*, actor: Any, case_id: int, reason: str, expected_version: int | None = None) -> CaseClosure | None:
+def case_reopen(*, actor: User, case_id: int, reason: str, expected_version: int | None = None) -> CaseClosure | None:
     """Re-open a closed case (core staff) with a reason; participants regain access."""
     case = core_case(actor=actor, case_id=case_id, running=False)
     reason = (reason or "").strip()

@@ -271,7 +271,7 @@ def _apply_agreements(*, actor: User, case: Case, rows: list[Mapping[str, Any]])
             continue  # finished or cancelled since the draft: its owner's course stands
         agreement.description = str(row["description"])
         agreement.owner_organisation = organisation  # type: ignore[assignment]
-        agreement.owner_user_id = owner_user_id  # type: ignore[assignment]
+        agreement.owner_user_id = owner_user_id
         if deadline >= timezone.localdate():
             agreement.deadline = deadline
         agreement.updated_at = timezone.now()

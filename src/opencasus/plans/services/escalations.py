@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +27,9 @@ from opencasus.plans.vocabulary import (
     EscalationStatus,
 )
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 def default_addressee(level: str, organisation: Any, region: Any) -> str:
     if level == EscalationLevel.TACTICAL:
@@ -37,7 +40,7 @@ def default_addressee(level: str, organisation: Any, region: Any) -> str:
 
 
 @transaction.atomic
-def escalation_raise(*, actor: Any, case_id: int, level: str, organisation: Any, reason: str,
+def escalation_raise(*, actor: User, case_id: int, level: str, organisation: Any, reason: str,
                      addressed_to: str = "", agreement_id: int | None = None,
                      previous_id: int | None = None) -> Escalation:
     """Core staff escalate; a next level continues an earlier escalation of the same case."""
@@ -93,7 +96,7 @@ def escalation_addressees(escalation: Escalation, house_id: int) -> list[int]:
 
 
 @transaction.atomic
-def escalation_respond(*, actor: Any, escalation_id: int, expected_version: int | None, response: str,
+def escalation_respond(*, actor: User, escalation_id: int, expected_version: int | None, response: str,
                        outcome: str) -> Escalation:
     """Record the answer and outcome: core staff, or the manager/steering group addressed at that level."""
     escalation = Escalation.objects.select_for_update().select_related("case").filter(pk=escalation_id).first()
@@ -124,7 +127,7 @@ def escalation_respond(*, actor: Any, escalation_id: int, expected_version: int 
 
 
 @transaction.atomic
-def escalation_close(*, actor: Any, escalation_id: int, reason: str) -> Escalation:
+def escalation_close(*, actor: User, escalation_id: int, reason: str) -> Escalation:
     """Close a still open escalation without a partner's answer (core staff), with the reason on record.
 
     Used when the case itself is closed: an escalation of a closed case no longer awaits a response.

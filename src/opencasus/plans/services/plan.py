@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -23,6 +23,9 @@ from opencasus.plans.snapshot import build_snapshot
 from opencasus.plans.state_tables import PLAN_TRANSITIONS, PlanState, plan_state
 from opencasus.plans.vocabulary import GoalResult, InterventionLine
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 UNSET: Any = object()
 
 
@@ -31,7 +34,7 @@ def _locked_plan(case: Case) -> Plan:
     return Plan.objects.select_for_update().get(case=case)
 
 
-def _touch(plan: Plan, actor: Any) -> None:
+def _touch(plan: Plan, actor: User) -> None:
     plan.version += 1
     plan.changed_since_adoption = True
     plan.updated_at = timezone.now()
@@ -89,7 +92,7 @@ def _set_header(plan: Plan, case: Case, *, director_organisation: Any, director_
 
 
 @transaction.atomic
-def plan_update(*, actor: Any, case_id: int, expected_version: int | None, director_organisation: Any = UNSET,
+def plan_update(*, actor: User, case_id: int, expected_version: int | None, director_organisation: Any = UNSET,
                 director_user: Any = UNSET, evaluation_date: Any = UNSET) -> Plan:
     """Set the case director (a participating organisation and professional) and the evaluation date."""
     case = core_case(actor=actor, case_id=case_id)
@@ -103,7 +106,7 @@ def plan_update(*, actor: Any, case_id: int, expected_version: int | None, direc
 
 
 @transaction.atomic
-def plan_replace(*, actor: Any, case_id: int, expected_version: int | None, director_organisation: Any,
+def plan_replace(*, actor: User, case_id: int, expected_version: int | None, director_organisation: Any,
                  director_user: Any, evaluation_date: dt.date | None, goals: Iterable[dict[str, Any]],
                  interventions: Iterable[dict[str, Any]]) -> Plan:
     """Replace the plan's content at once (API PUT): rows with an id are kept and changed, others are new,
@@ -115,7 +118,7 @@ def plan_replace(*, actor: Any, case_id: int, expected_version: int | None, dire
                 evaluation_date=evaluation_date)
     for model, rows, clean in ((Goal, list(goals), _clean_goal), (Intervention, list(interventions),
                                                                   _clean_intervention)):
-        existing = {obj.pk: obj for obj in model.objects.filter(plan=plan)}  # type: ignore[attr-defined]
+        existing = {obj.pk: obj for obj in model.objects.filter(plan=plan)}
         keep: set[int] = set()
         for index, row in enumerate(rows):
             row = dict(row)
@@ -134,8 +137,8 @@ def plan_replace(*, actor: Any, case_id: int, expected_version: int | None, dire
                 obj.save()
                 keep.add(row_id)
             else:
-                model.objects.create(plan=plan, **values)  # type: ignore[attr-defined]
-        model.objects.filter(plan=plan).exclude(pk__in=keep).filter(  # type: ignore[attr-defined]
+                model.objects.create(plan=plan, **values)
+        model.objects.filter(plan=plan).exclude(pk__in=keep).filter(
             pk__in=list(existing)).delete()
     _touch(plan, actor)
     log(actor=actor, case=case, action=Action.UPDATE, object_type="plan", object_id=plan.pk)
@@ -143,7 +146,7 @@ def plan_replace(*, actor: Any, case_id: int, expected_version: int | None, dire
 
 
 @transaction.atomic
-def goal_add(*, actor: Any, case_id: int, life_domain: str, description: str, person: Any = None) -> Goal:
+def goal_add(*, actor: User, case_id: int, life_domain: str, description: str, person: Any = None) -> Goal:
     case = core_case(actor=actor, case_id=case_id)
     plan = _locked_plan(case)
     goal = Goal.objects.create(plan=plan, **_clean_goal(case, life_domain=life_domain, description=description,
@@ -154,7 +157,7 @@ def goal_add(*, actor: Any, case_id: int, life_domain: str, description: str, pe
 
 
 @transaction.atomic
-def goal_update(*, actor: Any, case_id: int, goal_id: int, expected_version: int | None, life_domain: str,
+def goal_update(*, actor: User, case_id: int, goal_id: int, expected_version: int | None, life_domain: str,
                 description: str, person: Any = None) -> Goal:
     """Change a goal of a running case's plan (core staff); a stale plan version is a conflict."""
     case = core_case(actor=actor, case_id=case_id)
@@ -174,7 +177,7 @@ def goal_update(*, actor: Any, case_id: int, goal_id: int, expected_version: int
 
 
 @transaction.atomic
-def goal_delete(*, actor: Any, case_id: int, goal_id: int, expected_version: int | None) -> None:
+def goal_delete(*, actor: User, case_id: int, goal_id: int, expected_version: int | None) -> None:
     case = core_case(actor=actor, case_id=case_id)
     plan = _locked_plan(case)
     check_version(current=plan.version, expected=expected_version, what=_("plan"))
@@ -189,7 +192,7 @@ def goal_delete(*, actor: Any, case_id: int, goal_id: int, expected_version: int
 
 
 @transaction.atomic
-def intervention_add(*, actor: Any, case_id: int, line: str, description: str, organisation: Any,
+def intervention_add(*, actor: User, case_id: int, line: str, description: str, organisation: Any,
                      person: Any = None) -> Intervention:
     case = core_case(actor=actor, case_id=case_id)
     plan = _locked_plan(case)
@@ -201,7 +204,7 @@ def intervention_add(*, actor: Any, case_id: int, line: str, description: str, o
 
 
 @transaction.atomic
-def intervention_delete(*, actor: Any, case_id: int, intervention_id: int, expected_version: int | None) -> None:
+def intervention_delete(*, actor: User, case_id: int, intervention_id: int, expected_version: int | None) -> None:
     case = core_case(actor=actor, case_id=case_id)
     plan = _locked_plan(case)
     check_version(current=plan.version, expected=expected_version, what=_("plan"))
@@ -215,7 +218,7 @@ def intervention_delete(*, actor: Any, case_id: int, intervention_id: int, expec
 
 
 @transaction.atomic
-def plan_adopt(*, actor: Any, case_id: int, expected_version: int | None, meeting_id: int | None = None,
+def plan_adopt(*, actor: User, case_id: int, expected_version: int | None, meeting_id: int | None = None,
                note: str = "") -> PlanVersion:
     """Adopt the plan as it stands (in a meeting): an immutable snapshot becomes the next version."""
     case = core_case(actor=actor, case_id=case_id)
@@ -247,7 +250,7 @@ def plan_adopt(*, actor: Any, case_id: int, expected_version: int | None, meetin
 
 
 @transaction.atomic
-def evaluation_record(*, actor: Any, case_id: int, evaluated_on: dt.date, results: Iterable[dict[str, Any]],
+def evaluation_record(*, actor: User, case_id: int, evaluated_on: dt.date, results: Iterable[dict[str, Any]],
                       note: str = "", next_evaluation_date: dt.date | None = None) -> Evaluation:
     """What was reached per goal (reached / partly / not reached + note); optionally the next date."""
     case = core_case(actor=actor, case_id=case_id)

@@ -106,7 +106,7 @@ def test_an_agreement_serves_a_goal_of_its_own_plan_only() -> None:
     goal = services.goal_add(actor=w.director, case_id=w.case.pk, life_domain=LifeDomain.HOUSING, description="Wonen")
     foreign = services.goal_add(actor=other.director, case_id=other.case.pk, life_domain=LifeDomain.DRUGS,
                                 description="Elders")
-    with pytest.raises(_VE) as exc:
+    with pytest.raises(ValidationError) as exc:
         services.agreement_create(actor=w.director, case_id=w.case.pk, description="x", owner_organisation=w.police,
                                   deadline=in_days(3), goal=foreign.pk)
     assert "goal" in exc.value.message_dict

@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.access.policy import CaseAccess
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.plans import selectors, services
 from opencasus.plans.filters import MyAgreementsFilter
 from opencasus.plans.forms import AgreementForm, AgreementStatusForm, NoteForm
@@ -22,7 +23,7 @@ DUE_SOON_DAYS = 14
 
 
 @login_required
-def my_agreements(request: HttpRequest) -> HttpResponse:
+def my_agreements(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = MyAgreementsFilter(request.GET or None)  # the API list's parameters, and two of the page's own
     form = filters.form
     status = overdue = due_within = None
@@ -41,13 +42,13 @@ def my_agreements(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def case_agreements(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_agreements(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, level, agreements = selectors.case_agreements(actor=request.user, case_id=case_id)
     return render(request, "plans/case_agreements.html", {"case": case, "agreements": agreements,
                                                           "core": level >= CaseAccess.CORE})
 
 
-def _detail(request: HttpRequest, agreement_id: int, status: int = 200, **forms: Any) -> HttpResponse:
+def _detail(request: AuthenticatedHttpRequest, agreement_id: int, status: int = 200, **forms: Any) -> HttpResponse:
     agreement, case, level = selectors.agreement_get(actor=request.user, agreement_id=agreement_id)
     core = level >= CaseAccess.CORE
     owner = services.is_owner(actor=request.user, agreement=agreement)
@@ -76,13 +77,13 @@ def source_text(source: str) -> str:
 
 
 @login_required
-def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
+def agreement_detail(request: AuthenticatedHttpRequest, agreement_id: int) -> HttpResponse:
     return _detail(request, agreement_id)
 
 
 @login_required
 @require_POST
-def agreement_status(request: HttpRequest, agreement_id: int) -> HttpResponse:
+def agreement_status(request: AuthenticatedHttpRequest, agreement_id: int) -> HttpResponse:
     agreement, _case, _level = selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
     form = AgreementStatusForm(request.POST, current=agreement.status,
                                capacities=services.movers(actor=request.user, agreement=agreement))
@@ -100,7 +101,7 @@ def agreement_status(request: HttpRequest, agreement_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
+def agreement_edit(request: AuthenticatedHttpRequest, agreement_id: int) -> HttpResponse:
     _agreement, case, _level = selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
     form = AgreementForm(request.POST, case=case)
     if not form.is_valid():
@@ -118,7 +119,7 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agreement_note(request: HttpRequest, agreement_id: int) -> HttpResponse:
+def agreement_note(request: AuthenticatedHttpRequest, agreement_id: int) -> HttpResponse:
     selectors.agreement_check(actor=request.user, agreement_id=agreement_id)
     form = NoteForm(request.POST)
     if not form.is_valid():

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.plans import selectors, services
 from opencasus.plans.forms import CloseForm, ReopenForm
 from opencasus.plans.views._helpers import run, version_of
 
 
 @login_required
-def close(request: HttpRequest, case_id: int) -> HttpResponse:
+def close(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     status = 200
     if request.method == "POST":
@@ -36,7 +37,7 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def reopen(request: HttpRequest, case_id: int) -> HttpResponse:
+def reopen(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     status = 200
     if request.method == "POST":

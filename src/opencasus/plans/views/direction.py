@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access.plan_proposals import ProposalAccess
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.cases.selectors import participating_organisations, participating_professionals
 from opencasus.plans import selectors
 from opencasus.plans.forms import AdoptForm, VersionForm
@@ -33,15 +34,11 @@ from opencasus.plans.state_tables import ProposalStatus
 from opencasus.plans.views._helpers import run, version_of
 
 if TYPE_CHECKING:
-    from opencasus.accounts.models import User
+    pass
 
 TONES: dict[str, str] = {ProposalStatus.DRAFT: "neutral", ProposalStatus.PROPOSED: "warning",
                          ProposalStatus.ADOPTED: "success", ProposalStatus.WITHDRAWN: "inactive"}
 
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in professional (every page here requires a login)."""
-    return cast("User", request.user)
 
 
 def _names(case_id: int) -> tuple[dict[int, str], dict[int, str]]:
@@ -52,9 +49,9 @@ def _names(case_id: int) -> tuple[dict[int, str], dict[int, str]]:
 
 @login_required
 @require_POST
-def proposal_start(request: HttpRequest, case_id: int) -> HttpResponse:
+def proposal_start(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     try:
-        proposal = services.proposal_start(actor=_actor(request), case_id=case_id)
+        proposal = services.proposal_start(actor=request.user, case_id=case_id)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -64,8 +61,9 @@ def proposal_start(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def proposal_detail(request: HttpRequest, proposal_id: int, status: int = 200, **forms: Any) -> HttpResponse:
-    proposal, access = proposal_get(actor=_actor(request), proposal_id=proposal_id)
+def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: int, status: int = 200,
+                    **forms: Any) -> HttpResponse:
+    proposal, access = proposal_get(actor=request.user, proposal_id=proposal_id)
     organisations, users = _names(proposal.case_id)
     content = proposal.content
     ctx: dict[str, Any] = {
@@ -90,8 +88,8 @@ def proposal_detail(request: HttpRequest, proposal_id: int, status: int = 200, *
 
 
 @login_required
-def proposal_edit(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    proposal, access = proposal_get(actor=_actor(request), proposal_id=proposal_id)
+def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
+    proposal, access = proposal_get(actor=request.user, proposal_id=proposal_id)
     case = proposal.case
     if access != ProposalAccess.DIRECTOR or proposal.status != ProposalStatus.DRAFT:
         return redirect("plans:proposal", proposal_id=proposal.pk)
@@ -104,7 +102,7 @@ def proposal_edit(request: HttpRequest, proposal_id: int) -> HttpResponse:
         agreements = AgreementFormSet(request.POST, prefix="agreements", **kwargs)
         if form.is_valid() and goals.is_valid() and interventions.is_valid() and agreements.is_valid():
             _result, status = run(form, lambda: services.proposal_update(
-                actor=_actor(request), proposal_id=proposal.pk, expected_version=version_of(form),
+                actor=request.user, proposal_id=proposal.pk, expected_version=version_of(form),
                 explanation=form.cleaned_data["explanation"], goals=goal_rows(goals),
                 interventions=intervention_rows(interventions), agreements=agreement_rows(agreements)))
             if status == 200:
@@ -127,10 +125,10 @@ def proposal_edit(request: HttpRequest, proposal_id: int) -> HttpResponse:
     }, status=status)
 
 
-def _action(request: HttpRequest, proposal_id: int, call: Any, done: str) -> HttpResponse:
+def _action(request: AuthenticatedHttpRequest, proposal_id: int, call: Any, done: str) -> HttpResponse:
     form = VersionForm(request.POST)
     if form.is_valid():
-        _result, status = run(form, lambda: call(actor=_actor(request), proposal_id=proposal_id,
+        _result, status = run(form, lambda: call(actor=request.user, proposal_id=proposal_id,
                                                  expected_version=version_of(form)))
         if status == 200:
             messages.success(request, done)
@@ -142,26 +140,26 @@ def _action(request: HttpRequest, proposal_id: int, call: Any, done: str) -> Htt
 
 @login_required
 @require_POST
-def proposal_submit(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    proposal_get(actor=_actor(request), proposal_id=proposal_id)
+def proposal_submit(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
+    proposal_get(actor=request.user, proposal_id=proposal_id)
     return _action(request, proposal_id, services.proposal_submit, _("The proposal awaits adoption."))
 
 
 @login_required
 @require_POST
-def proposal_withdraw(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    proposal_get(actor=_actor(request), proposal_id=proposal_id)
+def proposal_withdraw(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
+    proposal_get(actor=request.user, proposal_id=proposal_id)
     return _action(request, proposal_id, services.proposal_withdraw, _("The proposal was withdrawn."))
 
 
 @login_required
 @require_POST
-def proposal_return(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    proposal_get(actor=_actor(request), proposal_id=proposal_id)
+def proposal_return(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
+    proposal_get(actor=request.user, proposal_id=proposal_id)
     form = ReturnForm(request.POST)
     if form.is_valid():
         _result, status = run(form, lambda: services.proposal_return(
-            actor=_actor(request), proposal_id=proposal_id, expected_version=version_of(form),
+            actor=request.user, proposal_id=proposal_id, expected_version=version_of(form),
             note=form.cleaned_data["note"]))
         if status == 200:
             messages.success(request, _("The proposal went back to the case director."))
@@ -173,12 +171,12 @@ def proposal_return(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def proposal_adopt(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    proposal, _access = proposal_get(actor=_actor(request), proposal_id=proposal_id)
+def proposal_adopt(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
+    proposal, _access = proposal_get(actor=request.user, proposal_id=proposal_id)
     form = AdoptForm(request.POST, meetings=selectors.meeting_choices(proposal.case))
     if form.is_valid():
         adopted, status = run(form, lambda: services.proposal_adopt(
-            actor=_actor(request), proposal_id=proposal_id, expected_version=version_of(form),
+            actor=request.user, proposal_id=proposal_id, expected_version=version_of(form),
             meeting_id=form.cleaned_data["meeting_id"], note=form.cleaned_data["note"]))
         if status == 200:
             messages.success(request, _("Version %(n)s of the plan was adopted.") % {"n": adopted.number})

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opencasus.access import escalations as escalation_access
 from opencasus.access.houses import narrow_to_current_house
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.plans import selectors, services
 from opencasus.plans.forms import EscalationForm, EscalationResponseForm
 from opencasus.plans.models import Escalation
@@ -25,7 +26,7 @@ def _previous(case: object, previous_id: str | None) -> Escalation | None:
 
 
 @login_required
-def escalation_raise(request: HttpRequest, case_id: int) -> HttpResponse:
+def escalation_raise(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     agreements = list(selectors.plan_agreements(plan))
@@ -60,7 +61,7 @@ def escalation_raise(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def escalation_overview(request: HttpRequest) -> HttpResponse:
+def escalation_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not escalation_access.may_see_overview(request.user):
         raise Http404
     level = request.GET.get("niveau") or None
@@ -77,7 +78,7 @@ def escalation_overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
+def escalation_detail(request: AuthenticatedHttpRequest, escalation_id: int) -> HttpResponse:
     # A post reads only for the access decision; the page, when shown (again), logs its view below.
     read = selectors.escalation_check if request.method == "POST" else selectors.escalation_get
     escalation, content = read(actor=request.user, escalation_id=escalation_id)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access.policy import CaseAccess
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.plans import selectors, services
 from opencasus.plans.document import plan_pdf
 from opencasus.plans.forms import (
@@ -26,10 +27,10 @@ from opencasus.plans.forms import (
 from opencasus.plans.views._helpers import run, version_of
 
 if TYPE_CHECKING:
-    from opencasus.accounts.models import User
+    pass
 
 
-def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def _plan_context(request: AuthenticatedHttpRequest, case_id: int) -> dict[str, Any]:
     case, level, plan = selectors.plan_view(actor=request.user, case_id=case_id)
     core = level >= CaseAccess.CORE
     ctx: dict[str, Any] = {
@@ -43,7 +44,7 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
     from opencasus.plans import selectors_direction
 
     ctx["proposal_access"] = int(selectors_direction.case_proposal_access(
-        actor=cast("User", request.user), case=case, level=level))
+        actor=request.user, case=case, level=level))
     if ctx["proposal_access"]:
         ctx["open_proposal"] = selectors_direction.open_proposal(case)
     if core:
@@ -57,13 +58,14 @@ def _plan_context(request: HttpRequest, case_id: int) -> dict[str, Any]:
 
 
 @login_required
-def plan_detail(request: HttpRequest, case_id: int, status: int = 200, **forms: Any) -> HttpResponse:
+def plan_detail(request: AuthenticatedHttpRequest, case_id: int, status: int = 200, **forms: Any) -> HttpResponse:
     ctx = _plan_context(request, case_id)
     ctx.update(forms)
     return render(request, "plans/plan.html", ctx, status=status)
 
 
-def _post(request: HttpRequest, case_id: int, form: Any, form_name: str, call: Any, done: str) -> HttpResponse:
+def _post(request: AuthenticatedHttpRequest, case_id: int, form: Any, form_name: str, call: Any,
+          done: str) -> HttpResponse:
     if form.is_valid():
         _result, status = run(form, lambda: call(form))
         if status == 200:
@@ -76,7 +78,7 @@ def _post(request: HttpRequest, case_id: int, form: Any, form_name: str, call: A
 
 @login_required
 @require_POST
-def plan_header(request: HttpRequest, case_id: int) -> HttpResponse:
+def plan_header(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = PlanHeaderForm(request.POST, case=case)
     return _post(request, case_id, form, "header_form", lambda f: services.plan_update(
@@ -88,7 +90,7 @@ def plan_header(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def goal_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = GoalForm(request.POST, case=case)
     return _post(request, case_id, form, "goal_form", lambda f: services.goal_add(
@@ -97,7 +99,7 @@ def goal_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def intervention_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def intervention_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = InterventionForm(request.POST, case=case)
     return _post(request, case_id, form, "intervention_form", lambda f: services.intervention_add(
@@ -106,7 +108,7 @@ def intervention_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agreement_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def agreement_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     form = AgreementForm(request.POST, case=case, new=True)
     return _post(request, case_id, form, "agreement_form", lambda f: services.agreement_create(
@@ -119,7 +121,7 @@ def agreement_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_delete(request: HttpRequest, case_id: int, kind: str, item_id: int) -> HttpResponse:
+def item_delete(request: AuthenticatedHttpRequest, case_id: int, kind: str, item_id: int) -> HttpResponse:
     selectors.core_case(actor=request.user, case_id=case_id)
     form = VersionForm(request.POST)
     call = services.goal_delete if kind == "goal" else services.intervention_delete
@@ -137,7 +139,7 @@ def item_delete(request: HttpRequest, case_id: int, kind: str, item_id: int) -> 
 
 
 @login_required
-def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
+def adopt(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     status = 200
@@ -158,7 +160,7 @@ def adopt(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def versions(request: HttpRequest, case_id: int) -> HttpResponse:
+def versions(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, versions_list = selectors.version_list(actor=request.user, case_id=case_id)
     names = selectors.meeting_names({v.meeting_id for v in versions_list if v.meeting_id})
     for version in versions_list:
@@ -167,13 +169,13 @@ def versions(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def version_detail(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
+def version_detail(request: AuthenticatedHttpRequest, case_id: int, number: int) -> HttpResponse:
     case, version = selectors.version_get(actor=request.user, case_id=case_id, number=number)
     return render(request, "plans/version.html", {"case": case, "version": version, "snapshot": version.snapshot})
 
 
 @login_required
-def evaluation(request: HttpRequest, case_id: int) -> HttpResponse:
+def evaluation(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     case, _level = selectors.core_case(actor=request.user, case_id=case_id)
     _case, _lvl, plan = selectors.plan_get(actor=request.user, case_id=case_id)
     goals = list(plan.goals.all()) if plan else []
@@ -198,7 +200,7 @@ def evaluation(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @login_required
-def pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+def pdf(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
     data, case = plan_pdf(actor=request.user, case_id=case_id)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="plan-van-aanpak-{case.reference}.pdf"'

@@ -9,6 +9,7 @@ from rest_framework import mixins, serializers
 from opencasus.access import privacy as privacy_access
 from opencasus.accounts import audit
 from opencasus.accounts.models import AccountEvent, AccountEventKind
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import filter_values
 from opencasus.core.api.serializers import ModelSerializer
 from opencasus.network import grants
@@ -30,6 +31,7 @@ class AccountEventSerializer(ModelSerializer):  # type: ignore[type-arg]
 @extend_schema_view(list=extend_schema(summary="Search the audit trail of accounts", tags=["privacy"],
                                        parameters=[HOUSE_PARAM]))
 class AccountEventViewSet(mixins.ListModelMixin, PrivacyViewSet):
+    request: AuthenticatedRequest
     serializer_class = AccountEventSerializer
     queryset = AccountEvent.objects.none()
     filterset_class = AccountEventFilter

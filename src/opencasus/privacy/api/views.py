@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from opencasus.access import privacy as privacy_access
+from opencasus.accounts.typing import AuthenticatedRequest, signed_in_user
 from opencasus.core.api.filters import FilterBackend, FilterSet, filter_values
 from opencasus.core.api.versions import IF_MATCH, required_version, with_etag
 from opencasus.logbook.models import Action, ProcessingRecord
@@ -41,13 +42,14 @@ class IsPrivacyOfficer(permissions.BasePermission):
     """Anyone who is not a privacy officer anywhere gets 404, as for a missing resource."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        if not privacy_access.is_privacy_officer(request.user):
+        if not privacy_access.is_privacy_officer(signed_in_user(request)):
             raise exceptions.NotFound
         return True
 
 
 class PrivacyViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     permission_classes = [permissions.IsAuthenticated, IsPrivacyOfficer]
+    request: AuthenticatedRequest
     filter_backends = [FilterBackend]
     filterset_class: type[FilterSet]  # each list's own, with `houseId`
 
@@ -158,7 +160,7 @@ class RetentionRunViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         house = self.body_house(serializer.validated_data["house_id"])
-        run = services.retention_dry_run(actor=request.user, house=house,
+        run = services.retention_dry_run(actor=self.request.user, house=house,
                                          run_date=serializer.validated_data.get("run_date"))
         return Response(self.get_serializer(run).data, status=status.HTTP_201_CREATED)
 
@@ -185,22 +187,22 @@ class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModel
         data = serializer.validated_data
         house = self.body_house(data["house_id"])
         sar = services.subject_access_request_create(
-            actor=request.user, house=house, requester_name=data["requester_name"], received_on=data["received_on"],
-            bsn=data.get("bsn", ""), first_name=data.get("first_name", ""), last_name=data.get("last_name", ""),
-            date_of_birth=data.get("birth_date"))
+            actor=self.request.user, house=house, requester_name=data["requester_name"],
+            received_on=data["received_on"], bsn=data.get("bsn", ""), first_name=data.get("first_name", ""),
+            last_name=data.get("last_name", ""), date_of_birth=data.get("birth_date"))
         return Response(self.get_serializer(sar).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Everything the house holds about the person, as JSON (the export is logged)",
                    tags=TAG, responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="The export")})
     @action(detail=True, methods=["get"], url_path="export")
-    def export(self, request: Request, pk: str | None = None) -> Response:
+    def export(self, request: AuthenticatedRequest, pk: str | None = None) -> Response:
         export, _content = services.subject_access_export(actor=request.user, request=self.get_object(), fmt="json")
         return Response(export)
 
     @extend_schema(summary="The same export as PDF (the export is logged)", tags=TAG,
                    responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF")})
     @action(detail=True, methods=["get"], url_path="export-pdf")
-    def export_pdf(self, request: Request, pk: str | None = None) -> HttpResponse:
+    def export_pdf(self, request: AuthenticatedRequest, pk: str | None = None) -> HttpResponse:
         sar = self.get_object()
         _export, content = services.subject_access_export(actor=request.user, request=sar, fmt="pdf")
         response = HttpResponse(content, content_type="application/pdf")
@@ -234,7 +236,7 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
         data = serializer.validated_data
         house = self.body_house(data["house_id"])
         item = services.rights_request_create(
-            actor=request.user, house=house, kind=data["kind"], requester_name=data["requester_name"],
+            actor=self.request.user, house=house, kind=data["kind"], requester_name=data["requester_name"],
             received_on=data["received_on"], description=data["description"],
             pseudonyms=[str(p) for p in data.get("pseudonyms", [])])
         return Response(self.get_serializer(item).data, status=status.HTTP_201_CREATED)
@@ -245,7 +247,7 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
         handle.is_valid(raise_exception=True)
         data = handle.validated_data
         item = services.rights_request_update(
-            actor=request.user, request_id=item.pk, expected_version=required_version(request, data),
+            actor=self.request.user, request_id=item.pk, expected_version=required_version(request, data),
             status=data["status"], handling=data["handling"], decided_on=data["decided_date"],
             extended_until=data["extended_until_date"], extension_reason=data["extension_reason"])
         return with_etag(Response(self.get_serializer(item).data), item.version)
@@ -284,7 +286,7 @@ class LogVerificationViewSet(LoggedList, mixins.CreateModelMixin, PrivacyViewSet
         data = s.HouseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         house = self.body_house(data.validated_data["house_id"])
-        verification = services.verification_run(actor=request.user, house=house)
+        verification = services.verification_run(actor=self.request.user, house=house)
         serializer = s.LogVerificationSerializer(verification, context={"chain": house.pk})
         return Response(serializer.data, status=status.HTTP_201_CREATED)
 

@@ -7,9 +7,10 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 
 from opencasus.access import privacy as privacy_access
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 
 
 def privacy_view(func: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -17,7 +18,7 @@ def privacy_view(func: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
 
     @login_required
     @wraps(func)
-    def wrapper(request: HttpRequest, house_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedHttpRequest, house_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
         house = privacy_access.privacy_house_get(actor=request.user, house_id=house_id)
         return func(request, house, *args, **kwargs)
 

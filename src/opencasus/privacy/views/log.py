@@ -6,17 +6,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
 from opencasus.privacy.forms import LogSearchForm
 from opencasus.privacy.views.common import add_errors, privacy_view
 
 
-def _form(request: HttpRequest, house: House, *, bound: bool = False) -> LogSearchForm:
+def _form(request: AuthenticatedHttpRequest, house: House, *, bound: bool = False) -> LogSearchForm:
     users, organisations = selectors.house_professionals(house)
     return LogSearchForm(request.GET if bound else (request.GET or None), users=users, organisations=organisations)
 
@@ -43,7 +44,7 @@ def filters_from(form: LogSearchForm, house: House) -> selectors.LogFilters:
 
 
 @privacy_view
-def log_search(request: HttpRequest, house: House) -> HttpResponse:
+def log_search(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     form = _form(request, house)
     context: dict[str, Any] = {"house": house, "form": form, "searched": False}
     if form.is_bound and form.is_valid():
@@ -68,14 +69,14 @@ def log_search(request: HttpRequest, house: House) -> HttpResponse:
     return render(request, "privacy/log_search.html", context)
 
 
-def _query_without_page(request: HttpRequest) -> str:
+def _query_without_page(request: AuthenticatedHttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
 
 
 @privacy_view
-def log_export(request: HttpRequest, house: House) -> HttpResponse:
+def log_export(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     form = _form(request, house, bound=True)
     if not form.is_valid():
         return render(request, "privacy/log_search.html", {"house": house, "form": form, "searched": False},

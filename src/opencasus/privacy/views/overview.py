@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opencasus.access import privacy as privacy_access
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.start import Count, Link, Section
 from opencasus.network.models import House
 from opencasus.privacy import log_signals, selectors, services
 from opencasus.privacy.forms import DryRunForm
 from opencasus.privacy.models import RetentionCategory
 from opencasus.privacy.views.common import privacy_view
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 def start_sections(user: Any) -> list[Section]:
@@ -47,7 +51,7 @@ def start_sections(user: Any) -> list[Section]:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     houses = list(privacy_access.privacy_houses(actor=request.user))
     if not houses:
         raise Http404
@@ -56,13 +60,13 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy/index.html", {"houses": houses})
 
 
-def _policy_rows(actor: Any, house: House) -> list[dict[str, Any]]:
+def _policy_rows(actor: User, house: House) -> list[dict[str, Any]]:
     by_category = {p.category: p for p in selectors.retention_policy_list(actor=actor, house=house)}
     return [{"category": label, "policy": by_category.get(value)} for value, label in RetentionCategory.choices]
 
 
 @privacy_view
-def house_overview(request: HttpRequest, house: House) -> HttpResponse:
+def house_overview(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     verifications = list(selectors.log_verification_list(actor=request.user, house=house)[:5])
     rows = [{"run": v, "result": selectors.chain_result(v, house.pk)} for v in verifications]
     selectors.record_privacy_view(actor=request.user, houses=[house], object_type="privacy-overview",
@@ -77,7 +81,7 @@ def house_overview(request: HttpRequest, house: House) -> HttpResponse:
 
 @privacy_view
 @require_POST
-def dry_run(request: HttpRequest, house: House) -> HttpResponse:
+def dry_run(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     form = DryRunForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a valid date for the dry run."))
@@ -87,7 +91,7 @@ def dry_run(request: HttpRequest, house: House) -> HttpResponse:
 
 
 @privacy_view
-def retention_run(request: HttpRequest, house: House, run_id: int) -> HttpResponse:
+def retention_run(request: AuthenticatedHttpRequest, house: House, run_id: int) -> HttpResponse:
     run = selectors.retention_run_get(actor=request.user, run_id=run_id)
     if run.house_id != house.pk:
         raise Http404
@@ -101,7 +105,7 @@ def retention_run(request: HttpRequest, house: House, run_id: int) -> HttpRespon
 
 @privacy_view
 @require_POST
-def verify(request: HttpRequest, house: House) -> HttpResponse:
+def verify(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     verification = services.verification_run(actor=request.user, house=house)
     if verification.problem_count:
         messages.error(request, _("The processing log is NOT intact: see the problems below."))
@@ -112,7 +116,7 @@ def verify(request: HttpRequest, house: House) -> HttpResponse:
 
 
 @privacy_view
-def signals(request: HttpRequest, house: House) -> HttpResponse:
+def signals(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     settings_ = selectors.privacy_settings_for(house)
     found = log_signals.signals_for(house, settings_)
     refused, refused_user = selectors.refused_access_list(house=house, settings=settings_,

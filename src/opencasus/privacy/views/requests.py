@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.dates import long_date
 from opencasus.network.models import House
 from opencasus.privacy import selectors, services
@@ -18,7 +19,7 @@ from opencasus.privacy.views.common import add_errors, privacy_view
 
 
 @privacy_view
-def subject_access(request: HttpRequest, house: House) -> HttpResponse:
+def subject_access(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     form = SubjectSearchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -36,7 +37,7 @@ def subject_access(request: HttpRequest, house: House) -> HttpResponse:
     return render(request, "privacy/subject_access.html", {"house": house, "form": form, "requests": requests})
 
 
-def _sar(request: HttpRequest, house: House, request_id: int) -> SubjectAccessRequest:
+def _sar(request: AuthenticatedHttpRequest, house: House, request_id: int) -> SubjectAccessRequest:
     sar = selectors.subject_access_request_get(actor=request.user, request_id=request_id)
     if sar.house_id != house.pk:
         raise Http404
@@ -44,7 +45,7 @@ def _sar(request: HttpRequest, house: House, request_id: int) -> SubjectAccessRe
 
 
 @privacy_view
-def subject_access_detail(request: HttpRequest, house: House, request_id: int) -> HttpResponse:
+def subject_access_detail(request: AuthenticatedHttpRequest, house: House, request_id: int) -> HttpResponse:
     from opencasus.privacy.subject_access import build_export, for_reading
 
     sar = _sar(request, house, request_id)
@@ -56,7 +57,7 @@ def subject_access_detail(request: HttpRequest, house: House, request_id: int) -
 
 
 @privacy_view
-def subject_access_download(request: HttpRequest, house: House, request_id: int, fmt: str) -> HttpResponse:
+def subject_access_download(request: AuthenticatedHttpRequest, house: House, request_id: int, fmt: str) -> HttpResponse:
     if fmt not in {"json", "pdf"}:
         raise Http404
     sar = _sar(request, house, request_id)
@@ -68,7 +69,7 @@ def subject_access_download(request: HttpRequest, house: House, request_id: int,
 
 
 @privacy_view
-def rights_requests(request: HttpRequest, house: House) -> HttpResponse:
+def rights_requests(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
     form = RightsRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -97,7 +98,7 @@ def rights_requests(request: HttpRequest, house: House) -> HttpResponse:
 
 
 @privacy_view
-def rights_request(request: HttpRequest, house: House, request_id: int) -> HttpResponse:
+def rights_request(request: AuthenticatedHttpRequest, house: House, request_id: int) -> HttpResponse:
     item = selectors.rights_request_get(actor=request.user, request_id=request_id)
     if item.house_id != house.pk:
         raise Http404

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import reporting as access
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import filter_values
 from opencasus.core.api.parsers import MultiPartParser
 from opencasus.logbook import purposes
@@ -49,7 +50,7 @@ def _period(request: Request) -> Period:
 class _DashboardView(APIView):
     kind = ""
 
-    def _respond(self, request: Request, key: str) -> Response:
+    def _respond(self, request: AuthenticatedRequest, key: str) -> Response:
         period = _period(request)
         scope = access.scope_for(actor=request.user, kind=self.kind, key=key)
         data = reads.dashboard_view(actor=request.user, scope=scope, period=period, purpose=purposes.DASHBOARD_API)
@@ -61,7 +62,7 @@ class HouseDashboardView(_DashboardView):
 
     @extend_schema(summary="Dashboard of one house (location)", tags=["reporting"], parameters=PERIOD_PARAMETERS,
                    responses=s.DashboardSerializer, operation_id="dashboards_houses_retrieve")
-    def get(self, request: Request, house_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
         return self._respond(request, str(house_id))
 
 
@@ -70,7 +71,7 @@ class MunicipalityDashboardView(_DashboardView):
 
     @extend_schema(summary="Dashboard of one municipality", tags=["reporting"], parameters=PERIOD_PARAMETERS,
                    responses=s.DashboardSerializer, operation_id="dashboards_municipalities_retrieve")
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         return self._respond(request, code)
 
 
@@ -80,7 +81,7 @@ class RegionDashboardView(_DashboardView):
     @extend_schema(summary="Dashboard of one region (steering group)", tags=["reporting"],
                    parameters=PERIOD_PARAMETERS, responses=s.DashboardSerializer,
                    operation_id="dashboards_regions_retrieve")
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         return self._respond(request, code)
 
 
@@ -96,14 +97,14 @@ def _annual(request: Request, code: str, year: int, fmt: str) -> AnnualReport:
 class AnnualReportView(APIView):
     @extend_schema(summary="The municipal annual report for co-financing", tags=["reporting"],
                    responses=s.AnnualReportSerializer, operation_id="reports_municipal_annual_retrieve")
-    def get(self, request: Request, code: str, year: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> Response:
         return Response(_annual(request, code, year, "json").as_json())
 
 
 class AnnualReportFileView(APIView):
     fmt = "xlsx"
 
-    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> HttpResponse:
         report = _annual(request, code, year, self.fmt)
         heading = [f"Jaarverslag {year}", report.scope.label,
                    f"Aantallen onder {report.scope.threshold} zijn onderdrukt."]
@@ -129,7 +130,7 @@ class AnnualReportXlsxView(AnnualReportFileView):
     @extend_schema(summary="The municipal annual report as a spreadsheet", tags=["reporting"],
                    responses={(200, exports.XLSX_TYPE): OpenApiTypes.BINARY},
                    operation_id="reports_municipal_annual_xlsx")
-    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> HttpResponse:
         return super().get(request, code, year)
 
 
@@ -139,7 +140,7 @@ class AnnualReportPdfView(AnnualReportFileView):
     @extend_schema(summary="The municipal annual report as PDF", tags=["reporting"],
                    responses={(200, exports.PDF_TYPE): OpenApiTypes.BINARY},
                    operation_id="reports_municipal_annual_pdf")
-    def get(self, request: Request, code: str, year: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, code: str, year: int) -> HttpResponse:
         return super().get(request, code, year)
 
 
@@ -164,7 +165,7 @@ class IncidentImportListView(APIView):
     @extend_schema(summary="Import police incident counts (CSV, see docs/reporting.md)", tags=["reporting"],
                    request={"multipart/form-data": s.IncidentUploadSerializer},
                    responses={202: s.IncidentImportSerializer}, operation_id="recidivism_imports_create")
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         upload = request.FILES.get("file")
         data: Any = request.data
         raw_house = str(data.get("house_id") or data.get("houseId") or "")
@@ -193,7 +194,7 @@ class TrendSignalsView(APIView):
                        OpenApiParameter("month", OpenApiTypes.STR, description="Month to test, YYYY-MM "
                                         "(default: the last complete month)")],
                    responses=s.TrendReportSerializer, operation_id="trend_signals_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(TrendSignalFilter, request.query_params)
         data = reads.trend_signals_view(actor=request.user, house_id=values["houseId"], month=values["month"],
                                         purpose=purposes.TRENDS_API)
@@ -204,7 +205,7 @@ class AdviceView(APIView):
     @extend_schema(summary="Advice given to a municipality's administrators", tags=["reporting"], parameters=[
         OpenApiParameter("municipalityCode", OpenApiTypes.STR, required=True, description="CBS code, e.g. GM0505")],
         responses=s.AdviceSerializer(many=True), operation_id="advice_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         code = filter_values(AdviceFilter, request.query_params)["municipalityCode"]
         _scope, advice = reads.advice_list_view(actor=request.user, municipality_code=code,
                                                purpose=purposes.ADVICE_LIST_API)
@@ -213,7 +214,7 @@ class AdviceView(APIView):
     @extend_schema(summary="Record advice that concludes an area or theme case (core staff)", tags=["reporting"],
                    request=s.AdviceCreateSerializer, responses={201: s.AdviceSerializer},
                    operation_id="advice_create")
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         given = s.AdviceCreateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         advice = advice_record(actor=request.user, case_id=given.validated_data["case_id"],

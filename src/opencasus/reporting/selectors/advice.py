@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -12,6 +12,9 @@ from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import SubjectType
 from opencasus.reporting.models import Advice
 from opencasus.reporting.selectors.period import Period
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 def advice_in_scope(scope: Scope, period: Period | None = None) -> QuerySet[Advice]:
@@ -24,13 +27,13 @@ def advice_in_scope(scope: Scope, period: Period | None = None) -> QuerySet[Advi
     return qs.order_by("-given_at", "-id")
 
 
-def advice_list(*, actor: Any, municipality_code: str, period: Period | None = None) -> tuple[Scope, QuerySet[Advice]]:
+def advice_list(*, actor: User, municipality_code: str, period: Period | None = None) -> tuple[Scope, QuerySet[Advice]]:
     """The advice given to one municipality, within the houses the actor may report on (404 if none)."""
     scope = municipality_scope(actor=actor, code=municipality_code)
     return scope, advice_in_scope(scope, period)
 
 
-def area_cases_for_advice(*, actor: Any, house_id: int) -> QuerySet[Case]:
+def area_cases_for_advice(*, actor: User, house_id: int) -> QuerySet[Case]:
     """Area and theme cases of the house that core staff may close with advice."""
     return (visible_cases(actor=actor, minimum=CaseAccess.CORE)
             .filter(house_id=house_id, subject_type=SubjectType.AREA)

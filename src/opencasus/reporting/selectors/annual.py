@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count as DbCount
 from django.utils.translation import gettext as _
@@ -14,6 +14,9 @@ from opencasus.reporting.models import Advice
 from opencasus.reporting.selectors.advice import advice_in_scope
 from opencasus.reporting.selectors.dashboard import Dashboard, count_table, dashboard_for
 from opencasus.reporting.selectors.period import year_period
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 REPORT_TABLES = ("headline", "intakes-by-route", "intakes-by-target-group", "triage-outcomes", "status-at-end",
                  "closures", "throughput", "agreements")
@@ -38,7 +41,7 @@ class AnnualReport:
         }
 
 
-def municipal_annual_report(*, actor: Any, code: str, year: int) -> AnnualReport:
+def municipal_annual_report(*, actor: User, code: str, year: int) -> AnnualReport:
     scope = municipality_scope(actor=actor, code=code)
     period = year_period(year)
     dashboard = dashboard_for(scope, period)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Count as DbCount
@@ -30,6 +30,9 @@ from opencasus.reporting.figures import Column, Row, Table
 from opencasus.reporting.monthly import Figures
 from opencasus.reporting.selectors.period import Period, make_period
 from opencasus.reporting.stats import percentile
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 
 @dataclass
@@ -287,6 +290,6 @@ def headline_for(scope: Scope, period: Period) -> Table:
     return _headline(scope, filed, decided, open_count, closed)
 
 
-def house_dashboard(*, actor: Any, house_id: int, date_from: dt.date, date_to: dt.date) -> Dashboard:
+def house_dashboard(*, actor: User, house_id: int, date_from: dt.date, date_to: dt.date) -> Dashboard:
     """The house (location) dashboard: the selector the benchmark times. Raises Http404 when hidden."""
     return dashboard_for(house_scope(actor=actor, house_id=house_id), make_period(date_from, date_to))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -8,13 +8,16 @@ from django.http import Http404
 from opencasus.access.reporting import import_check, import_house_get
 from opencasus.reporting.models import IncidentImport
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def incident_imports_for(*, actor: Any, house_id: int) -> QuerySet[IncidentImport]:
+
+def incident_imports_for(*, actor: User, house_id: int) -> QuerySet[IncidentImport]:
     house = import_house_get(actor=actor, house_id=house_id)
     return IncidentImport.objects.filter(house=house).defer("source").order_by("-uploaded_at", "-id")
 
 
-def incident_import_get(*, actor: Any, import_id: int) -> IncidentImport:
+def incident_import_get(*, actor: User, import_id: int) -> IncidentImport:
     job = IncidentImport.objects.defer("source").filter(pk=import_id).first()
     if job is None:
         raise Http404

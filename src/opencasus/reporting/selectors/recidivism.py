@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,9 @@ from opencasus.reporting.figures import Column, Row, Table
 from opencasus.reporting.models import PoliceIncident
 from opencasus.reporting.selectors.dashboard import scope_cases
 from opencasus.reporting.stats import add_months
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 WINDOWS = (2, 6, 12)
 
@@ -128,5 +131,5 @@ def _window_table(scope: Scope, months: int, tallies: dict[tuple[str, str], _Tal
                  % {"n": months}, columns, rows, chart_column=4)
 
 
-def recidivism(*, actor: Any, house_id: int, today: dt.date | None = None) -> Recidivism:
+def recidivism(*, actor: User, house_id: int, today: dt.date | None = None) -> Recidivism:
     return recidivism_for(house_scope(actor=actor, house_id=house_id), today=today)

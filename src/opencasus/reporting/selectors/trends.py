@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count as DbCount
 from django.db.models import Min
@@ -25,6 +25,9 @@ from opencasus.access.reporting import Scope, house_scope
 from opencasus.core.aggregates import Count, suppress
 from opencasus.reporting.selectors.dashboard import scope_cases
 from opencasus.reporting.stats import add_months, month_start, poisson_test
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 HISTORY_MONTHS = 12
 MIN_HISTORY_MONTHS = 6
@@ -114,5 +117,5 @@ def _row(scope: Scope, dimension: str, key: str, label: str, counts: dict[dt.dat
                     None if p_value is None else round(p_value, 6), signal, direction)
 
 
-def trend_signals(*, actor: Any, house_id: int, month: dt.date | None = None) -> TrendReport:
+def trend_signals(*, actor: User, house_id: int, month: dt.date | None = None) -> TrendReport:
     return trends_for(house_scope(actor=actor, house_id=house_id), month=month)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +25,7 @@ from django.db import connection, transaction
 Query = tuple[str, Any, bool]
 
 
-class _Rollback(Exception):
+class _RollbackError(Exception):
     pass
 
 
@@ -76,12 +76,12 @@ class Result:
 
 
 @contextmanager
-def _rolled_back():
+def _rolled_back() -> Iterator[None]:
     try:
         with transaction.atomic():
             yield
-            raise _Rollback
-    except _Rollback:
+            raise _RollbackError
+    except _RollbackError:
         pass
 
 

@@ -99,7 +99,7 @@ def verified_client(user: User) -> Client:
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
     try:
-        return getattr(importlib.import_module(module), name, None)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module), name, None)
     except ImportError:
         return None
 

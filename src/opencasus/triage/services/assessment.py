@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,6 +28,9 @@ from opencasus.triage.models import (
     compute_verdict,
 )
 from opencasus.triage.services.common import conflict, log_case
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 OPEN_STATUSES = frozenset({Status.SUBMITTED, Status.IN_TRIAGE})
 
@@ -84,7 +87,7 @@ def _validate(data: AssessmentInput, house_id: int) -> tuple[dict[str, tuple[str
 
 
 @transaction.atomic
-def assessment_save(*, actor: Any, case_id: int, data: AssessmentInput,
+def assessment_save(*, actor: User, case_id: int, data: AssessmentInput,
                     expected_version: int | None = None, version_required: bool = False) -> Assessment:
     """Record (or revise) the triage assessment. The first save moves the intake into triage. With
     `version_required` a revision without the version read is refused (`code="version_required"`)."""

@@ -25,7 +25,7 @@ def case_purpose(case: Case) -> str:
     return case.purpose or case.requested_purpose
 
 
-def log_case(*, actor: Any, case: Case, action: Action | str, object_type: str, object_id: Any = "") -> None:
+def log_case(*, actor: User, case: Case, action: Action | str, object_type: str, object_id: Any = "") -> None:
     record_processing(
         action=action, activity_code=ACTIVITY, purpose=case_purpose(case), who=roles.who(actor, case.house_id),
         house_id=case.house_id, data_subjects=case_subjects(case), object_type=object_type,
@@ -33,7 +33,7 @@ def log_case(*, actor: Any, case: Case, action: Action | str, object_type: str, 
     )
 
 
-def log_cases_shown(*, actor: Any, cases: list[Case], object_type: str) -> None:
+def log_cases_shown(*, actor: User, cases: list[Case], object_type: str) -> None:
     """A list that shows several cases' people: one view record per person of each case, in one batch."""
     subjects = subjects_by_case([c.pk for c in cases])
     who = {house_id: roles.who(actor, house_id) for house_id in {c.house_id for c in cases}}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +20,7 @@ from opencasus.cases.models import Case, Participant
 from opencasus.cases.services import case_transition
 from opencasus.cases.workflow import Status
 from opencasus.core import events
+from opencasus.core.unset import UNSET
 from opencasus.logbook.models import Action
 from opencasus.network.models import MeetingType
 from opencasus.notifications.models import Kind
@@ -27,6 +28,9 @@ from opencasus.notifications.services import notify
 from opencasus.triage.models import Assessment, Decision, Outcome, ParticipantEvent, RouteTarget, Verdict
 from opencasus.triage.notifications import send_outcome_mail
 from opencasus.triage.services.common import check_participants, conflict, log_case
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 STATUS_BY_OUTCOME: dict[str, str] = {
     Outcome.ADMIT: Status.ADMITTED,
@@ -107,7 +111,7 @@ def feedback_text(case: Case, decision: Decision, data: DecisionInput) -> str:
     return "\n".join(lines)
 
 
-def add_participants(*, actor: Any, case: Case, organisation_ids: list[int],
+def add_participants(*, actor: User, case: Case, organisation_ids: list[int],
                       pairs: list[tuple[int, int]], reason: str) -> list[Participant]:
     created: list[Participant] = []
     for organisation_id in organisation_ids:
@@ -126,7 +130,7 @@ def add_participants(*, actor: Any, case: Case, organisation_ids: list[int],
 
 
 @transaction.atomic
-def decision_record(*, actor: Any, case_id: int, data: DecisionInput,
+def decision_record(*, actor: User, case_id: int, data: DecisionInput,
                     expected_version: int | None = None, notify_filer: bool = True) -> Decision:
     """Decide on an intake in triage. Locks the case; a second decision is refused.
 
@@ -167,14 +171,16 @@ def decision_record(*, actor: Any, case_id: int, data: DecisionInput,
         routed_to=data.routed_to if data.outcome == Outcome.ROUTE else "",
         routed_to_detail=data.routed_to_detail.strip() if data.outcome == Outcome.ROUTE else "",
     )
-    fields: dict[str, Any] = {}
-    if data.outcome == Outcome.ADMIT:
-        fields = {"purpose": data.purpose.strip(), "questions": data.questions.strip(),
-                  "meeting_type": MeetingType.objects.get(pk=int(data.meeting_type_id or 0))}
-        case.meeting_type = fields["meeting_type"]
+    admitted = data.outcome == Outcome.ADMIT
+    meeting_type = MeetingType.objects.get(pk=int(data.meeting_type_id or 0)) if admitted else None
+    if meeting_type is not None:
+        case.meeting_type = meeting_type
     feedback = feedback_text(case, decision, data)
     case = case_transition(actor=actor, case_id=case.pk, to_status=STATUS_BY_OUTCOME[data.outcome],
-                           reason=decision.grounds, feedback_to_filer=feedback, feedback_at=now, **fields)
+                           reason=decision.grounds, feedback_to_filer=feedback, feedback_at=now,
+                           purpose=data.purpose.strip() if admitted else UNSET,
+                           questions=data.questions.strip() if admitted else UNSET,
+                           meeting_type=meeting_type if meeting_type is not None else UNSET)
     decision.case = case
     decision.save()
     log_case(actor=actor, case=case, action=Action.CREATE, object_type="triage-decision", object_id=decision.pk)

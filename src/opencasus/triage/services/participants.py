@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,9 +18,12 @@ from opencasus.triage.models import ParticipantEvent
 from opencasus.triage.services.common import check_participants, log_case
 from opencasus.triage.services.decision import add_participants
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
+
 
 @transaction.atomic
-def participant_add(*, actor: Any, case_id: int, organisation_id: int, user_id: int | None = None,
+def participant_add(*, actor: User, case_id: int, organisation_id: int, user_id: int | None = None,
                     reason: str = "") -> list[Participant]:
     """Add an organisation (covenant in force) and optionally a named professional of it to an admitted case."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE, for_update=True)
@@ -41,7 +44,7 @@ def participant_add(*, actor: Any, case_id: int, organisation_id: int, user_id: 
 
 
 @transaction.atomic
-def participant_end(*, actor: Any, case_id: int, participant_id: int, reason: str) -> list[Participant]:
+def participant_end(*, actor: User, case_id: int, participant_id: int, reason: str) -> list[Participant]:
     """End a participation; ending an organisation ends its named professionals too. Access ends with it."""
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE, for_update=True)
     participant = Participant.objects.select_for_update().filter(case=case, pk=participant_id).first()

@@ -25,7 +25,7 @@ from opencasus.cases.workflow import ACTIVE_STATUSES
 from opencasus.network.models import Membership, Role
 
 
-class Rollback(Exception):
+class RollbackError(Exception):
     pass
 
 
@@ -63,8 +63,8 @@ class Command(BaseCommand):
                     found = hit_check(actor=actor, case=case)
                     timings.append((time.perf_counter() - started) * 1000)
                     hits += len(found)
-                    raise Rollback
-            except Rollback:
+                    raise RollbackError
+            except RollbackError:
                 pass
             queries.append(len(executed))
         if not timings:
