@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -43,14 +42,14 @@ def upcoming_own_items(*, actor: User, today: dt.date) -> list[AgendaItem]:
                 .order_by("meeting__date", "meeting__start_time", "position"))
 
 
-def record_meeting_list_view(*, actor: Any, meetings: Iterable[Meeting]) -> None:
+def record_meeting_list_view(*, actor: User, meetings: Iterable[Meeting]) -> None:
     """One record per house of the meetings shown, without a data subject (the list shows no persons)."""
     for house_id in sorted({m.house_id for m in meetings}):
         log_without_subject(actor=actor, house_id=house_id, action=Action.VIEW, object_type="meeting-list",
                             object_id="", purpose=purposes.MEETING_LIST)
 
 
-def my_meetings_view(*, actor: Any, today: dt.date) -> list[AgendaItem]:
+def my_meetings_view(*, actor: User, today: dt.date) -> list[AgendaItem]:
     """`upcoming_own_items`, logged as the invitee's "my meetings" page."""
     items = upcoming_own_items(actor=actor, today=today)
     log_cases(actor=actor, cases=[item.case for item in items], action=Action.VIEW, object_type="my-meetings",
@@ -58,7 +57,7 @@ def my_meetings_view(*, actor: Any, today: dt.date) -> list[AgendaItem]:
     return items
 
 
-def meeting_get(*, actor: Any, meeting_id: int, core: bool = False, for_update: bool = False) -> Meeting:
+def meeting_get(*, actor: User, meeting_id: int, core: bool = False, for_update: bool = False) -> Meeting:
     """One meeting; with `core`, only for core staff of its house. 404 otherwise."""
     qs = Meeting.objects.select_related("meeting_type", "house", "chair", "secretary")
     if for_update:
@@ -66,7 +65,7 @@ def meeting_get(*, actor: Any, meeting_id: int, core: bool = False, for_update: 
     return access.meeting_check(actor=actor, meeting=qs.filter(pk=meeting_id).first(), core=core)
 
 
-def meeting_view(*, actor: Any, meeting_id: int) -> Meeting:
+def meeting_view(*, actor: User, meeting_id: int) -> Meeting:
     """One meeting, logged (without a data subject: a meeting shows no persons)."""
     meeting = meeting_get(actor=actor, meeting_id=meeting_id)
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.VIEW, object_type="meeting",
@@ -74,14 +73,14 @@ def meeting_view(*, actor: Any, meeting_id: int) -> Meeting:
     return meeting
 
 
-def agenda_items(*, actor: Any, meeting: Meeting) -> QuerySet[AgendaItem]:
+def agenda_items(*, actor: User, meeting: Meeting) -> QuerySet[AgendaItem]:
     """The items of a meeting the actor may see: all for core staff, their own for an invitee."""
     qs = access.visible_agenda_items(actor=actor, meeting=meeting)
     return (qs.select_related("case", "case__target_group")
             .prefetch_related("organisations", "professionals").order_by("position", "id"))
 
 
-def agenda_view(*, actor: Any, meeting: Meeting) -> list[AgendaItem]:
+def agenda_view(*, actor: User, meeting: Meeting) -> list[AgendaItem]:
     """The agenda items the actor may see (`agenda_items`), logged per person of each case shown."""
     items = list(agenda_items(actor=actor, meeting=meeting))
     log_cases(actor=actor, cases=[item.case for item in items], action=Action.VIEW, object_type="agenda",
@@ -89,19 +88,19 @@ def agenda_view(*, actor: Any, meeting: Meeting) -> list[AgendaItem]:
     return items
 
 
-def agenda_item_view(*, actor: Any, meeting: Meeting, item_id: int) -> AgendaItem:
+def agenda_item_view(*, actor: User, meeting: Meeting, item_id: int) -> AgendaItem:
     """One agenda item (`agenda_item_get`), logged per person of its case."""
     item = agenda_item_get(actor=actor, meeting=meeting, item_id=item_id)
     log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="agenda-item", object_id=item.pk)
     return item
 
 
-def record_agenda_item_view(*, actor: Any, item: AgendaItem) -> None:
+def record_agenda_item_view(*, actor: User, item: AgendaItem) -> None:
     """The item's page shown (on a GET; its form also posts)."""
     log_cases(actor=actor, cases=[item.case], action=Action.VIEW, object_type="agenda-item", object_id=item.pk)
 
 
-def agenda_item_get(*, actor: Any, meeting: Meeting, item_id: int) -> AgendaItem:
+def agenda_item_get(*, actor: User, meeting: Meeting, item_id: int) -> AgendaItem:
     item = agenda_items(actor=actor, meeting=meeting).filter(pk=item_id).first()
     if item is None:
         raise Http404
@@ -116,7 +115,7 @@ def minutes_for(*, actor: User, item: AgendaItem) -> Minutes | None:
     return None
 
 
-def record_minutes_view(*, actor: Any, item: AgendaItem, minutes: Minutes | None) -> None:
+def record_minutes_view(*, actor: User, item: AgendaItem, minutes: Minutes | None) -> None:
     """The minutes of `item` shown (`minutes_for`; on a GET): one record per person of its case."""
     log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="minutes",
              object_id=minutes.pk if minutes else item.pk)
@@ -139,13 +138,13 @@ def invitations(*, actor: User, meeting: Meeting) -> QuerySet[Invitation]:
     return access.visible_invitations(actor=actor, meeting=meeting).select_related("user")
 
 
-def record_attendance_view(*, actor: Any, meeting: Meeting, purpose: str) -> None:
+def record_attendance_view(*, actor: User, meeting: Meeting, purpose: str) -> None:
     """The invitees and their attendance shown (on a GET), without a data subject."""
     log_without_subject(actor=actor, house_id=meeting.house_id, action=Action.VIEW, object_type="attendance",
                         object_id=meeting.pk, purpose=purpose)
 
 
-def admitted_cases(*, actor: Any, meeting: Meeting) -> QuerySet[Case]:
+def admitted_cases(*, actor: User, meeting: Meeting) -> QuerySet[Case]:
     """Admitted cases of the meeting's house not yet on its agenda (core staff only)."""
     if not access.is_core(actor, meeting):
         return Case.objects.none()
@@ -169,7 +168,7 @@ def self_report_get(*, actor: User, report_id: int) -> SelfReport:
     return report
 
 
-def self_reports_view(*, actor: Any, case_id: int | None = None) -> list[SelfReport]:
+def self_reports_view(*, actor: User, case_id: int | None = None) -> list[SelfReport]:
     """`self_report_list`, logged per person of each case shown."""
     reports = list(self_report_list(actor=actor, case_id=case_id))
     cases = {r.case_id: r.case for r in reports}
@@ -177,14 +176,14 @@ def self_reports_view(*, actor: Any, case_id: int | None = None) -> list[SelfRep
     return reports
 
 
-def self_report_view(*, actor: Any, report_id: int) -> SelfReport:
+def self_report_view(*, actor: User, report_id: int) -> SelfReport:
     """One self-report (`self_report_get`), logged per person of its case."""
     report = self_report_get(actor=actor, report_id=report_id)
     log_case(actor=actor, case=report.case, action=Action.VIEW, object_type="self-report", object_id=report.pk)
     return report
 
 
-def record_self_report_view(*, actor: Any, item: AgendaItem) -> None:
+def record_self_report_view(*, actor: User, item: AgendaItem) -> None:
     """The self-report page of an agenda item shown (on a GET; its form also posts)."""
     log_case(actor=actor, case=item.case, action=Action.VIEW, object_type="self-report", object_id=item.pk)
 

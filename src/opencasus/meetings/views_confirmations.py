@@ -48,7 +48,7 @@ def attendance_context(request: HttpRequest, meeting: Any, *, posted: dict[str, 
 @require_POST
 def mandates_save(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """Core staff record per invitee whether they may commit their organisation (and up to what)."""
-    meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id, core=True)
+    meeting = selectors.meeting_get(actor=_actor(request), meeting_id=meeting_id, core=True)
     rows = mandates.mandate_rows(actor=_actor(request), meeting=meeting)
     posted: dict[str, dict[str, str]] = {}
     inputs = []
@@ -64,7 +64,7 @@ def mandates_save(request: HttpRequest, meeting_id: int) -> HttpResponse:
         changed = mandates.mandates_save(actor=_actor(request), meeting_id=meeting.pk, rows=inputs)
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-        invitations = list(selectors.invitations(actor=request.user, meeting=meeting))
+        invitations = list(selectors.invitations(actor=_actor(request), meeting=meeting))
         return render(request, "meetings/attendance.html", {
             "meeting": meeting, "invitations": invitations,
             **attendance_context(request, meeting, posted=posted, errors=errors)}, status=400)

@@ -196,7 +196,7 @@ def case_references(case_ids: set[int]) -> dict[int, str]:
     return dict(Case.objects.filter(pk__in=case_ids).values_list("pk", "reference"))
 
 
-def record_privacy_view(*, actor: Any, houses: Iterable[House], action: str = Action.VIEW, object_type: str,
+def record_privacy_view(*, actor: User, houses: Iterable[House], action: str = Action.VIEW, object_type: str,
                         object_id: Any = "", data_subjects: Iterable[str] = ("",), case_id: int | None = None) -> None:
     """A privacy page or endpoint shown (every view of one is itself processing): one record per house, with
     the persons it concerns (lists and searches without a subject show none). The page or endpoint calls

@@ -102,7 +102,7 @@ def dashboard_export(request: AuthenticatedHttpRequest, kind: str, key: str, fmt
     return _download(exports.tables_to_csv(heading, data.all_tables()), exports.CSV_TYPE, f"{name}.csv")
 
 
-def annual_report_get(request: HttpRequest, code: str, year: int, *, purpose: str,
+def annual_report_get(request: AuthenticatedHttpRequest, code: str, year: int, *, purpose: str,
                       action: str = Action.VIEW) -> AnnualReport:
     """The annual report, logged by its selector; 404 for a code or year that has none."""
     try:
@@ -112,14 +112,14 @@ def annual_report_get(request: HttpRequest, code: str, year: int, *, purpose: st
 
 
 @login_required
-def annual_report(request: HttpRequest, code: str, year: int) -> HttpResponse:
+def annual_report(request: AuthenticatedHttpRequest, code: str, year: int) -> HttpResponse:
     report = annual_report_get(request, code, year, purpose=purposes.ANNUAL_REPORT)
     return render(request, "reporting/annual_report.html", {
         "report": report, "panels": _panels(report.tables), "years": range(year - 3, year + 2)})
 
 
 @login_required
-def annual_report_export(request: HttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
+def annual_report_export(request: AuthenticatedHttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
     report = annual_report_get(request, code, year, action=Action.EXPORT if fmt != "pdf" else Action.PRINT,
                                purpose=purposes.ANNUAL_REPORT_EXPORT.format(fmt=fmt))
     name = exports.export_filename("jaarverslag", report.scope.label, year)

@@ -28,7 +28,7 @@ from opencasus.reporting.views import _panels
 
 
 @login_required
-def recidivism_view(request: HttpRequest, house_id: int) -> HttpResponse:
+def recidivism_view(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     data = reads.recidivism_view(actor=request.user, house_id=house_id, purpose=purposes.RECIDIVISM)
     can_import = access.may_import(request.user, house_id)
     return render(request, "reporting/recidivism.html", {
@@ -54,7 +54,7 @@ def incident_upload(request: AuthenticatedHttpRequest, house_id: int) -> HttpRes
 
 
 @login_required
-def incident_import_view(request: HttpRequest, import_id: int) -> HttpResponse:
+def incident_import_view(request: AuthenticatedHttpRequest, import_id: int) -> HttpResponse:
     job = reads.incident_import_view(actor=request.user, import_id=import_id,
                                      purpose=purposes.RECIDIVISM_IMPORT_PROGRESS)
     running = job.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
@@ -77,7 +77,7 @@ def trends(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
 
 
 @login_required
-def advice_list_view(request: HttpRequest, code: str) -> HttpResponse:
+def advice_list_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     scope, advice = reads.advice_list_view(actor=request.user, municipality_code=code,
                                            purpose=purposes.ADVICE_LIST)
     return render(request, "reporting/advice_list.html", {"scope": scope, "advice": advice[:500]})

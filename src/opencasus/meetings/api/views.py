@@ -90,7 +90,7 @@ class MeetingViewSet(viewsets.ViewSet):
         selectors.record_meeting_list_view(actor=request.user, meetings=meetings)
         return Response(s.MeetingSerializer(meetings, many=True).data)
 
-    def retrieve(self, request: Request, pk: int) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_view(actor=request.user, meeting_id=pk)
         return with_etag(Response(s.MeetingSerializer(meeting).data), meeting.version)
 
@@ -325,7 +325,7 @@ class SelfReportViewSet(viewsets.ViewSet):
         reports = selectors.self_reports_view(actor=request.user, case_id=case_id)
         return Response(s.SelfReportSerializer(reports, many=True).data)
 
-    def retrieve(self, request: Request, pk: int) -> Response:
+    def retrieve(self, request: AuthenticatedRequest, pk: int) -> Response:
         report = selectors.self_report_view(actor=request.user, report_id=pk)
         return Response(s.SelfReportSerializer(report).data)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -10,7 +10,9 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.core.api.versions import IF_MATCH, optional_version, required_version, with_etag
 from opencasus.core.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH
@@ -119,11 +121,11 @@ class ConfirmationListView(APIView):
 
     @extend_schema(summary="Confirmations beyond a mandate the caller may see", tags=TAGS,
                    responses=ConfirmationSerializer(many=True), operation_id="confirmations_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(ConfirmationFilter, request.query_params)
-        found = list(mandates.confirmation_list(actor=_actor(request), status=values["status"] or None,
+        found = list(mandates.confirmation_list(actor=request.user, status=values["status"] or None,
                                                 overdue=values["overdue"], mine=bool(values["mine"])))
-        mandates.log_list(actor=_actor(request), confirmations=found)
+        mandates.log_list(actor=request.user, confirmations=found)
         return Response(ConfirmationSerializer(found, many=True).data)
 
     @extend_schema(summary="Mark a decision or agreement as needing the organisation's confirmation (core staff)",

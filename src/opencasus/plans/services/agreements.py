@@ -17,6 +17,7 @@ from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
 from opencasus.core import events
 from opencasus.core.events import AgreementGiven, MonthFiguresChanged
+from opencasus.core.unset import UNSET, Unset
 from opencasus.logbook.models import Action
 from opencasus.network.models import Role
 from opencasus.notifications.models import Kind
@@ -112,7 +113,7 @@ def _validate_deadline(deadline: dt.date | None) -> dt.date:
 
 
 @transaction.atomic
-def agreement_create(*, actor: Any, case_id: int, description: str, owner_organisation: Any,
+def agreement_create(*, actor: User, case_id: int, description: str, owner_organisation: Any,
                      owner_user: Any = None, deadline: dt.date, source: str = "", goal: Any = None,
                      exceeds_mandate: bool = False) -> Agreement:
     """Record an agreement in the case's plan (core staff; also used for decisions from the minutes).

@@ -97,7 +97,6 @@ def test_concurrent_edits_to_one_agreement_end_in_a_conflict_not_a_lost_update()
 
 
 def test_an_agreement_serves_a_goal_of_its_own_plan_only() -> None:
-    from django.core.exceptions import ValidationError as _VE
 
     from opencasus.cases.vocabulary import LifeDomain
     from opencasus.plans.tests.factories import in_days, world

@@ -85,7 +85,7 @@ class RegionDashboardView(_DashboardView):
         return self._respond(request, code)
 
 
-def _annual(request: Request, code: str, year: int, fmt: str) -> AnnualReport:
+def _annual(request: AuthenticatedRequest, code: str, year: int, fmt: str) -> AnnualReport:
     action = Action.VIEW if fmt == "json" else Action.PRINT if fmt == "pdf" else Action.EXPORT
     try:
         return reads.annual_report_view(actor=request.user, code=code, year=year, action=action,
@@ -147,7 +147,7 @@ class AnnualReportPdfView(AnnualReportFileView):
 class RecidivismView(APIView):
     @extend_schema(summary="Police incidents before and after the action plan, per group", tags=["reporting"],
                    parameters=[HOUSE_PARAMETER], responses=s.RecidivismSerializer, operation_id="recidivism_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         data = reads.recidivism_view(actor=request.user, purpose=purposes.RECIDIVISM_API,
                                      house_id=filter_values(HouseFilter, request.query_params)["houseId"])
         return Response(data.as_json())
@@ -181,7 +181,7 @@ class IncidentImportListView(APIView):
 class IncidentImportDetailView(APIView):
     @extend_schema(summary="Progress and rejected rows of a police data import", tags=["reporting"],
                    responses=s.IncidentImportSerializer, operation_id="recidivism_imports_retrieve")
-    def get(self, request: Request, import_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, import_id: int) -> Response:
         job = reads.incident_import_view(actor=request.user, import_id=import_id,
                                          purpose=purposes.RECIDIVISM_IMPORT_PROGRESS_API)
         return Response(_import_json(job))

@@ -8,7 +8,7 @@ names it; the selectors without logging (`dashboard_for`, `recidivism`, …) sta
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -26,8 +26,11 @@ from opencasus.reporting.selectors.period import Period
 from opencasus.reporting.selectors.recidivism import Recidivism, recidivism
 from opencasus.reporting.selectors.trends import TrendReport, trend_signals
 
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
-def dashboard_view(*, actor: Any, scope: Scope, period: Period, purpose: str,
+
+def dashboard_view(*, actor: User, scope: Scope, period: Period, purpose: str,
                    action: str = Action.VIEW) -> Dashboard:
     """The dashboard of a scope the caller may see (`access.scope_for`), logged as shown or exported."""
     data = dashboard_for(scope, period)
@@ -35,7 +38,7 @@ def dashboard_view(*, actor: Any, scope: Scope, period: Period, purpose: str,
     return data
 
 
-def annual_report_view(*, actor: Any, code: str, year: int, purpose: str,
+def annual_report_view(*, actor: User, code: str, year: int, purpose: str,
                        action: str = Action.VIEW) -> AnnualReport:
     """The municipal annual report, logged as shown, exported or printed (`ValidationError` as
     `municipal_annual_report`, before anything is logged)."""
@@ -44,13 +47,13 @@ def annual_report_view(*, actor: Any, code: str, year: int, purpose: str,
     return report
 
 
-def recidivism_view(*, actor: Any, house_id: int, purpose: str) -> Recidivism:
+def recidivism_view(*, actor: User, house_id: int, purpose: str) -> Recidivism:
     data = recidivism(actor=actor, house_id=house_id)
     log_scope(actor=actor, scope=data.scope, purpose=purpose, object_type="recidivism")
     return data
 
 
-def incident_import_view(*, actor: Any, import_id: int, purpose: str) -> IncidentImport:
+def incident_import_view(*, actor: User, import_id: int, purpose: str) -> IncidentImport:
     """A police data import and its progress, logged for its house."""
     job = incident_import_get(actor=actor, import_id=import_id)
     log_figures(actor=actor, house_ids=[job.house_id], purpose=purpose, object_type="incident-import",
@@ -58,25 +61,25 @@ def incident_import_view(*, actor: Any, import_id: int, purpose: str) -> Inciden
     return job
 
 
-def trend_signals_view(*, actor: Any, house_id: int, month: dt.date | None, purpose: str) -> TrendReport:
+def trend_signals_view(*, actor: User, house_id: int, month: dt.date | None, purpose: str) -> TrendReport:
     data = trend_signals(actor=actor, house_id=house_id, month=month)
     log_scope(actor=actor, scope=data.scope, purpose=purpose, object_type="trend-signals")
     return data
 
 
-def advice_list_view(*, actor: Any, municipality_code: str, purpose: str) -> tuple[Scope, QuerySet[Advice]]:
+def advice_list_view(*, actor: User, municipality_code: str, purpose: str) -> tuple[Scope, QuerySet[Advice]]:
     scope, advice = advice_list(actor=actor, municipality_code=municipality_code)
     log_scope(actor=actor, scope=scope, purpose=purpose, object_type="advice-list")
     return scope, advice
 
 
-def record_advice_form_view(*, actor: Any, house_id: int) -> None:
+def record_advice_form_view(*, actor: User, house_id: int) -> None:
     """The advice form of a house shown (with the area and theme cases it offers)."""
     log_figures(actor=actor, house_ids=[house_id], action=Action.VIEW, purpose=purposes.ADVICE_FORM,
                 object_type="advice-form")
 
 
-def start_figures(*, actor: Any, scope: Scope, now: Period, before: Period) -> tuple[Table, Table]:
+def start_figures(*, actor: User, scope: Scope, now: Period, before: Period) -> tuple[Table, Table]:
     """The headline figures of a scope for the start page, now and in the same period a year before."""
     current, previous = headline_for(scope, now), headline_for(scope, before)
     log_scope(actor=actor, scope=scope, purpose=purposes.START_PAGE_FIGURES, object_type="start-figures")
