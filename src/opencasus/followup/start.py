@@ -26,8 +26,8 @@ def _asks_or_advises(user: User) -> bool:
 
 
 NAV_ITEMS = [
-    NavItem(gettext_lazy("Check-backs"), "followup:check-backs", _core_staff, order=25),
-    NavItem(gettext_lazy("Consultations"), "followup:consultations", _asks_or_advises, order=27),
+    NavItem(gettext_lazy("Check-backs"), "followup:check-backs", _core_staff, order=46),
+    NavItem(gettext_lazy("Consultations"), "followup:consultations", _asks_or_advises, order=48),
 ]
 
 

@@ -80,5 +80,5 @@ class TriageConfig(AppConfig):
                              order=20))
         register(triage_section)
         register_nav(NavItem(label=_("Triage table"), url_name="triage:sessions", visible=_sits_at_a_table,
-                             order=21))
+                             order=42))
         register(table_section)
