@@ -17,5 +17,5 @@ class CasesConfig(AppConfig):
         register_nav(NavItem(_("New intake"), "cases:intake-start",
                              files_anywhere, order=21))
         register_nav(NavItem(_("Workload"), "cases:workload",
-                             lambda user: bool(caseload.workload_house_ids(user)), order=44))
+                             lambda user: bool(caseload.workload_house_ids(user)), order=710))
         register(case_sections)

@@ -82,7 +82,7 @@ class ConfirmationAnswerSerializer(Serializer[Any]):
     note = serializers.CharField(required=False, allow_blank=True, max_length=LONG_TEXT_MAX_LENGTH)
 
 
-class MandateListView(APIView):
+class MandateListView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The mandates recorded for a meeting's invitees", tags=TAGS, parameters=[MEETING_ID],
                    responses=MandateSerializer(many=True))
     def get(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
