@@ -15,7 +15,9 @@ from faker import Faker
 from opencasus.accounts.models import User
 from opencasus.network import services
 from opencasus.network.models import (
+    Approach,
     House,
+    HouseApproach,
     LocalCriterion,
     MeetingType,
     Municipality,
@@ -162,6 +164,8 @@ def load_network() -> tuple[House, list[DemoLogin]]:
     for text in ["Er is sprake van minderjarige kinderen in het gezin (Kindspoor)",
                  "De casus speelt in een van de tien gemeenten van Zuid-Holland Zuid"]:
         LocalCriterion.objects.get_or_create(house=house, text=text)
+    for approach in Approach:
+        HouseApproach.objects.update_or_create(house=house, approach=approach, defaults={"enabled": True})
 
     logins: list[DemoLogin] = []
     fake = Faker("nl_NL")

@@ -311,3 +311,34 @@ class CaseloadLimit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.house}: {self.per_director} / {self.per_house}"
+
+
+class Approach(models.TextChoices):
+    """The approaches a house may run on the national core; each is switched on or off per house."""
+
+    TOP_X = "top_x", _("Top X")
+    CHILD_TRACK = "child_track", _("Kindspoor")
+    AFTERCARE = "aftercare", _("After-care of ex-detainees")
+    GROUP = "group", _("Group approach")
+    CRISIS_LANE = "crisis_lane", _("Crisis lane")
+
+
+class HouseApproach(models.Model):
+    """Whether a house runs an approach. No row means the approach is off for that house."""
+
+    house = models.ForeignKey(House, verbose_name=_("house"), on_delete=models.CASCADE, related_name="approaches")
+    approach = models.CharField(_("approach"), max_length=20, choices=Approach.choices)
+    enabled = models.BooleanField(_("switched on"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["house", "approach"]
+        verbose_name = _("approach of a house")
+        verbose_name_plural = _("approaches of houses")
+        constraints = [models.UniqueConstraint(fields=["house", "approach"], name="unique_house_approach")]
+
+    def __str__(self) -> str:
+        return f"{self.house}: {self.get_approach_display()} ({'on' if self.enabled else 'off'})"
