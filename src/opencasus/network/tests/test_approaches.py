@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_approach_is_off_without_a_row_and_when_switched_off() -> None:
-    house, other = HouseFactory(), HouseFactory()
+    house, other = HouseFactory.create(), HouseFactory.create()
     assert not approach_enabled(house_id=house.pk, approach=Approach.TOP_X)
     HouseApproach.objects.create(house=house, approach=Approach.TOP_X, enabled=True)
     HouseApproach.objects.create(house=house, approach=Approach.GROUP, enabled=False)
