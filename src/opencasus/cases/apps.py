@@ -8,12 +8,12 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from opencasus.access import caseload, roles
+        from opencasus.access import capacities, caseload
         from opencasus.access.intake import files_anywhere
         from opencasus.cases.start import case_sections
         from opencasus.core.start import NavItem, register, register_nav
 
-        register_nav(NavItem(_("My cases"), "cases:list", lambda user: bool(roles.grants(user)), order=20))
+        register_nav(NavItem(_("My cases"), "cases:list", lambda user: capacities.has_any_role(user), order=20))
         register_nav(NavItem(_("New intake"), "cases:intake-start",
                              files_anywhere, order=21))
         register_nav(NavItem(_("Workload"), "cases:workload",

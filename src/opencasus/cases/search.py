@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q
 
-from opencasus.access import roles
+from opencasus.access import capacities, roles
 from opencasus.access.search import searchable_cases
 from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
@@ -113,7 +113,7 @@ def _record_search(actor: User, criteria: SearchCriteria, cases: list[Case], per
             subjects.setdefault(case_id, []).append(str(pseudonym))
     house_ids = {c.house_id for c in cases}
     if not house_ids:
-        house_ids = {g.house_id for g in roles.grants(actor)} or {0}
+        house_ids = capacities.member_house_ids(actor) or {0}
     records = [Processing(
         action=Action.SEARCH, activity_code=ActivityCode.INTAKE, purpose=purposes.CASE_SEARCH,
         who=roles.who(actor, house_id or None),

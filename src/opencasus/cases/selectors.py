@@ -17,8 +17,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from opencasus.access import attachments as attachment_access
+from opencasus.access import capacities, policy, roles
 from opencasus.access import intake as intake_access
-from opencasus.access import policy, roles
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.hitcheck import Hit, stored_hits
 from opencasus.cases.models import Attachment, Case, InformationItem, InvolvedPartner, Participant, Person, StatusChange
@@ -224,7 +224,7 @@ def information_form_options(*, actor: User, view: CaseView) -> dict[str, Any]:
     from opencasus.network.models import Organisation
 
     if view.level >= CaseAccess.CORE:
-        own = roles.organisation_ids(actor, view.case.house_id)
+        own = capacities.acting_organisation_ids(actor, view.case.house_id)
     else:
         own = policy.participating_organisation_ids(actor=actor, case=view.case)
     participating = {p.organisation_id for p in view.participants}
@@ -237,7 +237,7 @@ def information_form_options(*, actor: User, view: CaseView) -> dict[str, Any]:
 
 def search_municipalities(*, actor: User) -> QuerySet[Municipality]:
     """The municipalities of the regions of the actor's houses (the choices of the search form)."""
-    house_ids = {g.house_id for g in roles.grants(actor)}
+    house_ids = capacities.member_house_ids(actor)
     return Municipality.objects.filter(region__houses__pk__in=house_ids).distinct().order_by("name")
 
 

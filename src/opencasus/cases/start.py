@@ -8,13 +8,12 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from opencasus.access import roles
+from opencasus.access import capacities
 from opencasus.core.start import Count, Section
-from opencasus.network.models import Role
 
 
 def case_sections(user: Any) -> list[Section]:
-    if not roles.has_role(user, None, Role.PARTNER_PROFESSIONAL):
+    if not capacities.is_partner_professional(user):
         return []
     from opencasus.cases.selectors import case_list
 

@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _may_see_meetings(user: Any) -> bool:
-    from opencasus.access import roles
-    from opencasus.network.models import CORE_STAFF_ROLES, Role
+    from opencasus.access import capacities
 
-    return roles.has_role(user, None, *CORE_STAFF_ROLES, Role.PARTNER_PROFESSIONAL)
+    return capacities.works_on_cases(user)
 
 
 class MeetingsConfig(AppConfig):

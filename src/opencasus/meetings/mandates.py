@@ -266,9 +266,9 @@ def confirmation_list(*, actor: User, status: str | None = None, overdue: bool |
     the houses where the actor is core staff), with filters."""
     qs = access.to_answer(actor=actor) if mine else access.visible_confirmations(actor=actor)
     if core_houses:
-        from opencasus.access import roles
+        from opencasus.access import capacities
 
-        qs = qs.filter(house_id__in=roles.core_house_ids(actor))
+        qs = qs.filter(house_id__in=capacities.core_staff_house_ids(actor))
     qs = qs.select_related("case", "organisation", "requested_by", "answered_by")
     if status:
         qs = qs.filter(status=status)

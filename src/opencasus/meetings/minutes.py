@@ -13,8 +13,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import capacities
 from opencasus.access import meetings as meeting_access
-from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
@@ -170,7 +170,7 @@ def decision_to_agreement(*, actor: User, decision_id: int) -> Decision:
     decision = (Decision.objects.select_for_update(of=("self",))
                 .select_related("minutes__agenda_item__meeting", "minutes__agenda_item__case")
                 .filter(pk=decision_id).first())
-    if decision is None or not roles.is_core_staff(actor, decision.minutes.agenda_item.meeting.house_id):
+    if decision is None or not capacities.is_core_staff(actor, decision.minutes.agenda_item.meeting.house_id):
         raise Http404
     if decision.minutes.status != MinutesStatus.APPROVED:
         raise ValidationError(_("Decisions become agreements once the chair has approved the minutes."),
@@ -201,7 +201,7 @@ def decision_deadline_correct(*, actor: User, decision_id: int, deadline: dt.dat
     decision = (Decision.objects.select_for_update(of=("self",))
                 .select_related("minutes__agenda_item__meeting", "minutes__agenda_item__case")
                 .filter(pk=decision_id).first())
-    if decision is None or not roles.is_core_staff(actor, decision.minutes.agenda_item.meeting.house_id):
+    if decision is None or not capacities.is_core_staff(actor, decision.minutes.agenda_item.meeting.house_id):
         raise Http404
     if not meeting_access.may_correct_decisions(actor, decision.minutes.agenda_item.meeting.house_id):
         raise PermissionDenied(_("Only a process director corrects the deadline of a decision."))

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from opencasus.access import roles
+from opencasus.access import capacities
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.accounts.models import User
 from opencasus.cases.models import Participant
@@ -71,7 +71,7 @@ def _validate_fields(house_id: int, *, meeting_type: MeetingType | None, locatio
 def meeting_create(*, actor: User, house_id: int, meeting_type: MeetingType, date: dt.date, start_time: dt.time,
                    location: str = "", video_link: str = "", chair: User | None = None,
                    secretary: User | None = None) -> Meeting:
-    if not roles.is_core_staff(actor, house_id):
+    if not capacities.is_core_staff(actor, house_id):
         raise Http404
     _validate_fields(house_id, meeting_type=meeting_type, location=location, video_link=video_link, chair=chair,
                      secretary=secretary)

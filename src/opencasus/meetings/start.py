@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from opencasus.access import roles
+from opencasus.access import capacities
 from opencasus.core.start import Count, Section
-from opencasus.network.models import Role
 
 
 def this_week(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
@@ -35,7 +34,7 @@ def meeting_sections(user: Any) -> list[Section]:
                             meeting_list(actor=user).filter(house_id__in=core_house_ids(user),
                                                             date__range=(first, last)).count(),
                             f"{reverse('meetings:list')}?week=deze"))
-    if roles.has_role(user, None, Role.PARTNER_PROFESSIONAL):
+    if capacities.is_partner_professional(user):
         items = own_agenda_items(actor=user).filter(meeting__date__gte=today)
         meetings = items.values("meeting_id").distinct().count()
         counts.append(Count(_("My next meetings"), meetings, reverse("meetings:mine")))

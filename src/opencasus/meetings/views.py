@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opencasus.access import capacities
 from opencasus.access import meetings as meeting_access
-from opencasus.access import roles
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.versions import version_missing
@@ -27,7 +27,6 @@ from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
 from opencasus.meetings.recurrence import recurrence_text
 from opencasus.meetings.start import this_week
-from opencasus.network.models import CORE_STAFF_ROLES
 
 
 def apply_errors(form: Any, error: ValidationError) -> None:
@@ -56,7 +55,7 @@ def posted_version(request: AuthenticatedHttpRequest, default: int | None = None
 @login_required
 def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The planner: meetings of the actor's houses (core staff) and the meetings that need them."""
-    core_houses = roles.houses_with_role(request.user, *CORE_STAFF_ROLES)
+    core_houses = capacities.core_staff_houses(request.user)
     form = None
     if core_houses:
         form = MeetingForm(request.POST or None, houses=list(core_houses))

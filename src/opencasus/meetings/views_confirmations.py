@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from opencasus.access import roles
+from opencasus.access import capacities
 from opencasus.access.confirmations import ConfirmationAccess
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.meetings import mandates, selectors
@@ -79,7 +79,7 @@ def mandates_save(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def confirmation_list(request: HttpRequest) -> HttpResponse:
     """The organisation asked: what waits for its confirmation; core staff: all of their house (filterable)."""
     actor = _actor(request)
-    core = bool(roles.core_house_ids(actor))
+    core = bool(capacities.core_staff_house_ids(actor))
     # Without parameters: those still waiting (the API list's parameters, the same FilterSet).
     filters = ConfirmationFilter(request.GET or {"status": ConfirmationStatus.PENDING})
     form = filters.form

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from opencasus.access import roles
+from opencasus.access import capacities, roles
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
@@ -91,7 +91,7 @@ def municipality_list(*, region_code: str | None = None, include_inactive: bool 
 
 def house_list_for(*, actor: User) -> QuerySet[House]:
     """Houses the actor is a member of."""
-    return House.objects.filter(pk__in={g.house_id for g in roles.grants(actor)}).select_related("region")
+    return House.objects.filter(pk__in=capacities.member_house_ids(actor)).select_related("region")
 
 
 def house_get_for(*, actor: User, house_id: int) -> House:

@@ -14,15 +14,14 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from opencasus.access import capacities, roles
 from opencasus.access import escalations as escalation_access
-from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get, visible_cases
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
-from opencasus.network.models import Role
 from opencasus.plans.models import Agreement, AgreementNote, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.services._common import ACTIVITY, log
 from opencasus.plans.vocabulary import PENDING_STATUSES
@@ -228,7 +227,7 @@ def signals_for(*, actor: User, today: dt.date | None = None) -> dict[str, Any]:
 
     today = today or timezone.localdate()
     mine = agreement_list(actor=actor, mine=True, overdue=True, today=today)
-    director_houses = roles.house_ids_with_role(actor, Role.PROCESS_DIRECTOR)
+    director_houses = capacities.director_house_ids(actor)
     house_overdue = overdue_agreements(today).filter(case__house_id__in=director_houses).select_related("case")
     due = due_plans(today).filter(Q(case__house_id__in=director_houses) | Q(
         director_user=actor, case__in=visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).values("pk"))

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from opencasus.access import roles
+from opencasus.access import capacities
 from opencasus.access.plan_proposals import ProposalAccess, proposal_access, visible_proposals
 from opencasus.access.policy import CaseAccess, case_get, refuse
 from opencasus.cases.models import Case
 from opencasus.logbook.models import Action
-from opencasus.network.models import CORE_STAFF_ROLES
 from opencasus.plans.models import Plan, PlanProposal
 from opencasus.plans.services._common import log
 from opencasus.plans.state_tables import OPEN_PROPOSAL_STATUSES, ProposalStatus
@@ -63,7 +62,7 @@ def open_proposal(case: Case) -> PlanProposal | None:
 
 def proposals_awaiting_adoption(*, actor: User) -> QuerySet[PlanProposal]:
     """Proposed plans waiting for a process director of the actor's houses (the start-page count)."""
-    houses = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
+    houses = capacities.core_staff_house_ids(actor)
     return (visible_proposals(actor=actor).filter(status=ProposalStatus.PROPOSED, case__house_id__in=houses)
             .select_related("case"))
 
@@ -71,4 +70,4 @@ def proposals_awaiting_adoption(*, actor: User) -> QuerySet[PlanProposal]:
 def proposals_directed(*, actor: User) -> QuerySet[PlanProposal]:
     """The open proposals of the cases the actor directs."""
     return visible_proposals(actor=actor).filter(status__in=OPEN_PROPOSAL_STATUSES).exclude(
-        case__house_id__in=roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)).select_related("case")
+        case__house_id__in=capacities.core_staff_house_ids(actor)).select_related("case")

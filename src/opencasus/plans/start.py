@@ -9,17 +9,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from opencasus.access import capacities
 from opencasus.access import escalations as escalation_access
-from opencasus.access import roles
 from opencasus.core.dates import long_date
 from opencasus.core.start import Count, Link, NavItem, Section
-from opencasus.network.models import CORE_STAFF_ROLES, Role
 
 MAX_LINKS = 10
 
 
 def _owns_anything(user: Any) -> bool:
-    return roles.has_role(user, None, Role.PARTNER_PROFESSIONAL, *CORE_STAFF_ROLES)
+    return capacities.works_on_cases(user)
 
 
 def _escalation_viewer(user: Any) -> bool:
@@ -77,8 +76,8 @@ def inbox_sections(user: Any) -> list[Section]:
     from opencasus.plans.views.agreements import DUE_SOON_DAYS
 
     counts: list[Count] = []
-    core_houses = roles.house_ids_with_role(user, *CORE_STAFF_ROLES)
-    if roles.has_role(user, None, Role.PARTNER_PROFESSIONAL):
+    core_houses = capacities.core_staff_house_ids(user)
+    if capacities.is_partner_professional(user):
         counts.append(Count(_("My agreements due within two weeks"),
                             agreement_list(actor=user, mine=True, due_within=DUE_SOON_DAYS).count(),
                             _url("plans:my-agreements", due_soon="on")))

@@ -51,10 +51,21 @@ def retention_run_list(*, actor: User, house: House | None = None) -> QuerySet[R
     return qs.filter(house=house) if house is not None else qs
 
 
-def retention_run_get(*, actor: User, run_id: int) -> RetentionRun:
-    run = retention_run_list(actor=actor).filter(pk=run_id).first()
+def retention_policy_get(*, actor: User, policy_id: int) -> RetentionPolicy:
+    """One retention policy shown (logged)."""
+    policy = retention_policy_list(actor=actor).filter(pk=policy_id).first()
+    if policy is None:
+        raise Http404
+    record_privacy_view(actor=actor, houses=[policy.house], object_type="retention-policy", object_id=policy.pk)
+    return policy
+
+
+def retention_run_get(*, actor: User, run_id: int, house: House | None = None) -> RetentionRun:
+    """One retention run (of `house`, when given) shown (logged)."""
+    run = retention_run_list(actor=actor, house=house).filter(pk=run_id).first()
     if run is None:
         raise Http404
+    record_privacy_view(actor=actor, houses=[run.house], object_type="retention-run", object_id=run.pk)
     return run
 
 
@@ -67,10 +78,19 @@ def rights_request_list(*, actor: User, house: House | None = None, open_only: b
     return qs
 
 
-def rights_request_get(*, actor: User, request_id: int) -> RightsRequest:
-    item = rights_request_list(actor=actor).filter(pk=request_id).first()
+def rights_request_check(*, actor: User, request_id: int, house: House | None = None) -> RightsRequest:
+    """A rights request (of `house`, when given) the actor may handle (not logged: the write that follows is)."""
+    item = rights_request_list(actor=actor, house=house).filter(pk=request_id).first()
     if item is None:
         raise Http404
+    return item
+
+
+def rights_request_get(*, actor: User, request_id: int, house: House | None = None) -> RightsRequest:
+    """One rights request shown, with the persons it concerns (logged)."""
+    item = rights_request_check(actor=actor, request_id=request_id, house=house)
+    record_privacy_view(actor=actor, houses=[item.house], object_type="rights-request", object_id=item.pk,
+                        data_subjects=item.pseudonyms)
     return item
 
 
@@ -84,10 +104,22 @@ def subject_access_request_list(*, actor: User, house: House | None = None) -> Q
     return qs.filter(house=house) if house is not None else qs
 
 
-def subject_access_request_get(*, actor: User, request_id: int) -> SubjectAccessRequest:
-    item = subject_access_request_list(actor=actor).filter(pk=request_id).first()
+def subject_access_request_check(*, actor: User, request_id: int,
+                                 house: House | None = None) -> SubjectAccessRequest:
+    """A subject access request (of `house`, when given) the actor may handle (not logged: the export that
+    follows is)."""
+    item = subject_access_request_list(actor=actor, house=house).filter(pk=request_id).first()
     if item is None:
         raise Http404
+    return item
+
+
+def subject_access_request_get(*, actor: User, request_id: int,
+                               house: House | None = None) -> SubjectAccessRequest:
+    """One subject access request shown, with the persons it concerns (logged)."""
+    item = subject_access_request_check(actor=actor, request_id=request_id, house=house)
+    record_privacy_view(actor=actor, houses=[item.house], object_type="subject-access-request", object_id=item.pk,
+                        data_subjects=item.pseudonyms)
     return item
 
 
@@ -199,8 +231,9 @@ def case_references(case_ids: set[int]) -> dict[int, str]:
 def record_privacy_view(*, actor: User, houses: Iterable[House], action: str = Action.VIEW, object_type: str,
                         object_id: Any = "", data_subjects: Iterable[str] = ("",), case_id: int | None = None) -> None:
     """A privacy page or endpoint shown (every view of one is itself processing): one record per house, with
-    the persons it concerns (lists and searches without a subject show none). The page or endpoint calls
-    this with what it showed, after reading it with the selectors above."""
+    the persons it concerns (lists and searches without a subject show none). The `*_get` selectors above
+    call it for a detail; a list, search or overview page, whose shown items only the page knows, calls it
+    with what it showed (the `record_<x>_list_view` pattern of docs/development.md)."""
     subjects = list(data_subjects) or [""]
     for house in houses:
         record_processing(action=action, activity_code=ActivityCode.PRIVACY, purpose=purposes.PRIVACY_SUPERVISION,

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import capacities
 from opencasus.access import reporting as access
-from opencasus.access import roles
 from opencasus.core.start import Count, Section
-from opencasus.network.models import Municipality, Role
+from opencasus.network.models import Municipality
 from opencasus.reporting.selectors.period import Period, make_period
 from opencasus.reporting.selectors.reads import start_figures
 
@@ -31,12 +31,11 @@ def _same_day_last_year(day: dt.date) -> dt.date:
 
 def _scopes(user: Any) -> list[access.Scope]:
     scopes: list[access.Scope] = []
-    for house_id in sorted(roles.house_ids_with_role(user, Role.HOUSE_MANAGER)):
+    for house_id in sorted(capacities.managed_house_ids(user)):
         scopes.append(access.house_scope(actor=user, house_id=house_id))
     for region in access.regions_for(user):
         scopes.append(access.region_scope(actor=user, code=region.code))
-    codes = sorted(Municipality.objects.filter(pk__in={
-        g.municipality_id for g in roles.grants(user) if g.role == Role.MUNICIPALITY_OFFICER and g.municipality_id})
+    codes = sorted(Municipality.objects.filter(pk__in=capacities.officer_municipality_ids(user))
         .values_list("code", flat=True))
     for code in codes:
         scopes.append(access.municipality_scope(actor=user, code=code))

@@ -36,10 +36,9 @@ def triage_section(user: Any) -> list[Any]:
 
 def _sits_at_a_table(user: Any) -> bool:
     """Standing members without a core role: the triage sessions are their way in."""
-    from opencasus.access import roles, triage_table
-    from opencasus.network.models import CORE_STAFF_ROLES
+    from opencasus.access import capacities, triage_table
 
-    return not roles.house_ids_with_role(user, *CORE_STAFF_ROLES) and bool(triage_table.seat_house_ids(user))
+    return not capacities.core_staff_house_ids(user) and bool(triage_table.seat_house_ids(user))
 
 
 def table_section(user: Any) -> list[Any]:

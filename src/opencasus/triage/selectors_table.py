@@ -11,8 +11,8 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from opencasus.access import capacities, roles
 from opencasus.access import information_requests as requests_access
-from opencasus.access import roles
 from opencasus.access import triage_table as table
 from opencasus.access.information_requests import RequestAccess
 from opencasus.access.triage_table import QUEUE_STATUSES, TableAccess
@@ -20,7 +20,7 @@ from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import Relation
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import Processing, record_processing, record_processing_many
-from opencasus.network.models import CORE_STAFF_ROLES, House, MeetingType, Organisation
+from opencasus.network.models import House, MeetingType, Organisation
 from opencasus.triage.models import (
     Contribution,
     Decision,
@@ -109,7 +109,7 @@ def session_detail(*, actor: User, session_id: int) -> tuple[TriageSession, Tabl
 
 def queue_for_session(*, actor: User, session: TriageSession) -> list[Case]:
     """Intakes of the session's house queue not yet on its list, for core staff to add (references only)."""
-    if not roles.is_core_staff(actor, session.house_id):
+    if not capacities.is_core_staff(actor, session.house_id):
         return []
     listed = session.items.values("case_id")
     return list(table.table_cases(actor=actor).filter(house_id=session.house_id).exclude(pk__in=listed)
@@ -140,8 +140,7 @@ def table_intake_get(*, actor: User, case_id: int) -> TableIntake:
     requests = list(case_requests(case)) if level >= TableAccess.CORE else []
     sessions = list(TriageSession.objects.filter(items__case=case).order_by("date"))
     if level >= TableAccess.CORE:
-        own_ids = {g.organisation_id for g in roles.grants(actor)
-                   if g.house_id == case.house_id and g.role in CORE_STAFF_ROLES}
+        own_ids = capacities.core_staff_organisation_ids(actor, case.house_id)
     else:
         own_ids = table.seat_organisation_ids(actor, case.house_id)
     log_case(actor=actor, case=case, action=Action.VIEW, object_type="triage-table-intake")
@@ -237,7 +236,7 @@ def request_counts(*, actor: User, today: dt.date | None = None) -> dict[str, in
     """Counts for the work inbox (no case shown, nothing logged), through the same filter as the list."""
     today = today or timezone.localdate()
     visible = requests_access.visible_requests(actor=actor).filter(status=RequestStatus.OPEN)
-    core = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
+    core = capacities.core_staff_house_ids(actor)
     addressed = visible.exclude(house_id__in=core)
     return {
         "overdue": visible.filter(due_date__lt=today).count(),

@@ -10,15 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opencasus.access import capacities, roles
 from opencasus.access import caseload as caseload_access
-from opencasus.access import roles
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.caseload.load import Load, load_for
 from opencasus.cases.models import AssignmentKind, Case, DirectorAssignment, OverLimitAdmission
 from opencasus.cases.services.transitions import ACTIVITY_BY_STATUS, case_subjects
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
-from opencasus.network.models import Role
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -85,7 +84,7 @@ def director_pick_up(*, actor: User, case: Case) -> DirectorAssignment | None:
     """A process director who picks up an intake (starts its assessment) directs it when nobody does yet.
 
     Runs inside the caller's transaction, on the case the caller locked."""
-    if case.process_director_id is not None or not roles.has_role(actor, case.house_id, Role.PROCESS_DIRECTOR):
+    if case.process_director_id is not None or not capacities.is_process_director(actor, case.house_id):
         return None
     return _assign(actor=actor, case=case, director_id=actor.pk, kind=AssignmentKind.INTAKE,
                    reason=_("Picked up the intake."))
@@ -97,7 +96,7 @@ def triage_director(*, actor: User, case: Case, director_id: int | None) -> int 
         return director_id
     if case.process_director_id is not None:
         return case.process_director_id
-    return actor.pk if roles.has_role(actor, case.house_id, Role.PROCESS_DIRECTOR) else None
+    return actor.pk if capacities.is_process_director(actor, case.house_id) else None
 
 
 def triage_check(*, actor: User, case: Case, director_id: int | None, admitting: bool,

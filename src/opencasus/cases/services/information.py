@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opencasus.access import policy, roles
+from opencasus.access import capacities, policy, roles
 from opencasus.cases.models import InformationItem, Person
 from opencasus.cases.services.transitions import case_subjects
 from opencasus.cases.vocabulary import LifeDomain, SharingScope
@@ -34,7 +34,7 @@ def information_item_add(*, actor: User, case_id: int, life_domain: str, text: s
     if case.status != Status.ADMITTED:
         raise ValidationError(_("Information can only be added to an admitted, running case."), code="not_admitted")
     if level == policy.CaseAccess.CORE:
-        allowed_orgs = roles.organisation_ids(actor, case.house_id)
+        allowed_orgs = capacities.acting_organisation_ids(actor, case.house_id)
     else:
         allowed_orgs = policy.participating_organisation_ids(actor=actor, case=case)
     if organisation_id is None and len(allowed_orgs) == 1:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opencasus.access import roles
+from opencasus.access import capacities
 from opencasus.access.policy import CaseAccess, participating_organisation_ids
 from opencasus.cases.models import Case, InformationItem
 from opencasus.cases.selectors import CaseView
@@ -94,7 +94,7 @@ def why_visible(*, item: InformationItem, level: CaseAccess, own_orgs: set[int])
 
 
 def information(*, actor: User, view: CaseView) -> list[tuple[InformationItem, str]]:
-    own = (set(roles.organisation_ids(actor, view.case.house_id)) if view.level >= CaseAccess.CORE
+    own = (set(capacities.acting_organisation_ids(actor, view.case.house_id)) if view.level >= CaseAccess.CORE
            else participating_organisation_ids(actor=actor, case=view.case))
     return [(item, why_visible(item=item, level=view.level, own_orgs=own)) for item in view.information_items]
 

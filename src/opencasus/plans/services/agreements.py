@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opencasus.access import roles
+from opencasus.access import capacities, roles
 from opencasus.access.policy import CaseAccess
 from opencasus.cases.models import Case, Participant
 from opencasus.cases.workflow import Status
@@ -19,7 +19,6 @@ from opencasus.core import events
 from opencasus.core.events import AgreementGiven, MonthFiguresChanged
 from opencasus.core.unset import UNSET, Unset
 from opencasus.logbook.models import Action
-from opencasus.network.models import Role
 from opencasus.notifications.models import Kind
 from opencasus.notifications.services import notify
 from opencasus.plans.models import Agreement, AgreementNote, AgreementStatusChange, Goal, Plan
@@ -65,8 +64,8 @@ def movers(*, actor: User, agreement: Agreement) -> set[Mover]:
     result: set[Mover] = set()
     if is_owner(actor=actor, agreement=agreement):
         result.add(Mover.OWNER)
-    if getattr(actor, "is_authenticated", False) and roles.has_role(actor, agreement.house_id,
-                                                                    Role.PROCESS_DIRECTOR):
+    if getattr(actor, "is_authenticated", False) and capacities.is_process_director(
+            actor, agreement.house_id):
         result.add(Mover.DIRECTOR)
     return result
 

@@ -82,12 +82,13 @@ class LoggedList:
 
 
 class LoggedRetrieve:
-    """A detail whose every call is logged, with the persons it concerns."""
+    """A detail read by its `*_get` selector, which logs it with the persons it concerns."""
+
+    def read_detail(self, pk: int) -> Any:
+        raise NotImplementedError
 
     def retrieve(self: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        self.record_view(instance.house, self.object_type, instance.pk,
-                         data_subjects=getattr(instance, "pseudonyms", None) or [""])
+        instance = self.read_detail(self.get_object().pk)
         response = Response(self.get_serializer(instance).data)
         version = getattr(instance, "version", None)
         return with_etag(response, version) if version is not None else response
@@ -136,6 +137,9 @@ class RetentionPolicyViewSet(LoggedList, LoggedRetrieve, PrivacyViewSet):
     filterset_class = RetentionPolicyFilter
     object_type = "retention-policy"
 
+    def read_detail(self, pk: int) -> Any:
+        return selectors.retention_policy_get(actor=self.request.user, policy_id=pk)
+
     def get_queryset(self) -> QuerySet[RetentionPolicy]:
         return selectors.retention_policy_list(actor=self.request.user, house=self.query_house())
 
@@ -152,6 +156,9 @@ class RetentionRunViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
     queryset = RetentionRun.objects.none()
     filterset_class = RetentionRunFilter
     object_type = "retention-run"
+
+    def read_detail(self, pk: int) -> Any:
+        return selectors.retention_run_get(actor=self.request.user, run_id=pk)
 
     def get_queryset(self) -> QuerySet[RetentionRun]:
         return selectors.retention_run_list(actor=self.request.user, house=self.query_house())
@@ -177,6 +184,9 @@ class SubjectAccessRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModel
     queryset = SubjectAccessRequest.objects.none()
     filterset_class = SubjectAccessRequestFilter
     object_type = "subject-access-request"
+
+    def read_detail(self, pk: int) -> Any:
+        return selectors.subject_access_request_get(actor=self.request.user, request_id=pk)
 
     def get_queryset(self) -> QuerySet[SubjectAccessRequest]:
         return selectors.subject_access_request_list(actor=self.request.user, house=self.query_house())
@@ -223,6 +233,10 @@ class RightsRequestViewSet(LoggedList, LoggedRetrieve, mixins.CreateModelMixin,
     queryset = RightsRequest.objects.none()
     filterset_class = RightsRequestFilter
     object_type = "rights-request"
+
+    def read_detail(self, pk: int) -> Any:
+        return selectors.rights_request_get(actor=self.request.user, request_id=pk)
+
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[RightsRequest]:

@@ -92,10 +92,7 @@ def dry_run(request: AuthenticatedHttpRequest, house: House) -> HttpResponse:
 
 @privacy_view
 def retention_run(request: AuthenticatedHttpRequest, house: House, run_id: int) -> HttpResponse:
-    run = selectors.retention_run_get(actor=request.user, run_id=run_id)
-    if run.house_id != house.pk:
-        raise Http404
-    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="retention-run", object_id=run.pk)
+    run = selectors.retention_run_get(actor=request.user, run_id=run_id, house=house)
     labels = dict(RetentionCategory.choices)
     items = [{**item, "categoryLabel": labels.get(item["category"], item["category"])} for item in run.items]
     summary = [(labels.get(k, k), v) for k, v in run.summary.items()]

@@ -37,21 +37,17 @@ def subject_access(request: AuthenticatedHttpRequest, house: House) -> HttpRespo
     return render(request, "privacy/subject_access.html", {"house": house, "form": form, "requests": requests})
 
 
-def _sar(request: AuthenticatedHttpRequest, house: House, request_id: int) -> SubjectAccessRequest:
-    sar = selectors.subject_access_request_get(actor=request.user, request_id=request_id)
-    if sar.house_id != house.pk:
-        raise Http404
-    return sar
+def _sar(request: AuthenticatedHttpRequest, house: House, request_id: int, *, shown: bool) -> SubjectAccessRequest:
+    read = selectors.subject_access_request_get if shown else selectors.subject_access_request_check
+    return read(actor=request.user, request_id=request_id, house=house)
 
 
 @privacy_view
 def subject_access_detail(request: AuthenticatedHttpRequest, house: House, request_id: int) -> HttpResponse:
     from opencasus.privacy.subject_access import build_export, for_reading
 
-    sar = _sar(request, house, request_id)
+    sar = _sar(request, house, request_id, shown=True)
     export = build_export(sar)
-    selectors.record_privacy_view(actor=request.user, houses=[house], object_type="subject-access-request",
-                                  object_id=sar.pk, data_subjects=sar.pseudonyms)
     return render(request, "privacy/subject_access_detail.html", {"house": house, "sar": sar,
                                                                     "export": for_reading(export)})
 
@@ -60,7 +56,7 @@ def subject_access_detail(request: AuthenticatedHttpRequest, house: House, reque
 def subject_access_download(request: AuthenticatedHttpRequest, house: House, request_id: int, fmt: str) -> HttpResponse:
     if fmt not in {"json", "pdf"}:
         raise Http404
-    sar = _sar(request, house, request_id)
+    sar = _sar(request, house, request_id, shown=False)
     _export, content = services.subject_access_export(actor=request.user, request=sar, fmt=fmt)
     content_type = "application/pdf" if fmt == "pdf" else "application/json"
     response = HttpResponse(content, content_type=content_type)
@@ -99,9 +95,7 @@ def rights_requests(request: AuthenticatedHttpRequest, house: House) -> HttpResp
 
 @privacy_view
 def rights_request(request: AuthenticatedHttpRequest, house: House, request_id: int) -> HttpResponse:
-    item = selectors.rights_request_get(actor=request.user, request_id=request_id)
-    if item.house_id != house.pk:
-        raise Http404
+    item = selectors.rights_request_check(actor=request.user, request_id=request_id, house=house)
     initial = {"version": item.version, "status": item.status, "handling": item.handling,
                "decided_on": item.decided_on, "extended_until": item.extended_until,
                "extension_reason": item.extension_reason}
@@ -118,9 +112,7 @@ def rights_request(request: AuthenticatedHttpRequest, house: House, request_id: 
         else:
             messages.success(request, _("The handling was saved."))
             return redirect("privacy:rights-request", house.pk, item.pk)
-    else:
-        selectors.record_privacy_view(actor=request.user, houses=[house], object_type="rights-request",
-                                      object_id=item.pk, data_subjects=item.pseudonyms)
+    item = selectors.rights_request_get(actor=request.user, request_id=request_id, house=house)  # shown: logged
     return render(request, "privacy/rights_request.html", {
         "house": house, "item": item, "form": form, "overdue": item.is_overdue(),
         "subject_access": getattr(item, "subject_access", None)})

@@ -12,14 +12,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opencasus.access import roles
+from opencasus.access import capacities, roles
 from opencasus.access import triage_table as table
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.versions import version_missing
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
-from opencasus.network.models import House, MeetingType, Role
+from opencasus.network.models import House, MeetingType
 from opencasus.triage.models import (
     SESSION_TRANSITIONS,
     Contribution,
@@ -126,7 +126,7 @@ def _core_session(actor: User, session_id: int) -> TriageSession:
 
 @transaction.atomic
 def session_create(*, actor: User, house_id: int, date: dt.date) -> TriageSession:
-    if not roles.is_core_staff(actor, house_id):
+    if not capacities.is_core_staff(actor, house_id):
         raise Http404
     if TriageSession.objects.filter(house_id=house_id, date=date).exclude(status=SessionStatus.CANCELLED).exists():
         raise ValidationError({"date": [_("There is already a triage session of this house on that date.")]})
@@ -221,8 +221,7 @@ def contribution_add(*, actor: User, case_id: int, text: str, life_domains: list
     """A standing member's (or core staff's) contribution on an intake at the triage table."""
     case, level = table.table_case_get(actor=actor, case_id=case_id)
     if level >= table.TableAccess.CORE:
-        own = {g.organisation_id for g in roles.grants(actor)
-               if g.house_id == case.house_id and g.role in (Role.PROCESS_DIRECTOR, Role.SECRETARY)}
+        own = capacities.core_staff_organisation_ids(actor, case.house_id)
     else:
         own = table.seat_organisation_ids(actor, case.house_id)
     errors: dict[str, list[str]] = {}
