@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
+from opencasus.core.tests.gate_houses import GateHouses, build_other_house, foreign_values, with_every_role
 from opencasus.core.tests.urlwalk import Route, routes
-from opencasus.core.tests.worlds import World, build_other_house, foreign_values, with_every_role
 from opencasus.network.models import Region, Role
 from opencasus.network.tests.factories import HouseFactory, member
 
@@ -111,15 +111,15 @@ def _refused_like_missing(client: Client, route: Route, values: dict[str, Any], 
 
 
 @pytest.fixture
-def world() -> World:
+def world() -> GateHouses:
     other = build_other_house()
     # Another region: a steering-group member sees the figures of every house in their own region by design.
     region = Region.objects.exclude(pk=other.region_id).order_by("code").first()
-    return World(own=HouseFactory.create(region=region), other=other)
+    return GateHouses(own=HouseFactory.create(region=region), other=other)
 
 
 def test_no_record_of_another_house_is_reachable(
-    world: World, verified_client: VerifiedClient, api_client: ApiClient,
+    world: GateHouses, verified_client: VerifiedClient, api_client: ApiClient,
 ) -> None:
     """IDOR: every page and endpoint with an object id, given the other house's ids, answers 404."""
     # Every role in its own house: a 404 for the other house's id is the house's scoping, not a missing role.

@@ -22,8 +22,8 @@ from opencasus.cases.tests import helpers as h
 from opencasus.cases.tests.factories import CaseFactory, PersonFactory
 from opencasus.cases.workflow import Status
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
+from opencasus.core.tests.gate_houses import house_path
 from opencasus.core.tests.urlwalk import routes
-from opencasus.core.tests.worlds import house_path
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member

@@ -17,7 +17,7 @@ from opencasus.network.models import House
 
 
 @dataclass
-class World:
+class GateHouses:
     own: House
     other: House
     unresolved: set[str] = field(default_factory=set)
@@ -191,7 +191,7 @@ def _related(obj: models.Model, model: type[models.Model], depth: int = 2) -> mo
     return None
 
 
-def foreign_values(route: Route, world: World) -> dict[str, Any] | None:
+def foreign_values(route: Route, world: GateHouses) -> dict[str, Any] | None:
     """Ids of the other house's records for the route's parameters (None if it has none to offer)."""
     values: dict[str, Any] = {}
     chosen: list[models.Model] = []
