@@ -54,10 +54,10 @@ serve: $(STAMP)
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check --output-format concise src
+	$(VENV)/bin/ruff check --output-format concise src scripts
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy src
+	$(VENV)/bin/mypy src scripts
 
 var/openapi.json: $(STAMP) FORCE
 	mkdir -p var

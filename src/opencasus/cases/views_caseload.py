@@ -17,6 +17,7 @@ from opencasus.access.houses import current_house_id
 from opencasus.accounts.models import User
 from opencasus.cases.caseload import history, selectors, services
 from opencasus.cases.caseload.forms import AssignForm
+from opencasus.core.forms import apply_errors
 from opencasus.network.models import House
 
 
@@ -72,11 +73,7 @@ def direction(request: HttpRequest, case_id: int) -> HttpResponse:
             services.director_assign(actor=_user(request), case_id=case.pk, director_id=form.cleaned_data["director"],
                                      reason=form.cleaned_data["reason"], expected_version=form.cleaned_data["version"])
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for name, errors in exc.message_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, exc.messages)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The process director has been recorded."))
             return redirect("cases:direction", case_id=case.pk)

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -105,3 +106,13 @@ class Form(TextLimitsMixin, forms.Form):
 
 class ModelForm(TextLimitsMixin, forms.ModelForm):  # type: ignore[type-arg]
     pass
+
+
+def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: each message on its field where the form has that field,
+    else on the form as a whole (the one home of this rule for every page)."""
+    if hasattr(exc, "error_dict"):
+        for name, messages in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, exc.messages)

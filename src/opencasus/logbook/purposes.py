@@ -28,6 +28,10 @@ MEETING_LIST: Final = "Overzicht casusoverleggen"
 MEETING_PLANNING: Final = "Plannen van een casusoverleg"
 MEETING_ATTENDANCE: Final = "Aanwezigheid bij een casusoverleg"
 
+# The ZSM table asks whether a person is known (activity "intake")
+ZSM_QUERY: Final = "Vraag van de ZSM-tafel (OM): is deze persoon bekend?"
+ZSM_ADVICE_GIVEN: Final = "ZSM-advies verstrekt aan de ZSM-tafel (OM)"
+
 # Network (activity "network")
 NETWORK_OVERVIEW: Final = "Netwerkoverzicht van het huis"
 

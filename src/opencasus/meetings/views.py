@@ -19,6 +19,7 @@ from opencasus.access import capacities
 from opencasus.access import meetings as meeting_access
 from opencasus.access.houses import narrow_to_current_house
 from opencasus.accounts.typing import AuthenticatedHttpRequest
+from opencasus.core.forms import apply_errors
 from opencasus.core.versions import version_missing
 from opencasus.meetings import invitations as invitation_services
 from opencasus.meetings import optimiser, selectors, services
@@ -27,14 +28,6 @@ from opencasus.meetings.models import AgendaItem, Meeting, MeetingStatus
 from opencasus.meetings.optimiser import LEAVE_AFTER_MINUTES, compare
 from opencasus.meetings.recurrence import recurrence_text
 from opencasus.meetings.start import this_week
-
-
-def apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def error_message(request: AuthenticatedHttpRequest, error: ValidationError) -> None:

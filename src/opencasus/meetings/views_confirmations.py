@@ -18,11 +18,11 @@ from django.views.decorators.http import require_POST
 from opencasus.access import capacities
 from opencasus.access.confirmations import ConfirmationAccess
 from opencasus.access.houses import narrow_to_current_house
+from opencasus.core.forms import apply_errors
 from opencasus.meetings import mandates, selectors
 from opencasus.meetings.filters import ConfirmationFilter
 from opencasus.meetings.forms import ConfirmationAnswerForm
 from opencasus.meetings.models import ConfirmationStatus, MandateScope
-from opencasus.meetings.views import apply_errors
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User

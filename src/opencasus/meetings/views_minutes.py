@@ -16,12 +16,13 @@ from django.views.decorators.http import require_POST
 
 from opencasus.access import meetings as meeting_access
 from opencasus.accounts.typing import AuthenticatedHttpRequest
+from opencasus.core.forms import apply_errors
 from opencasus.logbook import purposes
 from opencasus.meetings import minutes as minute_services
 from opencasus.meetings import selectors
 from opencasus.meetings.forms import DecisionDeadlineForm, DecisionForm, MinutesForm, SelfReportForm
 from opencasus.meetings.models import MinutesStatus, SelfReportKind
-from opencasus.meetings.views import apply_errors, error_message, posted_version
+from opencasus.meetings.views import error_message, posted_version
 
 DecisionFormSet = forms.formset_factory(DecisionForm, extra=2)
 

@@ -171,6 +171,9 @@ class Role(models.TextChoices):
     STEERING_GROUP_MEMBER = "steering_group_member", _("Steering-group member")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer (FG)")
     FUNCTIONAL_ADMINISTRATOR = "functional_administrator", _("Functional administrator")
+    # A system client of the ZSM table (on behalf of the public prosecutor): asks whether a person is known
+    # and receives only the house's recorded ZSM advice of an admitted case, never case content.
+    ZSM_CLIENT = "zsm_client", _("ZSM system client")
 
 
 CORE_STAFF_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.SECRETARY})
@@ -178,7 +181,7 @@ CORE_STAFF_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.SECRETARY})
 # effect only after a second person approved it (four eyes). Aggregate-only roles take effect at once.
 CONTENT_ROLES = frozenset({*CORE_STAFF_ROLES, Role.PARTNER_PROFESSIONAL})
 APPROVAL_REQUIRED_ROLES = frozenset({*CONTENT_ROLES, Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR,
-                                     Role.PRIVACY_OFFICER})
+                                     Role.PRIVACY_OFFICER, Role.ZSM_CLIENT})
 
 
 class Approval(models.TextChoices):

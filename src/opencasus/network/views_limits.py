@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from opencasus.accounts.typing import AuthenticatedHttpRequest
-from opencasus.core.forms import Form
+from opencasus.core.forms import Form, apply_errors
 from opencasus.network import limits
 
 
@@ -42,11 +42,7 @@ def caseload_limits(request: AuthenticatedHttpRequest, house_id: int) -> HttpRes
             limits.caseload_limit_save(actor=request.user, house_id=house_id, per_director=data["per_director"],
                                        per_house=data["per_house"], expected_version=data["version"])
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for name, errors in exc.message_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, exc.messages)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The maximums have been saved."))
             return redirect("network:caseload-limits", house_id=house_id)

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opencasus.cases.caseload.forms import add_triage_fields, triage_values
@@ -20,15 +19,6 @@ from opencasus.triage.services import AssessmentInput, DecisionInput
 TEXTAREA = {"rows": 2, "class": "utrecht-textarea"}
 # NL Design System's radio button on a native input: without the modifier a chosen option looks unchosen.
 RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the matching field, else on the form."""
-    if hasattr(exc, "error_dict"):
-        for name, messages in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class AssessmentForm(Form):

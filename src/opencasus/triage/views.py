@@ -19,13 +19,13 @@ from opencasus.cases.caseload import selectors as caseload
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
+from opencasus.core.forms import apply_errors
 from opencasus.triage import cadence, hits, selectors, selectors_table, services
 from opencasus.triage.forms import (
     AssessmentForm,
     DecisionForm,
     ParticipantAddForm,
     ParticipantEndForm,
-    apply_errors,
 )
 from opencasus.triage.services.assessment import OPEN_STATUSES
 

@@ -19,8 +19,8 @@ from opencasus.access.information_requests import RequestAccess
 from opencasus.access.triage_table import TableAccess, table_house_ids
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.dates import long_date
+from opencasus.core.forms import apply_errors
 from opencasus.triage import selectors, selectors_table, services
-from opencasus.triage.forms import apply_errors
 from opencasus.triage.forms_table import (
     AnswerForm,
     ContributionForm,

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from opencasus.core.api.problems import domain_error_status
+from opencasus.core.forms import apply_errors
 
 
 def run(form: forms.Form, call: Callable[[], Any]) -> tuple[Any, int]:
@@ -16,12 +17,7 @@ def run(form: forms.Form, call: Callable[[], Any]) -> tuple[Any, int]:
     try:
         return call(), 200
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            for message in exc.messages:
-                form.add_error(None, message)
+        apply_errors(form, exc)
         return None, domain_error_status(exc)
 
 

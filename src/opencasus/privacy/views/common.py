@@ -5,12 +5,11 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpResponse
 
 from opencasus.access import privacy as privacy_access
 from opencasus.accounts.typing import AuthenticatedHttpRequest
+from opencasus.core.forms import apply_errors
 
 
 def privacy_view(func: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -25,12 +24,4 @@ def privacy_view(func: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return wrapper
 
 
-def add_errors(form: Form, exc: ValidationError) -> None:
-    """Put a service's validation errors on the form (field errors where the field exists)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
+add_errors = apply_errors  # the pages of this app name it so
