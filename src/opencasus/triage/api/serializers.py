@@ -105,7 +105,7 @@ class TriageAssessmentReadSerializer(TriageAssessmentSerializer):
 
 
 class ProfessionalRefSerializer(Serializer[Any]):
-    user_id = serializers.IntegerField()
+    user_id = serializers.IntegerField(help_text="A `userId` of `GET /houses/{houseId}/professionals`.")
     organisation_id = serializers.IntegerField()
 
 
@@ -114,14 +114,21 @@ class TriageDecisionSerializer(Serializer[Decision]):
                                             help_text="The case version read (or send If-Match); checked when sent.")
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     grounds = serializers.CharField()
-    advice = serializers.CharField(allow_blank=True, required=False, default="")
-    routed_to = serializers.ChoiceField(choices=RouteTarget.choices, allow_blank=True, required=False, default="")
+    advice = serializers.CharField(allow_blank=True, required=False, default="",
+                                   help_text="Required when the outcome is `advice`.")
+    routed_to = serializers.ChoiceField(choices=RouteTarget.choices, allow_blank=True, required=False, default="",
+                                        help_text="Required when the outcome is `route`.")
     routed_to_detail = serializers.CharField(allow_blank=True, required=False, default="", max_length=200)
-    purpose = serializers.CharField(allow_blank=True, required=False, default="")
-    questions = serializers.CharField(allow_blank=True, required=False, default="")
-    meeting_type_id = serializers.IntegerField(allow_null=True, required=False, default=None)
-    organisation_ids = serializers.ListField(child=serializers.IntegerField(), required=False, default=list,
-                                             write_only=True)
+    purpose = serializers.CharField(allow_blank=True, required=False, default="",
+                                    help_text="Required when the outcome is `admit`: what the case is shared for.")
+    questions = serializers.CharField(allow_blank=True, required=False, default="",
+                                      help_text="Required when the outcome is `admit`.")
+    meeting_type_id = serializers.IntegerField(
+        allow_null=True, required=False, default=None,
+        help_text="Required when the outcome is `admit`: one of `GET /houses/{houseId}/meeting-types`.")
+    organisation_ids = serializers.ListField(
+        child=serializers.IntegerField(), required=False, default=list, write_only=True,
+        help_text="Admission: the participating organisations (at least one, or a named professional).")
     professionals = ProfessionalRefSerializer(many=True, required=False, default=list, write_only=True)
     message_to_filer = serializers.CharField(allow_blank=True, required=False, default="", write_only=True)
     process_director_id = serializers.IntegerField(
