@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("opencasus.plans.api.urls")),
     path("", include("opencasus.followup.api.urls")),
     path("", include("opencasus.zsm.api.urls")),
+    path("", include("opencasus.peers.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),

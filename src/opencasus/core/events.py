@@ -37,6 +37,15 @@ class MonthFiguresChanged:
 
 
 @dataclass(frozen=True)
+class IntakeFiled:
+    """An intake was filed, its persons recorded and its hit check run (published in the filing transaction)."""
+
+    case_id: int
+    house_id: int
+    actor_id: int
+
+
+@dataclass(frozen=True)
 class TriageDecided:
     """The triage table decided on an intake (published in the decision's transaction). `check_back_date` is
     the date the decision set for checking that a routed or advised intake was picked up (None: the default)."""

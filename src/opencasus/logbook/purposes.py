@@ -32,6 +32,9 @@ MEETING_ATTENDANCE: Final = "Aanwezigheid bij een casusoverleg"
 ZSM_QUERY: Final = "Vraag van de ZSM-tafel (OM): is deze persoon bekend?"
 ZSM_ADVICE_GIVEN: Final = "ZSM-advies verstrekt aan de ZSM-tafel (OM)"
 
+# The hit check across installations (activity "intake")
+HIT_CHECK_BY_PEER: Final = "Hitcheck door een andere installatie (gepseudonimiseerd)"
+
 # Network (activity "network")
 NETWORK_OVERVIEW: Final = "Netwerkoverzicht van het huis"
 

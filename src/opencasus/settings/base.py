@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "opencasus.plans",
     "opencasus.followup",
     "opencasus.zsm",
+    "opencasus.peers",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
@@ -243,6 +245,10 @@ OPENCASUS_REFUSED_ACCESS_WINDOW_MINUTES = int(os.environ.get("OPENCASUS_REFUSED_
 
 # Key for encrypting and hashing identifiers (BSN). Production must set its own.
 OPENCASUS_FIELD_KEY = os.environ.get("OPENCASUS_FIELD_KEY", "")
+# The hit check across installations (see `opencasus.peers.config`): off unless all three are set.
+OPENCASUS_INSTALLATION_NAME = os.environ.get("OPENCASUS_INSTALLATION_NAME", "")
+OPENCASUS_PEER_PSEUDONYM_KEY = os.environ.get("OPENCASUS_PEER_PSEUDONYM_KEY", "")
+OPENCASUS_PEERS = json.loads(os.environ.get("OPENCASUS_PEERS", "[]"))
 
 # API tokens (django-rest-knox): only a hash is stored. A professional's token ends after
 # OPENCASUS_TOKEN_IDLE_HOURS without use (each use moves the expiry on); a system client's token ends on

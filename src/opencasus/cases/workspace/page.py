@@ -43,6 +43,10 @@ def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -
             action.primary = False
     if slug == "overzicht":
         ctx["events"] = panels.timeline(actor=actor, view=view, items=items)
+        if view.is_core:
+            from opencasus.peers.selectors import peer_checks
+
+            ctx["peer_checks"] = peer_checks(view.case)
     elif slug == "informatie":
         ctx["information"] = panels.information(actor=actor, view=view)
     elif slug == "plan":
