@@ -96,7 +96,8 @@ def test_the_page_switches_an_approach_and_saves_the_periods(house: House,
     client = verified_client(manager)
     url = reverse("network:approaches", args=[house.pk])
     page = client.get(url).content.decode()
-    assert "Crisisroute" in page and "uitgeschakeld" in page
+    assert "Crisisroute" in page
+    assert "uitgeschakeld" in page
     assert "Crisisroute: termijnen" not in page  # the crisis periods only once the crisis lane runs
     response = client.post(url, {"action": "switch", "approach": "crisis_lane", "enabled": "1", "version": "0"})
     assert response.status_code == 302
@@ -119,7 +120,8 @@ def test_a_reader_sees_the_page_without_buttons_and_cannot_post(house: House,
     client = verified_client(member(house, Role.SECRETARY))
     url = reverse("network:approaches", args=[house.pk])
     page = client.get(url).content.decode()
-    assert "Inschakelen" not in page and "Werkdagen tot het weegoverleg" in page
+    assert "Inschakelen" not in page
+    assert "Werkdagen tot het weegoverleg" in page
     assert client.post(url, {"action": "switch", "approach": "group", "enabled": "1",
                              "version": "0"}).status_code == 403
 
@@ -132,10 +134,12 @@ def test_the_api_lists_switches_and_needs_the_version(house: House,
     assert listed["mayEdit"] is True
     assert [a["approach"] for a in listed["approaches"]] == Approach.values
     one = client.get(f"{base}/group")
-    assert one["ETag"] == '"0"' and one.json()["enabled"] is False
+    assert one["ETag"] == '"0"'
+    assert one.json()["enabled"] is False
     assert client.patch(f"{base}/group", {"enabled": True}, format="json").status_code == 428
     response = client.patch(f"{base}/group", {"enabled": True}, format="json", HTTP_IF_MATCH='"0"')
-    assert response.status_code == 200 and response["ETag"] == '"1"'
+    assert response.status_code == 200
+    assert response["ETag"] == '"1"'
     assert response.json()["updatedBy"]
     assert client.put(f"{base}/group", {"enabled": False, "version": 0}, format="json").status_code == 409
     assert client.put(f"{base}/group", {"enabled": False}, format="json", HTTP_IF_MATCH='"1"').status_code == 200
@@ -153,7 +157,8 @@ def test_the_settings_endpoint_answers_404_while_the_crisis_lane_is_off(
     assert client.get(url)["ETag"] == '"0"'
     assert client.put(url, {"triageDays": 2, "conferenceDays": 3}, format="json").status_code == 428
     response = client.put(url, {"triageDays": 2, "conferenceDays": 3}, format="json", HTTP_IF_MATCH='"0"')
-    assert response.status_code == 200 and response.json()["triageDays"] == 2
+    assert response.status_code == 200
+    assert response.json()["triageDays"] == 2
     assert client.put(url, {"triageDays": 40, "conferenceDays": 3, "version": 1}, format="json").status_code == 400
 
 
