@@ -45,8 +45,10 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     shown = [h for h in houses if house_id is None or h.pk == house_id]
     groups = [{"house": h, "next_date": cadence.next_table_date(h),
                "items": [i for i in items if i.case.house_id == h.pk]} for h in shown]
+    from opencasus.meetings.crisis import lane_house_ids
+
     return render(request, "triage/queue.html", {"groups": groups, "houses": houses, "house_id": house_id,
-                                                 "only": only})
+                                                 "only": only, "crisis_lane": bool(lane_house_ids(actor=request.user))})
 
 
 @login_required
