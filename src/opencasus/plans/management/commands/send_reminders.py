@@ -10,14 +10,17 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from opencasus.meetings.crisis import signal_overdue_crisis_deadlines
 from opencasus.plans.tasks import send_plan_reminders
 
 
 class Command(BaseCommand):
-    help = "Mark overdue agreements late and e-mail the day's reminders (never twice a day for the same item)."
+    help = ("Mark overdue agreements late and e-mail the day's reminders (never twice a day for the same item); "
+            "signal passed crisis-lane deadlines to core staff (once per deadline).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = send_plan_reminders.apply().get()
         self.stdout.write(
             f"late marked: {result['markedLate']}, e-mails sent: {result['emails']}, "
             f"items: {result['items']}, skipped (already reminded or no address): {result['skipped']}")
+        self.stdout.write(f"crisis-lane deadlines signalled: {signal_overdue_crisis_deadlines()}")
