@@ -24,8 +24,8 @@ from opencasus.network.approaches import houses_running
 from opencasus.network.models import Approach
 from opencasus.triage.models import Decision
 
-# Before the decision: the deadline is still running or has passed. A case that left the triage without a
-# decision (withdrawn) has no triage deadline any more.
+# Before the decision: the deadline is still running or has passed. A case past the triage without a decision
+# on record has no triage deadline.
 TRIAGE_STATUSES = (Status.SUBMITTED, Status.IN_TRIAGE)
 
 
