@@ -18,6 +18,7 @@ from opencasus.accounts.models import User
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
+from opencasus.core.aggregates import Count as AggregateCount
 from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.meetings import crisis
@@ -142,7 +143,7 @@ def test_crisis_lane_deadlines_are_shown_signalled_and_reported(
     manager = member(world.house, Role.HOUSE_MANAGER)
     period = make_period(today - dt.timedelta(days=30), today)
     [table] = crisis_lane_tables(house_scope(actor=manager, house_id=world.house.pk), period)
-    values = {row.key: [cell.value for cell in row.values] for row in table.rows}
+    values = {row.key: [cell.value for cell in row.values if isinstance(cell, AggregateCount)] for row in table.rows}
     assert values == {"triage": [1, 0, 1], "conference": [1, 0, 0]}
     response = api_client(manager).get(f"/api/v1/dashboards/houses/{world.house.pk}",
                                        {"dateFrom": period.date_from.isoformat(), "dateTo": today.isoformat()})
@@ -156,7 +157,7 @@ def test_counts_below_the_threshold_are_suppressed(world: World) -> None:
     today = timezone.localdate()
     [table] = crisis_lane_tables(house_scope(actor=manager, house_id=world.house.pk),
                                  make_period(today - dt.timedelta(days=30), today))
-    assert [c.suppressed for c in table.rows[0].values] == [False, False, True]
+    assert [c.suppressed for c in table.rows[0].values if isinstance(c, AggregateCount)] == [False, False, True]
 
 
 def test_a_house_with_the_crisis_lane_switched_off_shows_and_signals_nothing(
