@@ -59,7 +59,7 @@ class CrisisLaneSettingsSerializer(Serializer[Any]):
 
 class ApproachListView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The approaches of a house, each switched on or off", tags=["network"],
-                   parameters=[HOUSE_ID], responses=ApproachListSerializer)
+                   operation_id="houses_approaches_list", parameters=[HOUSE_ID], responses=ApproachListSerializer)
     def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
         view = approach_settings.approach_list(actor=request.user, house_id=house_id)
         return Response(ApproachListSerializer(view).data)
