@@ -19,7 +19,7 @@ from opencasus.cases.caseload import selectors as caseload
 from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
-from opencasus.triage import cadence, hits, selectors, selectors_table, services
+from opencasus.triage import cadence, crisis, hits, selectors, selectors_table, services
 from opencasus.triage.forms import (
     AssessmentForm,
     DecisionForm,
@@ -76,6 +76,7 @@ def assessment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         "contributions": list(selectors_table.case_contributions(case)),
         "triage_date": cadence.planned_table_date(case.house, case.filed_at,
                                                   crisis=case.urgency == Urgency.CRISIS),
+        "crisis_deadline": crisis.triage_deadlines([case]).get(case.pk),
     })
 
 

@@ -128,6 +128,14 @@ def test_crisis_lane_deadlines_are_shown_signalled_and_reported(
     start = client.get(reverse("core:start")).content.decode()
     assert "Crisistermijnen verstreken" in start
     assert crisis.crisis_counts(actor=world.director) == {"open": 1, "overdue": 1}
+    workspace = client.get(reverse("cases:detail", args=[met.pk])).content.decode()
+    assert "Crisisroute: Casusoverleg" in workspace
+    assert "Op tijd gehaald" in workspace
+    assessment = client.get(reverse("triage:assessment", args=[missed.pk])).content.decode()
+    assert "Over de termijn" in assessment
+    shared = verified_client(world.police_pro).get(reverse("cases:detail", args=[met.pk]))
+    assert shared.status_code == 200
+    assert "Crisisroute:" not in shared.content.decode()  # a participant is not shown the deadlines
     states = {d.kind: d.state for d in crisis.case_deadlines([met])[met.pk]}
     assert states == {DeadlineKind.TRIAGE: DeadlineState.MET, DeadlineKind.CONFERENCE: DeadlineState.MET}
 
