@@ -243,3 +243,15 @@ def test_access_matrix(actor: str, world: World, verified_client: Callable[[User
     queue = api_client(user).get("/api/v1/triage-queue")
     shown = [i["caseId"] for i in queue.json()] if queue.status_code == 200 else []
     assert (waiting.pk in shown) == (actor in CORE)
+
+
+def test_the_daily_reminder_command_signals_the_passed_deadlines(world: World) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    crisis_intake(world, working_days_back(3))
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    assert "crisis-lane deadlines signalled: 1" in out.getvalue()
+    assert Notification.objects.filter(kind=Kind.CRISIS_DEADLINE_OVERDUE, user=world.director).count() == 1
