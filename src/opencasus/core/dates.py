@@ -61,3 +61,14 @@ def date_time(value: Any) -> str:
     if not isinstance(value, dt.datetime):
         return long_date(value)
     return dateformat.format(_localised(value), "j F Y, H:i")
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """`days` working days after `start`. Working days are Monday to Friday: the project keeps no calendar of
+    public holidays, so a holiday on a weekday counts as a working day."""
+    current = start
+    while days > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current

@@ -17,10 +17,11 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from opencasus.core.start import NavItem, register, register_nav
-        from opencasus.meetings.start import meeting_sections
+        from opencasus.meetings.start import crisis_sections, meeting_sections
 
         register_nav(NavItem(label=_("Meetings"), url_name="meetings:list", visible=_may_see_meetings, order=40))
         register(meeting_sections)
+        register(crisis_sections)
 
         from opencasus.core import events
         from opencasus.meetings.mandates import on_agreement_given

@@ -31,6 +31,9 @@ def _next_tuesday(today: dt.date) -> dt.date:
 
 
 def load_demo_data(house: House) -> None:
+    from opencasus.meetings.demo_crisis import load_crisis_demo
+
+    load_crisis_demo(house)  # before the conferences: its admitted crisis case goes on today's agenda
     director = User.objects.filter(username="procesregisseur").first()
     secretary = User.objects.filter(username="secretaris").first()
     meeting_type = (MeetingType.objects.filter(house=house, name__startswith="Focusoverleg").first()

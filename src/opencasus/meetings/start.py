@@ -56,3 +56,21 @@ def meeting_sections(user: Any) -> list[Section]:
     if not counts:
         return []
     return [Section(title=_("Meetings"), counts=counts, text=text, order=11)]
+
+
+def crisis_sections(user: Any) -> list[Section]:
+    """Core staff of a house that runs the crisis lane: the crisis deadlines still open and those overdue, up
+    front. Counts through the selector of the list they link to; nothing for houses without the crisis lane."""
+    from opencasus.core.start import Link
+    from opencasus.meetings.crisis import crisis_counts, lane_house_ids
+
+    if not lane_house_ids(actor=user):
+        return []
+    counts = crisis_counts(actor=user)
+    url = reverse("meetings:crisis-lane")
+    text = (_("A crisis deadline has passed: act today.") if counts["overdue"]
+            else _("Crisis intakes are triaged and discussed within the house's working days."))
+    return [Section(title=_("Crisis lane"), text=text, order=9, anchor="crisisroute", counts=[
+        Count(_("Crisis deadlines overdue"), counts["overdue"], f"{url}?te-laat=1"),
+        Count(_("Crisis deadlines open"), counts["open"], url),
+    ], links=[Link(_("Crisis lane"), url)])]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencasus.meetings import views, views_confirmations, views_minutes
+from opencasus.meetings import views, views_confirmations, views_crisis, views_minutes
 
 app_name = "meetings"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("overleggen/<int:meeting_id>/uitnodigingen/", views.invitations_send, name="invite"),
     path("overleggen/<int:meeting_id>/aanwezigheid/", views_minutes.attendance, name="attendance"),
     path("overleggen/<int:meeting_id>/mandaten/", views_confirmations.mandates_save, name="mandates"),
+    path("crisisroute/", views_crisis.crisis_lane, name="crisis-lane"),
     path("bevestigingen/", views_confirmations.confirmation_list, name="confirmations"),
     path("bevestigingen/<int:confirmation_id>/", views_confirmations.confirmation_detail, name="confirmation"),
     path("overleggen/<int:meeting_id>/punten/<int:item_id>/", views.agenda_item, name="item"),

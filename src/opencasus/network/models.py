@@ -345,3 +345,24 @@ class HouseApproach(models.Model):
 
     def __str__(self) -> str:
         return f"{self.house}: {self.get_approach_display()} ({'on' if self.enabled else 'off'})"
+
+
+class CrisisLaneSettings(models.Model):
+    """The periods of a house's crisis lane, in working days: triage counted from filing, the first case
+    conference counted from admission. No row means the national defaults (one and three working days)."""
+
+    house = models.OneToOneField(House, verbose_name=_("house"), on_delete=models.CASCADE,
+                                 related_name="crisis_lane_settings")
+    triage_days = models.PositiveSmallIntegerField(_("working days to triage"), default=1)
+    conference_days = models.PositiveSmallIntegerField(_("working days to the case conference"), default=3)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("crisis-lane settings")
+        verbose_name_plural = _("crisis-lane settings")
+
+    def __str__(self) -> str:
+        return f"{self.house}: {self.triage_days} / {self.conference_days}"

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     CASE_CLOSED = "case_closed", _("Outcome of a closed case")
     CONFIRMATION_REQUESTED = "confirmation_requested", _("Confirmation asked of your organisation")
     CONFIRMATION_OVERDUE = "confirmation_overdue", _("Confirmation overdue")
+    CRISIS_DEADLINE_OVERDUE = "crisis_deadline_overdue", _("Crisis-lane deadline passed")
 
 
 TITLES = {
@@ -39,6 +40,7 @@ TITLES = {
                                    "asked to confirm it by %(date)s"),
     Kind.CONFIRMATION_OVERDUE: _("A confirmation asked of your organisation in case %(reference)s passed its "
                                  "deadline of %(date)s"),
+    Kind.CRISIS_DEADLINE_OVERDUE: _("A crisis-lane deadline of case %(reference)s passed on %(date)s"),
 }
 
 

@@ -16,12 +16,9 @@ from opencasus.cases.vocabulary import Relation, Urgency
 from opencasus.cases.workflow import Status
 from opencasus.logbook.models import Action
 from opencasus.network.models import House, LocalCriterion, MeetingType, Organisation, Partnership
-from opencasus.triage import cadence, hits
+from opencasus.triage import cadence, crisis, hits
 from opencasus.triage.models import Assessment, Decision
 from opencasus.triage.services.common import log_case, log_cases_shown, organisations_with_covenant, partner_memberships
-
-if TYPE_CHECKING:
-    from opencasus.accounts.models import User
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -37,6 +34,8 @@ class QueueItem:
     age_days: int
     hit_count: int
     triage_date: dt.date
+    # The crisis lane's triage deadline (crisis intakes in a house that runs the crisis lane only).
+    crisis_deadline: crisis.Deadline | None = None
 
 
 def core_houses(*, actor: User) -> QuerySet[House]:
@@ -51,7 +50,7 @@ def _queue_cases(*, actor: User, house_ids: set[int]) -> QuerySet[Case]:
             .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons")))
 
 
-QUEUE_FILTERS = ("treffers", "beoordeeld")  # with hits; assessed, awaiting a decision
+QUEUE_FILTERS = ("treffers", "beoordeeld", "crisis")  # with hits; assessed, awaiting a decision; crisis lane
 
 
 def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime | None = None,
@@ -65,11 +64,13 @@ def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime |
     today = timezone.localdate(now)
     cases = list(_queue_cases(actor=actor, house_ids=house_ids))
     counts = hits.hit_counts(actor=actor, cases=cases)
+    deadlines = crisis.triage_deadlines(cases, today=today)
     items = [
         QueueItem(case=case, subjects=getattr(case, "subject_persons", []), age_days=(now - case.filed_at).days,
                   hit_count=counts.get(case.pk, 0),
                   triage_date=cadence.planned_table_date(case.house, case.filed_at, today,
-                                                         crisis=case.urgency == Urgency.CRISIS))
+                                                         crisis=case.urgency == Urgency.CRISIS),
+                  crisis_deadline=deadlines.get(case.pk))
         for case in cases
     ]
     items.sort(key=lambda i: (i.triage_date, URGENCY_RANK.get(i.case.urgency, 9), i.case.filed_at))
@@ -77,6 +78,8 @@ def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime |
         items = [i for i in items if i.hit_count]
     elif only == "beoordeeld":
         items = [i for i in items if i.case.status == Status.IN_TRIAGE]
+    elif only == "crisis":
+        items = [i for i in items if i.crisis_deadline is not None]
     log_cases_shown(actor=actor, cases=[item.case for item in items], object_type="triage-queue")
     return items
 

@@ -20,7 +20,7 @@ from opencasus.cases.models import Case
 from opencasus.cases.vocabulary import Urgency
 from opencasus.cases.workflow import Status
 from opencasus.core.forms import apply_errors
-from opencasus.triage import cadence, hits, selectors, selectors_table, services
+from opencasus.triage import cadence, crisis, hits, selectors, selectors_table, services
 from opencasus.triage.forms import (
     AssessmentForm,
     DecisionForm,
@@ -45,8 +45,10 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     shown = [h for h in houses if house_id is None or h.pk == house_id]
     groups = [{"house": h, "next_date": cadence.next_table_date(h),
                "items": [i for i in items if i.case.house_id == h.pk]} for h in shown]
+    from opencasus.meetings.crisis import lane_house_ids
+
     return render(request, "triage/queue.html", {"groups": groups, "houses": houses, "house_id": house_id,
-                                                 "only": only})
+                                                 "only": only, "crisis_lane": bool(lane_house_ids(actor=request.user))})
 
 
 @login_required
@@ -74,6 +76,7 @@ def assessment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         "contributions": list(selectors_table.case_contributions(case)),
         "triage_date": cadence.planned_table_date(case.house, case.filed_at,
                                                   crisis=case.urgency == Urgency.CRISIS),
+        "crisis_deadline": crisis.triage_deadlines([case]).get(case.pk),
     })
 
 

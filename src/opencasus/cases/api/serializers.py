@@ -15,6 +15,7 @@ from opencasus.cases.vocabulary import LifeDomain, PeopleInformed, Relation, Rou
 from opencasus.cases.workflow import Status
 from opencasus.core.api.serializers import ModelSerializer, Serializer
 from opencasus.network import selectors as network_selectors
+from opencasus.triage import crisis
 
 LEVEL_NAMES = {CaseAccess.FILER: "filer", CaseAccess.PARTICIPANT: "participant", CaseAccess.CORE: "core"}
 
@@ -160,6 +161,19 @@ class IntakeOutSerializer(Serializer[Any]):
     involved_partners = PartnerInSerializer(many=True)
 
 
+class CrisisDeadlineSerializer(Serializer[Any]):
+    """A crisis-lane deadline (read-only): crisis intakes and cases in a house that runs the crisis lane."""
+
+    kind = serializers.ChoiceField(choices=crisis.DeadlineKind.choices, read_only=True,
+                                   help_text="triage: counted from the filing; conference: from the admission.")
+    due_date = serializers.DateField(read_only=True, help_text="The last working day on which it is met in time.")
+    state = serializers.ChoiceField(choices=crisis.DeadlineState.choices, read_only=True)
+    met_date = serializers.DateField(source="done_date", read_only=True, allow_null=True,
+                                     help_text="The date of the triage decision or of the first conference.")
+    planned_date = serializers.DateField(read_only=True, allow_null=True,
+                                         help_text="A conference planned with the case on its agenda, not held yet.")
+
+
 class CaseDetailSerializer(Serializer[Any]):
     """One case per access level: keys above the caller's level are absent."""
 
@@ -181,6 +195,9 @@ class CaseDetailSerializer(Serializer[Any]):
     attachments = AttachmentSerializer(many=True, required=False)
     intake = IntakeOutSerializer(required=False)
     hits = HitSerializer(many=True, required=False)
+    crisis_deadlines = CrisisDeadlineSerializer(
+        many=True, required=False, help_text="Core staff: the crisis lane's deadlines (triage, case conference); "
+                                             "empty outside the crisis lane.")
 
     def to_representation(self, instance: CaseView) -> dict[str, Any]:
         view, case = instance, instance.case
@@ -215,6 +232,9 @@ class CaseDetailSerializer(Serializer[Any]):
                                        "contact": p.contact} for p in view.involved_partners],
             }
             data["hits"] = HitSerializer(view.hits, many=True).data
+            # Computed by the API view for the case it opened (a serializer does not query).
+            data["crisis_deadlines"] = CrisisDeadlineSerializer(self.context.get("crisis_deadlines", []),
+                                                                many=True).data
         return data
 
 

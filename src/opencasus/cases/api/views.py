@@ -35,6 +35,7 @@ from opencasus.cases.models import Case
 from opencasus.cases.search import SearchCriteria, case_search
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.parsers import MultiPartParser
+from opencasus.meetings.crisis import case_deadlines as crisis_deadlines_of
 from opencasus.network import selectors as network_selectors
 from opencasus.network.models import House, Organisation
 
@@ -102,7 +103,8 @@ class CaseViewSet(viewsets.GenericViewSet[Case]):
 
     def retrieve(self, request: AuthenticatedRequest, pk: str) -> Response:
         view = selectors.case_detail(actor=request.user, case_id=int(pk))
-        return Response(CaseDetailSerializer(view).data)
+        deadlines = crisis_deadlines_of([view.case]).get(view.case.pk, []) if view.is_core else []
+        return Response(CaseDetailSerializer(view, context={"crisis_deadlines": deadlines}).data)
 
     def create(self, request: AuthenticatedRequest) -> Response:
         incoming = IntakeCreateSerializer(data=request.data)

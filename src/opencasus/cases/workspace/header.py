@@ -36,6 +36,7 @@ class Header:
     next_meeting: Any = None
     next_meeting_url: str = ""
     actions: list[Action] = field(default_factory=list)
+    crisis_deadlines: list[Any] = field(default_factory=list)  # core staff, in a house running the crisis lane
 
     @property
     def status_tone(self) -> str:
@@ -114,4 +115,8 @@ def build_header(*, actor: User, case: Case, level: CaseAccess, persons: list[Pe
             item = min(upcoming, key=lambda i: (i.meeting.date, i.meeting.start_time))
             header.next_meeting = item.meeting
             header.next_meeting_url = reverse("meetings:item", args=[item.meeting_id, item.pk])
+    if level >= CaseAccess.CORE:
+        from opencasus.meetings.crisis import case_deadlines
+
+        header.crisis_deadlines = case_deadlines([case]).get(case.pk, [])
     return header

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from opencasus.network.api import directory, grants, limits, views
+from opencasus.network.api import approaches, directory, grants, limits, views
 
 router = SimpleRouter(trailing_slash=False)
 router.register("regions", views.RegionViewSet, basename="region")
@@ -18,4 +18,8 @@ urlpatterns = [
     path("houses/<int:houseId>/local-criteria", directory.LocalCriterionListView.as_view(),
          name="house-local-criteria"),
     path("houses/<int:houseId>/professionals", directory.ProfessionalListView.as_view(), name="house-professionals"),
+    path("houses/<int:houseId>/approaches", approaches.ApproachListView.as_view(), name="house-approaches"),
+    path("houses/<int:houseId>/approaches/<str:approach>", approaches.ApproachView.as_view(), name="house-approach"),
+    path("houses/<int:houseId>/crisis-lane-settings", approaches.CrisisLaneSettingsView.as_view(),
+         name="house-crisis-lane-settings"),
 ]

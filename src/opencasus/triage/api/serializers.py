@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from opencasus.cases.api.serializers import HitSerializer
+from opencasus.cases.api.serializers import CrisisDeadlineSerializer, HitSerializer
 from opencasus.cases.models import Participant
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core.api.serializers import ModelSerializer, Serializer
@@ -31,6 +31,8 @@ class QueueItemSerializer(Serializer[Any]):
     hit_count = serializers.IntegerField()
     triage_date = serializers.DateField()
     subjects = QueueSubjectSerializer(many=True)
+    crisis_deadline = CrisisDeadlineSerializer(read_only=True, allow_null=True,
+                                               help_text="The crisis lane's triage deadline; null outside it.")
 
 
 class CriterionAnswerSerializer(Serializer[Any]):

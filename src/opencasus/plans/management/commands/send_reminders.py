@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from opencasus.meetings.crisis import signal_overdue_crisis_deadlines
 from opencasus.plans.tasks import send_plan_reminders
 
 
@@ -22,7 +23,8 @@ def _date(value: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "Mark overdue agreements late and e-mail the day's reminders (never twice a day for the same item)."
+    help = ("Mark overdue agreements late and e-mail the day's reminders (never twice a day for the same item); "
+            "signal passed crisis-lane deadlines to core staff (once per deadline).")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--date", help="Run as of this day (YYYY-MM-DD) instead of today.")
@@ -33,3 +35,4 @@ class Command(BaseCommand):
         self.stdout.write(
             f"late marked: {result['markedLate']}, e-mails sent: {result['emails']}, "
             f"items: {result['items']}, skipped (already reminded or no address): {result['skipped']}")
+        self.stdout.write(f"crisis-lane deadlines signalled: {signal_overdue_crisis_deadlines()}")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0005_house_approach'),
+        ('network', '0006_crisis_lane_settings'),
     ]
 
     operations = [
