@@ -27,4 +27,6 @@ app.conf.beat_schedule = {
                                       "schedule": crontab(hour=7, minute=5)},
     "confirmation-reminders": {"task": "opencasus.meetings.tasks.signal_overdue_confirmations",
                                "schedule": crontab(hour=7, minute=10)},
+    "aftercare-reminders": {"task": "opencasus.aftercare.tasks.signal_overdue_items",
+                            "schedule": crontab(hour=7, minute=15)},
 }

@@ -4,7 +4,7 @@ subscribe (in their `AppConfig.ready`), so a lower layer never imports a higher 
 Handlers run synchronously, in the publishing service's transaction: what they write commits or rolls
 back with the change that caused it. Subscribers: the dashboard summary (`reporting`), which
 marks the months a change counts in as stale, and the follow-through (`followup`: check-backs after a triage
-decision, feedback at closure).
+decision, feedback at closure) and the after-care (`aftercare`: a timeline for an intake with a release date).
 """
 
 from __future__ import annotations
@@ -68,6 +68,15 @@ class CaseClosed:
     case_id: int
     closure_id: int
     actor_id: int
+
+
+@dataclass(frozen=True)
+class IntakeFiled:
+    """An intake was filed (published in the intake's transaction, after the hit check)."""
+
+    case_id: int
+    actor_id: int
+    release_date: dt.date | None = None
 
 
 E = TypeVar("E")

@@ -26,6 +26,7 @@ from opencasus.cases.names import name_key
 from opencasus.cases.services.attachments import files_removed_on_error, store_attachment, validate_upload
 from opencasus.cases.vocabulary import PeopleInformed, Relation, Route, SubjectType, Urgency
 from opencasus.cases.workflow import Status
+from opencasus.core import events
 from opencasus.core.dates import EARLIEST_BIRTH
 from opencasus.core.identifiers import bsn_is_valid, encrypt_identifier, identifier_hash, normalise_bsn
 from opencasus.logbook.models import Action, ActivityCode
@@ -228,4 +229,5 @@ def intake_file(*, actor: User, organisation: Organisation, house: House, subjec
             who=roles.who(actor, house.pk, prefer=(Role.PARTNER_PROFESSIONAL,)), house_id=house.pk,
             data_subjects=pseudonyms, object_type="case", object_id=case.pk, case_id=case.pk)
         hit_check(actor=actor, case=case)
+        events.publish(events.IntakeFiled(case_id=case.pk, actor_id=actor.pk, release_date=case.release_date))
         return case
