@@ -66,7 +66,7 @@ class Row:
     municipality: Municipality
 
 
-class Refused(Exception):
+class RowRefusedError(Exception):
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(reason)
         self.field, self.reason = field, reason
@@ -116,41 +116,42 @@ def _municipalities(house: House, allowed: set[int] | None) -> dict[str, Municip
 
 def parse_row(line: int, row: dict[str | None, Any], *, today: dt.date,
               municipalities: dict[str, Municipality]) -> Row:
-    """A valid row, or `Refused` with the column and the Dutch reason."""
+    """A valid row, or `RowRefusedError` with the column and the Dutch reason."""
     if None in row or any(v is None for v in row.values()):
-        raise Refused("", _("wrong number of columns"))
+        raise RowRefusedError("", _("wrong number of columns"))
     values = {str(k).strip().lower(): (v or "").strip() for k, v in row.items() if k}
     for column in COLUMNS:
         value = values.get(column, "")
         if value.startswith(FORMULA_START):
-            raise Refused(column, _("the value begins with =, +, -, @ or a tab, like a spreadsheet formula"))
+            raise RowRefusedError(column, _("the value begins with =, +, -, @ or a tab, like a spreadsheet formula"))
         if len(value) > LIMITS[column]:
-            raise Refused(column, _("the value is longer than %(max)s characters") % {"max": LIMITS[column]})
+            raise RowRefusedError(column, _("the value is longer than %(max)s characters") % {"max": LIMITS[column]})
     bsn = normalise_bsn(values["bsn"]) if values["bsn"] else ""
     if bsn and not bsn_is_valid(bsn):
-        raise Refused("bsn", _("this is not a valid BSN (it fails the 11-check)"))
+        raise RowRefusedError("bsn", _("this is not a valid BSN (it fails the 11-check)"))
     last_name, first_name = values["achternaam"], values["voornaam"]
     if not last_name:
-        raise Refused("achternaam", _("the last name is missing"))
+        raise RowRefusedError("achternaam", _("the last name is missing"))
     date_of_birth = None
     if values["geboortedatum"]:
         date_of_birth = parse_date(values["geboortedatum"])
         if date_of_birth is None:
-            raise Refused("geboortedatum", _("the date of birth is not a date (YYYY-MM-DD or DD-MM-YYYY)"))
+            raise RowRefusedError("geboortedatum", _("the date of birth is not a date (YYYY-MM-DD or DD-MM-YYYY)"))
         if not EARLIEST_BIRTH <= date_of_birth < today:
-            raise Refused("geboortedatum", _("the date of birth lies in the future or too far in the past"))
+            raise RowRefusedError("geboortedatum", _("the date of birth lies in the future or too far in the past"))
     if not bsn and date_of_birth is None:
-        raise Refused("geboortedatum", _("without a BSN, the date of birth is needed to find the person"))
+        raise RowRefusedError("geboortedatum", _("without a BSN, the date of birth is needed to find the person"))
     release_date = parse_date(values["ontslagdatum"])
     if release_date is None:
-        raise Refused("ontslagdatum", _("the release date is not a date (YYYY-MM-DD or DD-MM-YYYY)"))
+        raise RowRefusedError("ontslagdatum", _("the release date is not a date (YYYY-MM-DD or DD-MM-YYYY)"))
     if release_date < today - dt.timedelta(days=31) or release_date > today + dt.timedelta(days=3 * 366):
-        raise Refused("ontslagdatum", _("the release date lies more than a month in the past or three years ahead"))
+        raise RowRefusedError("ontslagdatum",
+                              _("the release date lies more than a month in the past or three years ahead"))
     if not values["inrichting"]:
-        raise Refused("inrichting", _("the institution is missing"))
+        raise RowRefusedError("inrichting", _("the institution is missing"))
     municipality = municipalities.get(values["gemeente"].lower())
     if municipality is None:
-        raise Refused("gemeente", _("unknown municipality, or one you do not import for"))
+        raise RowRefusedError("gemeente", _("unknown municipality, or one you do not import for"))
     return Row(line, bsn, first_name, last_name, date_of_birth, release_date, values["inrichting"], municipality)
 
 
@@ -237,9 +238,9 @@ def release_import(*, actor: User, house_id: int, filename: str, content: bytes)
             identity = (row.bsn, "" if row.bsn else name_key(row.first_name, row.last_name),
                         None if row.bsn else row.date_of_birth)
             if identity in seen:
-                raise Refused("bsn" if row.bsn else "achternaam", _("this person occurs earlier in the file"))
+                raise RowRefusedError("bsn" if row.bsn else "achternaam", _("this person occurs earlier in the file"))
             seen.add(identity)
-        except Refused as refused:
+        except RowRefusedError as refused:
             if len(rejected) < MAX_REPORTED:
                 rejected.append({"line": index, "field": refused.field, "reason": refused.reason})
             continue

@@ -188,8 +188,8 @@ def _set_status(item: TimelineItem, *, actor: User, status: str) -> None:
 
 
 @transaction.atomic
-def item_update(*, actor: User, item_id: int, owner_organisation_id: int | None | Unset = UNSET,
-                owner_user_id: int | None | Unset = UNSET, deadline: dt.date | Unset = UNSET,
+def item_update(*, actor: User, item_id: int, owner_organisation_id: int | Unset | None = UNSET,
+                owner_user_id: int | Unset | None = UNSET, deadline: dt.date | Unset = UNSET,
                 status: str | Unset = UNSET, note: str | Unset = UNSET,
                 expected_version: int | None) -> TimelineItem:
     """Core staff change an item: its owner (organisation and/or professional), deadline, status and note.

@@ -43,6 +43,9 @@ def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -
             action.primary = False
     if slug == "overzicht":
         ctx["events"] = panels.timeline(actor=actor, view=view, items=items)
+        from opencasus.aftercare.selectors import workspace_timeline
+
+        ctx["aftercare"] = workspace_timeline(actor=actor, case=view.case, level=view.level)
     elif slug == "informatie":
         ctx["information"] = panels.information(actor=actor, view=view)
     elif slug == "plan":
