@@ -18,7 +18,7 @@ from opencasus.aftercare.models import ReleaseImport, Timeline, TimelineItem
 from opencasus.aftercare.vocabulary import ItemKind, ItemStatus
 from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import Route
-from opencasus.cases.workflow import Status
+from opencasus.cases.workflow import ACTIVE_STATUSES, Status
 from opencasus.core.identifiers import decrypt_identifier
 from opencasus.network.models import House, Membership, Organisation, Role
 
@@ -61,7 +61,9 @@ def load_demo_data(house: House) -> None:
     director = member.user
     today = timezone.localdate()
     # 1. The intake of the ex-detainee: released in five weeks.
-    intake = Case.objects.filter(house=house, route=Route.AFTERCARE).order_by("pk").first()
+    intake = (Case.objects.filter(house=house, route=Route.AFTERCARE, status__in=ACTIVE_STATUSES).order_by("pk").first()
+              or Case.objects.filter(house=house, status=Status.ADMITTED).exclude(municipality__code="GM0505")
+              .order_by("pk").first())
     if intake is not None:
         timeline, _moved = services.release_date_set(actor=director, case_id=intake.pk,
                                                      release_date=today + dt.timedelta(days=35))

@@ -19,12 +19,14 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from opencasus.access import aftercare as access
 from opencasus.access import roles
@@ -187,7 +189,7 @@ def _existing(house_id: int, bsn_hash: str, key: str, date_of_birth: dt.date | N
 
 
 def _store(*, actor: User, house: House, job: ReleaseImport, row: Row) -> ExpectedRelease:
-    digest = identifier_hash(row.bsn.zfill(9)) if row.bsn else ""
+    digest = identifier_hash(row.bsn) if row.bsn else ""  # as the intake hashes it (`cases.services.intake`)
     key = name_key(row.first_name, row.last_name)
     release = _existing(house.pk, digest, key, row.date_of_birth) or ExpectedRelease(house=house)
     release.source_import = job
@@ -234,11 +236,14 @@ def release_import(*, actor: User, house_id: int, filename: str, content: bytes)
     stored: list[ExpectedRelease] = []
     for index, raw in enumerate(rows, start=2):
         try:
-            row = parse_row(index, raw, today=today, municipalities=municipalities)
+            with override(settings.LANGUAGE_CODE):  # the report is kept in the language of the installation
+                row = parse_row(index, raw, today=today, municipalities=municipalities)
             identity = (row.bsn, "" if row.bsn else name_key(row.first_name, row.last_name),
                         None if row.bsn else row.date_of_birth)
             if identity in seen:
-                raise RowRefusedError("bsn" if row.bsn else "achternaam", _("this person occurs earlier in the file"))
+                with override(settings.LANGUAGE_CODE):
+                    raise RowRefusedError("bsn" if row.bsn else "achternaam",
+                                          _("this person occurs earlier in the file"))
             seen.add(identity)
         except RowRefusedError as refused:
             if len(rejected) < MAX_REPORTED:

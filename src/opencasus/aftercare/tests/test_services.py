@@ -95,7 +95,8 @@ def test_not_needed_needs_a_note_and_owners_are_partners() -> None:
     item = services.item_update(actor=w.director, item_id=debts.pk, status=ItemStatus.NOT_NEEDED,
                                 note="Geen schulden bekend.", owner_user_id=w.coordinator.pk,
                                 expected_version=debts.version)
-    assert item.status == ItemStatus.NOT_NEEDED and item.owner_user == w.coordinator
+    assert item.status == ItemStatus.NOT_NEEDED
+    assert item.owner_user == w.coordinator
 
 
 def test_a_hand_over_not_done_needs_a_note() -> None:
@@ -119,7 +120,8 @@ def test_settings_change_the_offsets_of_new_timelines() -> None:
                                  expected_version=0)
     cfg = services.settings_update(actor=manager, house_id=w.house_id, days_before=days, check_weeks=4,
                                    expected_version=0)
-    assert cfg.version == 1 and AftercareSettings.objects.get(house_id=w.house_id).check_weeks == 4
+    assert cfg.version == 1
+    assert AftercareSettings.objects.get(house_id=w.house_id).check_weeks == 4
     with pytest.raises(ValidationError):
         services.settings_update(actor=manager, house_id=w.house_id, days_before=days, check_weeks=4,
                                  expected_version=0)
@@ -171,7 +173,8 @@ def test_import_matches_by_bsn_and_name_reports_refused_rows_and_stores_nothing_
     assert Case.objects.get(pk=w.running.pk).release_date == new_date
     assert _items(w.running)[ItemKind.HANDOVER].deadline == new_date
     matched = ExpectedRelease.objects.get(last_name="Bakker")
-    assert matched.match == ReleaseMatch.MATCHED and matched.case_id == w.running.pk
+    assert matched.match == ReleaseMatch.MATCHED
+    assert matched.case_id == w.running.pk
     # Delivered again: the earlier release is replaced, not doubled.
     services.release_import(actor=w.coordinator, house_id=w.house_id, filename="dpan2.csv",
                             content=_csv(f";Piet;Pietersen;1980-01-01;{new_date.isoformat()};PI Haaglanden;Gorinchem"))
@@ -180,7 +183,7 @@ def test_import_matches_by_bsn_and_name_reports_refused_rows_and_stores_nothing_
 
 def test_a_file_that_cannot_be_read_stores_nothing() -> None:
     w = make_aftercare_world()
-    for content in (b"", "bsn;naam\n1;2".encode(), b"\xff\xfe\x00\x01", HEADER.encode()):
+    for content in (b"", b"bsn;naam\n1;2", b"\xff\xfe\x00\x01", HEADER.encode()):
         with pytest.raises(ValidationError):
             services.release_import(actor=w.coordinator, house_id=w.house_id, filename="x.csv", content=content)
     assert not ExpectedRelease.objects.exists()
@@ -202,10 +205,12 @@ def test_the_coordinator_files_an_intake_for_an_unmatched_release() -> None:
                                         organisation_id=w.municipality_org.pk, reason="Komt vrij.",
                                         requested_purpose="Basisvoorwaarden op orde.",
                                         people_informed=PeopleInformed.YES)
-    assert case.route == Route.AFTERCARE and case.release_date == soon
+    assert case.route == Route.AFTERCARE
+    assert case.release_date == soon
     assert Timeline.objects.filter(case=case).exists()
     release.refresh_from_db()
-    assert release.match == ReleaseMatch.INTAKE_FILED and release.case == case
+    assert release.match == ReleaseMatch.INTAKE_FILED
+    assert release.case == case
     with pytest.raises(ValidationError):
         services.release_intake_file(actor=w.coordinator, release_id=release.pk,
                                      organisation_id=w.municipality_org.pk, reason="x", requested_purpose="y",
