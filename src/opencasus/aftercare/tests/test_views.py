@@ -113,7 +113,8 @@ def test_the_coordinator_imports_sees_the_report_and_files_an_intake(
     release.refresh_from_db()
     assert release.match == ReleaseMatch.INTAKE_FILED
     assert Timeline.objects.filter(case=release.case).exists()
-    assert Case.objects.get(pk=release.case_id).filed_by == w.coordinator
+    assert release.case is not None
+    assert Case.objects.get(pk=release.case.pk).filed_by == w.coordinator
 
 
 def test_the_start_page_counts_overdue_and_this_weeks_deadlines(verified_client: Callable[[User], Client]) -> None:
