@@ -1,6 +1,6 @@
 """Who sees and does what in the after-care of ex-detainees (`opencasus.aftercare`). Hidden answers 404.
 
-Nothing of the approach exists for a house that has it switched off (`network.approaches`).
+Nothing of the approach exists for a house that has it switched off (`network.HouseApproach`).
 
 - The timeline of a case follows the case policy: whoever may see the case as a participant (or core staff)
   reads it; core staff of the house edit it (owners, deadlines, statuses, the warm hand-over, the release date).
@@ -24,8 +24,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from opencasus.access import roles
-from opencasus.network.approaches import approach_enabled, houses_running
-from opencasus.network.models import CORE_STAFF_ROLES, Approach, Role
+from opencasus.network.models import CORE_STAFF_ROLES, Approach, HouseApproach, Role
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -38,8 +37,15 @@ FIGURE_HOUSE_ROLES = (*CORE_STAFF_ROLES, Role.HOUSE_MANAGER, Role.STEERING_GROUP
 FIGURE_MUNICIPALITY_ROLES = (Role.MUNICIPALITY_OFFICER, Role.AFTERCARE_COORDINATOR)
 
 
+def houses_running(*, approach: Approach, house_ids: set[int]) -> set[int]:
+    """Of `house_ids`, those that run the approach (as `network.approaches.houses_running`, read from the
+    model: the access layer sits below `network`'s services)."""
+    return set(HouseApproach.objects.filter(house_id__in=house_ids, approach=approach, enabled=True)
+               .values_list("house_id", flat=True))
+
+
 def running(house_id: int) -> bool:
-    return approach_enabled(house_id=house_id, approach=APPROACH)
+    return HouseApproach.objects.filter(house_id=house_id, approach=APPROACH, enabled=True).exists()
 
 
 def require_running(house_id: int) -> None:

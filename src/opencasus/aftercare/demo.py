@@ -23,7 +23,6 @@ from opencasus.core.identifiers import decrypt_identifier
 from opencasus.network.models import House, Membership, Organisation, Role
 
 OWNERS = {
-    ItemKind.IDENTITY: "Gemeente Dordrecht",
     ItemKind.INCOME: "UWV",
     ItemKind.HOUSING: "Woningcorporatie",
     ItemKind.CARE: "GGZ Drechtsteden",
@@ -61,9 +60,11 @@ def load_demo_data(house: House) -> None:
     director = member.user
     today = timezone.localdate()
     # 1. The intake of the ex-detainee: released in five weeks.
-    intake = (Case.objects.filter(house=house, route=Route.AFTERCARE, status__in=ACTIVE_STATUSES).order_by("pk").first()
-              or Case.objects.filter(house=house, status=Status.ADMITTED).exclude(municipality__code="GM0505")
-              .order_by("pk").first())
+    dordrecht = list(Case.objects.filter(house=house, status=Status.ADMITTED, municipality__code="GM0505")
+                     .exclude(route=Route.AFTERCARE).order_by("pk")[:2])
+    intake = (Case.objects.filter(house=house, route=Route.AFTERCARE, status__in=ACTIVE_STATUSES,
+                                  municipality__code="GM0505").order_by("pk").first()
+              or (dordrecht[1] if len(dordrecht) > 1 else None))
     if intake is not None:
         timeline, _moved = services.release_date_set(actor=director, case_id=intake.pk,
                                                      release_date=today + dt.timedelta(days=35))
@@ -74,8 +75,7 @@ def load_demo_data(house: House) -> None:
                                  note="ID-kaart aangevraagd via de PI; afspraak bij Burgerzaken staat.",
                                  expected_version=identity.version)
     # 2. A running case of Dordrecht: released last month.
-    released = (Case.objects.filter(house=house, status=Status.ADMITTED, municipality__code="GM0505")
-                .exclude(route=Route.AFTERCARE).order_by("pk").first())
+    released = dordrecht[0] if dordrecht else None
     if released is not None and not Timeline.objects.filter(case=released).exists():
         timeline, _moved = services.release_date_set(actor=director, case_id=released.pk,
                                                      release_date=today - dt.timedelta(days=30))
