@@ -308,6 +308,9 @@ SPECTACULAR_SETTINGS = {
         "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
         "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
         "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",
+        "AftercareItemStatusEnum": "opencasus.aftercare.vocabulary.ItemStatus",
+        "AftercareItemKindEnum": "opencasus.aftercare.vocabulary.ItemKind",
+        "ReleaseMatchEnum": "opencasus.aftercare.vocabulary.ReleaseMatch",
     },
 }
 

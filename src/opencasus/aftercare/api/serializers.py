@@ -108,14 +108,14 @@ class CreatedCaseSerializer(Serializer[Any]):
     reference = serializers.CharField()
 
 
-class RejectedRowSerializer(Serializer[Any]):
+class RefusedReleaseRowSerializer(Serializer[Any]):
     line = serializers.IntegerField(help_text="The row number in the file (the header is row 1).")
     field = serializers.CharField(help_text="The column, empty for the whole row.")
     reason = serializers.CharField()
 
 
 class ReleaseImportSerializer(ModelSerializer[ReleaseImport]):
-    rejected = RejectedRowSerializer(many=True, read_only=True)
+    rejected = RefusedReleaseRowSerializer(many=True, read_only=True)
 
     class Meta:
         model = ReleaseImport
@@ -139,7 +139,7 @@ class SettingsSerializer(Serializer[Any]):
     check_weeks = serializers.IntegerField(min_value=1, max_value=52)
 
 
-class CountSerializer(Serializer[Any]):
+class AftercareCountSerializer(Serializer[Any]):
     value = serializers.IntegerField(allow_null=True, help_text="Null when suppressed (a small count).")
     suppressed = serializers.BooleanField()
 
@@ -149,9 +149,9 @@ class FiguresSerializer(Serializer[Any]):
     municipality_id = serializers.IntegerField(allow_null=True, help_text="Set when the figures are of one "
                                                                           "municipality only.")
     year = serializers.IntegerField()
-    releases = CountSerializer()
-    conditions_due = CountSerializer()
-    conditions_on_time = CountSerializer()
-    handovers_due = CountSerializer()
-    handovers_done = CountSerializer()
-    checks_done = CountSerializer()
+    releases = AftercareCountSerializer()
+    conditions_due = AftercareCountSerializer()
+    conditions_on_time = AftercareCountSerializer()
+    handovers_due = AftercareCountSerializer()
+    handovers_done = AftercareCountSerializer()
+    checks_done = AftercareCountSerializer()
