@@ -24,6 +24,15 @@ def _sees(user: User) -> bool:
 NAV_ITEMS = [NavItem(gettext_lazy("After-care"), "aftercare:releases", _sees, order=52)]
 
 
+def _extra_links(user: User) -> list[Link]:
+    links = []
+    if access.figures_house_ids(user):
+        links.append(Link(_("After-care in figures"), reverse("aftercare:figures")))
+    if access.settings_house_ids(user):
+        links.append(Link(_("After-care settings"), reverse("aftercare:settings")))
+    return links
+
+
 def inbox_sections(user: User) -> list[Section]:
     from opencasus.aftercare import selectors
 
@@ -34,7 +43,7 @@ def inbox_sections(user: User) -> list[Section]:
             Count(_("After-care deadlines passed"), overdue, f"{items}?{urlencode({'due': 'overdue'})}"),
             Count(_("After-care deadlines this week"), week, f"{items}?{urlencode({'due': 'week'})}"),
         ], links=[Link(_("Upcoming releases"), reverse("aftercare:releases")),
-                  Link(_("Import expected releases"), reverse("aftercare:import"))])]
+                  Link(_("Import expected releases"), reverse("aftercare:import")), *_extra_links(user)])]
     if access.coordinator_scopes(user):
         upcoming = selectors.release_list(actor=user).count()
         unmatched = selectors.release_list(actor=user, match="unmatched").count()
@@ -42,5 +51,6 @@ def inbox_sections(user: User) -> list[Section]:
         return [Section(title=_("After-care of ex-detainees"), order=12, counts=[
             Count(_("Upcoming releases"), upcoming, releases),
             Count(_("Releases without a case"), unmatched, f"{releases}?{urlencode({'match': 'unmatched'})}"),
-        ], links=[Link(_("Import expected releases"), reverse("aftercare:import"))])]
-    return []
+        ], links=[Link(_("Import expected releases"), reverse("aftercare:import")), *_extra_links(user)])]
+    links = _extra_links(user)
+    return [Section(title=_("After-care of ex-detainees"), order=12, links=links)] if links else []
