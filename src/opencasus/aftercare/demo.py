@@ -64,7 +64,9 @@ def load_demo_data(house: House) -> None:
                      .exclude(route=Route.AFTERCARE).order_by("pk")[:2])
     intake = (Case.objects.filter(house=house, route=Route.AFTERCARE, status__in=ACTIVE_STATUSES,
                                   municipality__code="GM0505").order_by("pk").first()
-              or (dordrecht[1] if len(dordrecht) > 1 else None))
+              or (dordrecht[1] if len(dordrecht) > 1 else None)
+              or Case.objects.filter(house=house, status=Status.ADMITTED).exclude(pk__in=[c.pk for c in dordrecht])
+              .order_by("pk").first())
     if intake is not None:
         timeline, _moved = services.release_date_set(actor=director, case_id=intake.pk,
                                                      release_date=today + dt.timedelta(days=35))
@@ -99,7 +101,7 @@ def load_demo_data(house: House) -> None:
     if coordinator is None or ReleaseImport.objects.filter(house=house).exists():
         return
     lines = ["bsn;voornaam;achternaam;geboortedatum;ontslagdatum;inrichting;gemeente"]
-    if intake is not None:
+    if intake is not None and intake.municipality.code == "GM0505":
         person = Person.objects.filter(case=intake).order_by("pk").first()
         if person is not None:
             bsn = decrypt_identifier(person.bsn_encrypted) if person.bsn_encrypted else ""
