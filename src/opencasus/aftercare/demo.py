@@ -10,6 +10,7 @@ three without a case, one row refused for a bad BSN."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -21,6 +22,9 @@ from opencasus.cases.vocabulary import Route
 from opencasus.cases.workflow import ACTIVE_STATUSES, Status
 from opencasus.core.identifiers import decrypt_identifier
 from opencasus.network.models import House, Membership, Organisation, Role
+
+if TYPE_CHECKING:
+    from opencasus.accounts.models import User
 
 OWNERS = {
     ItemKind.INCOME: "UWV",
@@ -36,21 +40,21 @@ def _user(house: House, username: str, role: str) -> Membership | None:
             or Membership.objects.active().filter(house=house, role=role).select_related("user").first())
 
 
-def _org(prefix: str) -> Organisation:
-    return Organisation.objects.filter(name__startswith=prefix).order_by("pk").first() or \
-        Organisation.objects.order_by("pk").first()  # type: ignore[return-value]
+def _org(house: House, prefix: str) -> Organisation | None:
+    """A partner organisation of the house whose name starts with `prefix` (None where the house has none)."""
+    return (Organisation.objects.filter(name__startswith=prefix, partnerships__house=house).order_by("pk").first())
 
 
 def _items(timeline: Timeline) -> dict[str, TimelineItem]:
     return {item.kind: item for item in TimelineItem.objects.filter(timeline=timeline)}
 
 
-def _owners(director: object, timeline: Timeline) -> None:
+def _owners(director: User, house: House, timeline: Timeline) -> None:
     for kind, prefix in OWNERS.items():
-        item = _items(timeline)[kind]
-        if item.version == 1:
-            services.item_update(actor=director, item_id=item.pk,  # type: ignore[arg-type]
-                                 owner_organisation_id=_org(prefix).pk, expected_version=item.version)
+        item, organisation = _items(timeline)[kind], _org(house, prefix)
+        if item.version == 1 and organisation is not None:
+            services.item_update(actor=director, item_id=item.pk, owner_organisation_id=organisation.pk,
+                                 expected_version=item.version)
 
 
 def load_demo_data(house: House) -> None:
@@ -70,7 +74,7 @@ def load_demo_data(house: House) -> None:
     if intake is not None:
         timeline, _moved = services.release_date_set(actor=director, case_id=intake.pk,
                                                      release_date=today + dt.timedelta(days=35))
-        _owners(director, timeline)
+        _owners(director, house, timeline)
         identity = _items(timeline)[ItemKind.IDENTITY]
         if identity.status == ItemStatus.OPEN:
             services.item_update(actor=director, item_id=identity.pk, status=ItemStatus.DONE,
@@ -81,7 +85,7 @@ def load_demo_data(house: House) -> None:
     if released is not None and not Timeline.objects.filter(case=released).exists():
         timeline, _moved = services.release_date_set(actor=director, case_id=released.pk,
                                                      release_date=today - dt.timedelta(days=30))
-        _owners(director, timeline)
+        _owners(director, house, timeline)
         items = _items(timeline)
         for kind, note in [(ItemKind.IDENTITY, "Paspoort opgehaald."), (ItemKind.INCOME, "Bijstand toegekend."),
                            (ItemKind.HOUSING, "Kamer via Drechtstad Wonen."), (ItemKind.CARE, "Intake GGZ gedaan.")]:
@@ -92,10 +96,12 @@ def load_demo_data(house: House) -> None:
         TimelineItem.objects.filter(pk__in=[items[k].pk for k in (ItemKind.IDENTITY, ItemKind.INCOME,
                                                                     ItemKind.CARE)]).update(completed_on_time=True)
         handover = TimelineItem.objects.get(pk=items[ItemKind.HANDOVER].pk)
-        services.handover_record(actor=director, item_id=handover.pk, by_organisation_id=_org("Penitentiaire").pk,
-                                 to_organisation_id=_org("Reclassering Nederland").pk, done=True,
-                                 note="Opgehaald bij de poort door de reclasseringswerker; afspraak bij het "
-                                      "wijkteam gemaakt.", expected_version=handover.version)
+        prison, probation = _org(house, "Penitentiaire"), _org(house, "Reclassering Nederland")
+        if prison is not None and probation is not None:
+            services.handover_record(actor=director, item_id=handover.pk, by_organisation_id=prison.pk,
+                                     to_organisation_id=probation.pk, done=True,
+                                     note="Opgehaald bij de poort door de reclasseringswerker; afspraak bij het "
+                                          "wijkteam gemaakt.", expected_version=handover.version)
     # 3. The DPAN list the after-care coordinator of Dordrecht imported.
     coordinator = _user(house, "nazorg.dordrecht", Role.AFTERCARE_COORDINATOR)
     if coordinator is None or ReleaseImport.objects.filter(house=house).exists():
