@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,9 @@ from opencasus.cases.models import Case
 from opencasus.core.text import LONG_TEXT_MAX_LENGTH
 from opencasus.core.unset import UNSET, Unset
 from opencasus.logbook.models import Action
-from opencasus.network.models import Membership, Organisation, OrganisationType, Partnership
+from opencasus.network.models import Membership, Organisation, OrganisationType, Partnership, Role
+from opencasus.notifications.models import Kind
+from opencasus.notifications.services import notify
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -256,9 +259,16 @@ def handover_record(*, actor: User, item_id: int, by_organisation_id: int | None
     if not done and not note:
         raise ValidationError({"note": _("Say why the hand-over did not take place.")}, code="required")
     item.owner_organisation, item.receiver_organisation, item.note = by, to, note
+    was_done = item.status == ItemStatus.DONE
     _set_status(item, actor=actor, status=ItemStatus.DONE if done else ItemStatus.OPEN)
     item.version += 1
     item.save()
+    if done and not was_done:  # the receiving organisation's professionals in the house are told (reference only)
+        receivers = Membership.objects.active().filter(house_id=item.house_id, organisation=to,
+                                                       role=Role.PARTNER_PROFESSIONAL).values_list("user_id", flat=True)
+        notify(user_ids=receivers, kind=Kind.HANDOVER, link=reverse("cases:detail", args=[item.case_id]),
+               case_reference=item.case.reference, house_id=item.house_id, on_date=item.deadline,
+               subject_key=f"aftercare-handover-{item.pk}")
     log_case(actor=actor, case=item.case, action=Action.UPDATE, object_type="aftercare-item", object_id=item.pk)
     return item
 

@@ -67,6 +67,8 @@ def test_done_when_released_in_five_weeks_conditions_move_and_hand_over_recorded
     assert recorded.status == ItemStatus.DONE
     assert recorded.receiver_organisation == w.triage.probation
     assert recorded.completed_by == w.director
+    assert Notification.objects.filter(kind=Kind.HANDOVER, user=w.triage.probation_pro,
+                                       case_reference=w.running.reference).count() == 1
 
 
 def test_a_stale_version_is_a_conflict_and_only_core_staff_change_the_date() -> None:
