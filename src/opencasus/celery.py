@@ -29,4 +29,6 @@ app.conf.beat_schedule = {
                                "schedule": crontab(hour=7, minute=10)},
     "crisis-lane-reminders": {"task": "opencasus.meetings.tasks.signal_overdue_crisis_deadlines",
                               "schedule": crontab(hour=7, minute=15)},
+    "aftercare-reminders": {"task": "opencasus.aftercare.tasks.signal_overdue_items",
+                            "schedule": crontab(hour=7, minute=15)},
 }

@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-FILING_ROLES = frozenset({Role.PARTNER_PROFESSIONAL, *CORE_STAFF_ROLES})
+# The after-care coordinator files intakes for the expected releases of their municipality.
+FILING_ROLES = frozenset({Role.PARTNER_PROFESSIONAL, Role.AFTERCARE_COORDINATOR, *CORE_STAFF_ROLES})
 
 
 class CaseAccess(IntEnum):

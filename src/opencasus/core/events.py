@@ -4,7 +4,7 @@ subscribe (in their `AppConfig.ready`), so a lower layer never imports a higher 
 Handlers run synchronously, in the publishing service's transaction: what they write commits or rolls
 back with the change that caused it. Subscribers: the dashboard summary (`reporting`), which
 marks the months a change counts in as stale, and the follow-through (`followup`: check-backs after a triage
-decision, feedback at closure).
+decision, feedback at closure) and the after-care (`aftercare`: a timeline for an intake with a release date).
 """
 
 from __future__ import annotations
@@ -38,11 +38,13 @@ class MonthFiguresChanged:
 
 @dataclass(frozen=True)
 class IntakeFiled:
-    """An intake was filed, its persons recorded and its hit check run (published in the filing transaction)."""
+    """An intake was filed, its persons recorded and its hit check run (published in the filing transaction).
+    `release_date`: the expected release date of an after-care intake."""
 
     case_id: int
     house_id: int
     actor_id: int
+    release_date: dt.date | None = None
 
 
 @dataclass(frozen=True)

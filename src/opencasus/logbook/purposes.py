@@ -74,3 +74,9 @@ WORKLOAD: Final = "Werklast per procesregisseur"
 
 # The triage table with its partners (activity "triage")
 TRIAGE_TABLE: Final = "Weegoverleg: beoordelen van aanmeldingen aan tafel"
+
+# After-care of ex-detainees (activities "intake", "action-plan", "management-information")
+AFTERCARE_RELEASES: Final = "Nazorg ex-gedetineerden: verwachte vrijlatingen"
+AFTERCARE_IMPORT: Final = "Nazorg ex-gedetineerden: import verwachte vrijlatingen (DJI/DPAN)"
+AFTERCARE_DEADLINES: Final = "Nazorg ex-gedetineerden: overzicht termijnen"
+AFTERCARE_FIGURES: Final = "Managementinformatie: nazorg ex-gedetineerden"

@@ -80,6 +80,7 @@ PRINTED_LOGINS: list[tuple[str, str, str, str | None]] = [
     ("partner.veiligthuis", Role.PARTNER_PROFESSIONAL, "Veilig Thuis", None),
     ("manager", Role.HOUSE_MANAGER, "Gemeente Dordrecht", None),
     ("gemeente.gorinchem", Role.MUNICIPALITY_OFFICER, "Gemeente Gorinchem", "GM0512"),
+    ("nazorg.dordrecht", Role.AFTERCARE_COORDINATOR, "Gemeente Dordrecht", "GM0505"),
     ("stuurgroep", Role.STEERING_GROUP_MEMBER, "Gemeente Dordrecht", None),
     ("fg", Role.PRIVACY_OFFICER, "Gemeente Dordrecht", None),
     ("beheerder", Role.FUNCTIONAL_ADMINISTRATOR, "Gemeente Dordrecht", None),

@@ -85,6 +85,8 @@ def membership_request(*, actor: User, user: Any, house: House, organisation: Or
         raise GrantError(_("You cannot grant roles in this house."), field="house")
     if role not in Role.values:
         raise GrantError(_("Choose a role from the list."), field="role")
+    if role == Role.AFTERCARE_COORDINATOR and municipality is None:
+        raise GrantError(_("An after-care coordinator acts for one municipality: choose it."), field="municipality")
     needs_approval = role in APPROVAL_REQUIRED_ROLES
     defaults: dict[str, Any] = {
         "municipality": municipality, "ended_on": None, "requested_by": actor, "requested_at": timezone.now(),

@@ -174,12 +174,16 @@ class Role(models.TextChoices):
     # A system client of the ZSM table (on behalf of the public prosecutor): asks whether a person is known
     # and receives only the house's recorded ZSM advice of an admitted case, never case content.
     ZSM_CLIENT = "zsm_client", _("ZSM system client")
+    # Bound to one municipality (`Membership.municipality`), like the municipality officer.
+    AFTERCARE_COORDINATOR = "aftercare_coordinator", _("After-care coordinator")
 
 
 CORE_STAFF_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.SECRETARY})
 # Roles that see case content, and roles that approve or administer grants: a grant of one of these takes
 # effect only after a second person approved it (four eyes). Aggregate-only roles take effect at once.
-CONTENT_ROLES = frozenset({*CORE_STAFF_ROLES, Role.PARTNER_PROFESSIONAL})
+CONTENT_ROLES = frozenset({*CORE_STAFF_ROLES, Role.PARTNER_PROFESSIONAL, Role.AFTERCARE_COORDINATOR})
+# Roles whose grant names the municipality they act for.
+MUNICIPALITY_ROLES = frozenset({Role.MUNICIPALITY_OFFICER, Role.AFTERCARE_COORDINATOR})
 APPROVAL_REQUIRED_ROLES = frozenset({*CONTENT_ROLES, Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR,
                                      Role.PRIVACY_OFFICER, Role.ZSM_CLIENT})
 

@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     CONFIRMATION_REQUESTED = "confirmation_requested", _("Confirmation asked of your organisation")
     CONFIRMATION_OVERDUE = "confirmation_overdue", _("Confirmation overdue")
     CRISIS_DEADLINE_OVERDUE = "crisis_deadline_overdue", _("Crisis-lane deadline passed")
+    AFTERCARE_OVERDUE = "aftercare_overdue", _("After-care deadline passed")
 
 
 TITLES = {
@@ -38,6 +39,7 @@ TITLES = {
     Kind.CASE_CLOSED: _("Case %(reference)s was closed on %(date)s: read the outcome"),
     Kind.CONFIRMATION_REQUESTED: _("A decision in case %(reference)s goes beyond a mandate: your organisation is "
                                    "asked to confirm it by %(date)s"),
+    Kind.AFTERCARE_OVERDUE: _("An after-care item of case %(reference)s passed its deadline of %(date)s"),
     Kind.CONFIRMATION_OVERDUE: _("A confirmation asked of your organisation in case %(reference)s passed its "
                                  "deadline of %(date)s"),
     Kind.CRISIS_DEADLINE_OVERDUE: _("A crisis-lane deadline of case %(reference)s passed on %(date)s"),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "opencasus.followup",
     "opencasus.zsm",
     "opencasus.peers",
+    "opencasus.aftercare",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
@@ -314,6 +315,9 @@ SPECTACULAR_SETTINGS = {
         "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
         "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
         "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",
+        "AftercareItemStatusEnum": "opencasus.aftercare.vocabulary.ItemStatus",
+        "AftercareItemKindEnum": "opencasus.aftercare.vocabulary.ItemKind",
+        "ReleaseMatchEnum": "opencasus.aftercare.vocabulary.ReleaseMatch",
     },
 }
 

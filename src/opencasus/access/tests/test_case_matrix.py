@@ -24,7 +24,7 @@ from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.core.tests.clients import ApiClient, VerifiedClient
 from opencasus.logbook.models import ProcessingRecord, RefusedAccess
-from opencasus.network.models import CORE_STAFF_ROLES, Approval, Membership, Role
+from opencasus.network.models import CORE_STAFF_ROLES, MUNICIPALITY_ROLES, Approval, Membership, Role
 from opencasus.network.tests.factories import HouseFactory, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def make_actor(scene: Scene, role: str, relation: str) -> Any:
     case = scene.case
     organisation = OrganisationFactory.create()
     house = scene.other_house_case.house if relation == "other_house" else case.house
-    extra = {"municipality": case.municipality} if role == Role.MUNICIPALITY_OFFICER else {}
+    extra = {"municipality": case.municipality} if role in MUNICIPALITY_ROLES else {}
     user = member(house, role, organisation, **extra)
     if relation in {"participant", "participation_ended", "membership_ended", "grant_pending", "grant_refused"}:
         ended = timezone.now() - dt.timedelta(days=1) if relation == "participation_ended" else None
@@ -94,6 +94,8 @@ def expected_level(role: str, relation: str) -> CaseAccess:
         return CaseAccess.NONE
     if role in CORE_STAFF_ROLES:
         return CaseAccess.CORE
+    if role == Role.AFTERCARE_COORDINATOR:  # files intakes for expected releases; is never a participant
+        return CaseAccess.FILER if relation == "filer" else CaseAccess.NONE
     if role != Role.PARTNER_PROFESSIONAL:
         return CaseAccess.NONE
     return {"participant": CaseAccess.PARTICIPANT, "filer": CaseAccess.FILER}.get(relation, CaseAccess.NONE)

@@ -229,5 +229,6 @@ def intake_file(*, actor: User, organisation: Organisation, house: House, subjec
             who=roles.who(actor, house.pk, prefer=(Role.PARTNER_PROFESSIONAL,)), house_id=house.pk,
             data_subjects=pseudonyms, object_type="case", object_id=case.pk, case_id=case.pk)
         hit_check(actor=actor, case=case)
-        events.publish(events.IntakeFiled(case_id=case.pk, house_id=house.pk, actor_id=actor.pk))
+        events.publish(events.IntakeFiled(case_id=case.pk, house_id=house.pk, actor_id=actor.pk,
+                                          release_date=case.release_date))
         return case

@@ -47,6 +47,9 @@ def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -
             from opencasus.peers.selectors import peer_checks
 
             ctx["peer_checks"] = peer_checks(view.case)
+        from opencasus.aftercare.selectors import workspace_timeline
+
+        ctx["aftercare"] = workspace_timeline(actor=actor, case=view.case, level=view.level)
     elif slug == "informatie":
         ctx["information"] = panels.information(actor=actor, view=view)
     elif slug == "plan":
