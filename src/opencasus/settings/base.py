@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "opencasus.meetings",
     "opencasus.plans",
     "opencasus.followup",
+    "opencasus.childtrack",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
@@ -307,6 +308,7 @@ SPECTACULAR_SETTINGS = {
         "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
         "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
         "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",
+        "SafetyOutcomeEnum": "opencasus.childtrack.models.SafetyOutcome",
     },
 }
 

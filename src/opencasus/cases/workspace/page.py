@@ -43,6 +43,10 @@ def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -
             action.primary = False
     if slug == "overzicht":
         ctx["events"] = panels.timeline(actor=actor, view=view, items=items)
+    elif slug == "personen":
+        from opencasus.childtrack.selectors import workspace_child_track
+
+        ctx["child_track"] = workspace_child_track(actor=actor, case=view.case, level=view.level)
     elif slug == "informatie":
         ctx["information"] = panels.information(actor=actor, view=view)
     elif slug == "plan":
