@@ -98,7 +98,7 @@ def child_check_record(*, actor: User, case_id: int, person_id: int, data: Child
     case, _level = selectors.case_for_checks(actor=actor, case_id=case_id, minimum=access.RECORD_LEVEL)
     person = next((p for p in selectors.minors(case) if p.pk == person_id), None)
     if person is None:
-        raise ValidationError({"person": _("Choose a child of this case (under 18 on the date of the intake).")},
+        raise ValidationError({"person_id": _("Choose a child of this case (under 18 on the date of the intake).")},
                               code="invalid")
     check = ChildCheck.objects.select_for_update().filter(person=person).first()
     current = check.version if check is not None else 0

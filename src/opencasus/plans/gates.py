@@ -37,4 +37,4 @@ def adoption_blockers(case: Case) -> list[str]:
 def check_adoption_gates(case: Case) -> None:
     reasons = adoption_blockers(case)
     if reasons:
-        raise ValidationError(reasons, code="adoption_blocked")
+        raise ValidationError(" ".join(reasons), code="adoption_blocked")

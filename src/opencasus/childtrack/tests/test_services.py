@@ -127,7 +127,7 @@ def test_only_minors_get_a_check() -> None:
     with pytest.raises(ValidationError) as refused:
         services.child_check_record(actor=w.director, case_id=w.case.pk, person_id=w.parent.pk,
                                     data=ChildCheckInput(), expected_version=0)
-    assert "person" in refused.value.message_dict
+    assert "person_id" in refused.value.message_dict
 
 
 def test_configuration_by_manager_only() -> None:
