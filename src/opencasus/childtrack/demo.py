@@ -18,7 +18,7 @@ from opencasus.childtrack import services
 from opencasus.childtrack.models import ChildCheck, SafetyOutcome
 from opencasus.childtrack.selectors import minors
 from opencasus.network.approaches import approach_enabled
-from opencasus.network.models import Approach, House, Membership, MeetingType, Municipality, Role, TargetGroup
+from opencasus.network.models import Approach, House, MeetingType, Membership, Municipality, Role, TargetGroup
 
 REASON = ("Melding van Veilig Thuis na een derde politie-inzet wegens partnergeweld in een half jaar; de kinderen "
           "waren thuis. Vader is aangehouden; moeder wil hulp maar is bang.")

@@ -6,6 +6,6 @@ app_name = "childtrack"
 
 urlpatterns = [
     path("casussen/<int:case_id>/kindspoor/huiselijk-geweld", views.flag, name="flag"),
-    path("casussen/<int:case_id>/kindspoor/<int:person_id>", views.check_form, name="check"),
+    path("casussen/<int:case_id>/kindspoor", views.case_child_track, name="case"),
     path("huizen/<int:house_id>/kindspoor", views.configuration, name="configuration"),
 ]

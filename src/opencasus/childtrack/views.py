@@ -20,8 +20,32 @@ from opencasus.plans.views._helpers import run, version_of
 ANCHOR = "kindspoor"
 
 
+def _person_id(request: AuthenticatedHttpRequest) -> int | None:
+    value = request.GET.get("kind")
+    if value is None:
+        return None
+    if not value.isdigit() or not 0 < int(value) < 2**63:
+        raise Http404
+    return int(value)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
+def case_child_track(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
+    """The Kindspoor of a case (`?kind=<person id>`: the check form of that child)."""
+    person_id = _person_id(request)
+    if person_id is not None:
+        return check_form(request, case_id, person_id)
+    if request.method != "GET":
+        raise Http404
+    child_track = selectors.case_child_track(actor=request.user, case_id=case_id)
+    case = child_track.case
+    return render(request, "childtrack/case.html", {
+        "case": case, "child_track": child_track,
+        "breadcrumbs": [(_("My cases"), "/casussen"), (case.reference, tab_url(case.pk, "personen", ANCHOR)),
+                        (_("Kindspoor"), "")]})
+
+
 def check_form(request: AuthenticatedHttpRequest, case_id: int, person_id: int) -> HttpResponse:
     case, person, check = selectors.child_check_for_person(actor=request.user, case_id=case_id, person_id=person_id)
     organisations = selectors.help_organisations(house_id=case.house_id)

@@ -93,3 +93,9 @@ def record_complete(w: ChildWorld, person: Person, actor: User | None = None) ->
     current = ChildCheck.objects.filter(person=person).values_list("version", flat=True).first() or 0
     return child_check_record(actor=actor or w.director, case_id=w.case.pk, person_id=person.pk,
                               data=complete_input(w), expected_version=current)
+
+
+def check_url(case_id: int, person_id: int) -> str:
+    from django.urls import reverse
+
+    return reverse("childtrack:case", args=[case_id]) + f"?kind={person_id}"

@@ -30,19 +30,23 @@ def test_create_get_update_with_etag(api_client: Callable[[User], APIClient]) ->
                        format="json")
     assert created.status_code == 201, created.content
     data = created.json()
-    assert data["complete"] is True and data["childName"] == "Noor Jansen" and data["missing"] == []
+    assert data["complete"] is True
+    assert data["childName"] == "Noor Jansen"
+    assert data["missing"] == []
     assert created["ETag"] == '"1"'
     again = api.post(f"/api/v1/cases/{w.case.pk}/child-checks", {**_body(w), "personId": w.older.pk},
                      format="json")
     assert again.status_code == 409
     detail = api.get(f"/api/v1/child-checks/{data['id']}")
-    assert detail.status_code == 200 and detail["ETag"] == '"1"'
+    assert detail.status_code == 200
+    assert detail["ETag"] == '"1"'
     no_version = api.put(f"/api/v1/child-checks/{data['id']}", _body(w), format="json")
     assert no_version.status_code == 428
     updated = api.put(f"/api/v1/child-checks/{data['id']}", _body(w, boardInvolved=None), format="json",
                       HTTP_IF_MATCH='"1"')
     assert updated.status_code == 200
-    assert updated.json()["complete"] is False and updated.json()["missing"] == ["board"]
+    assert updated.json()["complete"] is False
+    assert updated.json()["missing"] == ["board"]
     assert updated["ETag"] == '"2"'
     stale = api.put(f"/api/v1/child-checks/{data['id']}", {**_body(w), "version": 1}, format="json")
     assert stale.status_code == 409
@@ -57,7 +61,8 @@ def test_list_and_child_track(api_client: Callable[[User], APIClient]) -> None:
     assert listed.status_code == 200
     assert [c["personId"] for c in listed.json()] == [w.older.pk]
     track = api.get(f"/api/v1/cases/{w.case.pk}/child-track").json()
-    assert track["applies"] is True and track["domesticViolence"] is True
+    assert track["applies"] is True
+    assert track["domesticViolence"] is True
     assert track["missing"] == ["Daan Jansen"]
     assert [(c["name"], c["complete"]) for c in track["children"]] == [("Noor Jansen", True), ("Daan Jansen", False)]
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from opencasus.access.reporting import house_scope
 from opencasus.childtrack.tests.factories import make_child_world, record_complete
+from opencasus.core.aggregates import Count
 from opencasus.network.models import Approach, House, HouseApproach
 from opencasus.reporting.selectors.childtrack import child_track_tables
 from opencasus.reporting.selectors.period import make_period
@@ -24,7 +25,12 @@ def _counts(w, threshold: int = 1) -> dict[str, int | None]:  # type: ignore[no-
     tables = child_track_tables(scope, make_period(today - dt.timedelta(days=30), today))
     if not tables:
         return {}
-    return {row.key: row.values[0].value for row in tables[0].rows}
+    counts: dict[str, int | None] = {}
+    for row in tables[0].rows:
+        cell = row.values[0]
+        assert isinstance(cell, Count)
+        counts[row.key] = cell.value
+    return counts
 
 
 def test_done_when_the_mi_counts_both_children() -> None:

@@ -39,7 +39,8 @@ def test_case_child_track_logs_the_minors_only() -> None:
     w = make_child_world()
     record_complete(w, w.older)
     view = selectors.case_child_track(actor=w.participant, case_id=w.case.pk)
-    assert view.applies and view.by_target_group
+    assert view.applies
+    assert view.by_target_group
     assert view.missing == ["Daan Jansen"]
     assert [r.complete for r in view.rows] == [True, False]
     subjects = set(ProcessingRecord.objects.filter(object_type="child-checks", action="view")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from opencasus.accounts.models import User
 from opencasus.childtrack.models import ChildCheck, DomesticViolenceFlag, DomesticViolenceTargetGroup
-from opencasus.childtrack.tests.factories import make_child_world, record_complete
+from opencasus.childtrack.tests.factories import check_url, make_child_world, record_complete
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,9 @@ def test_workspace_shows_the_section_and_what_is_missing(verified_client: Callab
     html = page.content.decode()
     assert page.status_code == 200
     assert "Kindspoor: kindchecks" in html
-    assert "Ontbreekt" in html and "Volledig" in html
-    assert reverse("childtrack:check", args=[w.case.pk, w.younger.pk]) in html
+    assert "Ontbreekt" in html
+    assert "Volledig" in html
+    assert check_url(w.case.pk, w.younger.pk) in html
     assert "Markeren als huiselijk geweld" not in html  # a participant does not set the flag
 
 
@@ -40,20 +41,21 @@ def test_workspace_shows_nothing_when_switched_off(verified_client: Callable[[Us
     page = verified_client(w.director).get(reverse("cases:detail", args=[w.case.pk]) + "?tab=personen")
     assert page.status_code == 200
     assert "Kindspoor" not in page.content.decode()
-    assert verified_client(w.director).get(reverse("childtrack:check", args=[w.case.pk, w.older.pk])).status_code \
+    assert verified_client(w.director).get(check_url(w.case.pk, w.older.pk)).status_code \
         == 404
 
 
 def test_record_a_check_through_the_form(verified_client: Callable[[User], Client]) -> None:
     w = make_child_world()
     client = verified_client(w.participant)
-    url = reverse("childtrack:check", args=[w.case.pk, w.older.pk])
+    url = check_url(w.case.pk, w.older.pk)
     assert client.get(url).status_code == 200
     response = client.post(url, _form(w))
     assert response.status_code == 302
     assert response["Location"].endswith("?tab=personen#kindspoor")
     check = ChildCheck.objects.get(person=w.older)
-    assert check.complete and check.recorded_by == w.participant
+    assert check.complete
+    assert check.recorded_by == w.participant
     stale = client.post(url, _form(w, seen_by="Iemand anders"))
     assert stale.status_code == 409
     assert "Iemand anders" in stale.content.decode()  # the form keeps the input
@@ -66,7 +68,7 @@ def test_form_without_version_is_refused(verified_client: Callable[[User], Clien
     w = make_child_world()
     data = _form(w)
     del data["version"]
-    response = verified_client(w.director).post(reverse("childtrack:check", args=[w.case.pk, w.older.pk]), data)
+    response = verified_client(w.director).post(check_url(w.case.pk, w.older.pk), data)
     assert response.status_code == 400
     assert not ChildCheck.objects.exists()
 
