@@ -45,3 +45,8 @@ def may_configure(actor: User, house_id: int) -> bool:
 
 def may_read_configuration(actor: User, house_id: int) -> bool:
     return roles.has_role(actor, house_id, *CONFIG_ROLES, *CORE_STAFF_ROLES)
+
+
+def configurable_house_ids(actor: User) -> set[int]:
+    """The houses whose Kindspoor settings the actor sets (house manager, functional administrator)."""
+    return roles.house_ids_with_role(actor, *CONFIG_ROLES)

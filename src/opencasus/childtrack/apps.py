@@ -9,6 +9,9 @@ class ChildtrackConfig(AppConfig):
 
     def ready(self) -> None:
         from opencasus.childtrack.selectors import adoption_gate
+        from opencasus.childtrack.start import inbox_sections
+        from opencasus.core.start import register
         from opencasus.plans.gates import register_adoption_gate
 
         register_adoption_gate(adoption_gate)
+        register(inbox_sections)

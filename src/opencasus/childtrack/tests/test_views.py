@@ -10,6 +10,7 @@ from django.utils import timezone
 from opencasus.accounts.models import User
 from opencasus.childtrack.models import ChildCheck, DomesticViolenceFlag, DomesticViolenceTargetGroup
 from opencasus.childtrack.tests.factories import check_url, make_child_world, record_complete
+from opencasus.network.models import Approach, HouseApproach
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,13 @@ def test_configuration_page(verified_client: Callable[[User], Client]) -> None:
     director = verified_client(w.director)
     assert director.get(url).status_code == 200
     assert director.post(url, {}).status_code == 404
+
+
+def test_start_page_links_the_settings_for_the_manager(verified_client: Callable[[User], Client]) -> None:
+    w = make_child_world()
+    url = reverse("childtrack:configuration", args=[w.world.house.pk])
+    assert url in verified_client(w.world.manager).get("/").content.decode()
+    assert url not in verified_client(w.participant).get("/").content.decode()
+    HouseApproach.objects.filter(approach=Approach.CHILD_TRACK).update(enabled=False)
+    assert url not in verified_client(w.world.manager).get("/").content.decode()
+    assert verified_client(w.world.manager).get(url).status_code == 404
