@@ -8,7 +8,7 @@ import django_filters
 
 from opencasus.core.api.filters import FilterSet
 from opencasus.core.forms import Form
-from opencasus.network.models import Approval, Membership, Municipality
+from opencasus.network.models import Approval, Membership, Municipality, Role
 
 
 class MunicipalityFilter(FilterSet):
@@ -31,3 +31,14 @@ class RoleGrantFilter(FilterSet):
 
 RoleGrantFilter.base_filters["approval"] = django_filters.ChoiceFilter(
     choices=Approval.choices, help_text="Only grants in this state (pending, approved, refused)")
+
+
+class ProfessionalFilter(FilterSet):
+    class Meta:
+        model = Membership
+        form = Form
+        fields: ClassVar[list[str]] = []
+
+
+ProfessionalFilter.base_filters["role"] = django_filters.ChoiceFilter(
+    choices=Role.choices, help_text="Only professionals holding this role in the house")

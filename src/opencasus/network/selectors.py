@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from opencasus.access import capacities, roles
+from opencasus.access import capacities, house_directory, roles
 from opencasus.logbook import purposes
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import (
     CORE_STAFF_ROLES,
     House,
+    LocalCriterion,
     MeetingType,
     Membership,
     Municipality,
@@ -132,3 +133,32 @@ def network_overview(*, actor: User, house_id: int) -> dict[str, Any]:
 
 def memberships_prefetch() -> Prefetch[Any]:
     return Prefetch("memberships", queryset=Membership.objects.active().select_related("house", "organisation"))
+
+
+def house_meeting_types(*, actor: User, house_id: int) -> QuerySet[MeetingType]:
+    """The house's active meeting types (members of the house; 404 for others)."""
+    house = house_directory.configuration_house_get(actor=actor, house_id=house_id)
+    return MeetingType.objects.filter(house=house, active=True).order_by("name")
+
+
+def house_target_groups(*, actor: User, house_id: int) -> QuerySet[TargetGroup]:
+    """The house's active target groups and themes (members of the house; 404 for others)."""
+    house = house_directory.configuration_house_get(actor=actor, house_id=house_id)
+    return TargetGroup.objects.filter(house=house, active=True).order_by("name")
+
+
+def house_local_criteria(*, actor: User, house_id: int) -> QuerySet[LocalCriterion]:
+    """The house's active local triage criteria (members of the house; 404 for others)."""
+    house = house_directory.configuration_house_get(actor=actor, house_id=house_id)
+    return LocalCriterion.objects.filter(house=house, active=True).order_by("id")
+
+
+def house_professionals(*, actor: User, house_id: int, role: str | None = None) -> QuerySet[Membership]:
+    """The active memberships of the house (one row per professional, organisation and role), for those who
+    name professionals in a case or manage the house; 404 for others. Staff data, not data of clients:
+    not in the processing log."""
+    house = house_directory.directory_house_get(actor=actor, house_id=house_id)
+    qs = Membership.objects.active().filter(house=house).select_related("user", "organisation")
+    if role:
+        qs = qs.filter(role=role)
+    return qs.order_by("user__last_name", "user__first_name", "user_id", "role")

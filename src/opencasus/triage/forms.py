@@ -148,9 +148,12 @@ class DecisionForm(Form):
 
     def __init__(self, *args: Any, meeting_types: Any, organisations: list[tuple[Organisation, bool]],
                  professionals: list[tuple[int, int, str]], directors: list[tuple[int, str]] | None = None,
-                 director_id: int | None = None, **kwargs: Any) -> None:
+                 director_id: int | None = None, outcomes: frozenset[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         add_triage_fields(self, directors=directors or [], initial=director_id)
+        if outcomes is not None:  # a submitted intake: only what needs no assessment
+            self.fields["outcome"].choices = [  # type: ignore[attr-defined]
+                (value, label) for value, label in Outcome.choices if value in outcomes]
         self.fields["meeting_type"].queryset = meeting_types  # type: ignore[attr-defined]
         no_covenant = _("no privacy covenant in force")
         self.fields["organisations"].choices = [  # type: ignore[attr-defined]

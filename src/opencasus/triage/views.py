@@ -81,6 +81,7 @@ def _decision_form(request: AuthenticatedHttpRequest, case: Case, data: Any = No
     house = case.house
     return DecisionForm(
         data, initial={"version": case.version},
+        outcomes=services.WITHOUT_ASSESSMENT if case.status == Status.SUBMITTED else None,
         meeting_types=selectors.meeting_types(house.pk),
         organisations=selectors.partner_organisations(house),
         professionals=selectors.eligible_professionals(house),
@@ -104,7 +105,8 @@ def decision(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
             return redirect("triage:decision", case_id=case.pk)
     return render(request, "triage/decision.html", {
         "case": case, "decision": current, "assessment": assessment, "form": form,
-        "can_decide": current is None and case.status == Status.IN_TRIAGE,
+        "can_decide": current is None and case.status in {Status.IN_TRIAGE, Status.SUBMITTED},
+        "without_assessment": case.status == Status.SUBMITTED,
         "caseload": caseload.triage_load(actor=request.user, case=case) if current is None else None,
     })
 

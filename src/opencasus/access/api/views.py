@@ -22,6 +22,7 @@ class MeView(APIView):
         summary="The caller's account and roles",
         tags=["account"],
         responses=inline_serializer("Me", {
+            "id": serializers.IntegerField(help_text="The caller's user id (as named in participants and owners)."),
             "username": serializers.CharField(),
             "fullName": serializers.CharField(),
             "isSystemClient": serializers.BooleanField(),
@@ -33,6 +34,7 @@ class MeView(APIView):
         assert user is not None
         assert user.is_authenticated
         return Response({
+            "id": user.pk,
             "username": user.get_username(),
             "full_name": user.get_full_name(),
             "is_system_client": user.is_system_client,

@@ -168,9 +168,10 @@ class CaseDetailSerializer(Serializer[Any]):
     access_level = serializers.ChoiceField(choices=["filer", "participant", "core"])
     status = serializers.ChoiceField(choices=Status.choices)
     filed_at = serializers.DateTimeField()
+    filing_organisation_name = serializers.CharField(help_text="The organisation that filed the intake.")
+    house_name = serializers.CharField()
     status_history = StatusChangeOutSerializer(many=True)
     feedback_to_filer = serializers.CharField(required=False)
-    house_name = serializers.CharField(required=False)
     subject_type = serializers.ChoiceField(choices=SubjectType.choices, required=False)
     purpose = serializers.CharField(required=False)
     questions = serializers.CharField(required=False)
@@ -186,13 +187,14 @@ class CaseDetailSerializer(Serializer[Any]):
         data: dict[str, Any] = {
             "id": case.pk, "reference": case.reference, "access_level": LEVEL_NAMES[view.level],
             "status": case.status, "filed_at": serializers.DateTimeField().to_representation(case.filed_at),
+            "filing_organisation_name": case.filed_by_organisation.name, "house_name": case.house.name,
             "status_history": StatusChangeOutSerializer(view.status_changes, many=True).data,
         }
         if view.shows_feedback:
             data["feedback_to_filer"] = case.feedback_to_filer
         if view.is_participant:
             data.update({
-                "house_name": case.house.name, "subject_type": case.subject_type, "purpose": case.purpose,
+                "subject_type": case.subject_type, "purpose": case.purpose,
                 "questions": case.questions,
                 "persons": [_person(p, core=view.is_core) for p in view.persons],
                 "participants": ParticipantOutSerializer(view.participants, many=True).data,

@@ -32,6 +32,8 @@ def test_partner_files_a_person_intake_through_the_api(api_client: ApiClient) ->
     case = Case.objects.get()
     assert body["reference"] == case.reference
     assert body["accessLevel"] == "filer"
+    assert body["filingOrganisationName"] == case.filed_by_organisation.name
+    assert body["houseName"] == case.house.name
     assert body["status"] == "submitted"
     assert [s["status"] for s in body["statusHistory"]] == ["submitted"]
     assert "persons" not in body

@@ -82,6 +82,8 @@ def test_header_names_the_system_for_participants_only(w: World, verified_client
     filer = verified_client(w.filer).get(url(w)).content.decode()
     assert "Vermeer" not in filer
     assert "Ontvangstbewijs van uw aanmelding" in filer
+    assert "Aanmeldende organisatie" in filer
+    assert w.case.filed_by_organisation.name in filer
 
 
 def test_no_code_values_on_any_tab(w: World, verified_client: VerifiedClient) -> None:

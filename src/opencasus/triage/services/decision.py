@@ -32,6 +32,9 @@ from opencasus.triage.services.common import check_participants, conflict, log_c
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
+# Outcomes the table may decide on a submitted intake without assessing the criteria first.
+WITHOUT_ASSESSMENT = frozenset({Outcome.ROUTE, Outcome.DECLINE})
+
 STATUS_BY_OUTCOME: dict[str, str] = {
     Outcome.ADMIT: Status.ADMITTED,
     Outcome.ADVICE: Status.ADVICE_GIVEN,
@@ -140,9 +143,16 @@ def decision_record(*, actor: User, case_id: int, data: DecisionInput,
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE, for_update=True)
     if expected_version is not None and case.version != expected_version:
         raise conflict()
+    if (case.status == Status.SUBMITTED and data.outcome in WITHOUT_ASSESSMENT
+            and not Decision.objects.filter(case=case).exists() and (data.grounds or "").strip()):
+        # An obvious duplicate, or an intake that is plainly not for the house: routed or declined with
+        # grounds, without assessing the criteria. The case passes through triage, so its history says so.
+        case = case_transition(actor=actor, case_id=case.pk, to_status=Status.IN_TRIAGE,
+                               reason=_("Routed or declined without an assessment of the criteria."))
     if Decision.objects.filter(case=case).exists() or case.status != Status.IN_TRIAGE:
         if case.status == Status.SUBMITTED:
-            message = _("Start the assessment first: only an intake in triage can be decided on.")
+            message = _("Start the assessment first: only an intake in triage can be admitted or given advice. "
+                        "Routing or declining needs only the grounds.")
         else:
             message = _("The triage table already decided on this intake (status: %(status)s).") % {
                 "status": Status(case.status).label}

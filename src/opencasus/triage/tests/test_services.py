@@ -218,7 +218,7 @@ def test_invalid_transitions_are_refused(world: World) -> None:
     case = intake(world)
     with pytest.raises(ValidationError) as exc:
         services.decision_record(actor=world.director, case_id=case.pk,
-                                 data=DecisionInput(outcome=Outcome.DECLINE, grounds="Nee."))
+                                 data=DecisionInput(outcome=Outcome.ADVICE, grounds="Nee.", advice="Bel het wijkteam."))
     assert exc.value.code == "invalid_transition"
     services.assessment_save(actor=world.director, case_id=case.pk, data=does_not_meet())
     services.decision_record(actor=world.director, case_id=case.pk,
@@ -285,3 +285,27 @@ def test_participants_only_on_admitted_cases(world: World) -> None:
         services.participant_add(actor=world.director, case_id=case.pk, organisation_id=world.police.pk,
                                  reason="Nodig.")
     assert exc.value.code == "invalid_transition"
+
+
+@pytest.mark.parametrize("outcome", [Outcome.ROUTE, Outcome.DECLINE])
+def test_a_duplicate_is_routed_or_declined_without_an_assessment(world: World, outcome: Outcome) -> None:
+    case = intake(world)
+    data = DecisionInput(outcome=outcome, grounds="Dubbele aanmelding: loopt al als ZVH-2026-0012.",
+                         routed_to="zsm" if outcome == Outcome.ROUTE else "")
+    decision = services.decision_record(actor=world.director, case_id=case.pk, data=data)
+    case.refresh_from_db()
+    assert case.status == (Status.ROUTED if outcome == Outcome.ROUTE else Status.DECLINED)
+    assert decision.verdict == Verdict.UNDETERMINED
+    changes = list(StatusChange.objects.filter(case=case).order_by("id").values_list("from_status", "to_status"))
+    assert changes[0] == (Status.SUBMITTED, Status.IN_TRIAGE)
+    assert records(case, "triage-decision", "create").exists()
+
+
+def test_without_an_assessment_grounds_are_still_required_and_nothing_moves(world: World) -> None:
+    case = intake(world)
+    with pytest.raises(ValidationError):
+        services.decision_record(actor=world.director, case_id=case.pk,
+                                 data=DecisionInput(outcome=Outcome.DECLINE, grounds="  "))
+    case.refresh_from_db()
+    assert case.status == Status.SUBMITTED
+    assert not StatusChange.objects.filter(case=case).exists()

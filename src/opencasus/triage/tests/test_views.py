@@ -239,3 +239,20 @@ def test_assessment_page_shows_a_domain_note_with_its_domain(world: World, verif
     page = verified_client(world.director).get(reverse("triage:assessment", args=[case.pk])).content.decode()
     assert 'data-oc-show-when="domain_family_relations"' in page
     assert 'id="id_domain_family_relations_note"' in page  # shown without JavaScript
+
+
+def test_a_submitted_intake_can_be_declined_as_a_duplicate_from_the_decision_page(
+        world: World, verified_client: VerifiedClient) -> None:
+    case = intake(world)
+    client = verified_client(world.director)
+    url = reverse("triage:decision", args=[case.pk])
+    page = client.get(url).content.decode()
+    assert 'value="decline"' in page
+    assert 'value="route"' in page
+    assert 'value="admit"' not in page
+    assert 'value="advice"' not in page
+    response = client.post(url, {"version": case.version, "outcome": "decline",
+                                 "grounds": "Dubbele aanmelding: loopt al in dit huis."})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.DECLINED
