@@ -99,3 +99,9 @@ class ChildTrackSerializer(Serializer[Any]):
     missing = serializers.ListField(child=serializers.CharField(), read_only=True,
                                     help_text="Names of the children whose check is missing or incomplete.")
     children = ChildRowSerializer(many=True, read_only=True, help_text="Every person under 18 on the filing date.")
+
+
+class DomesticViolenceFlagSerializer(Serializer[Any]):
+    flagged = serializers.BooleanField(help_text="True: core staff mark the case as domestic violence; false: the "
+                                                 "mark is taken away (a target group the house counts stays).")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=LONG_TEXT_MAX_LENGTH)

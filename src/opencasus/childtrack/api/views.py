@@ -11,6 +11,7 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from opencasus.access.childtrack import RECORD_LEVEL
+from opencasus.access.policy import CaseAccess
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.childtrack import selectors, services
 from opencasus.childtrack.api import serializers as s
@@ -35,6 +36,19 @@ class ChildTrackView(SnakeCaseKwargsAPIView):
                           "child_check_id": row.check.pk if row.check else None, "complete": row.complete}
                          for row in view.rows]}
         return Response(s.ChildTrackSerializer(data).data)
+
+
+class DomesticViolenceFlagView(SnakeCaseKwargsAPIView):
+    @extend_schema(summary="Mark a case as domestic violence, or take the mark away (core staff)", tags=TAGS,
+                   parameters=[CASE_ID], request=s.DomesticViolenceFlagSerializer, responses=s.ChildTrackSerializer,
+                   operation_id="case_domestic_violence_flag_update")
+    def put(self, request: AuthenticatedRequest, case_id: int) -> Response:
+        selectors.case_for_checks(actor=request.user, case_id=case_id, minimum=CaseAccess.CORE)
+        ser = s.DomesticViolenceFlagSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        services.domestic_violence_flag_set(actor=request.user, case_id=case_id,
+                                            flagged=ser.validated_data["flagged"], note=ser.validated_data["note"])
+        return ChildTrackView().get(request, case_id)
 
 
 class CaseChildCheckListView(SnakeCaseKwargsAPIView):

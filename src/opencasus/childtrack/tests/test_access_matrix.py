@@ -84,6 +84,7 @@ def calls(w: ChildWorld, check_id: int) -> list[Call]:
         Call("page post", "checks", "page", "post", check_url(case, w.older.pk),
              {**form, "version": "2"}, 302),
         Call("page flag", "flag", "page", "post", reverse("childtrack:flag", args=[case]), {"flagged": "on"}, 302),
+        Call("api flag", "flag", "api", "put", f"/api/v1/cases/{case}/domestic-violence-flag", {"flagged": True}),
         Call("page configuration", "config-read", "page", "get", reverse("childtrack:configuration", args=[house])),
         Call("page configuration post", "config-write", "page", "post",
              reverse("childtrack:configuration", args=[house]), {"target_groups": [str(w.group.pk)]}, 302),

@@ -99,3 +99,18 @@ def test_switched_off_answers_404(api_client: Callable[[User], APIClient]) -> No
     assert api.get(f"/api/v1/cases/{w.case.pk}/child-track").status_code == 404
     assert api.post(f"/api/v1/cases/{w.case.pk}/child-checks", {**_body(w), "personId": w.older.pk},
                     format="json").status_code == 404
+
+
+def test_flag_through_the_api(api_client: Callable[[User], APIClient]) -> None:
+    from opencasus.childtrack.models import DomesticViolenceFlag, DomesticViolenceTargetGroup
+
+    w = make_child_world()
+    DomesticViolenceTargetGroup.objects.all().delete()
+    path = f"/api/v1/cases/{w.case.pk}/domestic-violence-flag"
+    assert api_client(w.participant).put(path, {"flagged": True}, format="json").status_code == 404
+    response = api_client(w.director).put(path, {"flagged": True, "note": "Bij triage gezien."}, format="json")
+    assert response.status_code == 200
+    assert response.json()["applies"] is True
+    assert DomesticViolenceFlag.objects.filter(case=w.case).exists()
+    assert api_client(w.director).put(path, {"flagged": False}, format="json").json()["domesticViolence"] is False
+    assert api_client(w.director).put(path, {}, format="json").status_code == 400
