@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "opencasus.zsm",
     "opencasus.peers",
     "opencasus.aftercare",
+    "opencasus.childtrack",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
@@ -318,6 +319,7 @@ SPECTACULAR_SETTINGS = {
         "AftercareItemStatusEnum": "opencasus.aftercare.vocabulary.ItemStatus",
         "AftercareItemKindEnum": "opencasus.aftercare.vocabulary.ItemKind",
         "ReleaseMatchEnum": "opencasus.aftercare.vocabulary.ReleaseMatch",
+        "SafetyOutcomeEnum": "opencasus.childtrack.models.SafetyOutcome",
     },
 }
 

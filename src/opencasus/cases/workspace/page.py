@@ -50,6 +50,10 @@ def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -
         from opencasus.aftercare.selectors import workspace_timeline
 
         ctx["aftercare"] = workspace_timeline(actor=actor, case=view.case, level=view.level)
+    elif slug == "personen":
+        from opencasus.childtrack.selectors import workspace_child_track
+
+        ctx["child_track"] = workspace_child_track(actor=actor, case=view.case, level=view.level)
     elif slug == "informatie":
         ctx["information"] = panels.information(actor=actor, view=view)
     elif slug == "plan":

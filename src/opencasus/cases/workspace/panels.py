@@ -102,6 +102,7 @@ def information(*, actor: User, view: CaseView) -> list[tuple[InformationItem, s
 def plan(*, actor: User, view: CaseView) -> dict[str, Any]:
     """Goals per family member and life domain, interventions per line, and the agreements."""
     from opencasus.plans import selectors as plan_selectors
+    from opencasus.plans.gates import adoption_blockers
     from opencasus.plans.vocabulary import InterventionLine
 
     _case, _level, the_plan = plan_selectors.plan_get(actor=actor, case_id=view.case.pk)
@@ -117,7 +118,7 @@ def plan(*, actor: User, view: CaseView) -> dict[str, Any]:
         setattr(goal, "served_by", [a for a in all_agreements if a.goal_id == goal.pk])  # noqa: B010 - display only
     return {"plan": the_plan, "goal_groups": by_person, "goal_count": len(goals), "lines": lines,
             "agreements": [a for a in all_agreements if a.goal_id is None], "all_agreements": all_agreements,
-            "plan_version": the_plan.version if the_plan else 0}
+            "plan_version": the_plan.version if the_plan else 0, "adoption_blockers": adoption_blockers(view.case)}
 
 
 def agreements(*, actor: User, view: CaseView) -> list[Any]:

@@ -17,6 +17,7 @@ from opencasus.cases.vocabulary import LifeDomain
 from opencasus.core import events
 from opencasus.core.events import CaseFiguresChanged
 from opencasus.logbook.models import Action
+from opencasus.plans import gates
 from opencasus.plans.models import Evaluation, Goal, GoalEvaluation, Intervention, Plan, PlanVersion
 from opencasus.plans.services._common import check_version, core_case, log, validate_participant
 from opencasus.plans.snapshot import build_snapshot
@@ -229,6 +230,7 @@ def plan_adopt(*, actor: User, case_id: int, expected_version: int | None, meeti
                               code="required")
     if not plan.goals.exists():
         raise ValidationError(_("A plan needs at least one goal before it can be adopted."), code="required")
+    gates.check_adoption_gates(case)
     state = plan_state(adopted_version=plan.adopted_version, changed_since_adoption=plan.changed_since_adoption)
     if not PLAN_TRANSITIONS.allowed(state, PlanState.ADOPTED):
         raise ValidationError(_("Nothing changed since version %(n)s was adopted.") % {"n": plan.adopted_version},

@@ -24,6 +24,7 @@ from opencasus.plans.forms import (
     PlanHeaderForm,
     VersionForm,
 )
+from opencasus.plans.gates import adoption_blockers
 from opencasus.plans.views._helpers import run, version_of
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def _plan_context(request: AuthenticatedHttpRequest, case_id: int) -> dict[str, 
 def plan_detail(request: AuthenticatedHttpRequest, case_id: int, status: int = 200, **forms: Any) -> HttpResponse:
     ctx = _plan_context(request, case_id)
     ctx.update(forms)
+    ctx["adoption_blockers"] = adoption_blockers(ctx["case"])
     return render(request, "plans/plan.html", ctx, status=status)
 
 
@@ -156,7 +158,8 @@ def adopt(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
             status = 400
     else:
         form = AdoptForm(initial={"version": plan.version if plan else 0}, meetings=selectors.meeting_choices(case))
-    return render(request, "plans/adopt.html", {"case": case, "plan": plan, "form": form}, status=status)
+    return render(request, "plans/adopt.html", {"case": case, "plan": plan, "form": form,
+                                                "adoption_blockers": adoption_blockers(case)}, status=status)
 
 
 @login_required

@@ -274,11 +274,13 @@ def dashboard_for(scope: Scope, period: Period) -> Dashboard:
     closing, closed = closure_tables(scope, figures, deleted)
     partners = partner_tables(scope, period, figures)
     headline = _headline(scope, filed, decided, open_count, closed)
+    from opencasus.reporting.selectors.childtrack import child_track_tables  # these build on count_table
     from opencasus.reporting.selectors.crisis import crisis_lane_tables
-    from opencasus.reporting.selectors.followup import followup_tables  # it builds on this module's count_table
+    from opencasus.reporting.selectors.followup import followup_tables
 
     return Dashboard(scope, period, headline, [*intake, *triage, *crisis_lane_tables(scope, period), statuses,
-                                               *closing, *partners, *followup_tables(scope, period)])
+                                               *closing, *partners, *followup_tables(scope, period),
+                                               *child_track_tables(scope, period)])
 
 
 def headline_for(scope: Scope, period: Period) -> Table:
