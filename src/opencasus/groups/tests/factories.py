@@ -3,7 +3,7 @@ youth group case (area) of six members with roles, and two admitted individual c
 
 - `police_pro` takes part in the group case only;
 - `probation_pro` takes part in the group case and in the first individual case (`case_a`);
-- `filer` filed the group case (filer level: sees no members);
+- `filer` filed the group case (filer level: sees no members); the director filed the individual cases;
 - the director and the secretary are core staff of the house."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def group_case(world: World, **fields: object) -> Case:
 
 def person_case(world: World, person: Person) -> Case:
     case = CaseFactory.create(house=world.house, subject_type=SubjectType.PERSON, status=Status.ADMITTED,
-                              filed_by=world.filer, filed_by_organisation=world.police,
+                              filed_by=world.director, filed_by_organisation=world.gemeente,
                               purpose="Een persoonsgerichte aanpak naast de groepsaanpak.",
                               admitted_at=timezone.now())
     PersonFactory.create(case=case, first_name=person.first_name, last_name=person.last_name,
