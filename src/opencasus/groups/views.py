@@ -82,7 +82,7 @@ def member_detail(request: AuthenticatedHttpRequest, case_id: int, member_id: in
     if request.method == "POST":
         done = ""
         form: VersionForm
-        if "edit-role" in request.POST:
+        if "edit-version" in request.POST:
             edit_form = MemberEditForm(request.POST, prefix="edit")
             form = edit_form
             if form.is_valid():
@@ -93,7 +93,7 @@ def member_detail(request: AuthenticatedHttpRequest, case_id: int, member_id: in
                 done = _("The member was changed.")
             else:
                 status = 400
-        elif "end-end_date" in request.POST:
+        elif "end-version" in request.POST:
             end_form = MemberEndForm(request.POST, prefix="end")
             form = end_form
             if form.is_valid():
@@ -103,7 +103,7 @@ def member_detail(request: AuthenticatedHttpRequest, case_id: int, member_id: in
                 done = _("The member's leaving the group was recorded.")
             else:
                 status = 400
-        elif "link-individual_case" in request.POST:
+        elif "link-version" in request.POST:
             link_form = LinkForm(request.POST, prefix="link", cases=cases)
             form = link_form
             if form.is_valid():

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from opencasus.cases.vocabulary import LifeDomain
 from opencasus.cases.workflow import Status
 from opencasus.core.api.serializers import Serializer
+from opencasus.core.text import INTEGER_MAX
 from opencasus.groups.selectors import MemberView
 from opencasus.groups.vocabulary import MAX_TIER, MIN_TIER, MemberRole
 from opencasus.plans.models import Goal
@@ -55,7 +56,7 @@ class MemberSerializer(Serializer[MemberView]):
 
 
 class MemberCreateSerializer(Serializer[Any]):
-    person_id = serializers.IntegerField(required=False, allow_null=True, min_value=1,
+    person_id = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=INTEGER_MAX,
                                          help_text="A person recorded in the group case; leave out for a new member.")
     first_name = serializers.CharField(required=False, allow_blank=True, max_length=100,
                                        help_text="A new member's first name (without personId).")
@@ -83,7 +84,8 @@ class MemberEndSerializer(Serializer[Any]):
 
 class LinkCreateSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you read.")
-    individual_case_id = serializers.IntegerField(min_value=1, help_text="A person case of the same house.")
+    individual_case_id = serializers.IntegerField(min_value=1, max_value=INTEGER_MAX,
+                                                  help_text="A person case of the same house.")
 
 
 class GoalSerializer(Serializer[Goal]):

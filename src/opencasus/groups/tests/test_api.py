@@ -30,7 +30,8 @@ def test_list_shows_links_as_the_caller_may_see_them(api_client: Callable[[User]
     links = [m["individualCase"] for m in participant if m["individualCase"]]
     assert links == [{"visible": False, "caseId": None, "reference": None, "status": None}] * 2
     body = str(participant)
-    assert w.case_a.reference not in body and w.case_b.reference not in body
+    assert w.case_a.reference not in body
+    assert w.case_b.reference not in body
     records = ProcessingRecord.objects.filter(object_type="group-members", action="view", case_id=w.group.pk)
     assert records.count() == 12  # six members, twice
 
@@ -53,15 +54,20 @@ def test_create_update_with_etag_and_end(api_client: Callable[[User], APIClient]
                                               "tier": 3, "startDate": "2026-02-01"}, format="json")
     assert created.status_code == 201, created.content
     data = created.json()
-    assert created["ETag"] == '"1"' and data["role"] == "follower" and data["individualCase"] is None
+    assert created["ETag"] == '"1"'
+    assert data["role"] == "follower"
+    assert data["individualCase"] is None
     url = f"{_base(w.group.pk)}/{data['id']}"
     assert client.get(url)["ETag"] == '"1"'
     assert client.patch(url, {"tier": 2}, format="json").status_code == 428
     assert client.patch(url, {"tier": 2, "version": 9}, format="json").status_code == 409
     changed = client.patch(url, {"tier": 2, "role": "core_member"}, format="json", HTTP_IF_MATCH='"1"')
-    assert changed.status_code == 200 and changed.json()["tier"] == 2 and changed["ETag"] == '"2"'
+    assert changed.status_code == 200
+    assert changed.json()["tier"] == 2
+    assert changed["ETag"] == '"2"'
     ended = client.post(f"{url}/end", {"endDate": "2026-03-01", "version": 2}, format="json")
-    assert ended.status_code == 200 and ended.json()["active"] is False
+    assert ended.status_code == 200
+    assert ended.json()["active"] is False
     bad = client.post(_base(w.group.pk), {"role": "boss", "tier": 7, "startDate": "x"}, format="json")
     assert bad.status_code == 400
     assert {p["name"] for p in bad.json()["invalidParams"]} >= {"role", "tier", "startDate"}
@@ -72,7 +78,8 @@ def test_links_create_and_delete(api_client: Callable[[User], APIClient]) -> Non
     client = api_client(w.director)
     url = f"{_base(w.group.pk)}/{w.members[2].pk}/case-link"
     response = client.post(url, {"individualCaseId": w.case_a.pk, "version": 1}, format="json")
-    assert response.status_code == 201 and response.json()["individualCase"]["caseId"] == w.case_a.pk
+    assert response.status_code == 201
+    assert response.json()["individualCase"]["caseId"] == w.case_a.pk
     assert client.post(url, {"individualCaseId": w.case_b.pk}, format="json").status_code == 409
     assert client.delete(url, HTTP_IF_MATCH='"1"').status_code == 409
     assert client.delete(url, HTTP_IF_MATCH='"2"').status_code == 204

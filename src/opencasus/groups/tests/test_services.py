@@ -110,7 +110,8 @@ def test_ending_a_membership() -> None:
                             end_date=dt.date(2025, 1, 1))
     ended = services.member_end(actor=w.director, case_id=w.group.pk, member_id=m.pk, expected_version=1,
                                 end_date=timezone.localdate())
-    assert ended.end_date == timezone.localdate() and not ended.active
+    assert ended.end_date == timezone.localdate()
+    assert not ended.active
     with pytest.raises(ValidationError) as again:
         services.member_end(actor=w.director, case_id=w.group.pk, member_id=m.pk, expected_version=2,
                             end_date=timezone.localdate())
@@ -135,7 +136,8 @@ def test_linking_needs_a_person_case_of_the_house_seen_as_core_staff() -> None:
                              individual_case_id=w.case_a.pk, expected_version=1)
     linked = services.member_link(actor=w.director, case_id=w.group.pk, member_id=m.pk,
                                   individual_case_id=w.case_a.pk, expected_version=1)
-    assert linked.individual_case_id == w.case_a.pk and linked.linked_by == w.director
+    assert linked.individual_case_id == w.case_a.pk
+    assert linked.linked_by == w.director
     with pytest.raises(ValidationError):  # one link per member
         services.member_link(actor=w.director, case_id=w.group.pk, member_id=m.pk, individual_case_id=w.case_b.pk,
                              expected_version=2)

@@ -21,15 +21,20 @@ pytestmark = pytest.mark.django_db
 def test_the_group_page_lists_members_roles_links_and_goals(verified_client: Callable[[User], Client]) -> None:
     w = make_group_world()
     plan = Plan.objects.create(case=w.group)
-    Goal.objects.create(plan=plan, life_domain="social_environment", description="De overlast bij het winkelcentrum stopt.")
+    Goal.objects.create(plan=plan, life_domain="social_environment",
+                        description="De overlast bij het winkelcentrum stopt.")
     Goal.objects.create(plan=plan, life_domain="education", person=w.members[0].person,
                         description="Gaat weer elke dag naar school.")
     html = verified_client(w.director).get(reverse("groups:group", args=[w.group.pk])).content.decode()
     for m in w.members:
         assert m.person.first_name in html
-    assert "Leider" in html and "Kernlid" in html and "Meeloper" in html
-    assert w.case_a.reference in html and w.case_b.reference in html
-    assert "De overlast bij het winkelcentrum stopt." in html and "Gaat weer elke dag naar school." in html
+    assert "Leider" in html
+    assert "Kernlid" in html
+    assert "Meeloper" in html
+    assert w.case_a.reference in html
+    assert w.case_b.reference in html
+    assert "De overlast bij het winkelcentrum stopt." in html
+    assert "Gaat weer elke dag naar school." in html
     assert "Lid toevoegen" in html
     records = ProcessingRecord.objects.filter(object_type="group-members", case_id=w.group.pk, action="view")
     assert {r.data_subject for r in records} == {str(m.person.pseudonym) for m in w.members}
@@ -40,7 +45,8 @@ def test_a_participant_of_the_group_only_sees_that_a_case_is_linked(verified_cli
     client = verified_client(w.world.police_pro)
     html = client.get(reverse("groups:group", args=[w.group.pk])).content.decode()
     assert w.members[0].person.first_name in html
-    assert w.case_a.reference not in html and w.case_b.reference not in html
+    assert w.case_a.reference not in html
+    assert w.case_b.reference not in html
     assert html.count("niet zichtbaar voor u") == 2
     assert "Lid toevoegen" not in html
     assert client.get(reverse("cases:detail", args=[w.case_a.pk])).status_code == 404
@@ -50,7 +56,8 @@ def test_a_participant_of_the_group_only_sees_that_a_case_is_linked(verified_cli
 def test_a_participant_of_one_linked_case_sees_that_one(verified_client: Callable[[User], Client]) -> None:
     w = make_group_world()
     html = verified_client(w.world.probation_pro).get(reverse("groups:group", args=[w.group.pk])).content.decode()
-    assert w.case_a.reference in html and w.case_b.reference not in html
+    assert w.case_a.reference in html
+    assert w.case_b.reference not in html
     assert html.count("niet zichtbaar voor u") == 1
 
 
@@ -75,14 +82,16 @@ def test_changing_ending_and_unlinking_a_member(verified_client: Callable[[User]
     m = w.members[0]
     url = reverse("groups:member", args=[w.group.pk, m.pk])
     page = client.get(url)
-    assert page.status_code == 200 and w.case_a.reference in page.content.decode()
+    assert page.status_code == 200
+    assert w.case_a.reference in page.content.decode()
     assert client.post(url, {"edit-version": m.version, "edit-role": "core_member", "edit-tier": "2",
                              "edit-start_date": "2026-01-15", "edit-end_date": ""}).status_code == 302
     m.refresh_from_db()
     assert (m.role, m.tier) == ("core_member", 2)
     stale = client.post(url, {"edit-version": 1, "edit-role": "leader", "edit-tier": "1",
                               "edit-start_date": "2026-01-15", "edit-end_date": ""})
-    assert stale.status_code == 409 and "Iemand anders heeft dit intussen gewijzigd" in stale.content.decode()
+    assert stale.status_code == 409
+    assert "Iemand anders heeft dit intussen gewijzigd" in stale.content.decode()
     assert client.post(url, {"unlink-version": m.version}).status_code == 302
     m.refresh_from_db()
     assert m.individual_case_id is None
@@ -109,7 +118,8 @@ def test_the_workspace_of_the_area_case_shows_the_group_section(verified_client:
     w = make_group_world()
     client = verified_client(w.world.police_pro)
     html = client.get(reverse("cases:detail", args=[w.group.pk])).content.decode()
-    assert "Groepsaanpak" in html and reverse("groups:group", args=[w.group.pk]) in html
+    assert "Groepsaanpak" in html
+    assert reverse("groups:group", args=[w.group.pk]) in html
     person_page = client.get(reverse("cases:detail", args=[w.group.pk]) + "?tab=personen").content.decode()
     assert reverse("groups:group", args=[w.group.pk]) in person_page
     switch_on(w.world.house.pk, enabled=False)
