@@ -105,8 +105,8 @@ def test_participants_cannot_write(api_client: Callable[[User], APIClient]) -> N
 def test_goals_per_member(api_client: Callable[[User], APIClient]) -> None:
     w = make_group_world()
     plan = Plan.objects.create(case=w.group)
-    Goal.objects.create(plan=plan, life_domain="education", person=w.members[0].person, description="Naar school.")
-    Goal.objects.create(plan=plan, life_domain="social_environment", description="Geen overlast meer.")
+    Goal.objects.create(plan=plan, life_domain="education_work", person=w.members[0].person, description="Naar school.")
+    Goal.objects.create(plan=plan, life_domain="friends", description="Geen overlast meer.")
     goals = api_client(w.world.police_pro).get(f"{_base(w.group.pk)}/{w.members[0].pk}/goals").json()
     assert [g["description"] for g in goals] == ["Naar school."]
     assert ProcessingRecord.objects.filter(object_type="group-member-goals", action="view").count() == 1

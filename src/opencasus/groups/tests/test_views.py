@@ -21,9 +21,9 @@ pytestmark = pytest.mark.django_db
 def test_the_group_page_lists_members_roles_links_and_goals(verified_client: Callable[[User], Client]) -> None:
     w = make_group_world()
     plan = Plan.objects.create(case=w.group)
-    Goal.objects.create(plan=plan, life_domain="social_environment",
+    Goal.objects.create(plan=plan, life_domain="friends",
                         description="De overlast bij het winkelcentrum stopt.")
-    Goal.objects.create(plan=plan, life_domain="education", person=w.members[0].person,
+    Goal.objects.create(plan=plan, life_domain="education_work", person=w.members[0].person,
                         description="Gaat weer elke dag naar school.")
     html = verified_client(w.director).get(reverse("groups:group", args=[w.group.pk])).content.decode()
     for m in w.members:
