@@ -305,6 +305,8 @@ SPECTACULAR_SETTINGS = {
         "EscalationOutcomeEnum": "opencasus.plans.vocabulary.EscalationOutcome",
         "ClosureOutcomeEnum": "opencasus.plans.vocabulary.ClosureOutcome",
         "LastCheckResultEnum": "opencasus.followup.vocabulary.LastCheckResult",
+        "GroupMemberRoleEnum": "opencasus.groups.vocabulary.MemberRole",
+        "RoleEnum": "opencasus.network.models.Role",
         "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
         "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
         "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",

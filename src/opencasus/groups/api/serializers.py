@@ -7,13 +7,11 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from opencasus.cases.vocabulary import LifeDomain
 from opencasus.cases.workflow import Status
 from opencasus.core.api.serializers import Serializer
 from opencasus.core.text import INTEGER_MAX
 from opencasus.groups.selectors import MemberView
 from opencasus.groups.vocabulary import MAX_TIER, MIN_TIER, MemberRole
-from opencasus.plans.models import Goal
 
 
 class LinkSerializer(Serializer[Any]):
@@ -86,10 +84,3 @@ class LinkCreateSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you read.")
     individual_case_id = serializers.IntegerField(min_value=1, max_value=INTEGER_MAX,
                                                   help_text="A person case of the same house.")
-
-
-class GoalSerializer(Serializer[Goal]):
-    id = serializers.IntegerField()
-    life_domain = serializers.ChoiceField(choices=LifeDomain.choices)
-    description = serializers.CharField()
-    person_id = serializers.IntegerField(allow_null=True, help_text="Null: a goal for the group.")

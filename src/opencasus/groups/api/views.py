@@ -20,6 +20,7 @@ from opencasus.core.api.versions import IF_MATCH, optional_version, required_ver
 from opencasus.core.unset import UNSET
 from opencasus.groups import selectors, services
 from opencasus.groups.api import serializers as s
+from opencasus.plans.api.serializers import GoalSerializer
 
 TAGS = ["groups"]
 
@@ -131,9 +132,9 @@ class CaseLinkView(SnakeCaseKwargsAPIView):
 
 class MemberGoalsView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The goals of the group plan for one member (participants and core staff)", tags=TAGS,
-                   parameters=[CASE_ID, MEMBER_ID], responses=s.GoalSerializer(many=True),
+                   parameters=[CASE_ID, MEMBER_ID], responses=GoalSerializer(many=True),
                    operation_id="group_member_goals_list")
     def get(self, request: AuthenticatedRequest, case_id: int, member_id: int) -> Response:
         _member_row, goals = selectors.member_goals(actor=request.user, case_id=case_id, member_id=member_id)
-        many: Any = s.GoalSerializer
+        many: Any = GoalSerializer
         return Response(many(goals, many=True).data)
