@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("opencasus.peers.api.urls")),
     path("", include("opencasus.aftercare.api.urls")),
     path("", include("opencasus.childtrack.api.urls")),
+    path("", include("opencasus.groups.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),

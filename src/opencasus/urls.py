@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("opencasus.zsm.urls")),
     path("", include("opencasus.aftercare.urls")),
     path("", include("opencasus.childtrack.urls")),
+    path("", include("opencasus.groups.urls")),
     path("", include("opencasus.privacy.urls")),
     path("", include("opencasus.reporting.urls")),
     path("", include("opencasus.notifications.urls")),

@@ -145,8 +145,8 @@ def load_demo_data(house: House) -> None:
                     _person(fake, rng, Relation.GROUP_MEMBER, age=(16, 18), bsn=False),
                     _person(fake, rng, Relation.GROUP_MEMBER, age=(17, 19))],
                    target_group="Jeugd en jeugdgroepen", neighbourhood="Crabbehof",
-                   area_description="Hinderlijke jeugdgroep (shortlist-methodiek) rond winkelcentrum Crabbehof en "
-                                    "het Wantijpark.", days_ago=9),
+                   area_description="Jeugdgroep Crabbehof: hinderlijke jeugdgroep (shortlist-methodiek) rond "
+                                    "winkelcentrum Crabbehof en het Wantijpark.", days_ago=9),
         DemoIntake("GGZ Drechtsteden", SubjectType.PERSON, Route.CARE_TRACK, "GM0512",
                    "Verward gedrag met dreiging naar buren; zorgmijdend; eerder gedwongen opname (Wvggz).",
                    "Zorg en veiligheid verbinden: zicht op het risico en een passende woonvorm.",

@@ -41,6 +41,10 @@ def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -
     if slug == "informatie":  # the tab's own form carries the one primary button
         for action in ctx["header"].actions:
             action.primary = False
+    if slug in ("overzicht", "personen"):
+        from opencasus.groups.selectors import group_summary
+
+        ctx["group_summary"] = group_summary(actor=actor, case=view.case, level=view.level)
     if slug == "overzicht":
         ctx["events"] = panels.timeline(actor=actor, view=view, items=items)
         if view.is_core:

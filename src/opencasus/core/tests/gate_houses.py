@@ -155,6 +155,21 @@ PARAM_MODELS = {
 }
 
 
+# Records a route answers for only when they are of a kind: (route name prefix, parameter) -> filter.
+PARAM_FILTERS: dict[tuple[str, str], dict[str, Any]] = {
+    ("groups:group", "case_id"): {"group_members__isnull": False},  # a group case (area case with members)
+    ("groups:member-new", "case_id"): {"group_members__isnull": False},
+    ("group-members", "caseId"): {"group_members__isnull": False},
+}
+
+
+def _filter_for(route: Route, param: str) -> dict[str, Any]:
+    for (prefix, name), lookups in PARAM_FILTERS.items():
+        if param == name and route.name.startswith(prefix):
+            return lookups
+    return {}
+
+
 def _model_for(route: Route, param: str) -> type[models.Model] | None:
     for (prefix, name), label in PARAM_MODELS.items():
         if param == name and route.name.startswith(prefix):
@@ -215,7 +230,8 @@ def foreign_values(route: Route, world: GateHouses) -> dict[str, Any] | None:
             if path is None:
                 world.unresolved.add(f"{route.template}:{param} ({model.__name__}: shared reference data)")
                 return None
-            obj = model._default_manager.filter(**{path: world.other.pk}).order_by("pk").first()
+            obj = (model._default_manager.filter(**{path: world.other.pk}).filter(**_filter_for(route, param))
+                   .distinct().order_by("pk").first())
             if obj is None:
                 world.unresolved.add(f"{route.template}:{param} (no {model.__name__} in the other house)")
                 return None

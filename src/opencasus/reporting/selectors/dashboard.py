@@ -277,10 +277,11 @@ def dashboard_for(scope: Scope, period: Period) -> Dashboard:
     from opencasus.reporting.selectors.childtrack import child_track_tables  # these build on count_table
     from opencasus.reporting.selectors.crisis import crisis_lane_tables
     from opencasus.reporting.selectors.followup import followup_tables
+    from opencasus.reporting.selectors.groups import group_tables
 
     return Dashboard(scope, period, headline, [*intake, *triage, *crisis_lane_tables(scope, period), statuses,
                                                *closing, *partners, *followup_tables(scope, period),
-                                               *child_track_tables(scope, period)])
+                                               *child_track_tables(scope, period), *group_tables(scope, period)])
 
 
 def headline_for(scope: Scope, period: Period) -> Table:
