@@ -27,4 +27,6 @@ app.conf.beat_schedule = {
                                       "schedule": crontab(hour=7, minute=5)},
     "confirmation-reminders": {"task": "opencasus.meetings.tasks.signal_overdue_confirmations",
                                "schedule": crontab(hour=7, minute=10)},
+    "topx-review-reminders": {"task": "opencasus.topx.tasks.signal_overdue_reviews",
+                              "schedule": crontab(hour=7, minute=15)},
 }

@@ -67,3 +67,8 @@ WORKLOAD: Final = "Werklast per procesregisseur"
 
 # The triage table with its partners (activity "triage")
 TRIAGE_TABLE: Final = "Weegoverleg: beoordelen van aanmeldingen aan tafel"
+
+# The Top X approach (activities "triage" and "action-plan")
+TOP_X: Final = "Top X-aanpak: voordragen, wegen, opnemen en herbeoordelen van personen op een Top X-lijst"
+TOP_X_LIST: Final = "Overzicht Top X-lijst"
+TOP_X_IMPORT: Final = "Top X-aanpak: inlezen van de voordrachtlijst van de politie"

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     CASE_CLOSED = "case_closed", _("Outcome of a closed case")
     CONFIRMATION_REQUESTED = "confirmation_requested", _("Confirmation asked of your organisation")
     CONFIRMATION_OVERDUE = "confirmation_overdue", _("Confirmation overdue")
+    TOPX_REVIEW_OVERDUE = "topx_review_overdue", _("Top X review overdue")
 
 
 TITLES = {
@@ -39,6 +40,7 @@ TITLES = {
                                    "asked to confirm it by %(date)s"),
     Kind.CONFIRMATION_OVERDUE: _("A confirmation asked of your organisation in case %(reference)s passed its "
                                  "deadline of %(date)s"),
+    Kind.TOPX_REVIEW_OVERDUE: _("A review of a person on a Top X list passed its date of %(date)s"),
 }
 
 

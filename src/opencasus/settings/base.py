@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "opencasus.meetings",
     "opencasus.plans",
     "opencasus.followup",
+    "opencasus.topx",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
