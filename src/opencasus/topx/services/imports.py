@@ -43,24 +43,26 @@ PERSON_COLUMNS = ["first_name", "last_name", "date_of_birth", "bsn"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _file_error(message: str, code: str) -> ValidationError:
+    """The whole file is refused: the message on the file field, with its code."""
+    return ValidationError({"file": ValidationError(message, code=code)})
+
+
 def header_for(topx_list: TopXList) -> list[str]:
     return [*PERSON_COLUMNS, *(f"score_{c.position}" for c in topx_list.criteria.all()), "motivation"]
 
 
 def decode(content: bytes) -> str:
     if not content.strip():
-        raise ValidationError({"file": _("The file is empty.")}, code="empty")
+        raise _file_error(_("The file is empty."), "empty")
     if len(content) > MAX_BYTES:
-        raise ValidationError({"file": _("The file is larger than %(max)s kB.") % {"max": MAX_BYTES // 1000}},
-                              code="too_large")
+        raise _file_error(_("The file is larger than %(max)s kB.") % {"max": MAX_BYTES // 1000}, "too_large")
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError({"file": _("The file is not in UTF-8: save it as “CSV UTF-8” and try again.")},
-                              code="encoding") from None
+        raise _file_error(_("The file is not in UTF-8: save it as “CSV UTF-8” and try again."), "encoding") from None
     if CONTROL_CHARACTERS.search(text.replace("\t", "")):
-        raise ValidationError({"file": _("The file contains control characters; it is not a text (CSV) file.")},
-                              code="control_character")
+        raise _file_error(_("The file contains control characters; it is not a text (CSV) file."), "control_character")
     return text
 
 
@@ -128,9 +130,9 @@ def parse(text: str, topx_list: TopXList, today: dt.date) -> tuple[list[ParsedRo
     names = [n.strip().lower() for n in first_line]
     missing = [n for n in header if n not in names]
     if missing:
-        raise ValidationError({"file": _("Columns are missing from the first line: %(columns)s. The first line must "
+        raise _file_error(_("Columns are missing from the first line: %(columns)s. The first line must "
                                          "be “%(header)s”.") % {"columns": ", ".join(missing),
-                                                                "header": ",".join(header)}}, code="header")
+                                                                "header": ",".join(header)}, "header")
     good: list[ParsedRow] = []
     refused: list[Refusal] = []
     total = 0
@@ -140,8 +142,7 @@ def parse(text: str, topx_list: TopXList, today: dt.date) -> tuple[list[ParsedRo
             continue
         total += 1
         if total > MAX_ROWS:
-            raise ValidationError({"file": _("The file has more than %(max)s rows.") % {"max": MAX_ROWS}},
-                                  code="too_large")
+            raise _file_error(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS}, "too_large")
         if len(values) != len(names):
             refused.append(Refusal(number, "", _("this row has %(found)s columns instead of %(expected)s") % {
                 "found": len(values), "expected": len(names)}))
@@ -161,7 +162,7 @@ def parse(text: str, topx_list: TopXList, today: dt.date) -> tuple[list[ParsedRo
                 seen.add(digest)
             good.append(result)
     if total == 0:
-        raise ValidationError({"file": _("The file has a header but no rows.")}, code="empty")
+        raise _file_error(_("The file has a header but no rows."), "empty")
     return good, refused, total
 
 
