@@ -275,9 +275,10 @@ def dashboard_for(scope: Scope, period: Period) -> Dashboard:
     partners = partner_tables(scope, period, figures)
     headline = _headline(scope, filed, decided, open_count, closed)
     from opencasus.reporting.selectors.followup import followup_tables  # it builds on this module's count_table
+    from opencasus.reporting.selectors.topx import topx_tables
 
     return Dashboard(scope, period, headline, [*intake, *triage, statuses, *closing, *partners,
-                                               *followup_tables(scope, period)])
+                                               *followup_tables(scope, period), *topx_tables(scope, period)])
 
 
 def headline_for(scope: Scope, period: Period) -> Table:

@@ -70,7 +70,8 @@ def test_a_partner_proposes_with_a_score_per_criterion() -> None:
     candidate = propose(w)
     assert candidate.stage == Stage.PROPOSED
     assert candidate.total_score == 12
-    assert candidate.bsn_hash and bsn(1) not in candidate.bsn_encrypted
+    assert candidate.bsn_hash
+    assert bsn(1) not in candidate.bsn_encrypted
     assert ProcessingRecord.objects.filter(object_type="topx-candidate", data_subject=str(candidate.pseudonym),
                                            action="create").exists()
 
@@ -114,7 +115,8 @@ def test_a_switched_off_house_accepts_nothing() -> None:
 def test_including_links_an_existing_case_of_the_person_and_sets_the_review() -> None:
     w = make_topx_world(cycle=6)
     candidate = include(w, propose(w, seed=5))
-    assert candidate.stage == Stage.INCLUDED and candidate.case is not None
+    assert candidate.stage == Stage.INCLUDED
+    assert candidate.case is not None
     assert candidate.next_review_date is not None
     assert (candidate.next_review_date - timezone.localdate()).days in range(180, 185)
     assert candidate.decision_grounds == "Voldoet aan alle drie de criteria."
@@ -135,12 +137,16 @@ def test_a_case_of_someone_else_is_not_linked() -> None:
 def test_including_without_a_case_files_a_normal_intake_on_the_top_x_route() -> None:
     w = make_topx_world()
     candidate = propose(w, seed=7)
+    place = Municipality.objects.filter(region_id=w.triage.house.region_id).first()
+    assert place is not None
     decided = services.candidate_decide(
         actor=w.director, candidate_id=candidate.pk, include=True, grounds="Hoge score.",
         new_case=services.NewCase(requested_purpose="Eén gezamenlijke aanpak.", people_informed="yes",
-                                  municipality_id=Municipality.objects.filter(region_id=w.triage.house.region_id).first().pk))
+                                  municipality_id=place.pk))
+    assert decided.case_id is not None
     case = Case.objects.get(pk=decided.case_id)
-    assert case.route == Route.TOP_X and case.status == "submitted"
+    assert case.route == Route.TOP_X
+    assert case.status == "submitted"
     assert case.persons.get().bsn_hash == candidate.bsn_hash
 
 
@@ -168,7 +174,8 @@ def test_a_review_continues_or_exits_on_an_exit_criterion() -> None:
     review = services.review_record(actor=w.director, candidate_id=candidate.pk, outcome=ReviewOutcome.CONTINUE,
                                     grounds="Nog steeds actief.")
     candidate.refresh_from_db()
-    assert candidate.stage == Stage.INCLUDED and review.outcome == "continue"
+    assert candidate.stage == Stage.INCLUDED
+    assert review.outcome == "continue"
     with pytest.raises(ValidationError) as exc:
         services.review_record(actor=w.director, candidate_id=candidate.pk, outcome=ReviewOutcome.EXIT,
                                grounds="Verhuisd.")
@@ -177,7 +184,8 @@ def test_a_review_continues_or_exits_on_an_exit_criterion() -> None:
     services.review_record(actor=w.director, candidate_id=candidate.pk, outcome=ReviewOutcome.EXIT,
                            grounds="Verhuisd naar Groningen.", exit_criterion_id=exit_criterion.pk)
     candidate.refresh_from_db()
-    assert candidate.stage == Stage.EXITED and candidate.next_review_date is None
+    assert candidate.stage == Stage.EXITED
+    assert candidate.next_review_date is None
     assert selectors.last_reviews(candidate_ids=[candidate.pk])[candidate.pk].exit_criterion == exit_criterion
 
 
@@ -231,7 +239,8 @@ def test_a_file_that_cannot_be_read_is_refused_whole(content: bytes, code: str) 
         services.candidates_import(actor=w.director, list_id=w.topx_list.pk, organisation_id=w.triage.police.pk,
                                    filename="x.csv", content=content)
     assert exc.value.error_dict["file"][0].code == code
-    assert not Candidate.objects.exists() and not CandidateImport.objects.exists()
+    assert not Candidate.objects.exists()
+    assert not CandidateImport.objects.exists()
 
 
 def test_only_core_staff_import() -> None:
@@ -251,7 +260,8 @@ def test_done_when_scenario() -> None:
     rows.insert(9, "Fout,Bsn,1995-02-01,111111111,1,1,1,BSN klopt niet")
     job = services.candidates_import(actor=w.director, list_id=w.topx_list.pk, organisation_id=w.triage.police.pk,
                                      filename="politie-topx.csv", content=csv_rows(rows))
-    assert job.stored_rows == 20 and len(job.refused) == 2
+    assert job.stored_rows == 20
+    assert len(job.refused) == 2
     assert [r["row"] for r in job.refused] == [6, 11]
     assert not Candidate.objects.filter(last_name__in=["Datum", "Bsn"]).exists()
     assert Candidate.objects.filter(topx_list=w.topx_list, stage=Stage.PROPOSED).count() == 20
