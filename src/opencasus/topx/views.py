@@ -204,7 +204,7 @@ def candidate_index(request: AuthenticatedHttpRequest) -> HttpResponse:
                                   overdue=bool(values.get("overdue")), mine=bool(values.get("mine")))
     page, rows = _rows(request, qs)
     return render(request, "topx/candidates.html", {
-        "filter": filterset, "page_obj": page, "rows": rows,
+        "filter": filterset, "page_obj": page, "rows": rows, "may_propose": bool(access.proposing_pairs(request.user)),
         "breadcrumbs": [(_("Top X lists"), LISTS), (_("Candidates"), "")]})
 
 
