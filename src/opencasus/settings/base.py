@@ -308,6 +308,8 @@ SPECTACULAR_SETTINGS = {
         "CheckBackStatusEnum": "opencasus.followup.vocabulary.CheckBackStatus",
         "MonitoringStatusEnum": "opencasus.followup.vocabulary.MonitoringStatus",
         "ConsultationStatusEnum": "opencasus.followup.vocabulary.ConsultationStatus",
+        "TopxReviewOutcomeEnum": "opencasus.topx.vocabulary.ReviewOutcome",
+        "TopxSourceEnum": "opencasus.topx.vocabulary.Source",
     },
 }
 

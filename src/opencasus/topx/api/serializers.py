@@ -13,24 +13,24 @@ from opencasus.topx.models import Candidate, CandidateImport, ExitCriterion, Inc
 from opencasus.topx.vocabulary import MAX_CYCLE_MONTHS, MAX_SCORE_LIMIT, ReviewOutcome
 
 
-class InclusionCriterionSerializer(ModelSerializer[InclusionCriterion]):
+class TopxInclusionCriterionSerializer(ModelSerializer[InclusionCriterion]):
     class Meta:
         model = InclusionCriterion
         fields = ["id", "position", "text", "max_score"]
         read_only_fields = fields
 
 
-class ExitCriterionSerializer(ModelSerializer[ExitCriterion]):
+class TopxExitCriterionSerializer(ModelSerializer[ExitCriterion]):
     class Meta:
         model = ExitCriterion
         fields = ["id", "position", "text"]
         read_only_fields = fields
 
 
-class TopXListSerializer(ModelSerializer[TopXList]):
+class TopxListSerializer(ModelSerializer[TopXList]):
     municipality_id = serializers.IntegerField(read_only=True, allow_null=True)
-    criteria = InclusionCriterionSerializer(many=True, read_only=True)
-    exit_criteria = ExitCriterionSerializer(many=True, read_only=True)
+    criteria = TopxInclusionCriterionSerializer(many=True, read_only=True)
+    exit_criteria = TopxExitCriterionSerializer(many=True, read_only=True)
 
     class Meta:
         model = TopXList
@@ -39,43 +39,43 @@ class TopXListSerializer(ModelSerializer[TopXList]):
         read_only_fields = fields
 
 
-class CriteriaSerializer(Serializer[Any]):
-    criteria = InclusionCriterionSerializer(many=True)
-    exit_criteria = ExitCriterionSerializer(many=True)
+class TopxCriteriaSerializer(Serializer[Any]):
+    criteria = TopxInclusionCriterionSerializer(many=True)
+    exit_criteria = TopxExitCriterionSerializer(many=True)
 
 
-class CriterionInputSerializer(Serializer[Any]):
+class TopxCriterionInputSerializer(Serializer[Any]):
     text = serializers.CharField(max_length=1000)
     max_score = serializers.IntegerField(min_value=1, max_value=MAX_SCORE_LIMIT, required=False, default=5)
 
 
-class TopXListCreateSerializer(Serializer[Any]):
+class TopxListCreateSerializer(Serializer[Any]):
     house_id = serializers.IntegerField(min_value=1)
     name = serializers.CharField(max_length=NAME_MAX_LENGTH)
     theme = serializers.CharField(max_length=NAME_MAX_LENGTH, required=False, allow_blank=True, default="")
     municipality_id = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
     review_cycle_months = serializers.IntegerField(min_value=1, max_value=MAX_CYCLE_MONTHS)
-    criteria = CriterionInputSerializer(many=True)
+    criteria = TopxCriterionInputSerializer(many=True)
     exit_criteria = serializers.ListField(child=serializers.CharField(max_length=1000), max_length=10)
 
 
-class TopXListUpdateSerializer(Serializer[Any]):
+class TopxListUpdateSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you read (or send If-Match).")
     name = serializers.CharField(max_length=NAME_MAX_LENGTH, required=False)
     theme = serializers.CharField(max_length=NAME_MAX_LENGTH, required=False, allow_blank=True)
     review_cycle_months = serializers.IntegerField(min_value=1, max_value=MAX_CYCLE_MONTHS, required=False)
     active = serializers.BooleanField(required=False)
-    criteria = CriterionInputSerializer(many=True, required=False)
+    criteria = TopxCriterionInputSerializer(many=True, required=False)
     exit_criteria = serializers.ListField(child=serializers.CharField(max_length=1000), max_length=10,
                                           required=False)
 
 
-class ScoreSerializer(Serializer[Any]):
+class TopxScoreSerializer(Serializer[Any]):
     position = serializers.IntegerField(min_value=1, max_value=100, help_text="The criterion's number.")
     score = serializers.IntegerField(min_value=0, max_value=MAX_SCORE_LIMIT)
 
 
-class ReviewSerializer(ModelSerializer[Review]):
+class TopxReviewSerializer(ModelSerializer[Review]):
     exit_criterion_id = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
@@ -84,7 +84,7 @@ class ReviewSerializer(ModelSerializer[Review]):
         read_only_fields = fields
 
 
-class CandidateStatusSerializer(ModelSerializer[Candidate]):
+class TopxCandidateStatusSerializer(ModelSerializer[Candidate]):
     """What a proposer sees of their own proposal: the status."""
 
     list_id = serializers.IntegerField(source="topx_list_id", read_only=True)
@@ -102,7 +102,7 @@ class CandidateStatusSerializer(ModelSerializer[Candidate]):
         return "proposer"
 
 
-class CandidateSerializer(CandidateStatusSerializer):
+class TopxCandidateSerializer(TopxCandidateStatusSerializer):
     date_of_birth = serializers.DateField(read_only=True, allow_null=True)
     case_id = serializers.IntegerField(read_only=True, allow_null=True)
     case_reference = serializers.SerializerMethodField()
@@ -111,8 +111,8 @@ class CandidateSerializer(CandidateStatusSerializer):
     next_review_date = serializers.DateField(read_only=True, allow_null=True)
     exited_on = serializers.DateField(read_only=True, allow_null=True)
 
-    class Meta(CandidateStatusSerializer.Meta):
-        fields = [*CandidateStatusSerializer.Meta.fields, "date_of_birth", "motivation", "scores",
+    class Meta(TopxCandidateStatusSerializer.Meta):
+        fields = [*TopxCandidateStatusSerializer.Meta.fields, "date_of_birth", "motivation", "scores",
                   "decision_grounds", "decided_at", "case_id", "case_reference", "next_review_date", "exited_on"]
         read_only_fields = fields
 
@@ -126,18 +126,18 @@ class CandidateSerializer(CandidateStatusSerializer):
         return [{"position": s.criterion.position, "score": s.score} for s in obj.scores.all()]
 
 
-class ProposalSerializer(Serializer[Any]):
+class TopxProposalSerializer(Serializer[Any]):
     list_id = serializers.IntegerField(min_value=1)
     organisation_id = serializers.IntegerField(min_value=1)
     first_name = serializers.CharField(max_length=NAME_MAX_LENGTH)
     last_name = serializers.CharField(max_length=NAME_MAX_LENGTH)
     date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
     bsn = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
-    scores = ScoreSerializer(many=True)
+    scores = TopxScoreSerializer(many=True)
     motivation = serializers.CharField(max_length=10_000)
 
 
-class DecisionSerializer(Serializer[Any]):
+class TopxDecisionSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you read.")
     include = serializers.BooleanField()
     grounds = serializers.CharField(max_length=10_000)
@@ -151,7 +151,7 @@ class DecisionSerializer(Serializer[Any]):
     municipality_id = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
 
 
-class ReviewCreateSerializer(Serializer[Any]):
+class TopxReviewCreateSerializer(Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The candidate's version you read.")
     outcome = serializers.ChoiceField(choices=ReviewOutcome.choices)
     exit_criterion_id = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
@@ -159,20 +159,20 @@ class ReviewCreateSerializer(Serializer[Any]):
     grounds = serializers.CharField(max_length=10_000)
 
 
-class ImportUploadSerializer(Serializer[Any]):
+class TopxImportUploadSerializer(Serializer[Any]):
     organisation_id = serializers.IntegerField(min_value=1, help_text="The organisation that supplied the list.")
     file = serializers.FileField()
 
 
-class RefusedRowSerializer(Serializer[Any]):
+class TopxRefusedRowSerializer(Serializer[Any]):
     row = serializers.IntegerField()
     field = serializers.CharField()
     reason = serializers.CharField()
 
 
-class CandidateImportSerializer(ModelSerializer[CandidateImport]):
+class TopxCandidateImportSerializer(ModelSerializer[CandidateImport]):
     list_id = serializers.IntegerField(source="topx_list_id", read_only=True)
-    refused = RefusedRowSerializer(many=True, read_only=True)
+    refused = TopxRefusedRowSerializer(many=True, read_only=True)
 
     class Meta:
         model = CandidateImport

@@ -46,9 +46,9 @@ def _candidate_json(actor: Any, candidates: list[Candidate]) -> list[dict[str, A
     result: list[dict[str, Any]] = []
     for candidate in candidates:
         if levels[candidate.pk] > access.CandidateAccess.PROPOSER:
-            result.append(s.CandidateSerializer(candidate, context={"levels": names}).data)
+            result.append(s.TopxCandidateSerializer(candidate, context={"levels": names}).data)
         else:
-            result.append(s.CandidateStatusSerializer(candidate).data)
+            result.append(s.TopxCandidateStatusSerializer(candidate).data)
     return result
 
 
@@ -59,19 +59,19 @@ class TopXListListView(APIView):
     queryset = TopXList.objects.none()
 
     @extend_schema(summary="Top X lists of the reader's houses (core staff, house manager, partners)", tags=TAGS,
-                   responses=s.TopXListSerializer(many=True), operation_id="topx_lists_list")
+                   responses=s.TopxListSerializer(many=True), operation_id="topx_lists_list")
     def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(TopXListFilter, request.query_params)
         qs = selectors.topx_list_list(actor=request.user, house_id=values["houseId"],
                                       active=True if values["active"] else None)
         paginator = Pagination()
         page: list[Any] = paginator.paginate_queryset(qs, request, view=self) or []
-        return paginator.get_paginated_response(s.TopXListSerializer(page, many=True).data)
+        return paginator.get_paginated_response(s.TopxListSerializer(page, many=True).data)
 
     @extend_schema(summary="Open a Top X list (core staff or house manager)", tags=TAGS,
-                   request=s.TopXListCreateSerializer, responses={201: s.TopXListSerializer})
+                   request=s.TopxListCreateSerializer, responses={201: s.TopxListSerializer})
     def post(self, request: AuthenticatedRequest) -> Response:
-        ser = s.TopXListCreateSerializer(data=request.data)
+        ser = s.TopxListCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         topx_list = services.topx_list_create(
@@ -80,22 +80,22 @@ class TopXListListView(APIView):
             criteria=[services.CriterionData(c["text"], c["max_score"]) for c in data["criteria"]],
             exit_criteria=data["exit_criteria"])
         topx_list = selectors.topx_list_get(actor=request.user, list_id=topx_list.pk)
-        return with_etag(Response(s.TopXListSerializer(topx_list).data, status=status.HTTP_201_CREATED),
+        return with_etag(Response(s.TopxListSerializer(topx_list).data, status=status.HTTP_201_CREATED),
                          topx_list.version)
 
 
 class TopXListDetailView(SnakeCaseKwargsAPIView):
-    @extend_schema(summary="One Top X list", tags=TAGS, parameters=[LIST_ID], responses=s.TopXListSerializer)
+    @extend_schema(summary="One Top X list", tags=TAGS, parameters=[LIST_ID], responses=s.TopxListSerializer)
     def get(self, request: AuthenticatedRequest, topx_list_id: int) -> Response:
         topx_list = selectors.topx_list_get(actor=request.user, list_id=topx_list_id)
-        return with_etag(Response(s.TopXListSerializer(topx_list).data), topx_list.version)
+        return with_etag(Response(s.TopxListSerializer(topx_list).data), topx_list.version)
 
     @extend_schema(summary="Change a Top X list (criteria only while nobody is scored on them)", tags=TAGS,
-                   parameters=[LIST_ID, IF_MATCH], request=s.TopXListUpdateSerializer,
-                   responses=s.TopXListSerializer)
+                   parameters=[LIST_ID, IF_MATCH], request=s.TopxListUpdateSerializer,
+                   responses=s.TopxListSerializer)
     def patch(self, request: AuthenticatedRequest, topx_list_id: int) -> Response:
         topx_list = selectors.topx_list_get(actor=request.user, list_id=topx_list_id)
-        ser = s.TopXListUpdateSerializer(data=request.data)
+        ser = s.TopxListUpdateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         criteria = data.get("criteria")
@@ -107,25 +107,25 @@ class TopXListDetailView(SnakeCaseKwargsAPIView):
                                                      for c in criteria],
             exit_criteria=data.get("exit_criteria", UNSET))
         topx_list = selectors.topx_list_get(actor=request.user, list_id=topx_list.pk)
-        return with_etag(Response(s.TopXListSerializer(topx_list).data), topx_list.version)
+        return with_etag(Response(s.TopxListSerializer(topx_list).data), topx_list.version)
 
 
 class CriteriaView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Inclusion and exit criteria of a Top X list", tags=TAGS, parameters=[LIST_ID],
-                   responses=s.CriteriaSerializer)
+                   responses=s.TopxCriteriaSerializer)
     def get(self, request: AuthenticatedRequest, topx_list_id: int) -> Response:
         topx_list = selectors.topx_list_get(actor=request.user, list_id=topx_list_id)
         return Response({
-            "criteria": s.InclusionCriterionSerializer(topx_list.criteria.all(), many=True).data,
-            "exit_criteria": s.ExitCriterionSerializer(topx_list.exit_criteria.all(), many=True).data})
+            "criteria": s.TopxInclusionCriterionSerializer(topx_list.criteria.all(), many=True).data,
+            "exit_criteria": s.TopxExitCriterionSerializer(topx_list.exit_criteria.all(), many=True).data})
 
 
 class ImportView(SnakeCaseKwargsAPIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(summary="Read in the police list (CSV): valid rows stored, refused rows reported (core staff)",
-                   tags=TAGS, parameters=[LIST_ID], request={"multipart/form-data": s.ImportUploadSerializer},
-                   responses={201: s.CandidateImportSerializer})
+                   tags=TAGS, parameters=[LIST_ID], request={"multipart/form-data": s.TopxImportUploadSerializer},
+                   responses={201: s.TopxCandidateImportSerializer})
     def post(self, request: AuthenticatedRequest, topx_list_id: int) -> Response:
         selectors.topx_list_get(actor=request.user, list_id=topx_list_id)
         upload = request.FILES.get("file")
@@ -138,15 +138,15 @@ class ImportView(SnakeCaseKwargsAPIView):
                 {"organisation_id": [_("Choose the organisation that supplied the list.")]})
         job = services.candidates_import(actor=request.user, list_id=topx_list_id, organisation_id=int(raw),
                                          filename=upload.name or "", content=upload.read())
-        return Response(s.CandidateImportSerializer(job).data, status=status.HTTP_201_CREATED)
+        return Response(s.TopxCandidateImportSerializer(job).data, status=status.HTTP_201_CREATED)
 
 
 class ImportDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The report of an import: rows stored and refused rows with the reason", tags=TAGS,
-                   parameters=[IMPORT_ID], responses=s.CandidateImportSerializer)
+                   parameters=[IMPORT_ID], responses=s.TopxCandidateImportSerializer)
     def get(self, request: AuthenticatedRequest, topx_import_id: int) -> Response:
         job = selectors.candidate_import_get(actor=request.user, import_id=topx_import_id)
-        return Response(s.CandidateImportSerializer(job).data)
+        return Response(s.TopxCandidateImportSerializer(job).data)
 
 
 class CandidateListView(APIView):
@@ -156,7 +156,7 @@ class CandidateListView(APIView):
     queryset = Candidate.objects.none()
 
     @extend_schema(summary="Top X candidates the reader may see (a proposer: the status of their own)", tags=TAGS,
-                   responses=s.CandidateSerializer(many=True), operation_id="topx_candidates_list")
+                   responses=s.TopxCandidateSerializer(many=True), operation_id="topx_candidates_list")
     def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(CandidateFilter, request.query_params)
         qs = selectors.candidate_list(actor=request.user, list_id=values["listId"], stage=values["stage"] or None,
@@ -168,9 +168,9 @@ class CandidateListView(APIView):
         return paginator.get_paginated_response(_candidate_json(request.user, page))
 
     @extend_schema(summary="Propose a candidate with a score per criterion and a motivation", tags=TAGS,
-                   request=s.ProposalSerializer, responses={201: s.CandidateSerializer})
+                   request=s.TopxProposalSerializer, responses={201: s.TopxCandidateSerializer})
     def post(self, request: AuthenticatedRequest) -> Response:
-        ser = s.ProposalSerializer(data=request.data)
+        ser = s.TopxProposalSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         candidate = services.candidate_propose(
@@ -184,7 +184,7 @@ class CandidateListView(APIView):
 
 class CandidateDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="One Top X candidate", tags=TAGS, parameters=[CANDIDATE_ID],
-                   responses=s.CandidateSerializer)
+                   responses=s.TopxCandidateSerializer)
     def get(self, request: AuthenticatedRequest, topx_candidate_id: int) -> Response:
         candidate, _level = selectors.candidate_get(actor=request.user, candidate_id=topx_candidate_id)
         return with_etag(Response(_candidate_json(request.user, [candidate])[0]), candidate.version)
@@ -192,11 +192,11 @@ class CandidateDetailView(SnakeCaseKwargsAPIView):
 
 class DecisionView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The triage table's decision: include (linked to a case) or not, with grounds",
-                   tags=TAGS, parameters=[CANDIDATE_ID, IF_MATCH], request=s.DecisionSerializer,
-                   responses=s.CandidateSerializer)
+                   tags=TAGS, parameters=[CANDIDATE_ID, IF_MATCH], request=s.TopxDecisionSerializer,
+                   responses=s.TopxCandidateSerializer)
     def post(self, request: AuthenticatedRequest, topx_candidate_id: int) -> Response:
         selectors.candidate_check(actor=request.user, candidate_id=topx_candidate_id)
-        ser = s.DecisionSerializer(data=request.data)
+        ser = s.TopxDecisionSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         new_case = None
@@ -214,22 +214,22 @@ class DecisionView(SnakeCaseKwargsAPIView):
 
 class ReviewListView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Reviews of an included person", tags=TAGS, parameters=[CANDIDATE_ID],
-                   responses=s.ReviewSerializer(many=True), operation_id="topx_candidates_reviews_list")
+                   responses=s.TopxReviewSerializer(many=True), operation_id="topx_candidates_reviews_list")
     def get(self, request: AuthenticatedRequest, topx_candidate_id: int) -> Response:
         candidate, level = selectors.candidate_get(actor=request.user, candidate_id=topx_candidate_id)
         reviews = selectors.candidate_reviews(candidate=candidate) if level > access.CandidateAccess.PROPOSER else []
-        return Response(s.ReviewSerializer(reviews, many=True).data)
+        return Response(s.TopxReviewSerializer(reviews, many=True).data)
 
     @extend_schema(summary="Record a review: stays on the list, or leaves it (exit criterion met), with grounds",
-                   tags=TAGS, parameters=[CANDIDATE_ID, IF_MATCH], request=s.ReviewCreateSerializer,
-                   responses={201: s.ReviewSerializer}, operation_id="topx_candidates_reviews_create")
+                   tags=TAGS, parameters=[CANDIDATE_ID, IF_MATCH], request=s.TopxReviewCreateSerializer,
+                   responses={201: s.TopxReviewSerializer}, operation_id="topx_candidates_reviews_create")
     def post(self, request: AuthenticatedRequest, topx_candidate_id: int) -> Response:
         selectors.candidate_check(actor=request.user, candidate_id=topx_candidate_id)
-        ser = s.ReviewCreateSerializer(data=request.data)
+        ser = s.TopxReviewCreateSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = ser.validated_data
         review = services.review_record(
             actor=request.user, candidate_id=topx_candidate_id, outcome=data["outcome"], grounds=data["grounds"],
             exit_criterion_id=data["exit_criterion_id"], reviewed_on=data["reviewed_on"],
             expected_version=optional_version(request, data))
-        return Response(s.ReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+        return Response(s.TopxReviewSerializer(review).data, status=status.HTTP_201_CREATED)
