@@ -15,7 +15,7 @@ from django.utils import timezone
 from opencasus.cases.models import Case, Person
 from opencasus.cases.workflow import Status
 from opencasus.core.identifiers import decrypt_identifier
-from opencasus.network.models import House, Membership, Municipality, Role
+from opencasus.network.models import House, Membership, Municipality, Partnership, Role
 from opencasus.topx import services
 from opencasus.topx.models import Candidate, TopXList
 from opencasus.topx.vocabulary import ReviewOutcome
@@ -37,9 +37,11 @@ Jeroen,Visser,1996-11-23,281957307,2,3,4,Bedreiging van hulpverleners en verniel
 
 
 def _member(house: House, username: str, role: str) -> Membership | None:
-    return (Membership.objects.active().filter(house=house, role=role, user__username=username)
-            .select_related("user").first()
-            or Membership.objects.active().filter(house=house, role=role).select_related("user").first())
+    """The demo user of that name, else a member with that role whose organisation has a covenant in force."""
+    covered = Partnership.objects.covenant_in_force().filter(house=house).values("organisation_id")
+    members = Membership.objects.active().filter(house=house, role=role, organisation_id__in=covered)
+    return (members.filter(user__username=username).select_related("user").first()
+            or members.select_related("user").order_by("pk").first())
 
 
 def _person_of(case: Case) -> Person | None:
@@ -64,8 +66,10 @@ def load_demo_data(house: House) -> None:
         criteria=[services.CriterionData(text, 5) for text in CRITERIA], exit_criteria=EXITS)
     services.candidates_import(actor=actor, list_id=topx_list.pk, organisation_id=police.organisation_id,
                                filename="politie-topx-drechtsteden.csv", content=POLICE_CSV.encode())
-    probation = Membership.objects.active().filter(house=house, role=Role.PARTNER_PROFESSIONAL).exclude(
-        organisation_id=police.organisation_id).select_related("user").first()
+    covered = Partnership.objects.covenant_in_force().filter(house=house).values("organisation_id")
+    probation = (Membership.objects.active().filter(house=house, role=Role.PARTNER_PROFESSIONAL,
+                                                    organisation_id__in=covered)
+                 .exclude(organisation_id=police.organisation_id).select_related("user").order_by("pk").first())
     proposer = probation or police
     services.candidate_propose(
         actor=proposer.user, list_id=topx_list.pk, organisation_id=proposer.organisation_id,
