@@ -27,7 +27,7 @@ def topx_table(scope: Scope, period: Period) -> Table | None:
         lists = lists.filter(municipality_id=scope.municipality_id)
     today = min(timezone.localdate(), period.date_to)
     columns = [Column("proposed", _("Proposed")), Column("included", _("Included")), Column("exited", _("Exited")),
-               Column("overdue", _("Reviews overdue"))]
+               Column("overdue", _("Reviews late"))]
     rows = []
     for topx_list in lists:
         qs = Candidate.objects.filter(topx_list=topx_list)
