@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("opencasus.aftercare.api.urls")),
     path("", include("opencasus.childtrack.api.urls")),
     path("", include("opencasus.groups.api.urls")),
+    path("", include("opencasus.topx.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),

@@ -31,4 +31,6 @@ app.conf.beat_schedule = {
                               "schedule": crontab(hour=7, minute=15)},
     "aftercare-reminders": {"task": "opencasus.aftercare.tasks.signal_overdue_items",
                             "schedule": crontab(hour=7, minute=15)},
+    "topx-review-reminders": {"task": "opencasus.topx.tasks.signal_overdue_reviews",
+                              "schedule": crontab(hour=7, minute=15)},
 }

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("opencasus.aftercare.urls")),
     path("", include("opencasus.childtrack.urls")),
     path("", include("opencasus.groups.urls")),
+    path("", include("opencasus.topx.urls")),
     path("", include("opencasus.privacy.urls")),
     path("", include("opencasus.reporting.urls")),
     path("", include("opencasus.notifications.urls")),

@@ -80,3 +80,8 @@ AFTERCARE_RELEASES: Final = "Nazorg ex-gedetineerden: verwachte vrijlatingen"
 AFTERCARE_IMPORT: Final = "Nazorg ex-gedetineerden: import verwachte vrijlatingen (DJI/DPAN)"
 AFTERCARE_DEADLINES: Final = "Nazorg ex-gedetineerden: overzicht termijnen"
 AFTERCARE_FIGURES: Final = "Managementinformatie: nazorg ex-gedetineerden"
+
+# The Top X approach (activities "triage" and "action-plan")
+TOP_X: Final = "Top X-aanpak: voordragen, wegen, opnemen en herbeoordelen van personen op een Top X-lijst"
+TOP_X_LIST: Final = "Overzicht Top X-lijst"
+TOP_X_IMPORT: Final = "Top X-aanpak: inlezen van de voordrachtlijst van de politie"

@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     CONFIRMATION_OVERDUE = "confirmation_overdue", _("Confirmation overdue")
     CRISIS_DEADLINE_OVERDUE = "crisis_deadline_overdue", _("Crisis-lane deadline passed")
     AFTERCARE_OVERDUE = "aftercare_overdue", _("After-care deadline passed")
+    TOPX_REVIEW_OVERDUE = "topx_review_overdue", _("Top X review overdue")
 
 
 TITLES = {
@@ -43,6 +44,7 @@ TITLES = {
     Kind.CONFIRMATION_OVERDUE: _("A confirmation asked of your organisation in case %(reference)s passed its "
                                  "deadline of %(date)s"),
     Kind.CRISIS_DEADLINE_OVERDUE: _("A crisis-lane deadline of case %(reference)s passed on %(date)s"),
+    Kind.TOPX_REVIEW_OVERDUE: _("A review of a person on a Top X list passed its date of %(date)s"),
 }
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "opencasus.aftercare",
     "opencasus.childtrack",
     "opencasus.groups",
+    "opencasus.topx",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
@@ -323,6 +324,8 @@ SPECTACULAR_SETTINGS = {
         "AftercareItemKindEnum": "opencasus.aftercare.vocabulary.ItemKind",
         "ReleaseMatchEnum": "opencasus.aftercare.vocabulary.ReleaseMatch",
         "SafetyOutcomeEnum": "opencasus.childtrack.models.SafetyOutcome",
+        "TopxReviewOutcomeEnum": "opencasus.topx.vocabulary.ReviewOutcome",
+        "TopxSourceEnum": "opencasus.topx.vocabulary.Source",
     },
 }
 

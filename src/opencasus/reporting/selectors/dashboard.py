@@ -278,10 +278,12 @@ def dashboard_for(scope: Scope, period: Period) -> Dashboard:
     from opencasus.reporting.selectors.crisis import crisis_lane_tables
     from opencasus.reporting.selectors.followup import followup_tables
     from opencasus.reporting.selectors.groups import group_tables
+    from opencasus.reporting.selectors.topx import topx_tables
 
     return Dashboard(scope, period, headline, [*intake, *triage, *crisis_lane_tables(scope, period), statuses,
                                                *closing, *partners, *followup_tables(scope, period),
-                                               *child_track_tables(scope, period), *group_tables(scope, period)])
+                                               *child_track_tables(scope, period), *group_tables(scope, period),
+                                               *topx_tables(scope, period)])
 
 
 def headline_for(scope: Scope, period: Period) -> Table:
