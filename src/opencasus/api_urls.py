@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("opencasus.meetings.api.urls")),
     path("", include("opencasus.plans.api.urls")),
     path("", include("opencasus.followup.api.urls")),
+    path("", include("opencasus.transfers.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("opencasus.meetings.urls")),
     path("", include("opencasus.plans.urls")),
     path("", include("opencasus.followup.urls")),
+    path("", include("opencasus.transfers.urls")),
     path("", include("opencasus.privacy.urls")),
     path("", include("opencasus.reporting.urls")),
     path("", include("opencasus.notifications.urls")),

@@ -67,3 +67,7 @@ WORKLOAD: Final = "Werklast per procesregisseur"
 
 # The triage table with its partners (activity "triage")
 TRIAGE_TABLE: Final = "Weegoverleg: beoordelen van aanmeldingen aan tafel"
+
+# Transfers between houses (activity "intake" in the receiving house)
+TRANSFER: Final = "Overdracht van een casus aan een ander Veiligheidshuis"
+TRANSFER_LIST: Final = "Overzicht overdrachten tussen Veiligheidshuizen"

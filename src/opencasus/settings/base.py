@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "opencasus.meetings",
     "opencasus.plans",
     "opencasus.followup",
+    "opencasus.transfers",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
