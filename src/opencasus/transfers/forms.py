@@ -68,7 +68,8 @@ class CoDirectorForm(Form):
 
 
 class CoParticipantForm(Form):
-    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Organisation of your house"), queryset=None)
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Organisation of your house"), queryset=None)
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from opencasus.access import policy, roles
 from opencasus.access import transfers as access
@@ -23,7 +24,7 @@ from opencasus.core.events import CaseFiguresChanged
 from opencasus.logbook.models import Action, ActivityCode
 from opencasus.logbook.services import record_processing
 from opencasus.network.models import House, Municipality, Role
-from opencasus.plans.models import Goal, Plan
+from opencasus.plans.models import Agreement, Goal, Plan
 from opencasus.plans.services import case_close
 from opencasus.plans.vocabulary import PENDING_STATUSES, ClosureOutcome
 from opencasus.transfers.models import Transfer
@@ -39,6 +40,11 @@ def _plan_snapshot(plan: Plan) -> tuple[str, int, int]:
     goals = list(plan.goals.select_related("person").order_by("pk"))
     agreements = list(plan.agreements.filter(status__in=PENDING_STATUSES).select_related("owner_organisation")
                       .order_by("deadline", "pk"))
+    with override("nl"):  # stored text: in the house's language, whoever proposes
+        return _snapshot_text(goals, agreements), len(goals), len(agreements)
+
+
+def _snapshot_text(goals: list[Goal], agreements: list[Agreement]) -> str:
     lines = [_("Goals:")]
     for goal in goals:
         who = f" ({goal.person})" if goal.person else ""
@@ -46,7 +52,7 @@ def _plan_snapshot(plan: Plan) -> tuple[str, int, int]:
     lines.append(_("Open agreements:"))
     for agreement in agreements:
         lines.append(f"- {agreement.description} ({agreement.owner_organisation}, {agreement.deadline.isoformat()})")
-    return "\n".join(lines), len(goals), len(agreements)
+    return "\n".join(lines)
 
 
 @transaction.atomic
@@ -112,8 +118,9 @@ def _new_case(*, actor: User, transfer: Transfer, municipality: Municipality, no
     to_house = transfer.to_house
     grant = roles.primary_grant(actor, to_house.pk, prefer=(Role.PROCESS_DIRECTOR,))
     assert grant is not None
-    history = _("Transferred from %(reference)s (%(house)s)") % {
-        "reference": transfer.case_reference, "house": transfer.from_house.name}
+    with override("nl"):  # the history is stored in the houses' language
+        history = _("Transferred from %(reference)s (%(house)s)") % {
+            "reference": transfer.case_reference, "house": transfer.from_house.name}
     case = Case.objects.create(
         house=to_house, reference=next_reference(to_house, timezone.localdate(now).year),
         subject_type=source.subject_type, status=Status.ADMITTED, filed_by=actor,
@@ -187,8 +194,9 @@ def transfer_accept(*, actor: User, transfer_id: int, reason: str = "", municipa
         action=Action.CREATE, activity_code=ActivityCode.INTAKE, purpose=case.purpose or case.requested_purpose,
         who=roles.who(actor, case.house_id), house_id=case.house_id, data_subjects=case_subjects(case),
         object_type="case", object_id=case.pk, case_id=case.pk)
-    note = _("Transferred to %(house)s (%(reference)s).") % {"house": transfer.to_house.name,
-                                                             "reference": case.reference}
+    with override("nl"):
+        note = _("Transferred to %(house)s (%(reference)s).") % {"house": transfer.to_house.name,
+                                                                 "reference": case.reference}
     try:
         # The closure is the sending house's own act, by the process director who proposed it.
         case_close(actor=transfer.proposed_by, case_id=source.pk, outcome=ClosureOutcome.TRANSFERRED, note=note)
