@@ -41,7 +41,8 @@ class TransferWorld:
 
 
 def make_transfer_world() -> TransferWorld:
-    house_a = HouseFactory.create(region=region("VR02"), name=f"Veiligheidshuis Fryslân {dt.datetime.now().timestamp()}",
+    house_a = HouseFactory.create(region=region("VR02"),
+                                  name=f"Veiligheidshuis Fryslân {dt.datetime.now().timestamp()}",
                                   city="Leeuwarden")
     house_b = HouseFactory.create(region=region("VR25"), name=f"Veiligheidshuis Flevoland {house_a.pk}",
                                   city="Lelystad")

@@ -28,7 +28,8 @@ def test_propose_records_what_goes_along_in_both_logs() -> None:
     w = make_transfer_world()
     transfer = propose(w)
     assert transfer.status == TransferStatus.PROPOSED
-    assert transfer.purpose == w.case.purpose and transfer.questions == w.case.questions
+    assert transfer.purpose == w.case.purpose
+    assert transfer.questions == w.case.questions
     assert list(transfer.information_items.all()) == [w.shared_item]
     assert "Geen nieuwe winkeldiefstallen." in transfer.plan_snapshot
     assert "Wekelijks gesprek met de wijkagent." in transfer.plan_snapshot
@@ -66,8 +67,10 @@ def test_accept_moves_the_case() -> None:
     transfer = propose(w)
     accepted = services.transfer_accept(actor=w.director_b, transfer_id=transfer.pk, reason="Wij nemen het over.")
     new = Case.objects.get(pk=accepted.new_case_id)
-    assert new.house_id == w.house_b.pk and new.status == Status.ADMITTED
-    assert new.reference != w.case.reference and new.purpose == w.case.purpose
+    assert new.house_id == w.house_b.pk
+    assert new.status == Status.ADMITTED
+    assert new.reference != w.case.reference
+    assert new.purpose == w.case.purpose
     assert new.municipality.region_id == w.house_b.region_id
     assert sorted(p.first_name for p in new.persons.all()) == ["Jan", "Petra"]
     assert not set(new.persons.values_list("pseudonym", flat=True)) & set(w.case.persons.values_list("pseudonym",
@@ -83,7 +86,8 @@ def test_accept_moves_the_case() -> None:
     w.case.refresh_from_db()
     assert w.case.status == Status.CLOSED
     assert CaseClosure.objects.get(case=w.case).outcome == ClosureOutcome.TRANSFERRED
-    assert records(w.house_a.pk, "update") >= 1 and records(w.house_b.pk, "update") >= 1
+    assert records(w.house_a.pk, "update") >= 1
+    assert records(w.house_b.pk, "update") >= 1
     assert ProcessingRecord.objects.filter(house_id=w.house_b.pk, object_type="case", object_id=str(new.pk),
                                            action="create").exists()
     assert all(report.ok for report in verify_all())
@@ -102,10 +106,12 @@ def test_decline_keeps_the_case() -> None:
         services.transfer_accept(actor=w.secretary_b, transfer_id=transfer.pk)
     declined = services.transfer_decline(actor=w.director_b, transfer_id=transfer.pk,
                                          reason="Jan woont buiten onze regio.", expected_version=1)
-    assert declined.status == TransferStatus.DECLINED and declined.new_case is None
+    assert declined.status == TransferStatus.DECLINED
+    assert declined.new_case is None
     w.case.refresh_from_db()
     assert w.case.status == Status.ADMITTED
-    assert records(w.house_a.pk, "update") == 2 and records(w.house_b.pk, "update") == 2
+    assert records(w.house_a.pk, "update") == 2
+    assert records(w.house_b.pk, "update") == 2
     assert all(report.ok for report in verify_all())
 
 
