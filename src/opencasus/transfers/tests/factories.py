@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -17,6 +18,8 @@ from opencasus.network.tests.factories import HouseFactory, OrganisationFactory,
 from opencasus.plans.models import Agreement, Goal, Plan
 from opencasus.transfers import services
 from opencasus.transfers.models import Transfer
+
+_numbers = itertools.count(1)
 
 
 @dataclass
