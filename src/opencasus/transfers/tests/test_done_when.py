@@ -45,11 +45,11 @@ def test_fryslan_to_flevoland(verified_client: Callable[[User], Client],
     assert "Jan is per 1 maart ingeschreven in Lelystad." in page.content.decode()
     assert w.shared_item.text not in page.content.decode()  # the summary, not the content
     assert w.kept_item.text not in page.content.decode()
-    response = director_b.post(reverse("transfers:detail", args=[second.pk]),
+    decided = director_b.post(reverse("transfers:detail", args=[second.pk]),
                                {"decision": "accept", "reason": "Wij nemen het over.", "version": 1})
-    assert response.status_code == 302
+    assert decided.status_code == 302
     new = Case.objects.get(transferred_in__pk=second.pk)
-    assert response["Location"] == reverse("cases:detail", args=[new.pk])
+    assert decided["Location"] == reverse("cases:detail", args=[new.pk])
     w.case.refresh_from_db()
     assert w.case.status == Status.CLOSED
 

@@ -66,6 +66,7 @@ def test_accept_moves_the_case() -> None:
     w = make_transfer_world()
     transfer = propose(w)
     accepted = services.transfer_accept(actor=w.director_b, transfer_id=transfer.pk, reason="Wij nemen het over.")
+    assert accepted.new_case_id is not None
     new = Case.objects.get(pk=accepted.new_case_id)
     assert new.house_id == w.house_b.pk
     assert new.status == Status.ADMITTED
