@@ -8,7 +8,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from opencasus.cases.models import Case, InformationItem
+from opencasus.cases.models import Case, InformationItem, Participant
+from opencasus.cases.services import information_item_add
+from opencasus.cases.vocabulary import LifeDomain, SharingScope
 from opencasus.cases.workflow import Status
 from opencasus.network.demo import OTHER_HOUSE_NAME
 from opencasus.network.models import House, Membership, Role
@@ -39,6 +41,26 @@ def _candidates(house: House) -> list[Case]:
             if c.pk not in busy][:2]
 
 
+CONTRIBUTIONS = (
+    (LifeDomain.OFFENCE_HISTORY, "Sinds 2024 vier registraties voor winkeldiefstal en één voor bedreiging; de "
+     "laatste drie maanden geen nieuwe incidenten.", "Convenant Zorg- en Veiligheidshuizen, art. 8; Wpg art. 19"),
+    (LifeDomain.HOUSING, "De huurachterstand is afgelost via de schuldhulpverlening; er is een nieuwe woning "
+     "toegewezen in de nieuwe gemeente.", "Convenant Zorg- en Veiligheidshuizen, art. 8; AVG art. 6 lid 1 sub e"),
+)
+
+
+def _contribute(case: Case) -> None:
+    """Participants contribute from their own records (the demo has no information items otherwise)."""
+    if InformationItem.objects.filter(case=case).exists():
+        return
+    participants = list(Participant.objects.active().filter(case=case, user__isnull=False).order_by("pk")[:2])
+    for participant, (domain, text, basis) in zip(participants, CONTRIBUTIONS, strict=False):
+        assert participant.user is not None
+        information_item_add(actor=participant.user, case_id=case.pk, life_domain=domain, text=text,
+                             sharing_scope=SharingScope.ALL_PARTICIPANTS, legal_basis=basis,
+                             organisation_id=participant.organisation_id)
+
+
 def load_demo_data(house: House) -> None:
     other = House.objects.filter(name=OTHER_HOUSE_NAME).first()
     director = _director(house, "procesregisseur")
@@ -52,6 +74,7 @@ def load_demo_data(house: House) -> None:
         return
     today = timezone.localdate()
     for index, (case, (reason, days)) in enumerate(zip(cases, PROPOSALS, strict=False)):
+        _contribute(case)
         items = list(InformationItem.objects.filter(case=case).order_by("pk")[:2])
         for item in items:  # the contributors agree that their contribution goes along
             services.information_item_mark_transferable(actor=item.author, item_id=item.pk, transferable=True)
