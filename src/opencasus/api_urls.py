@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("opencasus.childtrack.api.urls")),
     path("", include("opencasus.groups.api.urls")),
     path("", include("opencasus.topx.api.urls")),
+    path("", include("opencasus.transfers.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),

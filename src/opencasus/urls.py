@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("opencasus.childtrack.urls")),
     path("", include("opencasus.groups.urls")),
     path("", include("opencasus.topx.urls")),
+    path("", include("opencasus.transfers.urls")),
     path("", include("opencasus.privacy.urls")),
     path("", include("opencasus.reporting.urls")),
     path("", include("opencasus.notifications.urls")),

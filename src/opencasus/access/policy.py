@@ -4,6 +4,9 @@ Every page, API endpoint, export, admin view and background job that touches a c
 hangs under it goes through here.
 
 - Core staff (process director, secretary) of a house see all of its cases (CORE).
+- A process director of another house added to a case as co-director (`transfers.CoDirector`) sees that
+  one case at core level, while they are a process director of their own house. Partner professionals of
+  a co-director's house may then take part in the case for organisations partnered with that house.
 - A partner professional named as an active participant sees an admitted case (PARTICIPANT),
   while their membership in the house is active for the participating organisation, that
   organisation's covenant is in force, and the case is not closed longer than the house's
@@ -38,9 +41,7 @@ from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import SHARED_STATUSES, Status
 from opencasus.logbook import refusals
 from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Partnership, Role
-
-if TYPE_CHECKING:
-    from opencasus.accounts.models import User
+from opencasus.transfers.models import CoDirector
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -60,11 +61,13 @@ def _participation_q(user: Any, *, now: dt.datetime | None = None) -> Q:
     """Cases where the user is an active, named participant with access still running."""
     now = now or timezone.now()
     today = timezone.localdate(now)
+    # The case's house, or the house of one of its co-directors (cross-regional work).
+    co_houses = CoDirector.objects.active().filter(case_id=OuterRef(OuterRef("case_id"))).values("house_id")
+    in_houses = Q(house_id=OuterRef("case__house_id")) | Q(house_id__in=co_houses)
     memberships = Membership.objects.active(today).filter(
-        user=user, role=Role.PARTNER_PROFESSIONAL,
-        house_id=OuterRef("case__house_id"), organisation_id=OuterRef("organisation_id"))
+        in_houses, user=user, role=Role.PARTNER_PROFESSIONAL, organisation_id=OuterRef("organisation_id"))
     covenants = Partnership.objects.covenant_in_force(today).filter(
-        house_id=OuterRef("case__house_id"), organisation_id=OuterRef("organisation_id"))
+        in_houses, organisation_id=OuterRef("organisation_id"))
     participations = Participant.objects.active().filter(user=user).filter(Exists(memberships), Exists(covenants))
     case_ids = participations.values("case_id")
     # Closed cases stay readable for the house's read-only period (a house-level setting).
@@ -80,9 +83,10 @@ def _participates(user: Any, case: Case, now: dt.datetime) -> bool:
     checked: an active participation naming the user, for an organisation the user is a partner
     professional of in the case's house, whose covenant is in force. One query."""
     today = timezone.localdate(now)
+    houses = [case.house_id, *CoDirector.objects.active().filter(case_id=case.pk).values_list("house_id", flat=True)]
     members_for = Membership.objects.active(today).filter(
-        user=user, role=Role.PARTNER_PROFESSIONAL, house_id=case.house_id).values("organisation_id")
-    covenants = Partnership.objects.covenant_in_force(today).filter(house_id=case.house_id).values("organisation_id")
+        user=user, role=Role.PARTNER_PROFESSIONAL, house_id__in=houses).values("organisation_id")
+    covenants = Partnership.objects.covenant_in_force(today).filter(house_id__in=houses).values("organisation_id")
     return (Participant.objects.active().filter(case_id=case.pk, user=user, organisation_id__in=members_for)
             .filter(organisation_id__in=covenants).exists())
 
@@ -95,12 +99,27 @@ def _read_only_cutoff_ok(case: Case, now: dt.datetime) -> bool:
     return False
 
 
+def _co_director_q(user: Any, *, today: dt.date | None = None) -> Q:
+    """Cases the user directs as co-director from another house, while they are a process director there."""
+    memberships = Membership.objects.active(today or timezone.localdate()).filter(
+        user=user, role=Role.PROCESS_DIRECTOR, house_id=OuterRef("house_id"))
+    return Q(pk__in=CoDirector.objects.active().filter(user=user).filter(Exists(memberships)).values("case_id"))
+
+
+def _co_directs(user: Any, case: Case) -> bool:
+    return CoDirector.objects.active().filter(
+        case_id=case.pk, user=user,
+        house_id__in=roles.house_ids_with_role(user, Role.PROCESS_DIRECTOR) - {case.house_id}).exists()
+
+
 def visible_cases(*, actor: User, minimum: CaseAccess = CaseAccess.FILER) -> QuerySet[Case]:
     """All cases the actor may see at `minimum` level or higher."""
     if actor is None or not actor.is_authenticated:
         return Case.objects.none()
     core_houses = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
     branches = [Q(house_id__in=core_houses)] if core_houses else []
+    if roles.has_role(actor, None, Role.PROCESS_DIRECTOR):
+        branches.append(_co_director_q(actor))
     if minimum <= CaseAccess.PARTICIPANT and roles.has_role(actor, None, Role.PARTNER_PROFESSIONAL):
         branches.append(_participation_q(actor))
     if minimum <= CaseAccess.FILER:
@@ -136,6 +155,8 @@ def case_access(*, actor: User, case: Case, now: dt.datetime | None = None) -> C
         return CaseAccess.NONE
     if roles.is_core_staff(actor, case.house_id):
         return CaseAccess.CORE
+    if roles.has_role(actor, None, Role.PROCESS_DIRECTOR) and _co_directs(actor, case):
+        return CaseAccess.CORE  # a co-director from another house: core level for this one case
     now = now or timezone.now()
     if case.status in SHARED_STATUSES and _read_only_cutoff_ok(case, now) and _participates(actor, case, now):
         return CaseAccess.PARTICIPANT

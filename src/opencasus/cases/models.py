@@ -204,6 +204,8 @@ class InformationItem(models.Model):
     shared_with = models.ManyToManyField("network.Organisation", verbose_name=_("named organisations"), blank=True,
                                          related_name="+")
     legal_basis = models.CharField(_("legal basis for sharing"), max_length=300)
+    # Set by the contributor: the item may go along when the case is transferred to another house.
+    transferable = models.BooleanField(_("may go along with a transfer"), default=False)
     created_at = models.DateTimeField(_("added at"), default=timezone.now)
 
     class Meta:

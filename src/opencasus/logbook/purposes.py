@@ -85,3 +85,7 @@ AFTERCARE_FIGURES: Final = "Managementinformatie: nazorg ex-gedetineerden"
 TOP_X: Final = "Top X-aanpak: voordragen, wegen, opnemen en herbeoordelen van personen op een Top X-lijst"
 TOP_X_LIST: Final = "Overzicht Top X-lijst"
 TOP_X_IMPORT: Final = "Top X-aanpak: inlezen van de voordrachtlijst van de politie"
+
+# Transfers between houses (activity "intake" in the receiving house)
+TRANSFER: Final = "Overdracht van een casus aan een ander Veiligheidshuis"
+TRANSFER_LIST: Final = "Overzicht overdrachten tussen Veiligheidshuizen"

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "opencasus.childtrack",
     "opencasus.groups",
     "opencasus.topx",
+    "opencasus.transfers",
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",

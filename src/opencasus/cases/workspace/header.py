@@ -76,7 +76,9 @@ def _actions(case: Case, level: CaseAccess, actor: User, may_upload: bool) -> li
                         Action(_("Manage participants"), reverse("triage:participants", args=[case.pk])),
                         Action(_("Escalate"), reverse("plans:escalation-raise", args=[case.pk])),
                         Action(_("ZSM advice"), reverse("zsm:advice", args=[case.pk])),
-                        Action(_("Close the case"), reverse("plans:close", args=[case.pk]))]
+                        Action(_("Close the case"), reverse("plans:close", args=[case.pk])),
+                        Action(_("Transfer"), reverse("transfers:propose", args=[case.pk])),
+                        Action(_("Co-directors"), reverse("transfers:co-directors", args=[case.pk]))]
         elif case.status == Status.CLOSED:
             actions.append(Action(_("Re-open the case"), reverse("plans:reopen", args=[case.pk]), primary=True))
         actions.append(Action(_("Process director"), reverse("cases:direction", args=[case.pk])))
