@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 from opencasus.core.tests.state_machines import check_against_table
 from opencasus.plans import services
 from opencasus.plans.models import Escalation, Plan
-from opencasus.plans.state_tables import ESCALATION_TRANSITIONS, PLAN_TRANSITIONS, PlanState, plan_state
+from opencasus.plans.state_tables import (
+    ESCALATION_TRANSITIONS,
+    PLAN_TRANSITIONS,
+    PROPOSAL_TRANSITIONS,
+    PlanState,
+    ProposalStatus,
+    plan_state,
+)
 from opencasus.plans.tests.factories import a_meeting, world
 from opencasus.plans.vocabulary import EscalationLevel, EscalationOutcome, EscalationStatus
 
@@ -16,6 +23,11 @@ pytestmark = pytest.mark.django_db
 
 NEXT_LEVEL: dict[str, str] = {EscalationLevel.OPERATIONAL: EscalationLevel.TACTICAL,
                               EscalationLevel.TACTICAL: EscalationLevel.STRATEGIC}
+
+
+def test_adopted_and_withdrawn_proposals_are_final() -> None:
+    assert PROPOSAL_TRANSITIONS.targets(ProposalStatus.ADOPTED) == frozenset()
+    assert PROPOSAL_TRANSITIONS.targets(ProposalStatus.WITHDRAWN) == frozenset()
 
 
 def test_escalated_and_closed_escalations_are_final() -> None:
