@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.http import Http404
 
-from opencasus.access import policy, roles
+from opencasus.access import capacities, policy, roles
 from opencasus.access import transfers as access
 from opencasus.cases.models import Case, InformationItem
 from opencasus.cases.services import case_subjects
@@ -32,7 +32,7 @@ def transfer_list(*, actor: User, direction: str | None = None, status: str | No
     if direction == "incoming":
         qs = qs.filter(access.incoming_filter(actor))
     elif direction == "outgoing":
-        qs = qs.filter(from_house_id__in=roles.core_house_ids(actor))
+        qs = qs.filter(from_house_id__in=capacities.core_staff_house_ids(actor))
     if status:
         qs = qs.filter(status=status)
     if house_id is not None:

@@ -61,6 +61,9 @@ OPEN_PAGES = {"/inloggen", "/uitloggen", "/tweede-factor", "/tweede-factor/inste
 # session or cookie (so there is nothing to forge) and refuses a request without all three (400, see
 # accounts/tests/test_tokens.py). Its GET (the caller's tokens) is guarded like every endpoint.
 CREDENTIAL_EXCHANGE = "/api/v1/tokens"
+# The question of a peer installation: no session or token at all, a request signed with the pair's secret
+# (peers/tests/test_api.py). Without the signature it is refused (403), whatever the session.
+PEER_SIGNED = "/api/v1/peer-hit-checks"
 
 
 def test_password_alone_reaches_no_page_and_no_endpoint(password: str) -> None:
@@ -81,7 +84,9 @@ def test_password_alone_reaches_no_page_and_no_endpoint(password: str) -> None:
             if method == "post" and route.template == CREDENTIAL_EXCHANGE:
                 continue
             response = getattr(client, method)(url)
-            if route.is_api:
+            if route.template == PEER_SIGNED:
+                assert response.status_code == (405 if method == "get" else 403), f"{method} {url}"
+            elif route.is_api:
                 assert response.status_code == 401, f"{method} {url}: {response.status_code}"
                 endpoints += 1
             else:
