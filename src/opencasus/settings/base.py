@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
+    "opencasus.webhooks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
