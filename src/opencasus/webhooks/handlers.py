@@ -30,7 +30,7 @@ def on_intake_filed(event: events.IntakeFiled) -> None:
 
 
 def on_triage_decided(event: events.TriageDecided) -> None:
-    _publish_case(event.case_id, EventType.TRIAGE_DECIDED, f"cases/{event.case_id}/triage",
+    _publish_case(event.case_id, EventType.TRIAGE_DECIDED, f"cases/{event.case_id}/triage-decision",
                   outcome=str(event.outcome))
     if str(event.outcome) == ADMIT:
         _publish_case(event.case_id, EventType.CASE_ADMITTED, f"cases/{event.case_id}")

@@ -26,6 +26,10 @@ MAX_URL = 500
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 
+def _error(field: str, message: str, code: str) -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
 def _local_allowed() -> bool:
     return bool(settings.DEBUG or getattr(settings, "WEBHOOK_ALLOW_LOCAL_HTTP", False))
 
@@ -34,38 +38,38 @@ def clean_url(url: str) -> str:
     """https is required; plain http only to localhost/127.0.0.1 in development and tests."""
     url = (url or "").strip()
     if not url:
-        raise ValidationError({"url": _("Enter the address that receives the events.")}, code="required")
+        raise _error("url", _("Enter the address that receives the events."), "required")
     if len(url) > MAX_URL:
-        raise ValidationError({"url": _("The address is too long (at most %(max)d characters).") % {"max": MAX_URL}},
-                              code="max_length")
+        raise _error("url", _("The address is too long (at most %(max)d characters).") % {"max": MAX_URL},
+                     "max_length")
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        raise ValidationError({"url": _("Enter a valid web address.")}, code="invalid") from None
+        raise _error("url", _("Enter a valid web address."), "invalid") from None
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if parts.username or parts.password:
-        raise ValidationError({"url": _("The address may not contain a user name or password.")}, code="invalid")
+        raise _error("url", _("The address may not contain a user name or password."), "invalid")
     if parts.scheme != "https" and not (host in LOCAL_HOSTS and _local_allowed()):
-        raise ValidationError({"url": _("The address must start with https://.")}, code="insecure")
+        raise _error("url", _("The address must start with https://."), "insecure")
     if host not in LOCAL_HOSTS:
         try:
             address = ipaddress.ip_address(host)
         except ValueError:
             address = None
         if address is not None and (address.is_private or address.is_loopback or address.is_link_local):
-            raise ValidationError({"url": _("The address may not point to an internal network.")}, code="invalid")
+            raise _error("url", _("The address may not point to an internal network."), "invalid")
     return url
 
 
 def clean_event_types(event_types: list[str]) -> list[str]:
     chosen = [str(t) for t in event_types or []]
     if not chosen:
-        raise ValidationError({"event_types": _("Choose at least one event type.")}, code="required")
+        raise _error("event_types", _("Choose at least one event type."), "required")
     unknown = [t for t in chosen if t not in EventType.values]
     if unknown:
-        raise ValidationError({"event_types": _("Unknown event type: %(types)s.") % {"types": ", ".join(unknown)}},
-                              code="invalid_choice")
+        raise _error("event_types", _("Unknown event type: %(types)s.") % {"types": ", ".join(unknown)},
+                     "invalid_choice")
     return sorted(set(chosen))
 
 
@@ -78,7 +82,7 @@ def subscription_create(*, actor: User, house: House, client: User, url: str,
     url = clean_url(url)
     types = clean_event_types(event_types)
     if not access.is_client_of_house(client, house_id=house.pk):
-        raise ValidationError({"client": _("Choose a system client with a role in this house.")}, code="invalid")
+        raise _error("client", _("Choose a system client with a role in this house."), "invalid")
     secret = signing.new_secret()
     subscription = Subscription.objects.create(house=house, client=client, url=url, event_types=types,
                                                secret=secret, created_by=actor)
