@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -12,15 +11,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from opencasus.access import webhooks as access
+from opencasus.accounts.models import User
 from opencasus.logbook.models import Action
+from opencasus.network.models import House
 from opencasus.webhooks import signing
 from opencasus.webhooks.models import Subscription
 from opencasus.webhooks.services._common import log
 from opencasus.webhooks.vocabulary import EventType
 
-if TYPE_CHECKING:
-    from opencasus.accounts.models import User
-    from opencasus.network.models import House
 
 MAX_URL = 500
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
@@ -74,14 +72,16 @@ def clean_event_types(event_types: list[str]) -> list[str]:
 
 
 @transaction.atomic
-def subscription_create(*, actor: User, house: House, client: User, url: str,
+def subscription_create(*, actor: User, house_id: int, client_id: int, url: str,
                         event_types: list[str]) -> tuple[Subscription, str]:
     """Returns the subscription and its secret; the secret is shown once, here."""
-    if not access.may_manage(actor, house_id=house.pk):
+    house = House.objects.filter(pk=house_id).first()
+    if house is None or not access.may_manage(actor, house_id=house.pk):
         raise Http404
     url = clean_url(url)
     types = clean_event_types(event_types)
-    if not access.is_client_of_house(client, house_id=house.pk):
+    client = User.objects.filter(pk=client_id).first()
+    if client is None or not access.is_client_of_house(client, house_id=house.pk):
         raise _error("client", _("Choose a system client with a role in this house."), "invalid")
     secret = signing.new_secret()
     subscription = Subscription.objects.create(house=house, client=client, url=url, event_types=types,

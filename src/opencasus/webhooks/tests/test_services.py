@@ -150,7 +150,7 @@ class TestSubscriptionCreate:
     def test_creates_with_secret_shown_once(self) -> None:
         house = HouseFactory.create()
         subscription, secret = services.subscription_create(
-            actor=admin_of(house), house=house, client=system_client_of(house), url="https://zsm.example.nl/hook",
+            actor=admin_of(house), house_id=house.pk, client_id=system_client_of(house).pk, url="https://zsm.example.nl/hook",
             event_types=[EventType.CASE_ADMITTED, EventType.CASE_ADMITTED])
         assert secret.startswith("whsec_") and subscription.secret == secret
         assert subscription.event_types == [EventType.CASE_ADMITTED]
@@ -163,7 +163,7 @@ class TestSubscriptionCreate:
     def test_bad_url(self, url: str, code: str) -> None:
         house = HouseFactory.create()
         with pytest.raises(ValidationError) as error:
-            services.subscription_create(actor=admin_of(house), house=house, client=system_client_of(house),
+            services.subscription_create(actor=admin_of(house), house_id=house.pk, client_id=system_client_of(house).pk,
                                          url=url, event_types=[EventType.CASE_ADMITTED])
         assert error.value.error_dict["url"][0].code == code
 
@@ -171,7 +171,7 @@ class TestSubscriptionCreate:
         house = HouseFactory.create()
         for types in ([], ["nl.opencasus.case.deleted"]):
             with pytest.raises(ValidationError) as error:
-                services.subscription_create(actor=admin_of(house), house=house, client=system_client_of(house),
+                services.subscription_create(actor=admin_of(house), house_id=house.pk, client_id=system_client_of(house).pk,
                                              url="https://zsm.example.nl/hook", event_types=types)
             assert "event_types" in error.value.error_dict
 
@@ -179,14 +179,14 @@ class TestSubscriptionCreate:
         house = HouseFactory.create()
         for client in (UserFactory.create(), system_client_of(HouseFactory.create())):
             with pytest.raises(ValidationError):
-                services.subscription_create(actor=admin_of(house), house=house, client=client,
+                services.subscription_create(actor=admin_of(house), house_id=house.pk, client_id=client.pk,
                                              url="https://zsm.example.nl/hook", event_types=[EventType.CASE_CLOSED])
 
     def test_only_the_functional_administrator_of_the_house(self) -> None:
         house = HouseFactory.create()
         for actor in (UserFactory.create(), admin_of(HouseFactory.create())):
             with pytest.raises(Http404):
-                services.subscription_create(actor=actor, house=house, client=system_client_of(house),
+                services.subscription_create(actor=actor, house_id=house.pk, client_id=system_client_of(house).pk,
                                              url="https://zsm.example.nl/hook", event_types=[EventType.CASE_CLOSED])
 
 
