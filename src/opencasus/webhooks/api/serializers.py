@@ -28,7 +28,8 @@ class SubscriptionCreatedSerializer(SubscriptionSerializer):
 
 class SubscriptionCreateSerializer(Serializer[Any]):
     house_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text="The house whose events are sent.")
-    client_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text="The system client (a user with a role in the house).")
+    client_id = serializers.IntegerField(
+        min_value=1, max_value=2**31 - 1, help_text="The system client (a user with a role in the house).")
     url = serializers.CharField(max_length=500, help_text="https address that receives the events.")
     event_types = serializers.ListField(child=serializers.CharField(max_length=100), max_length=len(EventType),
                                         help_text="Event types: " + ", ".join(EventType.values))

@@ -7,6 +7,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -56,7 +57,7 @@ def publish(*, house_id: int, event_type: EventType | str, subject: str, resourc
         delivery = Delivery.objects.create(subscription=subscription, house_id=house_id, event_id=event_id,
                                            event_type=event_type.value, body=body)
         deliveries.append(delivery)
-        transaction.on_commit(lambda pk=delivery.pk: _enqueue(pk))
+        transaction.on_commit(partial(_enqueue, delivery.pk))
     return deliveries
 
 
@@ -119,5 +120,5 @@ def dead_letter_retry(*, actor: User, delivery_id: int) -> Delivery:
     delivery.save(update_fields=["status", "attempts"])
     log(actor=actor, house_id=delivery.house_id, action=Action.UPDATE, object_type="webhook-delivery",
         object_id=delivery.pk)
-    transaction.on_commit(lambda: _enqueue(delivery.pk))
+    transaction.on_commit(partial(_enqueue, delivery.pk))
     return delivery

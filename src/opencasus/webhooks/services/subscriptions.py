@@ -19,7 +19,6 @@ from opencasus.webhooks.models import Subscription
 from opencasus.webhooks.services._common import log
 from opencasus.webhooks.vocabulary import EventType
 
-
 MAX_URL = 500
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 

@@ -20,14 +20,14 @@ def receiver(status: int = 204) -> Iterator[tuple[str, Received]]:
     state = Received(status=status)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             length = int(self.headers.get("content-length", "0"))
             body = self.rfile.read(length).decode()
             state.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
             self.send_response(state.status)
             self.end_headers()
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -38,7 +38,8 @@ def _publish_every_type(case_id: int, house_id: int, reference: str) -> None:
     handlers.on_triage_decided(events.TriageDecided(case_id=case_id, decision_id=1, outcome="admit", actor_id=1))
     handlers.on_case_closed(events.CaseClosed(case_id=case_id, closure_id=1, actor_id=1))
     handlers.on_agreement_overdue(events.AgreementOverdue(agreement_id=7, case_id=case_id, house_id=house_id))
-    handlers.on_escalation_raised(events.EscalationRaised(escalation_id=8, case_id=case_id, house_id=house_id, actor_id=1))
+    handlers.on_escalation_raised(
+        events.EscalationRaised(escalation_id=8, case_id=case_id, house_id=house_id, actor_id=1))
     services.publish(house_id=house_id, event_type=EventType.TRANSFER_PROPOSED, subject=reference,
                      resource_path="transfers/1", data={"reference": reference})
     services.publish(house_id=house_id, event_type=EventType.TRANSFER_ACCEPTED, subject=reference,
@@ -129,7 +130,8 @@ def test_unreachable_receiver_logs_the_error() -> None:
     delivery = services.attempt_delivery(delivery_id=delivery.pk)
     assert delivery.status == DeliveryStatus.RETRYING
     attempt = Attempt.objects.get()
-    assert attempt.status_code is None and attempt.error
+    assert attempt.status_code is None
+    assert attempt.error
 
 
 def test_retry_refuses_what_is_no_dead_letter_and_hides_other_houses() -> None:
@@ -152,7 +154,8 @@ class TestSubscriptionCreate:
         subscription, secret = services.subscription_create(
             actor=admin_of(house), house_id=house.pk, client_id=system_client_of(house).pk, url="https://zsm.example.nl/hook",
             event_types=[EventType.CASE_ADMITTED, EventType.CASE_ADMITTED])
-        assert secret.startswith("whsec_") and subscription.secret == secret
+        assert secret.startswith("whsec_")
+        assert subscription.secret == secret
         assert subscription.event_types == [EventType.CASE_ADMITTED]
 
     @pytest.mark.parametrize(("url", "code"), [
@@ -171,7 +174,8 @@ class TestSubscriptionCreate:
         house = HouseFactory.create()
         for types in ([], ["nl.opencasus.case.deleted"]):
             with pytest.raises(ValidationError) as error:
-                services.subscription_create(actor=admin_of(house), house_id=house.pk, client_id=system_client_of(house).pk,
+                services.subscription_create(actor=admin_of(house), house_id=house.pk,
+                                             client_id=system_client_of(house).pk,
                                              url="https://zsm.example.nl/hook", event_types=types)
             assert "event_types" in error.value.error_dict
 
@@ -197,7 +201,8 @@ def test_pause_and_delete() -> None:
         services.subscription_set_paused(actor=admin, subscription_id=subscription.pk, paused=True, version=99)
     paused = services.subscription_set_paused(actor=admin, subscription_id=subscription.pk, paused=True,
                                               version=subscription.version)
-    assert paused.paused and paused.version == subscription.version + 1
+    assert paused.paused
+    assert paused.version == subscription.version + 1
     with pytest.raises(Http404):
         services.subscription_delete(actor=admin_of(HouseFactory.create()), subscription_id=subscription.pk)
     services.subscription_delete(actor=admin, subscription_id=subscription.pk)
