@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from opencasus.webhooks.vocabulary import DeliveryStatus
+from opencasus.webhooks.vocabulary import DeliveryStatus, EventType
 
 
 class Subscription(models.Model):
@@ -33,6 +33,10 @@ class Subscription(models.Model):
     def __str__(self) -> str:
         return self.url
 
+    @property
+    def event_type_labels(self) -> list[str]:
+        return [str(EventType(t).label) for t in self.event_types if t in EventType.values]
+
 
 class Delivery(models.Model):
     """One event for one subscription; its body is fixed at publishing so every attempt signs the same bytes."""
@@ -41,7 +45,7 @@ class Delivery(models.Model):
                                      related_name="deliveries")
     house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.CASCADE, related_name="+")
     event_id = models.UUIDField(_("event id"), default=uuid.uuid4)
-    event_type = models.CharField(_("event type"), max_length=100)
+    event_type = models.CharField(_("event type"), max_length=100, choices=EventType.choices)
     body = models.TextField(_("body"))
     status = models.CharField(_("status"), max_length=20, choices=DeliveryStatus.choices,
                               default=DeliveryStatus.PENDING)
