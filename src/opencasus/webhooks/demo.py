@@ -27,7 +27,8 @@ def load_demo_data(house: House) -> None:
         house=house, client=client, url=URL, event_types=[EventType.CASE_ADMITTED, EventType.CASE_CLOSED],
         secret=signing.new_secret(), created_by=admin)
     cases = list(Case.objects.filter(house=house).order_by("pk").values_list("pk", "reference")[:3])
-    outcomes = [(DeliveryStatus.DELIVERED, [(204, 180, "")]),
+    outcomes: list[tuple[DeliveryStatus, list[tuple[int | None, int, str]]]] = [
+       (DeliveryStatus.DELIVERED, [(204, 180, "")]),
                 (DeliveryStatus.DELIVERED, [(503, 2100, "HTTP 503"), (200, 240, "")]),
                 (DeliveryStatus.DEAD, [(None, 10000, "timed out")] * MAX_ATTEMPTS)]
     now = timezone.now()
