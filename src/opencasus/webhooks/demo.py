@@ -28,9 +28,9 @@ def load_demo_data(house: House) -> None:
         secret=signing.new_secret(), created_by=admin)
     cases = list(Case.objects.filter(house=house).order_by("pk").values_list("pk", "reference")[:3])
     outcomes: list[tuple[DeliveryStatus, list[tuple[int | None, int, str]]]] = [
-       (DeliveryStatus.DELIVERED, [(204, 180, "")]),
-                (DeliveryStatus.DELIVERED, [(503, 2100, "HTTP 503"), (200, 240, "")]),
-                (DeliveryStatus.DEAD, [(None, 10000, "timed out")] * MAX_ATTEMPTS)]
+        (DeliveryStatus.DELIVERED, [(204, 180, "")]),
+        (DeliveryStatus.DELIVERED, [(503, 2100, "HTTP 503"), (200, 240, "")]),
+        (DeliveryStatus.DEAD, [(None, 10000, "timed out")] * MAX_ATTEMPTS)]
     now = timezone.now()
     for index, ((case_id, reference), (status, attempts)) in enumerate(zip(cases, outcomes, strict=False)):
         event_type = EventType.CASE_CLOSED if index == 2 else EventType.CASE_ADMITTED
