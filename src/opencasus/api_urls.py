@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),
+    path("", include("opencasus.webhooks.api.urls")),
 ]

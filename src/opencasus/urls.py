@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("opencasus.meetings.urls")),
     path("", include("opencasus.plans.urls")),
     path("", include("opencasus.followup.urls")),
+    path("", include("opencasus.webhooks.urls")),
     path("", include("opencasus.zsm.urls")),
     path("", include("opencasus.aftercare.urls")),
     path("", include("opencasus.childtrack.urls")),

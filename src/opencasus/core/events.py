@@ -81,6 +81,45 @@ class CaseClosed:
     actor_id: int
 
 
+@dataclass(frozen=True)
+class AgreementOverdue:
+    """An open agreement passed its deadline and became late (published in the marking transaction)."""
+
+    agreement_id: int
+    case_id: int
+    house_id: int
+
+
+@dataclass(frozen=True)
+class EscalationRaised:
+    """An escalation was raised for a case (published in the raising transaction)."""
+
+    escalation_id: int
+    case_id: int
+    house_id: int
+    actor_id: int
+
+
+@dataclass(frozen=True)
+class TransferProposed:
+    """A house proposed to transfer a case to another house (published in the proposing transaction)."""
+
+    transfer_id: int
+    case_reference: str
+    from_house_id: int
+    to_house_id: int
+
+
+@dataclass(frozen=True)
+class TransferAccepted:
+    """The receiving house accepted a transfer (published in the accepting transaction)."""
+
+    transfer_id: int
+    case_reference: str
+    from_house_id: int
+    to_house_id: int
+
+
 E = TypeVar("E")
 _subscribers: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
 

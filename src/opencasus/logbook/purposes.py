@@ -89,3 +89,5 @@ TOP_X_IMPORT: Final = "Top X-aanpak: inlezen van de voordrachtlijst van de polit
 # Transfers between houses (activity "intake" in the receiving house)
 TRANSFER: Final = "Overdracht van een casus aan een ander Veiligheidshuis"
 TRANSFER_LIST: Final = "Overzicht overdrachten tussen Veiligheidshuizen"
+
+WEBHOOKS: Final = "Koppelingen met systemen van partners beheren (webhooks)"

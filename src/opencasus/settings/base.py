@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "opencasus.privacy",
     "opencasus.reporting",
     "opencasus.notifications",
+    "opencasus.webhooks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -237,6 +238,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opencasus.inv
 OPENCASUS_SITE_URL = os.environ.get("OPENCASUS_SITE_URL", os.environ.get("OPENCASUS_BASE_URL",
                                                                         "http://127.0.0.1:8000"))
 OPENCASUS_BASE_URL = OPENCASUS_SITE_URL  # the former name
+# Webhooks (CloudEvents): the installation's source URN or URL, and the API address the events link to.
+WEBHOOK_SOURCE = os.environ.get("WEBHOOK_SOURCE", "urn:nld:opencasus")
+WEBHOOK_API_BASE_URL = os.environ.get("WEBHOOK_API_BASE_URL", f"{OPENCASUS_SITE_URL.rstrip('/')}/api/v1")
 
 # Hash chains of the processing log per house: concurrent requests of one house append to different
 # chains instead of queueing for one lock (see opencasus.logbook.chains). At least the number of

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from opencasus.access import escalations as escalation_access
 from opencasus.cases.models import Participant
+from opencasus.core import events
 from opencasus.logbook.models import Action
 from opencasus.network.models import Membership
 from opencasus.notifications.models import Kind
@@ -80,6 +81,8 @@ def escalation_raise(*, actor: User, case_id: int, level: str, organisation: Any
     notify(user_ids=escalation_addressees(escalation, case.house_id), kind=Kind.ESCALATION,
            link=reverse("plans:escalation", args=[escalation.pk]), case_reference=case.reference,
            house_id=case.house_id, subject_key=f"escalation-{escalation.pk}")
+    events.publish(events.EscalationRaised(escalation_id=escalation.pk, case_id=case.pk, house_id=case.house_id,
+                                           actor_id=actor.pk))
     return escalation
 
 

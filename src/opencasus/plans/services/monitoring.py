@@ -65,6 +65,8 @@ def mark_overdue(today: dt.date | None = None) -> int:
             agreement.updated_at = timezone.now()
             agreement.save(update_fields=["status", "version", "updated_at"])
             events.publish(MonthFiguresChanged.of(house_id=agreement.house_id, days=[agreement.deadline]))
+            events.publish(events.AgreementOverdue(agreement_id=agreement.pk, case_id=agreement.case_id,
+                                                   house_id=agreement.house_id))
             log(actor=None, case=agreement.case, action=Action.UPDATE, object_type="agreement", object_id=pk,
                 who=SYSTEM)
             count += 1

@@ -97,6 +97,8 @@ def transfer_propose(*, actor: User, case_id: int, to_house_id: int | None, reas
         proposed_by=actor)
     transfer.information_items.set(items)
     log_both(actor=actor, transfer=transfer, action=Action.CREATE)
+    events.publish(events.TransferProposed(transfer_id=transfer.pk, case_reference=transfer.case_reference,
+                                           from_house_id=transfer.from_house_id, to_house_id=transfer.to_house_id))
     return transfer
 
 
@@ -210,6 +212,8 @@ def transfer_accept(*, actor: User, transfer_id: int, reason: str = "", municipa
     transfer.save()
     transfer.case.refresh_from_db()
     log_both(actor=actor, transfer=transfer, action=Action.UPDATE, subjects=case_subjects(transfer.case))
+    events.publish(events.TransferAccepted(transfer_id=transfer.pk, case_reference=transfer.case_reference,
+                                           from_house_id=transfer.from_house_id, to_house_id=transfer.to_house_id))
     return transfer
 
 
