@@ -52,7 +52,9 @@ def adr_postprocess(result: dict[str, Any], generator: Any, request: Any, public
                     response.setdefault("headers", {}).update(
                         {"API-Version": {"$ref": "#/components/headers/API-Version"}})
                     response.setdefault("description", "")
-            writes = method in {"put", "patch", "post"}
+            # A DELETE that takes the version read (If-Match) answers 409 and 428 as a write does.
+            versioned = any(p.get("name") == "If-Match" for p in operation.get("parameters", []))
+            writes = method in {"put", "patch", "post"} or versioned
             for status_code in DOCUMENTED + (WRITE_DOCUMENTED if writes else ()):
                 responses.setdefault(str(int(status_code)), {
                     "description": PROBLEM_TYPES[status_code].described,
