@@ -7,9 +7,11 @@ from hypothesis import strategies as st
 
 from opencasus.core.tests.state_machines import check_against_table
 from opencasus.plans import services
-from opencasus.plans.models import Escalation, Plan
+from opencasus.plans.models import Escalation, Plan, PlanProposal
+from opencasus.plans.services import direction
 from opencasus.plans.state_tables import (
     ESCALATION_TRANSITIONS,
+    OPEN_PROPOSAL_STATUSES,
     PLAN_TRANSITIONS,
     PROPOSAL_TRANSITIONS,
     PlanState,
@@ -17,6 +19,7 @@ from opencasus.plans.state_tables import (
     plan_state,
 )
 from opencasus.plans.tests.factories import a_meeting, world
+from opencasus.plans.tests.test_direction import adopted_plan, drafted
 from opencasus.plans.vocabulary import EscalationLevel, EscalationOutcome, EscalationStatus
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +88,42 @@ def test_no_sequence_of_service_calls_leaves_the_plan_table() -> None:
     check_against_table(table=PLAN_TRANSITIONS, create=lambda: None, read=read,
                         actions={"add goal": (add_goal, st.sampled_from(["housing", "finances", "bogus"])),
                                  "adopt": (adopt, st.none())}, max_examples=8)
+
+
+def test_no_sequence_of_service_calls_leaves_the_proposal_table() -> None:
+    w = world()
+    adopted_plan(w)
+    meeting_id = a_meeting(w)
+
+    def create() -> PlanProposal:
+        # One open proposal per plan: a sequence that ended with one open leaves it to the next example.
+        PlanProposal.objects.filter(case=w.case, status__in=OPEN_PROPOSAL_STATUSES).update(
+            status=ProposalStatus.WITHDRAWN)
+        return drafted(w)
+
+    def edit(subject: PlanProposal, _: object) -> None:
+        current = PlanProposal.objects.get(pk=subject.pk)
+        direction.proposal_update(actor=w.owner, proposal_id=subject.pk, expected_version=current.version,
+                                  explanation="Bijgewerkt", goals=[], interventions=[], agreements=[])
+
+    def submit(subject: PlanProposal, by_owner: bool) -> None:
+        direction.proposal_submit(actor=w.owner if by_owner else w.director, proposal_id=subject.pk,
+                                  expected_version=None)
+
+    def withdraw(subject: PlanProposal, by_owner: bool) -> None:
+        direction.proposal_withdraw(actor=w.owner if by_owner else w.outsider, proposal_id=subject.pk,
+                                    expected_version=None)
+
+    def send_back(subject: PlanProposal, note: str) -> None:
+        direction.proposal_return(actor=w.director, proposal_id=subject.pk, expected_version=None, note=note)
+
+    def adopt(subject: PlanProposal, by_director: bool) -> None:
+        direction.proposal_adopt(actor=w.director if by_director else w.owner, proposal_id=subject.pk,
+                                 expected_version=None, meeting_id=meeting_id)
+
+    check_against_table(
+        table=PROPOSAL_TRANSITIONS, create=create, read=lambda subject: PlanProposal.objects.get(pk=subject.pk).status,
+        actions={"edit": (edit, st.none()), "submit": (submit, st.booleans()),
+                 "withdraw": (withdraw, st.booleans()),
+                 "return": (send_back, st.sampled_from(["", "Graag de schuldhulp concreet maken"])),
+                 "adopt": (adopt, st.booleans())}, max_examples=8)
