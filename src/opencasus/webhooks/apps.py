@@ -8,8 +8,12 @@ class WebhooksConfig(AppConfig):
     verbose_name = _("Webhooks")
 
     def ready(self) -> None:
+        from opencasus.access import webhooks as access
         from opencasus.core import events
+        from opencasus.core.start import NavItem, register_nav
         from opencasus.webhooks import handlers
+
+        register_nav(NavItem(label=_("Webhooks"), url_name="webhooks:overview", visible=access.may_see_any, order=90))
 
         events.subscribe(events.IntakeFiled, handlers.on_intake_filed)
         events.subscribe(events.TriageDecided, handlers.on_triage_decided)
