@@ -3,6 +3,8 @@ second-factor rule."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -117,7 +119,8 @@ def test_second_factor_rule(values: list[str], claims: dict[str, object], expect
 
 
 def test_the_administrator_adds_edits_and_disables_on_the_pages(
-        house: House, admin: User, organisation: Organisation, verified_client) -> None:  # type: ignore[no-untyped-def]
+        house: House, admin: User, organisation: Organisation,
+        verified_client: Callable[[User], Client]) -> None:
     client: Client = verified_client(admin)
     form = {"organisation": organisation.pk, "issuer": "https://login.politie.example", "client_id": "casus",
             "client_secret": "s3cret", "scopes": "openid email", "claim": "email", "match_field": "email",
