@@ -18,20 +18,12 @@ from opencasus.network.models import Membership, Role
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
-NOTHING = Q(pk__in=[])
-
-
-def admin_house_ids(actor: User) -> set[int]:
-    return roles.house_ids_with_role(actor, Role.FUNCTIONAL_ADMINISTRATOR)
-
-
 def may_manage(actor: User, *, house_id: int) -> bool:
     return roles.has_role(actor, house_id, Role.FUNCTIONAL_ADMINISTRATOR)
 
 
 def provider_filter(actor: User) -> Q:
-    houses = admin_house_ids(actor)
-    return Q(house_id__in=houses) if houses else NOTHING
+    return Q(house_id__in=roles.house_ids_with_role(actor, Role.FUNCTIONAL_ADMINISTRATOR))
 
 
 def provider_staff_filter(*, house_id: int, organisation_id: int) -> Q:

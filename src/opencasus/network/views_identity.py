@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -43,19 +45,25 @@ def _form_page(request: AuthenticatedHttpRequest, form: ProviderForm, *, house_i
     }, status=400 if form.errors else 200)
 
 
+def _saved(form: ProviderForm, write: Callable[[], IdentityProvider]) -> bool:
+    """Run the service; its ValidationError goes on the form (which keeps the input)."""
+    try:
+        write()
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return False
+    return True
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def provider_add(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
     house = selectors.managed_house_get(actor=request.user, house_id=house_id)
     form = ProviderForm(request.POST or None, house_id=house.pk, secret_required=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.provider_create(actor=request.user, house_id=house.pk, config=form.provider_settings())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The sign-in service is added."))
-            return redirect("network:identity-providers", house.pk)
+    if request.method == "POST" and form.is_valid() and _saved(form, lambda: services.provider_create(
+            actor=request.user, house_id=house.pk, config=form.provider_settings())):
+        messages.success(request, _("The sign-in service is added."))
+        return redirect("network:identity-providers", house.pk)
     return _form_page(request, form, house_id=house.pk, house_name=house.name, provider=None)
 
 
@@ -68,15 +76,11 @@ def provider_edit(request: AuthenticatedHttpRequest, provider_id: int) -> HttpRe
                "match_field": provider.match_field,
                "second_factor_values": " ".join(provider.second_factor_values)}
     form = ProviderForm(request.POST or None, initial=initial, house_id=provider.house_id, secret_required=False)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.provider_update(actor=request.user, provider_id=provider.pk, config=form.provider_settings(),
-                                     version=form.cleaned_data["version"])
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The sign-in service is saved."))
-            return redirect("network:identity-providers", provider.house_id)
+    if request.method == "POST" and form.is_valid() and _saved(form, lambda: services.provider_update(
+            actor=request.user, provider_id=provider.pk, config=form.provider_settings(),
+            version=form.cleaned_data["version"])):
+        messages.success(request, _("The sign-in service is saved."))
+        return redirect("network:identity-providers", provider.house_id)
     return _form_page(request, form, house_id=provider.house_id, house_name=provider.house.name, provider=provider)
 
 

@@ -101,21 +101,27 @@ class ProviderDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Change an identity provider", tags=TAGS, parameters=[PROVIDER_ID, IF_MATCH],
                    request=ProviderWriteSerializer, responses=ProviderSerializer)
     def put(self, request: AuthenticatedRequest, provider_id: int) -> Response:
-        selectors.provider_get(actor=request.user, provider_id=provider_id)
-        ser = ProviderWriteSerializer(data=request.data)
-        ser.is_valid(raise_exception=True)
-        provider = services.provider_update(actor=request.user, provider_id=provider_id,
-                                            config=ser.provider_settings(),
-                                            version=required_version(request, ser.validated_data))
-        return with_etag(Response(ProviderSerializer(provider).data), provider.version)
+        ser = self._valid(request, provider_id, ProviderWriteSerializer)
+        return self._answer(services.provider_update(actor=request.user, provider_id=provider_id,
+                                                     config=ser.provider_settings(),
+                                                     version=required_version(request, ser.validated_data)))
 
     @extend_schema(summary="Enable or disable an identity provider", tags=TAGS, parameters=[PROVIDER_ID, IF_MATCH],
                    request=ProviderEnabledSerializer, responses=ProviderSerializer)
     def patch(self, request: AuthenticatedRequest, provider_id: int) -> Response:
+        ser = self._valid(request, provider_id, ProviderEnabledSerializer)
+        return self._answer(services.provider_set_enabled(actor=request.user, provider_id=provider_id,
+                                                          enabled=ser.validated_data["enabled"],
+                                                          version=required_version(request, ser.validated_data)))
+
+    @staticmethod
+    def _valid(request: AuthenticatedRequest, provider_id: int, serializer: type[Any]) -> Any:
+        """404 before the body is read for a provider the caller does not administer; then the body."""
         selectors.provider_get(actor=request.user, provider_id=provider_id)
-        ser = ProviderEnabledSerializer(data=request.data)
+        ser = serializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        provider = services.provider_set_enabled(actor=request.user, provider_id=provider_id,
-                                                 enabled=ser.validated_data["enabled"],
-                                                 version=required_version(request, ser.validated_data))
+        return ser
+
+    @staticmethod
+    def _answer(provider: IdentityProvider) -> Response:
         return with_etag(Response(ProviderSerializer(provider).data), provider.version)
