@@ -64,5 +64,32 @@ API = {
                                                    ("version: text", "version", "een")]),
 }
 
+
+
+def _add_page() -> Target:
+    house = HouseFactory.create()
+    organisation = OrganisationFactory.create()
+    Partnership.objects.create(house=house, organisation=organisation)
+    return Target(_admin(house), f"/huizen/{house.pk}/inlogdiensten/nieuw", {
+        "organisation": str(organisation.pk), "issuer": "https://login.politie.example", "client_id": "casus",
+        "client_secret": "s3cret", "scopes": "openid email", "claim": "email", "match_field": "email",
+        "second_factor_values": "otp mfa"}, ok=(302,))
+
+
+PAGES = {
+    "identity provider": Endpoint(_add_page, [
+        *ref("organisation", api=False),
+        ("issuer: not an address", "issuer", "geen adres"),
+        ("issuer: ftp", "issuer", "ftp://login.politie.example"),
+        ("issuer: with a password", "issuer", "https://a:b@login.politie.example"),
+        ("clientId: a space", "client_id", "met spatie"),
+        ("clientSecret: empty", "client_secret", ""),
+        ("claim: a space", "claim", "e mail"),
+        ("matchField: unknown", "match_field", "bsn"),
+        ("scopes: without openid", "scopes", "email profile"),
+        ("secondFactorValues: control characters", "second_factor_values", "otp\x1b"),
+    ]),
+}
+
 test_api_refuses, test_api_keeps_legitimate_text, test_page_refuses, test_page_keeps_legitimate_text = catalogue(
-    API, {})
+    API, PAGES)
