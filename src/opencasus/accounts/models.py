@@ -37,6 +37,9 @@ class AccountEventKind(models.TextChoices):
     TOKEN_ISSUED = "token_issued", _("API token issued")
     TOKEN_REVOKED = "token_revoked", _("API token revoked")
     PASSWORD_RESET = "password_reset", _("Password reset by an administrator")
+    PROVIDER_ADDED = "provider_added", _("Identity provider added")
+    PROVIDER_CHANGED = "provider_changed", _("Identity provider changed")
+    PROVIDER_DISABLED = "provider_disabled", _("Identity provider disabled")
 
 
 class AccountEventQuerySet(models.QuerySet["AccountEvent"]):

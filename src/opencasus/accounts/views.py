@@ -24,12 +24,18 @@ from opencasus.accounts.models import User
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.forms import Form
 from opencasus.network import grants
+from opencasus.network.identity import selectors as identity_selectors
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["providers"] = identity_selectors.sign_in_providers()
+        return context
 
 
 class LogoutView(auth_views.LogoutView):

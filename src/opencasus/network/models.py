@@ -370,3 +370,7 @@ class CrisisLaneSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.house}: {self.triage_days} / {self.conference_days}"
+
+
+# Identity providers live in their own module (network/identity); imported here so Django registers them.
+from opencasus.network.identity.models import IdentityProvider, MatchField, ProviderSecondFactor  # noqa: E402, F401

@@ -158,7 +158,17 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sign-in through an organisation's identity provider (OpenID Connect), chosen per request.
+    "opencasus.network.identity.backend.ProviderBackend",
 ]
+# mozilla-django-oidc: the provider, its endpoints and client come from the database (network.identity);
+# these settings are the ones common to every provider. Accounts are matched, never created.
+OIDC_AUTHENTICATION_CALLBACK_URL = "network:oidc-callback"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+# Plain http for a provider's address only in development and tests.
+OPENCASUS_OIDC_ALLOW_HTTP = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "opencasus.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},

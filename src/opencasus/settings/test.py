@@ -18,3 +18,5 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 OTP_TOTP_THROTTLE_FACTOR = 0  # throttling of wrong codes is tested separately
 WEBHOOK_ALLOW_LOCAL_HTTP = True  # the webhook tests deliver to a receiver on 127.0.0.1
+
+OPENCASUS_OIDC_ALLOW_HTTP = True

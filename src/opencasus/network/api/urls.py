@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from opencasus.network.api import approaches, directory, grants, limits, views
+from opencasus.network.api import approaches, directory, grants, identity, limits, views
 
 router = SimpleRouter(trailing_slash=False)
 router.register("regions", views.RegionViewSet, basename="region")
@@ -12,6 +12,8 @@ router.register("role-grants", grants.RoleGrantViewSet, basename="role-grant")
 
 urlpatterns = [
     *router.urls,
+    path("identity-providers", identity.ProviderListView.as_view(), name="identity-providers"),
+    path("identity-providers/<int:providerId>", identity.ProviderDetailView.as_view(), name="identity-provider"),
     path("houses/<int:houseId>/caseload-limits", limits.CaseloadLimitView.as_view(), name="house-caseload-limits"),
     path("houses/<int:houseId>/meeting-types", directory.MeetingTypeListView.as_view(), name="house-meeting-types"),
     path("houses/<int:houseId>/target-groups", directory.TargetGroupListView.as_view(), name="house-target-groups"),
