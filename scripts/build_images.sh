@@ -8,6 +8,7 @@
 # Run as root. Installs podman and debootstrap with apt-get when they are missing.
 #   scripts/build_images.sh              build what is missing or changed (the base only when missing)
 #   REBUILD_BASE=1 scripts/build_images.sh   debootstrap the base again (for Debian's security updates)
+#   The Python packages are downloaded into build/wheels with PIP (default .venv/bin/pip; Python 3.11).
 # Environment: DEBIAN_MIRROR (default: the first deb.debian.org-style URI of /etc/apt/sources.list*),
 #   IMAGE_TAG (default: the short git commit of the checkout).
 set -euo pipefail
@@ -85,6 +86,19 @@ build() {  # build <name> <containerfile> <context>
   podman build --quiet --network host -f "$2" -t "localhost/$1:$TAG" -t "localhost/$1:latest" "$3" >/dev/null
   echo "$1:$TAG: $((SECONDS - start))s"
 }
+# The wheelhouse of requirements.lock, downloaded here with the host's pip (its index, proxy and
+# certificates); the image build installs from it with --no-index --require-hashes.
+lock_hash=$(cat requirements.lock deploy/container/build-requirements.txt | sha256sum | cut -c1-16)
+if [ ! -f "build/wheels/.lock-$lock_hash" ]; then
+  start=$SECONDS
+  rm -rf build/wheels
+  for requirements in requirements.lock deploy/container/build-requirements.txt; do
+    "${PIP:-.venv/bin/pip}" download --quiet --no-deps --require-hashes -r "$requirements" -d build/wheels 2>/dev/null
+  done
+  touch "build/wheels/.lock-$lock_hash"
+  echo "wheelhouse of requirements.lock: $((SECONDS - start))s"
+fi
+
 build opencasus-postgres deploy/container/postgres/Containerfile deploy/container/postgres
 build opencasus-redis deploy/container/redis/Containerfile deploy/container/redis
 build opencasus-proxy deploy/container/proxy/Containerfile deploy/container/proxy

@@ -56,7 +56,10 @@ psql --quiet "$target/opencasus" -c "ANALYZE"
 timings+=("restore (pg_restore --jobs $jobs, then ANALYZE): $(took "$t") s")
 
 t=$(now)
-DATABASE_URL="$target/opencasus" "$PY" manage.py verify_processing_log | tail -n 3
+verified=$(DATABASE_URL="$target/opencasus" "$PY" manage.py verify_processing_log)
+awk '/^chain / {chains++; records += $3} END {printf "processing log: %d chains, %d records verified\n", chains, records}' \
+  <<<"$verified"
+tail -n 1 <<<"$verified"
 timings+=("verify_processing_log: $(took "$t") s")
 
 # Exact row counts of every table (partitions included) on both sides.
