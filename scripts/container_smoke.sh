@@ -27,7 +27,10 @@ for image in opencasus opencasus-postgres opencasus-redis opencasus-proxy; do
 done
 
 scripts/podman_stack.sh up
-scripts/podman_stack.sh wait
+if ! scripts/podman_stack.sh wait; then
+  for name in migrate web proxy; do echo "--- $name"; podman logs --tail 15 "$OPENCASUS_STACK_NAME-$name" 2>&1; done
+  exit 1
+fi
 lap "stack up: migrations done, https://localhost:$OPENCASUS_PORT/gezondheid answers"
 podman pod ps --filter "name=^$OPENCASUS_STACK_NAME\$" --format '  pod {{.Name}}: {{.Status}}, {{.NumberOfContainers}} containers'
 for name in web worker beat proxy postgres redis; do
