@@ -40,7 +40,17 @@ done
 podman logs "$OPENCASUS_STACK_NAME-worker" 2>&1 | grep -q "ready" || { echo "FAIL: the worker is not ready" >&2; exit 1; }
 
 # The demo accounts, written into the stack's database with the same keys (the demo refuses the production
-# settings, so this one command runs with the demo settings inside the web container).
+# settings, so this one command runs with the demo settings inside the web container). The demo data needs
+# Faker, a development dependency the image leaves out: it goes into this running container only, hashed
+# from requirements-dev.lock.
+mkdir -p "$OPENCASUS_STACK_DIR/demo-wheels"
+awk 'tolower($0) ~ /^faker==/ {on = 1} on && /^ +#/ {exit} on' requirements-dev.lock \
+  > "$OPENCASUS_STACK_DIR/demo-wheels/requirements.txt"
+"${PIP:-.venv/bin/pip}" download --quiet --no-deps --require-hashes -r "$OPENCASUS_STACK_DIR/demo-wheels/requirements.txt" \
+  -d "$OPENCASUS_STACK_DIR/demo-wheels" 2>/dev/null
+podman cp "$OPENCASUS_STACK_DIR/demo-wheels" "$OPENCASUS_STACK_NAME-web:/tmp/demo-wheels"
+podman exec --user 0 "$OPENCASUS_STACK_NAME-web" /opt/venv/bin/pip install --isolated --quiet --no-index --no-deps \
+  --require-hashes --find-links /tmp/demo-wheels -r /tmp/demo-wheels/requirements.txt
 accounts=$(podman exec -e DJANGO_SETTINGS_MODULE=opencasus.settings.demo "$OPENCASUS_STACK_NAME-web" \
   python /app/manage.py load_demo)
 password=$(awk -F': ' '/^Password for every demo login/ {print $2}' <<<"$accounts")
