@@ -65,7 +65,8 @@ DJANGO_SETTINGS_MODULE=opencasus.settings.loadtest $PY manage.py prepare_load_te
 
 for n in $(seq 1 "$NODES"); do
   start "node$n" .venv/bin/gunicorn opencasus.wsgi --bind "127.0.0.1:$((PORT + n))" --workers 2 \
-    --worker-class gthread --threads 4 --keep-alive 30 --preload --graceful-timeout 20
+    --worker-class gthread --threads 4 --keep-alive 30 --preload --graceful-timeout 20 \
+    --control-socket "$PWD/$OUT/node$n.ctl"
 done
 start worker .venv/bin/celery -A opencasus worker --loglevel INFO --concurrency 2 --hostname "mn-worker@%h"
 start beat-a $PY deploy/multinode/beat_every_minute.py --schedule "$OUT/beat-a.db"
@@ -128,7 +129,7 @@ print(f"requests {total['Request Count']}, failed {total['Failure Count']}, "
       f"{float(total['Requests/s']):.1f} requests/s, p50 {total['50%']} ms, p95 {total['95%']} ms, p99 {total['99%']} ms")
 for r in rows:
     if r["Name"] != "Aggregated":
-        print(f"  {r['Method']:5} {r['Name']:42} {r['Request Count']:>6} failed {r['Failure Count']:>3}  p95 {r['95%']:>5} ms")
+        print(f"  {r['Type']:5} {r['Name']:42} {r['Request Count']:>6} failed {r['Failure Count']:>3}  p95 {r['95%']:>5} ms")
 for r in csv.DictReader(open(f"{out}/locust_failures.csv")):
     print(f"  failure: {r['Method']} {r['Name']}: {r['Error']} x{r['Occurrences']}")
 writes = json.load(open(f"{out}/writes.json"))
