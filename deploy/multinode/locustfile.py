@@ -25,6 +25,19 @@ from locust import HttpUser, events, task
 with open(os.environ["MULTINODE_SCENARIO"]) as f:
     SCENARIO: dict[str, Any] = json.load(f)
 THINK_SCALE = float(os.environ.get("MULTINODE_THINK_SCALE", "1"))
+
+
+def _interleaved(users: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The scenario's users, roles taking turns (partner, director, manager, partner, ...): fewer virtual users
+    than the scenario has still include every role."""
+    roles: dict[str, list[dict[str, Any]]] = {}
+    for user in users:
+        roles.setdefault(user["requests"][0]["kind"].split(":")[0] if user["requests"] else "", []).append(user)
+    turns = itertools.zip_longest(*roles.values())
+    return [user for turn in turns for user in turn if user is not None]
+
+
+POOL = _interleaved(SCENARIO["users"])
 _next_user = itertools.count()
 _lock = threading.Lock()
 acknowledged: Counter[str] = Counter()
@@ -35,8 +48,7 @@ class Professional(HttpUser):
     host = f"http://127.0.0.1:{os.environ.get('MULTINODE_PORT', '8270')}"
 
     def on_start(self) -> None:
-        pool = SCENARIO["users"]
-        self.profile = pool[next(_next_user) % len(pool)]
+        self.profile = POOL[next(_next_user) % len(POOL)]
         self.requests_ = self.profile["requests"]
         self.weights = [r.get("weight", 1) for r in self.requests_]
         self.versions: dict[str, int] = {}
