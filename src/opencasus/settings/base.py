@@ -152,6 +152,23 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+# A PostgreSQL streaming replica for management information (opencasus.core.db_router): only code marked
+# `@reads_from_replica` reads there, while the replica is reachable and at most OPENCASUS_REPLICA_MAX_LAG
+# seconds behind (asked at most every OPENCASUS_REPLICA_CHECK_SECONDS per process). Without
+# DATABASE_REPLICA_URL everything reads the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        # A replica that does not answer is given up quickly; the report then reads the primary.
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["opencasus.core.db_router.ReplicaRouter"]
+OPENCASUS_REPLICA_MAX_LAG = float(os.environ.get("OPENCASUS_REPLICA_MAX_LAG", "10"))
+OPENCASUS_REPLICA_CHECK_SECONDS = float(os.environ.get("OPENCASUS_REPLICA_CHECK_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -193,6 +210,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_USERNAME_CALLABLE = "opencasus.core.middleware.axes_username"
 
+# Sessions live in the database, which every application node shares (not in a per-process cache).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Sessions end after 30 minutes of inactivity and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
 # A used session is written (and its expiry moved) at most once a minute, not on every request:
@@ -354,6 +373,9 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Several schedulers (beat, one per node) may run: each sends a periodic task once per due time
+# (opencasus.core.beat: a lock in the shared cache per task and due time).
+CELERY_BEAT_SCHEDULER = "opencasus.core.beat:SingleRunScheduler"
 
 LOGGING = {
     "version": 1,
@@ -362,3 +384,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# DEBUG: one line per report, read from the replica or from the primary (opencasus.core.db_router).
+if os.environ.get("OPENCASUS_DB_ROUTER_LOG_LEVEL"):
+    LOGGING["loggers"] = {"opencasus.core.db_router": {"level": os.environ["OPENCASUS_DB_ROUTER_LOG_LEVEL"]}}

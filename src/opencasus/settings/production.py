@@ -24,6 +24,12 @@ OPENCASUS_REQUIRE_SECOND_FACTOR = True
 
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 
+# Every node shares one cache (request throttling, password-reset limits, the schedulers' locks): Redis,
+# never a cache per process. Without CACHE_URL the broker's Redis server, database 1. Sessions are in the
+# database (SESSION_ENGINE), shared by every node too.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                      "LOCATION": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1")}}
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000

@@ -24,6 +24,7 @@ from opencasus.cases.models import Case, StatusChange
 from opencasus.cases.vocabulary import Route
 from opencasus.cases.workflow import ACTIVE_STATUSES, Status
 from opencasus.core.aggregates import safe_ratio, suppress, suppress_complementary
+from opencasus.core.db_router import reads_from_replica
 from opencasus.network.models import MeetingType, Municipality, Organisation, TargetGroup
 from opencasus.reporting import monthly, sources, summary
 from opencasus.reporting.figures import Column, Row, Table
@@ -266,6 +267,7 @@ def _period_sources(scope: Scope, period: Period) -> tuple[Figures, Deleted]:
     return figures, deleted
 
 
+@reads_from_replica
 def dashboard_for(scope: Scope, period: Period) -> Dashboard:
     figures, deleted = _period_sources(scope, period)
     intake, filed = intake_tables(scope, figures, deleted)
@@ -286,6 +288,7 @@ def dashboard_for(scope: Scope, period: Period) -> Dashboard:
                                                *topx_tables(scope, period)])
 
 
+@reads_from_replica
 def headline_for(scope: Scope, period: Period) -> Table:
     """Only the dashboard's "in short" table (the start page's key figures), without the other tables."""
     figures, deleted = _period_sources(scope, period)

@@ -22,6 +22,7 @@ from opencasus.access.reporting import Scope, house_scope
 from opencasus.cases.models import Case, Person
 from opencasus.cases.vocabulary import Relation, Route
 from opencasus.core.aggregates import suppress
+from opencasus.core.db_router import reads_from_replica
 from opencasus.reporting import sources
 from opencasus.reporting.figures import Column, Row, Table
 from opencasus.reporting.models import PoliceIncident
@@ -66,6 +67,7 @@ def window_counts(incidents: list[tuple[dt.date, int]], adopted: dt.date, months
     return before, after
 
 
+@reads_from_replica
 def recidivism_for(scope: Scope, *, today: dt.date | None = None,
                    adoption_dates: Callable[..., dict[int, Any] | None] | None = None) -> Recidivism:
     today = today or timezone.localdate()

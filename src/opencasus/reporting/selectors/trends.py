@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from opencasus.access.reporting import Scope, house_scope
 from opencasus.core.aggregates import Count, suppress
+from opencasus.core.db_router import reads_from_replica
 from opencasus.reporting.selectors.dashboard import scope_cases
 from opencasus.reporting.stats import add_months, month_start, poisson_test
 
@@ -76,6 +77,7 @@ def _local_month(value: dt.datetime | dt.date) -> dt.date:
     return month_start(value)
 
 
+@reads_from_replica
 def trends_for(scope: Scope, *, month: dt.date | None = None) -> TrendReport:
     last = month_start(month) if month else add_months(month_start(timezone.localdate()), -1)
     window_start = add_months(last, -HISTORY_MONTHS)
