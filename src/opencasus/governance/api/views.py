@@ -133,7 +133,8 @@ class MeetingListView(APIView):
 
 class MeetingDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The record of a meeting: agenda, decisions, actions and escalations discussed (their "
-                           "summary only)", tags=TAGS, parameters=[MEETING_ID], responses=s.GovernanceMeetingDetailSerializer)
+                           "summary only)", tags=TAGS, parameters=[MEETING_ID],
+                   responses=s.GovernanceMeetingDetailSerializer)
     def get(self, request: AuthenticatedRequest, meeting_id: int) -> Response:
         meeting = selectors.meeting_get(actor=request.user, meeting_id=meeting_id)
         return Response(s.GovernanceMeetingDetailSerializer(meeting_data(request, meeting)).data)

@@ -80,7 +80,7 @@ def _validate(case: Case, assessment: Assessment | None, data: DecisionInput) ->
     errors: dict[str, list[str]] = {}
     if data.priority_theme_id is not None and not triage_themes(
             house_id=case.house_id, year=intake_year(case)).filter(pk=data.priority_theme_id).exists():
-        errors.setdefault("priority_theme", []).append(_(
+        errors.setdefault("priority_theme_id", []).append(_(
             "Choose a priority theme of the strategic agenda of the house's region for the year of the intake."))
     if data.outcome not in Outcome.values:
         errors.setdefault("outcome", []).append(_("Choose an outcome."))
