@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("opencasus.topx.api.urls")),
     path("", include("opencasus.transfers.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
+    path("", include("opencasus.governance.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.notifications.api.urls")),
     path("", include("opencasus.webhooks.api.urls")),

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("opencasus.topx.urls")),
     path("", include("opencasus.transfers.urls")),
     path("", include("opencasus.privacy.urls")),
+    path("", include("opencasus.governance.urls")),
     path("", include("opencasus.reporting.urls")),
     path("", include("opencasus.notifications.urls")),
     path("beheer/", admin.site.urls),

@@ -91,3 +91,6 @@ TRANSFER: Final = "Overdracht van een casus aan een ander Veiligheidshuis"
 TRANSFER_LIST: Final = "Overzicht overdrachten tussen Veiligheidshuizen"
 
 WEBHOOKS: Final = "Koppelingen met systemen van partners beheren (webhooks)"
+
+# Steering (activity "action-plan"): escalations discussed in a tactical or strategic meeting
+GOVERNANCE_ESCALATIONS: Final = "Opschalingen besproken in een tactisch of strategisch overleg (metadata)"

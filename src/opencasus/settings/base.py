@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "opencasus.topx",
     "opencasus.transfers",
     "opencasus.privacy",
+    "opencasus.governance",
     "opencasus.reporting",
     "opencasus.notifications",
     "opencasus.webhooks",
@@ -360,6 +361,9 @@ SPECTACULAR_SETTINGS = {
         "SafetyOutcomeEnum": "opencasus.childtrack.models.SafetyOutcome",
         "TopxReviewOutcomeEnum": "opencasus.topx.vocabulary.ReviewOutcome",
         "TopxSourceEnum": "opencasus.topx.vocabulary.Source",
+        "EscalationLevelEnum": "opencasus.plans.vocabulary.EscalationLevel",
+        "GovernanceMeetingLevelEnum": "opencasus.governance.models.MeetingLevel",
+        "MeetingActionStatusEnum": "opencasus.governance.models.ActionStatus",
     },
 }
 

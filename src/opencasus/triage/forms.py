@@ -132,15 +132,23 @@ class DecisionForm(Form):
         help_text=_("Advice or routing: when the process director checks that the question was picked up. "
                     "Empty: the default number of days after the decision."))
     CHECK_BACK_OUTCOMES = (Outcome.ADVICE, Outcome.ROUTE)
+    priority_theme_id = forms.TypedChoiceField(
+        label=_("Fits the strategic agenda"), required=False, coerce=int, empty_value=None,
+        help_text=_("The priority theme of the region's strategic agenda (of the intake's year) this intake fits."))
     message_to_filer = forms.CharField(label=_("Message to the filer"), required=False,
                                        widget=forms.Textarea(attrs=TEXTAREA),
                                        help_text=_("Shown to the filer in the app with the outcome (not e-mailed)."))
 
     def __init__(self, *args: Any, meeting_types: Any, organisations: list[tuple[Organisation, bool]],
                  professionals: list[tuple[int, int, str]], directors: list[tuple[int, str]] | None = None,
-                 director_id: int | None = None, outcomes: frozenset[str] | None = None, **kwargs: Any) -> None:
+                 director_id: int | None = None, outcomes: frozenset[str] | None = None,
+                 themes: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         add_triage_fields(self, directors=directors or [], initial=director_id)
+        self.fields["priority_theme_id"].choices = [  # type: ignore[attr-defined]
+            ("", _("Does not fit a priority theme")), *(themes or [])]
+        if not themes:
+            del self.fields["priority_theme_id"]
         if outcomes is not None:  # a submitted intake: only what needs no assessment
             self.fields["outcome"].choices = [  # type: ignore[attr-defined]
                 (value, label) for value, label in Outcome.choices if value in outcomes]
@@ -183,7 +191,7 @@ class DecisionForm(Form):
             organisation_ids=[int(v) for v in data["organisations"]],
             professionals=[_pair(v) for v in data["professionals"]], message_to_filer=data["message_to_filer"],
             **triage_values(data),
-            check_back_date=data.get("check_back_date"),
+            check_back_date=data.get("check_back_date"), priority_theme_id=data.get("priority_theme_id"),
         )
 
 

@@ -160,6 +160,9 @@ class Decision(models.Model):
     decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT,
                                    related_name="+")
+    # "Past in de strategische agenda": the priority theme of the region's agenda (of the intake's year) it fits.
+    priority_theme = models.ForeignKey("governance.PriorityTheme", verbose_name=_("priority theme"),
+                                       on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
 
     class Meta:
         verbose_name = _("triage decision")

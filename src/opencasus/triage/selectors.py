@@ -124,7 +124,7 @@ def assessment_get(*, actor: User, case_id: int) -> tuple[Case, Assessment | Non
 
 def decision_get(*, actor: User, case_id: int) -> tuple[Case, Decision | None]:
     case, _level = case_get(actor=actor, case_id=case_id, minimum=CaseAccess.CORE)
-    decision = Decision.objects.filter(case=case).select_related("decided_by").first()
+    decision = Decision.objects.filter(case=case).select_related("decided_by", "priority_theme").first()
     log_case(actor=actor, case=case, action=Action.VIEW, object_type="triage-decision",
              object_id=decision.pk if decision else case.pk)
     return case, decision
@@ -145,6 +145,14 @@ def participant_list(*, actor: User, case_id: int, include_ended: bool = True,
 
 def local_criteria(house_id: int) -> QuerySet[LocalCriterion]:
     return LocalCriterion.objects.filter(house_id=house_id, active=True).order_by("id")
+
+
+def theme_choices(case: Case) -> list[tuple[int, str]]:
+    """The priority themes an intake may be marked with (its house's region, the year it was filed)."""
+    from opencasus.access.governance import triage_themes
+    from opencasus.triage.services.decision import intake_year
+
+    return [(t.pk, t.name) for t in triage_themes(house_id=case.house_id, year=intake_year(case))]
 
 
 def meeting_types(house_id: int) -> QuerySet[MeetingType]:

@@ -89,6 +89,7 @@ def _decision_form(request: AuthenticatedHttpRequest, case: Case, data: Any = No
         organisations=selectors.partner_organisations(house),
         professionals=selectors.eligible_professionals(house),
         directors=caseload.director_choices(house.pk), director_id=case.process_director_id,
+        themes=selectors.theme_choices(case),
     )
 
 

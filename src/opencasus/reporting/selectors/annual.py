@@ -13,6 +13,7 @@ from opencasus.reporting.figures import Table
 from opencasus.reporting.models import Advice
 from opencasus.reporting.selectors.advice import advice_in_scope
 from opencasus.reporting.selectors.dashboard import Dashboard, count_table, dashboard_for
+from opencasus.reporting.selectors.governance import priority_theme_tables
 from opencasus.reporting.selectors.period import year_period
 
 if TYPE_CHECKING:
@@ -51,5 +52,5 @@ def municipal_annual_report(*, actor: User, code: str, year: int) -> AnnualRepor
               .annotate(n=DbCount("id")).order_by("-n"))
     advice_table = count_table(scope, "advice", _("Advice to the municipality, by theme"),
                                [(name or "none", name or _("No theme"), n) for name, n in themes], _("Advice"))
-    tables = [by_slug[s] for s in REPORT_TABLES if s in by_slug] + [advice_table]
+    tables = [by_slug[s] for s in REPORT_TABLES if s in by_slug] + priority_theme_tables(scope, year) + [advice_table]
     return AnnualReport(scope, year, dashboard, tables, advice)

@@ -143,6 +143,12 @@ class TriageDecisionSerializer(Serializer[Decision]):
     check_back_date = serializers.DateField(
         required=False, allow_null=True, default=None, write_only=True,
         help_text="Advice or route: when the process director checks it was picked up (null: the default).")
+    priority_theme_id = serializers.IntegerField(
+        allow_null=True, required=False, default=None,
+        help_text="Fits the strategic agenda: one of `GET /priority-themes` of the house's region and the year the "
+                  "intake was filed (null: fits no priority theme).")
+    priority_theme_name = serializers.CharField(source="priority_theme.name", read_only=True, allow_null=True,
+                                                default=None)
     verdict = serializers.ChoiceField(choices=Verdict.choices, read_only=True)
     decided_at = serializers.DateTimeField(read_only=True)
     decided_by = serializers.CharField(source="decided_by.username", read_only=True)
@@ -164,6 +170,7 @@ class TriageDecisionSerializer(Serializer[Decision]):
             professionals=[(p["user_id"], p["organisation_id"]) for p in data["professionals"]],
             message_to_filer=data["message_to_filer"], process_director_id=data["process_director_id"],
             confirm_over_limit=data["confirm_over_limit"], check_back_date=data["check_back_date"],
+            priority_theme_id=data["priority_theme_id"],
         )
 
 

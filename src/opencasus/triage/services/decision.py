@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from opencasus.access.governance import triage_themes
 from opencasus.access.policy import CaseAccess, case_get
 from opencasus.cases.caseload import services as caseload
 from opencasus.cases.models import Case, Participant
@@ -61,6 +62,13 @@ class DecisionInput:
     process_director_id: int | None = None
     confirm_over_limit: bool = False
     check_back_date: dt.date | None = None  # route or advice: when to check it was picked up (None: the default)
+    # "Past in de strategische agenda": a priority theme of the region's agenda of the intake's year.
+    priority_theme_id: int | None = None
+
+
+def intake_year(case: Case) -> int:
+    """The year of the strategic agenda an intake belongs to: the year it was filed."""
+    return timezone.localtime(case.filed_at).year
 
 
 def _require(errors: dict[str, list[str]], name: str, value: str, message: str) -> None:
@@ -70,6 +78,10 @@ def _require(errors: dict[str, list[str]], name: str, value: str, message: str) 
 
 def _validate(case: Case, assessment: Assessment | None, data: DecisionInput) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
+    if data.priority_theme_id is not None and not triage_themes(
+            house_id=case.house_id, year=intake_year(case)).filter(pk=data.priority_theme_id).exists():
+        errors.setdefault("priority_theme_id", []).append(_(
+            "Choose a priority theme of the strategic agenda of the house's region for the year of the intake."))
     if data.outcome not in Outcome.values:
         errors.setdefault("outcome", []).append(_("Choose an outcome."))
         return errors
@@ -180,6 +192,7 @@ def decision_record(*, actor: User, case_id: int, data: DecisionInput,
         advice=data.advice.strip() if data.outcome == Outcome.ADVICE else "",
         routed_to=data.routed_to if data.outcome == Outcome.ROUTE else "",
         routed_to_detail=data.routed_to_detail.strip() if data.outcome == Outcome.ROUTE else "",
+        priority_theme_id=data.priority_theme_id,
     )
     admitted = data.outcome == Outcome.ADMIT
     meeting_type = MeetingType.objects.get(pk=int(data.meeting_type_id or 0)) if admitted else None

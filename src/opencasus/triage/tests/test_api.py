@@ -196,3 +196,20 @@ def test_openapi_describes_the_triage_endpoints(client: Client) -> None:
     assert hits["items"]["$ref"].endswith("/Hit")
     assert "hits" in schemas[read]["required"]
     assert {"personId", "matchedBy", "houseName", "where", "contact"} <= set(schemas["Hit"]["properties"])
+
+
+def test_a_decision_marks_a_priority_theme_of_the_houses_region_and_year_only(api_client: ApiClient) -> None:
+    from opencasus.governance.tests.factories import make_steering_world
+
+    sw = make_steering_world()
+    client = api_client(sw.world.director)
+    body = {"outcome": "decline", "grounds": "Dubbele aanmelding."}
+    case = intake(sw.world)
+    refused = client.post(f"/api/v1/cases/{case.pk}/triage-decision",
+                          {**body, "priorityThemeId": sw.other_region_theme.pk}, format="json")
+    assert refused.status_code == 400
+    assert [p["name"] for p in refused.json()["invalidParams"]] == ["priorityThemeId"]
+    made = client.post(f"/api/v1/cases/{case.pk}/triage-decision",
+                       {**body, "priorityThemeId": sw.themes[1].pk}, format="json")
+    assert made.status_code == 201
+    assert (made.json()["priorityThemeId"], made.json()["priorityThemeName"]) == (sw.themes[1].pk, "Huiselijk geweld")
