@@ -166,7 +166,14 @@ def operations(a: Actors) -> list[Operation | str]:
                else "case list, partner (page): /casussen not available")
 
     queue = _optional("opencasus.triage.selectors", "triage_queue")
-    if queue is not None:
+    shown = _optional("opencasus.triage.selectors", "record_queue_list_view")
+    if queue is not None and shown is not None:
+        def first_page() -> Any:  # the queue in order, then the first page shown and logged
+            items = queue(actor=a.director, house_id=a.house_id)
+            shown(actor=a.director, items=items[:50])
+            return items
+        ops.append(Operation("triage queue, process director (selector)", first_page, writes=True))
+    elif queue is not None:
         ops.append(Operation("triage queue, process director (selector)",
                              lambda: queue(actor=a.director, house_id=a.house_id), writes=True))
     else:
