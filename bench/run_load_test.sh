@@ -4,6 +4,7 @@
 #
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/oc_bench OPENCASUS_FIELD_KEY=... bench/run_load_test.sh
 #
+# Locust (bench/locustfile.py) drives it.
 # Environment: LOAD_USERS (100), LOAD_SECONDS (60), LOAD_PORT (8765), LOAD_WORKERS (4), LOAD_THREADS (4),
 # LOAD_THINK_SCALE (1: think times as in the scenario; 0.5 halves them).
 set -euo pipefail
@@ -35,7 +36,9 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 echo "gunicorn (production settings) on 127.0.0.1:$PORT, ${LOAD_WORKERS:-4} workers x ${LOAD_THREADS:-4} threads"
+# Locust, headless; the summary at the end is bench/locustfile.py's (exact percentiles of every request).
+export LOAD_SCENARIO=var/load-scenario.json LOAD_THINK_SCALE="${LOAD_THINK_SCALE:-1}"
+LOCUST=(.venv/bin/locust -f bench/locustfile.py --headless --only-summary --loglevel WARNING --stop-timeout 5)
 # Warm up every worker and its database connection (not measured).
-$PY bench/loadtest.py var/load-scenario.json --users 16 --seconds "${LOAD_WARMUP_SECONDS:-10}" > /dev/null || true
-$PY bench/loadtest.py var/load-scenario.json --users "$USERS" --seconds "$DURATION" \
-  --think-scale "${LOAD_THINK_SCALE:-1}"
+"${LOCUST[@]}" -u 16 -r 16 -t "${LOAD_WARMUP_SECONDS:-10}s" > /dev/null 2>&1 || true
+"${LOCUST[@]}" -u "$USERS" -r "$USERS" -t "${DURATION}s" 2> var/locust.log

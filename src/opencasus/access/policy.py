@@ -35,7 +35,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from opencasus.access import roles
+from opencasus.access import compiled, roles
 from opencasus.cases.models import Case, InformationItem, Participant
 from opencasus.cases.vocabulary import SharingScope
 from opencasus.cases.workflow import SHARED_STATUSES, Status
@@ -57,9 +57,17 @@ class CaseAccess(IntEnum):
     CORE = 3  # core staff of the house
 
 
-def _participation_q(user: Any, *, now: dt.datetime | None = None) -> Q:
+def _partner_read_only_days(user: Any) -> tuple[tuple[int, int], ...]:
+    """(house id, read-only days after closure) of the houses where the user is a partner professional."""
+    house_ids = roles.house_ids_with_role(user, Role.PARTNER_PROFESSIONAL)
+    if not house_ids:
+        return ()
+    return tuple(House.objects.filter(pk__in=house_ids).order_by("pk")
+                 .values_list("pk", "read_only_days_after_closure"))
+
+
+def _participation_q(user: Any, *, now: dt.datetime, read_only_days: tuple[tuple[int, int], ...]) -> Q:
     """Cases where the user is an active, named participant with access still running."""
-    now = now or timezone.now()
     today = timezone.localdate(now)
     # The case's house, or the house of one of its co-directors (cross-regional work).
     co_houses = CoDirector.objects.active().filter(case_id=OuterRef(OuterRef("case_id"))).values("house_id")
@@ -72,10 +80,13 @@ def _participation_q(user: Any, *, now: dt.datetime | None = None) -> Q:
     case_ids = participations.values("case_id")
     # Closed cases stay readable for the house's read-only period (a house-level setting).
     read_only = Q(pk__in=[])
-    house_ids = roles.house_ids_with_role(user, Role.PARTNER_PROFESSIONAL)
-    for house_id, days in House.objects.filter(pk__in=house_ids).values_list("pk", "read_only_days_after_closure"):
-        read_only |= Q(house_id=house_id, status=Status.CLOSED, closed_at__gt=now - dt.timedelta(days=days))
+    for house_id, days in read_only_days:
+        read_only |= Q(house_id=house_id, status=Status.CLOSED, closed_at__gt=_cutoff(now, days))
     return Q(pk__in=case_ids, status__in=SHARED_STATUSES) & (Q(status=Status.ADMITTED) | read_only)
+
+
+def _cutoff(now: dt.datetime, days: int) -> dt.datetime:
+    return now - dt.timedelta(days=days)
 
 
 def _participates(user: Any, case: Case, now: dt.datetime) -> bool:
@@ -117,34 +128,52 @@ def visible_cases(*, actor: User, minimum: CaseAccess = CaseAccess.FILER) -> Que
     if actor is None or not actor.is_authenticated:
         return Case.objects.none()
     core_houses = roles.house_ids_with_role(actor, *CORE_STAFF_ROLES)
-    branches = [Q(house_id__in=core_houses)] if core_houses else []
-    if roles.has_role(actor, None, Role.PROCESS_DIRECTOR):
-        branches.append(_co_director_q(actor))
-    if minimum <= CaseAccess.PARTICIPANT and roles.has_role(actor, None, Role.PARTNER_PROFESSIONAL):
-        branches.append(_participation_q(actor))
-    if minimum <= CaseAccess.FILER:
-        filer = _filer_q(actor, exclude_houses=core_houses)  # core staff see those houses' cases anyway
-        if filer is not None:
-            branches.append(filer)
-    if not branches:
+    director = roles.has_role(actor, None, Role.PROCESS_DIRECTOR)
+    partner = minimum <= CaseAccess.PARTICIPANT and roles.has_role(actor, None, Role.PARTNER_PROFESSIONAL)
+    # Core staff see those houses' cases anyway.
+    filer_pairs = _filer_pairs(actor, exclude_houses=core_houses) if minimum <= CaseAccess.FILER else frozenset()
+    now = timezone.now()
+    read_only_days = _partner_read_only_days(actor) if partner else ()
+
+    def branches() -> list[Q]:
+        found = [Q(house_id__in=core_houses)] if core_houses else []
+        if director:
+            found.append(_co_director_q(actor, today=timezone.localdate(now)))
+        if partner:
+            found.append(_participation_q(actor, now=now, read_only_days=read_only_days))
+        if filer_pairs:
+            found.append(_filer_q(actor, filer_pairs))
+        return found
+
+    count = bool(core_houses) + director + partner + bool(filer_pairs)
+    if not count:
         return Case.objects.none()
-    if len(branches) == 1:
-        return Case.objects.filter(branches[0])
+    if count == 1:
+        return Case.objects.filter(branches()[0])
+
     # An OR of the branches makes PostgreSQL scan every case (an IN-subquery cannot join a bitmap OR);
-    # the union of each branch's ids is found through the indexes (docs/performance.md).
-    ids = [Case.objects.filter(branch).order_by().values("pk") for branch in branches]
-    return Case.objects.filter(pk__in=ids[0].union(*ids[1:]))
+    # the union of each branch's ids is found through the indexes (docs/performance.md). Its SQL is
+    # compiled once per user and what decides its shape (`opencasus.access.compiled`).
+    def union() -> QuerySet[Any]:
+        ids = [Case.objects.filter(branch).order_by().values("pk") for branch in branches()]
+        return ids[0].union(*ids[1:])
+
+    key = (actor.pk, int(minimum), frozenset(core_houses), director, partner, filer_pairs, read_only_days,
+           timezone.localdate(now))
+    return Case.objects.filter(pk__in=compiled.ids_subquery(
+        key, build=union, cutoffs=[_cutoff(now, days) for _house, days in read_only_days]))
 
 
-def _filer_q(actor: User, *, exclude_houses: set[int] | None = None) -> Q | None:
-    """Intakes the actor filed, while they may still file there (partner professional or core staff)."""
-    excluded = exclude_houses or set()
-    pairs = {(g.house_id, g.organisation_id) for g in roles.grants(actor)
-             if g.role in FILING_ROLES and g.house_id not in excluded}
-    if not pairs:
-        return None
+def _filer_pairs(actor: User, *, exclude_houses: set[int]) -> frozenset[tuple[int, int]]:
+    """(house, organisation) where the actor may still file (partner professional or core staff)."""
+    return frozenset((g.house_id, g.organisation_id) for g in roles.grants(actor)
+                     if g.role in FILING_ROLES and g.house_id not in exclude_houses)
+
+
+def _filer_q(actor: User, pairs: frozenset[tuple[int, int]]) -> Q:
+    """Intakes the actor filed, for a house and organisation they may still file for."""
     q = Q(pk__in=[])
-    for house_id, organisation_id in pairs:
+    for house_id, organisation_id in sorted(pairs, key=lambda pair: pair):
         q |= Q(house_id=house_id, filed_by_organisation_id=organisation_id)
     return Q(filed_by=actor) & q
 

@@ -171,7 +171,7 @@ def _append(house_key: int, items: list[Processing]) -> list[ProcessingRecord]:
             )
             audit = AuditRecord(
                 user_id=item.who.user_id, username=item.who.username, organisation_id=item.who.organisation_id,
-                role=item.who.role, client_address=ctx.client_address,
+                role=item.who.role, client_address=ctx.client_address, started_at=record.started_at,
             )
             record.record_hash = compute_hash(record, audit)
             previous = record.record_hash

@@ -43,6 +43,9 @@ def verify_chain(chain: int, *, batch: int = 5000) -> ChainReport:
             if audit is None:
                 report.problems.append(f"{where}: its audit record is missing")
                 return report
+            if audit.started_at != record.started_at:
+                report.problems.append(f"{where}: its audit record does not match it")
+                return report
             if record.previous_hash != expected_previous:
                 report.problems.append(f"{where}: does not link to the previous record")
                 return report

@@ -196,9 +196,11 @@ def expand_log(house_id: int) -> int:
             "ORDER BY s.n",
             {"first": first, "house": house_id, "offset": offset, "last_hash": head.last_hash})
         cursor.execute(
-            "INSERT INTO logbook_auditrecord (record_id, user_id, username, organisation_id, role, client_address) "
+            "INSERT INTO logbook_auditrecord (record_id, user_id, username, organisation_id, role, client_address, "
+            "started_at) "
             "SELECT %s + s.n - 1, s.user_id, u.username, s.organisation_id, s.role, '10.20.' || (s.user_id %% 250) "
-            "|| '.' || (s.organisation_id %% 250) FROM scale_src s JOIN accounts_user u ON u.id = s.user_id "
+            "|| '.' || (s.organisation_id %% 250), s.started_at "
+            "FROM scale_src s JOIN accounts_user u ON u.id = s.user_id "
             "ORDER BY s.n", [first])
         cursor.execute("SELECT md5('r' || %s::bigint) || md5('h' || %s::bigint)", [first + count - 1] * 2)
         last_hash = cursor.fetchone()[0]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from opencasus.access import triage as triage_access
@@ -43,21 +44,21 @@ def core_houses(*, actor: User) -> QuerySet[House]:
 
 
 def _queue_cases(*, actor: User, house_ids: set[int]) -> QuerySet[Case]:
-    subjects = Person.objects.filter(relation=Relation.SUBJECT).order_by("id")
     return (visible_cases(actor=actor, minimum=CaseAccess.CORE)
             .filter(house_id__in=house_ids, status__in=QUEUE_STATUSES)
-            .select_related("house", "filed_by_organisation", "target_group")
-            .prefetch_related(Prefetch("persons", queryset=subjects, to_attr="subject_persons")))
+            .select_related("house", "filed_by_organisation", "target_group"))
 
 
 QUEUE_FILTERS = ("treffers", "beoordeeld", "crisis")  # with hits; assessed, awaiting a decision; crisis lane
+QUEUE_PAGE_SIZE = 50
 
 
 def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime | None = None,
                  only: str | None = None) -> list[QueueItem]:
     """The intakes waiting for triage in the actor's houses (core staff only), next table first.
 
-    A house the actor is not core staff of answers 404. One processing record per case shown.
+    A house the actor is not core staff of answers 404. The queue is paged by the caller: the items
+    carry no persons and nothing is logged until `record_queue_list_view` is given the page shown.
     """
     house_ids = triage_access.queue_house_ids(actor=actor, house_id=house_id)
     now = now or timezone.now()
@@ -66,7 +67,7 @@ def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime |
     counts = hits.hit_counts(actor=actor, cases=cases)
     deadlines = crisis.triage_deadlines(cases, today=today)
     items = [
-        QueueItem(case=case, subjects=getattr(case, "subject_persons", []), age_days=(now - case.filed_at).days,
+        QueueItem(case=case, subjects=[], age_days=(now - case.filed_at).days,
                   hit_count=counts.get(case.pk, 0),
                   triage_date=cadence.planned_table_date(case.house, case.filed_at, today,
                                                          crisis=case.urgency == Urgency.CRISIS),
@@ -80,8 +81,18 @@ def triage_queue(*, actor: User, house_id: int | None = None, now: dt.datetime |
         items = [i for i in items if i.case.status == Status.IN_TRIAGE]
     elif only == "crisis":
         items = [i for i in items if i.crisis_deadline is not None]
-    log_cases_shown(actor=actor, cases=[item.case for item in items], object_type="triage-queue")
     return items
+
+
+def record_queue_list_view(*, actor: User, items: Sequence[QueueItem]) -> None:
+    """The page of the queue that is shown: its subjects are read and one processing record is written
+    per person of each case on it (the rest of the queue is neither read nor logged)."""
+    cases = [item.case for item in items]
+    subjects = Person.objects.filter(relation=Relation.SUBJECT).order_by("id")
+    prefetch_related_objects(cases, Prefetch("persons", queryset=subjects, to_attr="subject_persons"))
+    for item in items:
+        item.subjects = getattr(item.case, "subject_persons", [])
+    log_cases_shown(actor=actor, cases=cases, object_type="triage-queue")
 
 
 def inbox_counts(*, actor: User) -> dict[str, int]:

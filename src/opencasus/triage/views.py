@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -42,13 +44,17 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     only = request.GET.get("toon")
     only = only if only in selectors.QUEUE_FILTERS else None
     items = selectors.triage_queue(actor=request.user, house_id=house_id, only=only)
+    page_obj = Paginator(items, selectors.QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.record_queue_list_view(actor=request.user, items=list(page_obj.object_list))
+    waiting = Counter(i.case.house_id for i in items)
     shown = [h for h in houses if house_id is None or h.pk == house_id]
-    groups = [{"house": h, "next_date": cadence.next_table_date(h),
-               "items": [i for i in items if i.case.house_id == h.pk]} for h in shown]
+    groups = [{"house": h, "next_date": cadence.next_table_date(h), "waiting": waiting[h.pk],
+               "items": [i for i in page_obj.object_list if i.case.house_id == h.pk]} for h in shown]
     from opencasus.meetings.crisis import lane_house_ids
 
     return render(request, "triage/queue.html", {"groups": groups, "houses": houses, "house_id": house_id,
-                                                 "only": only, "crisis_lane": bool(lane_house_ids(actor=request.user))})
+                                                 "only": only, "page_obj": page_obj,
+                                                 "crisis_lane": bool(lane_house_ids(actor=request.user))})
 
 
 @login_required

@@ -205,7 +205,8 @@ class CaseDetailSerializer(Serializer[Any]):
             "id": case.pk, "reference": case.reference, "access_level": LEVEL_NAMES[view.level],
             "status": case.status, "filed_at": serializers.DateTimeField().to_representation(case.filed_at),
             "filing_organisation_name": case.filed_by_organisation.name, "house_name": case.house.name,
-            "status_history": StatusChangeOutSerializer(view.status_changes, many=True).data,
+            "status_history": [{"status": c.to_status, "changed_at": _DATETIME.to_representation(c.changed_at)}
+                               for c in view.status_changes],
         }
         if view.shows_feedback:
             data["feedback_to_filer"] = case.feedback_to_filer
@@ -214,9 +215,9 @@ class CaseDetailSerializer(Serializer[Any]):
                 "subject_type": case.subject_type, "purpose": case.purpose,
                 "questions": case.questions,
                 "persons": [_person(p, core=view.is_core) for p in view.persons],
-                "participants": ParticipantOutSerializer(view.participants, many=True).data,
-                "information_items": InformationItemSerializer(view.information_items, many=True).data,
-                "attachments": AttachmentSerializer(view.attachments, many=True).data,
+                "participants": [_participant(p) for p in view.participants],
+                "information_items": [information_item_data(i) for i in view.information_items],
+                "attachments": [attachment_data(a) for a in view.attachments],
             })
         if view.is_core:
             data["intake"] = {
@@ -236,6 +237,36 @@ class CaseDetailSerializer(Serializer[Any]):
             data["crisis_deadlines"] = CrisisDeadlineSerializer(self.context.get("crisis_deadlines", []),
                                                                 many=True).data
         return data
+
+
+# The case detail is the most requested read of the API: its nested lists are written out directly
+# (the same keys and values as StatusChangeOut-, ParticipantOut-, InformationItem- and AttachmentSerializer,
+# checked in test_serializers.py) instead of building a model serializer's fields per request.
+_DATETIME = serializers.DateTimeField()
+
+
+def _participant(participant: Any) -> dict[str, Any]:
+    user = participant.user
+    return {"organisation_id": participant.organisation_id, "organisation_name": participant.organisation.name,
+            "professional_name": (user.get_full_name() or user.get_username()) if user else None}
+
+
+def information_item_data(item: InformationItem) -> dict[str, Any]:
+    return {
+        "id": item.pk, "organisation_id": item.organisation_id, "organisation_name": item.organisation.name,
+        "person_id": item.person_id, "life_domain": item.life_domain, "text": item.text,
+        "sharing_scope": item.sharing_scope, "shared_with": sorted(o.pk for o in item.shared_with.all()),
+        "legal_basis": item.legal_basis, "author_name": item.author.get_full_name() or item.author.get_username(),
+        "created_at": _DATETIME.to_representation(item.created_at),
+    }
+
+
+def attachment_data(attachment: Attachment) -> dict[str, Any]:
+    return {
+        "id": attachment.pk, "filename": attachment.filename, "content_type": attachment.content_type,
+        "size": attachment.size, "description": attachment.description, "sharing_scope": attachment.sharing_scope,
+        "uploaded_at": _DATETIME.to_representation(attachment.uploaded_at),
+    }
 
 
 def _person(person: Any, *, core: bool) -> dict[str, Any]:

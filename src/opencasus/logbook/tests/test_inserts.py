@@ -28,7 +28,8 @@ def test_rows_are_stored_as_given_and_get_their_ids() -> None:
     assert (stored.sequence, stored.house_id, stored.case_id, stored.data_subject, stored.started_at) == (
         2, 5, 77, "p-1", AT)
     assert ProcessingRecord.objects.get(pk=records[0].pk).purpose == "Beoordelen van één aanmelding"
-    audits = [AuditRecord(record=r, user_id=None if i else 3, username="u", role="secretary", client_address="::1")
+    audits = [AuditRecord(record=r, user_id=None if i else 3, username="u", role="secretary", client_address="::1",
+                          started_at=r.started_at)
               for i, r in enumerate(records)]
     insert_rows(AuditRecord, audits)
     assert AuditRecord.objects.get(record_id=records[0].pk).user_id == 3

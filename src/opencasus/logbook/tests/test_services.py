@@ -52,7 +52,7 @@ def _tamper(sql: str, params: list[str | int]) -> None:
         cursor.execute(sql, params)
 
 
-@pytest.mark.parametrize("kind", ["alter", "alter-audit", "remove", "insert", "remove-last"])
+@pytest.mark.parametrize("kind", ["alter", "alter-audit", "audit-time", "remove", "insert", "remove-last"])
 def test_verification_names_the_first_broken_record(kind: str) -> None:
     house = HouseFactory.create()
     write(house, 6)
@@ -63,6 +63,9 @@ def test_verification_names_the_first_broken_record(kind: str) -> None:
             _tamper("UPDATE logbook_processingrecord SET purpose = %s WHERE id = %s", ["anders", target.pk])
         elif kind == "alter-audit":
             _tamper("UPDATE logbook_auditrecord SET username = %s WHERE record_id = %s", ["iemand", target.pk])
+        elif kind == "audit-time":  # the copy of started_at no longer matches: the searches would misplace it
+            _tamper("UPDATE logbook_auditrecord SET started_at = %s WHERE record_id = %s",
+                    ["2001-01-01T00:00:00+00:00", target.pk])
         elif kind == "remove":
             _tamper("DELETE FROM logbook_auditrecord WHERE record_id = %s", [target.pk])
             _tamper("DELETE FROM logbook_processingrecord WHERE id = %s", [target.pk])
@@ -77,7 +80,7 @@ def test_verification_names_the_first_broken_record(kind: str) -> None:
             fake.sequence = target.sequence
             fake.previous_hash = records[1].record_hash
             fake.save()
-            AuditRecord.objects.create(record=fake, username="ingevoegd")
+            AuditRecord.objects.create(record=fake, username="ingevoegd", started_at=fake.started_at)
         elif kind == "remove-last":
             last = records[-1]
             _tamper("DELETE FROM logbook_auditrecord WHERE record_id = %s", [last.pk])

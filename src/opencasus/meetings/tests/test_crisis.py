@@ -194,7 +194,7 @@ def test_the_api_gives_the_deadlines_on_the_queue_and_the_case(world: World,
     missed = crisis_intake(world, working_days_back(3))
     normal = intake(world)
     client = api_client(world.director)
-    items = {i["caseId"]: i for i in client.get("/api/v1/triage-queue").json()}
+    items = {i["caseId"]: i for i in client.get("/api/v1/triage-queue").json()["results"]}
     assert items[missed.pk]["crisisDeadline"]["state"] == "overdue"
     assert items[missed.pk]["crisisDeadline"]["kind"] == "triage"
     assert items[missed.pk]["crisisDeadline"]["metDate"] is None
@@ -241,7 +241,7 @@ def test_access_matrix(actor: str, world: World, verified_client: Callable[[User
     else:
         assert detail.status_code == 404 or "crisisDeadlines" not in detail.json()
     queue = api_client(user).get("/api/v1/triage-queue")
-    shown = [i["caseId"] for i in queue.json()] if queue.status_code == 200 else []
+    shown = [i["caseId"] for i in queue.json()["results"]] if queue.status_code == 200 else []
     assert (waiting.pk in shown) == (actor in CORE)
 
 

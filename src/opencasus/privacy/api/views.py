@@ -117,7 +117,7 @@ class ProcessingLogViewSet(PrivacyViewSet):
         qs = selectors.processing_log_search(house=houses[0], filters=filters)
         for other in houses[1:]:
             qs = qs | selectors.processing_log_search(house=other, filters=filters)
-        return qs.order_by("-started_at", "-sequence")
+        return qs.order_by(*selectors.log_order(filters))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         filters = self.filters()

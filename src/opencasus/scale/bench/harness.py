@@ -22,7 +22,9 @@ from typing import Any
 import psycopg
 from django.db import connection, transaction
 
-Query = tuple[str, Any, bool]
+# (SQL, parameters, executemany) or, for a COPY of log rows, (COPY statement, rows, COPY)
+COPY = "copy"
+Query = tuple[str, Any, bool | str]
 
 
 class _RollbackError(Exception):
@@ -101,8 +103,17 @@ def capture(op: Operation) -> list[Query]:
         queries.append((sql, params, many))
         return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(wrapper):
-        call(Operation(op.name, op.run, writes=op.writes, committed=False))
+    def copied(sql: str, rows: list[tuple[Any, ...]]) -> None:
+        queries.append((sql, rows, COPY))
+
+    from opencasus.logbook.inserts import copy_observers
+
+    copy_observers.append(copied)
+    try:
+        with connection.execute_wrapper(wrapper):
+            call(Operation(op.name, op.run, writes=op.writes, committed=False))
+    finally:
+        copy_observers.remove(copied)
     return queries
 
 
@@ -120,6 +131,11 @@ def replay(raw: psycopg.Connection[Any], queries: list[Query], *, in_transaction
         raw.execute("BEGIN")
     with raw.cursor() as cursor:
         for sql, params, many in queries:
+            if many == COPY:
+                with cursor.copy(sql) as copy:
+                    for row in params:
+                        copy.write_row(row)
+                continue
             if params is None:
                 cursor.execute(sql)
             elif many:

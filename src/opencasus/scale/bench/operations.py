@@ -43,6 +43,7 @@ class Actors:
     hit_case_id: int | None
     subject: str
     cases_in_house: int
+    partner_organisation_id: int | None = None
 
 
 def _one(sql: str, params: list[Any]) -> Any:
@@ -84,7 +85,9 @@ def pick_actors() -> Actors:
     return Actors(house_id=house_id, partner=User.objects.get(pk=partner_id), partner_cases=partner_cases,
                   director=director, manager=member("house_manager"), privacy_officer=member("privacy_officer"),
                   detail_case_id=detail[0], hit_case_id=hit[0] if hit else None, subject=subject,
-                  cases_in_house=cases)
+                  cases_in_house=cases, partner_organisation_id=_one(
+                      "SELECT organisation_id FROM network_membership WHERE house_id = %s AND user_id = %s "
+                      "ORDER BY id LIMIT 1", [house_id, partner_id])[0])
 
 
 def verified_client(user: User) -> Client:
@@ -163,7 +166,14 @@ def operations(a: Actors) -> list[Operation | str]:
                else "case list, partner (page): /casussen not available")
 
     queue = _optional("opencasus.triage.selectors", "triage_queue")
-    if queue is not None:
+    shown = _optional("opencasus.triage.selectors", "record_queue_list_view")
+    if queue is not None and shown is not None:
+        def first_page() -> Any:  # the queue in order, then the first page shown and logged
+            items = queue(actor=a.director, house_id=a.house_id)
+            shown(actor=a.director, items=items[:50])
+            return items
+        ops.append(Operation("triage queue, process director (selector)", first_page, writes=True))
+    elif queue is not None:
         ops.append(Operation("triage queue, process director (selector)",
                              lambda: queue(actor=a.director, house_id=a.house_id), writes=True))
     else:
@@ -227,14 +237,21 @@ def log_searches(a: Actors) -> list[Operation]:
         return list(ProcessingRecord.objects.filter(case_id=a.detail_case_id).select_related("audit")
                     .order_by("-started_at")[:100])
 
-    def by_professional() -> Any:
-        return list(ProcessingRecord.objects.filter(audit__user_id=a.partner.pk).select_related("audit")
-                    .order_by("-audit__record_id")[:100])
+    from opencasus.network.models import House
+    from opencasus.privacy.selectors import LogFilters, processing_log_search
+
+    house = House.objects.get(pk=a.house_id)
+
+    def search(filters: LogFilters) -> Any:
+        return list(processing_log_search(house=house, filters=filters)[:50])
 
     return [
         Operation("log search by data subject (100 newest)", by_subject),
         Operation("log search by case (100 newest)", by_case),
-        Operation("log search by professional (100 newest)", by_professional),
+        Operation("log search by professional, no period (page of 50)",
+                  lambda: search(LogFilters(user_id=a.partner.pk))),
+        Operation("log search by organisation, no period (page of 50)",
+                  lambda: search(LogFilters(organisation_id=a.partner_organisation_id))),
     ]
 
 

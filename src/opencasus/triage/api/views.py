@@ -15,6 +15,7 @@ from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.cases.models import Case
 from opencasus.cases.selectors import case_hits
 from opencasus.core.api.filters import FilterBackend, filter_values
+from opencasus.core.api.pagination import Pagination, paginated_schema
 from opencasus.core.api.paths import SnakeCaseKwargsAPIView
 from opencasus.core.api.versions import IF_MATCH, optional_version, with_etag
 from opencasus.triage import selectors, services
@@ -31,19 +32,34 @@ from opencasus.triage.filters import TriageQueueFilter
 CASE_ID = OpenApiParameter("caseId", OpenApiTypes.INT, OpenApiParameter.PATH, description="The case.")
 
 
+class QueuePagination(Pagination):
+    page_size = selectors.QUEUE_PAGE_SIZE
+
+
 class TriageQueueView(APIView):
     filter_backends: ClassVar[list[Any]] = [FilterBackend]
     filterset_class = TriageQueueFilter
     queryset = Case.objects.none()  # names the model for the OpenAPI document; the selector reads
 
+    pagination_class = QueuePagination
+
     @extend_schema(
-        summary="Intakes waiting for triage in the caller's houses (core staff)", tags=["triage"],
-        responses=QueueItemSerializer(many=True),
+        summary="Intakes waiting for triage in the caller's houses (core staff), next table first, paged",
+        tags=["triage"], parameters=[
+            OpenApiParameter("page", int, description="The page (from 1; 404 past the last page)."),
+            OpenApiParameter("pageSize", int, description=f"Intakes per page, 1 to {Pagination.max_page_size} "
+                             f"(default {selectors.QUEUE_PAGE_SIZE})."),
+        ],
+        responses=paginated_schema(QueueItemSerializer, "PaginatedQueueItemList"),
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         house_id = filter_values(TriageQueueFilter, request.query_params)["houseId"]
         items = selectors.triage_queue(actor=request.user, house_id=house_id)
-        return Response(QueueItemSerializer(items, many=True).data)
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(items, request, view=self)
+        assert page is not None
+        selectors.record_queue_list_view(actor=request.user, items=page)
+        return paginator.get_paginated_response(QueueItemSerializer(page, many=True).data)
 
 
 class AssessmentView(SnakeCaseKwargsAPIView):

@@ -35,13 +35,30 @@ def test_queue_api(world: World, api_client: ApiClient) -> None:
     client = api_client(world.director)
     response = client.get("/api/v1/triage-queue", {"houseId": world.house.pk})
     assert response.status_code == 200
-    [item] = response.json()
+    assert response.json()["count"] == 1
+    [item] = response.json()["results"]
     assert item["caseId"] == case.pk
     assert item["reference"] == case.reference
     assert {"ageDays", "hitCount", "triageDate", "urgency", "filedAt", "subjects"} <= set(item)
     assert client.get("/api/v1/triage-queue", {"houseId": "x"}).status_code == 400
     assert client.get("/api/v1/triage-queue", {"houseId": make_world().house.pk}).status_code == 404
-    assert api_client(world.police_pro).get("/api/v1/triage-queue").json() == []
+    assert api_client(world.police_pro).get("/api/v1/triage-queue").json()["results"] == []
+
+
+def test_queue_api_pages_and_logs_only_the_page(world: World, api_client: ApiClient) -> None:
+    cases = [intake(world) for _ in range(3)]
+    client = api_client(world.director)
+    first = client.get("/api/v1/triage-queue", {"houseId": world.house.pk, "pageSize": 2}).json()
+    assert first["count"] == 3
+    assert len(first["results"]) == 2
+    assert first["next"]
+    shown = {i["caseId"] for i in first["results"]}
+    logged = set(ProcessingRecord.objects.filter(object_type="triage-queue").values_list("case_id", flat=True))
+    assert logged == shown
+    second = client.get("/api/v1/triage-queue", {"houseId": world.house.pk, "pageSize": 2, "page": 2}).json()
+    assert {i["caseId"] for i in second["results"]} | shown == {c.pk for c in cases}
+    assert client.get("/api/v1/triage-queue", {"pageSize": "0"}).status_code == 400
+    assert client.get("/api/v1/triage-queue", {"page": "9"}).status_code == 404
 
 
 def test_assessment_put_and_get(world: World, api_client: ApiClient) -> None:

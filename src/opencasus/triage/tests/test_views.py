@@ -15,7 +15,7 @@ from opencasus.core.tests.world import World
 from opencasus.logbook.models import ProcessingRecord
 from opencasus.network.models import Role
 from opencasus.network.tests.factories import HouseFactory, member
-from opencasus.triage import services
+from opencasus.triage import selectors, services
 from opencasus.triage.models import Assessment, Decision
 from opencasus.triage.tests.factories import admit, intake, meets
 
@@ -256,3 +256,19 @@ def test_a_submitted_intake_can_be_declined_as_a_duplicate_from_the_decision_pag
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.DECLINED
+
+
+def test_queue_page_is_paged_and_logs_only_its_page(world: World, verified_client: VerifiedClient,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(selectors, "QUEUE_PAGE_SIZE", 2)
+    cases = [intake(world) for _ in range(3)]
+    client = verified_client(world.director)
+    first = client.get(reverse("triage:queue")).content.decode()
+    assert "Wachtende aanmeldingen: 3" in first
+    on_first = {c.pk for c in cases if c.reference in first}
+    assert len(on_first) == 2
+    logged = ProcessingRecord.objects.filter(object_type="triage-queue").values_list("case_id", flat=True)
+    assert set(logged) == on_first
+    second = client.get(reverse("triage:queue"), {"page": 2}).content.decode()
+    assert {c.pk for c in cases if c.reference in second} == {c.pk for c in cases} - on_first
+    assert client.get(reverse("triage:queue"), {"page": "x"}).status_code == 200

@@ -53,7 +53,7 @@ def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
 
 class Command(BaseCommand):
-    help = "Prepare credentials and the request mix for bench/loadtest.py."
+    help = "Prepare credentials and the request mix for the Locust load test (bench/locustfile.py)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--out", default="var/load-scenario.json")
