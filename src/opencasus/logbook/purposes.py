@@ -91,3 +91,7 @@ TRANSFER: Final = "Overdracht van een casus aan een ander Veiligheidshuis"
 TRANSFER_LIST: Final = "Overzicht overdrachten tussen Veiligheidshuizen"
 
 WEBHOOKS: Final = "Koppelingen met systemen van partners beheren (webhooks)"
+
+# The regie scan of the municipalities (activity "management-information"; no data subject)
+REGIESCAN: Final = "Regiescan gemeente: invullen en indienen"
+REGIESCAN_CONFIGURATION: Final = "Regiescan: vragenlijst van het huis"
