@@ -306,6 +306,7 @@ SPECTACULAR_SETTINGS = {
         "opencasus.core.api.schema.adr_postprocess",
     ],
     "ENUM_NAME_OVERRIDES": {
+        "RegieScanStatusEnum": "opencasus.regiescan.models.ScanStatus",
         "CaseStatusEnum": "opencasus.cases.workflow.Status",
         "MeetingStatusEnum": "opencasus.meetings.models.MeetingStatus",
         "InvitationStatusEnum": "opencasus.meetings.models.InvitationStatus",

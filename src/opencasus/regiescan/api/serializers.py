@@ -16,7 +16,7 @@ from opencasus.regiescan.models import (
 )
 
 
-class ScanSummarySerializer(Serializer[Any]):
+class RegieScanSummarySerializer(Serializer[Any]):
     id = serializers.IntegerField()
     house_id = serializers.IntegerField()
     municipality_code = serializers.CharField(source="municipality.code")
@@ -27,66 +27,66 @@ class ScanSummarySerializer(Serializer[Any]):
     version = serializers.IntegerField()
 
 
-class ScanStartSerializer(Serializer[Any]):
+class RegieScanStartSerializer(Serializer[Any]):
     house_id = serializers.IntegerField(min_value=1, help_text="The house of your municipality officer's role.")
     municipality_code = serializers.RegexField(r"^GM\d{4}$", max_length=6,
                                                help_text="The CBS code of the municipality (GM0518).")
     year = serializers.IntegerField(min_value=2000, max_value=9999)
 
 
-class QuestionResultSerializer(Serializer[Any]):
+class RegieScanQuestionResultSerializer(Serializer[Any]):
     id = serializers.IntegerField()
     text = serializers.CharField()
     weight = serializers.IntegerField()
     answer = serializers.IntegerField(allow_null=True, help_text="null while unanswered")
 
 
-class RegionAverageSerializer(Serializer[Any]):
+class RegieScanRegionAverageSerializer(Serializer[Any]):
     municipalities = serializers.IntegerField(allow_null=True, help_text="null while fewer than the threshold")
     average = serializers.FloatField(allow_null=True, help_text="Percentage; null while suppressed")
     suppressed = serializers.BooleanField()
 
 
-class ThemeResultSerializer(Serializer[Any]):
+class RegieScanThemeResultSerializer(Serializer[Any]):
     key = serializers.CharField()
     name = serializers.CharField()
     score = serializers.FloatField(allow_null=True, help_text="Percentage (0-100); null while unanswered")
-    region_average = RegionAverageSerializer()
+    region_average = RegieScanRegionAverageSerializer()
     tip = serializers.CharField(allow_null=True, help_text="The theme's tips when its score is low, else null")
-    questions = QuestionResultSerializer(many=True)
+    questions = RegieScanQuestionResultSerializer(many=True)
 
 
-class TrendYearSerializer(Serializer[Any]):
+class RegieScanTrendYearSerializer(Serializer[Any]):
     year = serializers.IntegerField()
     scores = serializers.DictField(child=serializers.FloatField(), help_text="Theme key -> score (percentage)")
 
 
-class ScanSerializer(ScanSummarySerializer):
+class RegieScanSerializer(RegieScanSummarySerializer):
     scale_points = serializers.IntegerField()
     region_threshold = serializers.IntegerField()
     answered = serializers.IntegerField()
     total = serializers.IntegerField()
     may_edit = serializers.BooleanField()
-    themes = ThemeResultSerializer(many=True)
-    trend = TrendYearSerializer(many=True)
+    themes = RegieScanThemeResultSerializer(many=True)
+    trend = RegieScanTrendYearSerializer(many=True)
 
 
-class AnswerInSerializer(Serializer[Any]):
+class RegieScanAnswerInSerializer(Serializer[Any]):
     question_id = serializers.IntegerField(min_value=1)
     value = serializers.IntegerField(min_value=1, max_value=MAX_SCALE, allow_null=True,
                                      help_text="1 up to the scan's scale; null clears the answer")
 
 
-class AnswersInSerializer(Serializer[Any]):
-    answers = serializers.ListField(child=AnswerInSerializer(), max_length=500)
+class RegieScanAnswersInSerializer(Serializer[Any]):
+    answers = serializers.ListField(child=RegieScanAnswerInSerializer(), max_length=500)
     version = serializers.IntegerField(min_value=0, required=False, help_text="The version you read (or If-Match).")
 
 
-class SubmitInSerializer(Serializer[Any]):
+class RegieScanSubmitInSerializer(Serializer[Any]):
     version = serializers.IntegerField(min_value=0, required=False, help_text="The version you read (or If-Match).")
 
 
-class QuestionSerializer(Serializer[Any]):
+class RegieScanQuestionSerializer(Serializer[Any]):
     id = serializers.IntegerField(read_only=True)
     theme_id = serializers.IntegerField(min_value=1)
     text = serializers.CharField(max_length=QUESTION_LENGTH)
@@ -95,7 +95,7 @@ class QuestionSerializer(Serializer[Any]):
     version = serializers.IntegerField(min_value=0, required=False, help_text="The version you read (or If-Match).")
 
 
-class ThemeSerializer(Serializer[Any]):
+class RegieScanThemeSerializer(Serializer[Any]):
     id = serializers.IntegerField(read_only=True)
     key = serializers.CharField(read_only=True)
     name = serializers.CharField(max_length=NAME_LENGTH)
@@ -105,17 +105,17 @@ class ThemeSerializer(Serializer[Any]):
     version = serializers.IntegerField(min_value=0, required=False, help_text="The version you read (or If-Match).")
 
 
-class ThemeWithQuestionsSerializer(ThemeSerializer):
-    questions = QuestionSerializer(many=True, read_only=True)
+class RegieScanThemeWithQuestionsSerializer(RegieScanThemeSerializer):
+    questions = RegieScanQuestionSerializer(many=True, read_only=True)
 
 
-class SettingsSerializer(Serializer[Any]):
+class RegieScanSettingsSerializer(Serializer[Any]):
     scale_points = serializers.IntegerField(min_value=MIN_SCALE, max_value=MAX_SCALE)
     tip_below = serializers.IntegerField(min_value=0, max_value=100, help_text="Percentage")
     version = serializers.IntegerField(min_value=0, required=False, help_text="The version you read (or If-Match).")
 
 
-class QuestionnaireSerializer(Serializer[Any]):
+class RegieScanQuestionnaireSerializer(Serializer[Any]):
     house_id = serializers.IntegerField()
-    settings = SettingsSerializer()
-    themes = ThemeWithQuestionsSerializer(many=True)
+    settings = RegieScanSettingsSerializer()
+    themes = RegieScanThemeWithQuestionsSerializer(many=True)

@@ -36,7 +36,7 @@ QUESTION_ID = _id("questionId", "The question")
 
 def _scan(request: AuthenticatedRequest, scan_id: int, *, code: int = 200) -> Response:
     view = selectors.scan_get(actor=request.user, scan_id=scan_id)
-    return with_etag(Response(s.ScanSerializer(selectors.scan_json(view)).data, status=code), view.version)
+    return with_etag(Response(s.RegieScanSerializer(selectors.scan_json(view)).data, status=code), view.version)
 
 
 class ScanListView(SnakeCaseKwargsAPIView):
@@ -46,7 +46,7 @@ class ScanListView(SnakeCaseKwargsAPIView):
     queryset = Submission.objects.none()
 
     @extend_schema(summary="Regie scans the reader may see (their municipality's, or the house manager's house)",
-                   tags=TAGS, responses=s.ScanSummarySerializer(many=True), operation_id="regie_scans_list")
+                   tags=TAGS, responses=s.RegieScanSummarySerializer(many=True), operation_id="regie_scans_list")
     def get(self, request: AuthenticatedRequest) -> Response:
         values = filter_values(ScanFilter, request.query_params)
         year = values["year"]
@@ -54,12 +54,13 @@ class ScanListView(SnakeCaseKwargsAPIView):
                                     year=int(year) if year is not None else None, status=values["status"] or None)
         paginator = Pagination()
         page: list[Any] = paginator.paginate_queryset(scans, request, view=self) or []
-        return paginator.get_paginated_response(s.ScanSummarySerializer(page, many=True).data)
+        return paginator.get_paginated_response(s.RegieScanSummarySerializer(page, many=True).data)
 
     @extend_schema(summary="Start the regie scan of a year (a municipality officer; one per municipality, house "
-                           "and year)", tags=TAGS, request=s.ScanStartSerializer, responses={201: s.ScanSerializer})
+                           "and year)", tags=TAGS, request=s.RegieScanStartSerializer,
+                   responses={201: s.RegieScanSerializer})
     def post(self, request: AuthenticatedRequest) -> Response:
-        incoming = s.ScanStartSerializer(data=request.data)
+        incoming = s.RegieScanStartSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
         submission = services.scan_start(actor=request.user, house_id=d["house_id"],
@@ -71,17 +72,18 @@ class ScanListView(SnakeCaseKwargsAPIView):
 class ScanDetailView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="A regie scan with its scores per theme, the region's average (suppressed below the "
                            "threshold), tips and the municipality's trend", tags=TAGS, parameters=[SCAN_ID],
-                   responses=s.ScanSerializer)
+                   responses=s.RegieScanSerializer)
     def get(self, request: AuthenticatedRequest, regie_scan_id: int) -> Response:
         return _scan(request, regie_scan_id)
 
 
 class ScanAnswersView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Save answers of a draft scan (the municipality officer)", tags=TAGS,
-                   parameters=[SCAN_ID, IF_MATCH], request=s.AnswersInSerializer, responses=s.ScanSerializer)
+                   parameters=[SCAN_ID, IF_MATCH], request=s.RegieScanAnswersInSerializer,
+                   responses=s.RegieScanSerializer)
     def put(self, request: AuthenticatedRequest, regie_scan_id: int) -> Response:
         selectors.scan_check(actor=request.user, scan_id=regie_scan_id)
-        incoming = s.AnswersInSerializer(data=request.data)
+        incoming = s.RegieScanAnswersInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         answers = {a["question_id"]: a["value"] for a in incoming.validated_data["answers"]}
         services.scan_answers_save(actor=request.user, scan_id=regie_scan_id, answers=answers,
@@ -91,10 +93,11 @@ class ScanAnswersView(SnakeCaseKwargsAPIView):
 
 class ScanSubmissionView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Submit a scan whose every question is answered (final)", tags=TAGS,
-                   parameters=[SCAN_ID, IF_MATCH], request=s.SubmitInSerializer, responses=s.ScanSerializer)
+                   parameters=[SCAN_ID, IF_MATCH], request=s.RegieScanSubmitInSerializer,
+                   responses=s.RegieScanSerializer)
     def post(self, request: AuthenticatedRequest, regie_scan_id: int) -> Response:
         selectors.scan_check(actor=request.user, scan_id=regie_scan_id)
-        incoming = s.SubmitInSerializer(data=request.data)
+        incoming = s.RegieScanSubmitInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         services.scan_submit(actor=request.user, scan_id=regie_scan_id,
                              expected_version=optional_version(request, incoming.validated_data))
@@ -103,22 +106,23 @@ class ScanSubmissionView(SnakeCaseKwargsAPIView):
 
 def _questionnaire(request: AuthenticatedRequest, house_id: int) -> Response:
     qn = selectors.config_get(actor=request.user, house_id=house_id)
-    return Response(s.QuestionnaireSerializer(selectors.questionnaire_json(qn)).data)
+    return Response(s.RegieScanQuestionnaireSerializer(selectors.questionnaire_json(qn)).data)
 
 
 class QuestionnaireView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="The house's regie scan questionnaire (house manager, functional administrator)",
-                   tags=TAGS, parameters=[HOUSE_ID], responses=s.QuestionnaireSerializer)
+                   tags=TAGS, parameters=[HOUSE_ID], responses=s.RegieScanQuestionnaireSerializer)
     def get(self, request: AuthenticatedRequest, house_id: int) -> Response:
         return _questionnaire(request, house_id)
 
 
 class SettingsView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Change the scale and the tip threshold of the house's regie scan", tags=TAGS,
-                   parameters=[HOUSE_ID, IF_MATCH], request=s.SettingsSerializer, responses=s.QuestionnaireSerializer)
+                   parameters=[HOUSE_ID, IF_MATCH], request=s.RegieScanSettingsSerializer,
+                   responses=s.RegieScanQuestionnaireSerializer)
     def put(self, request: AuthenticatedRequest, house_id: int) -> Response:
         selectors.config_get(actor=request.user, house_id=house_id)
-        incoming = s.SettingsSerializer(data=request.data)
+        incoming = s.RegieScanSettingsSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
         services.settings_update(actor=request.user, house_id=house_id, scale_points=d["scale_points"],
@@ -128,10 +132,10 @@ class SettingsView(SnakeCaseKwargsAPIView):
 
 class ThemeListView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Add a theme to the house's regie scan", tags=TAGS, parameters=[HOUSE_ID],
-                   request=s.ThemeSerializer, responses={201: s.QuestionnaireSerializer})
+                   request=s.RegieScanThemeSerializer, responses={201: s.RegieScanQuestionnaireSerializer})
     def post(self, request: AuthenticatedRequest, house_id: int) -> Response:
         selectors.config_get(actor=request.user, house_id=house_id)
-        incoming = s.ThemeSerializer(data=request.data)
+        incoming = s.RegieScanThemeSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
         services.theme_save(actor=request.user, house_id=house_id, theme_id=None, name=d["name"], tip=d["tip"],
@@ -143,11 +147,11 @@ class ThemeListView(SnakeCaseKwargsAPIView):
 
 class ThemeView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Change a theme of the house's regie scan (name, tips, place, in use)", tags=TAGS,
-                   parameters=[HOUSE_ID, THEME_ID, IF_MATCH], request=s.ThemeSerializer,
-                   responses=s.QuestionnaireSerializer)
+                   parameters=[HOUSE_ID, THEME_ID, IF_MATCH], request=s.RegieScanThemeSerializer,
+                   responses=s.RegieScanQuestionnaireSerializer)
     def put(self, request: AuthenticatedRequest, house_id: int, theme_id: int) -> Response:
         selectors.theme_for_config(actor=request.user, house_id=house_id, theme_id=theme_id)
-        incoming = s.ThemeSerializer(data=request.data)
+        incoming = s.RegieScanThemeSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
         services.theme_save(actor=request.user, house_id=house_id, theme_id=theme_id, name=d["name"], tip=d["tip"],
@@ -158,10 +162,10 @@ class ThemeView(SnakeCaseKwargsAPIView):
 
 class QuestionListView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Add a question to a theme of the house's regie scan", tags=TAGS, parameters=[HOUSE_ID],
-                   request=s.QuestionSerializer, responses={201: s.QuestionnaireSerializer})
+                   request=s.RegieScanQuestionSerializer, responses={201: s.RegieScanQuestionnaireSerializer})
     def post(self, request: AuthenticatedRequest, house_id: int) -> Response:
         selectors.config_get(actor=request.user, house_id=house_id)
-        incoming = s.QuestionSerializer(data=request.data)
+        incoming = s.RegieScanQuestionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
         services.question_save(actor=request.user, house_id=house_id, question_id=None, theme_id=d["theme_id"],
@@ -173,11 +177,11 @@ class QuestionListView(SnakeCaseKwargsAPIView):
 
 class QuestionView(SnakeCaseKwargsAPIView):
     @extend_schema(summary="Change a question of the house's regie scan (text, theme, weight, in use)", tags=TAGS,
-                   parameters=[HOUSE_ID, QUESTION_ID, IF_MATCH], request=s.QuestionSerializer,
-                   responses=s.QuestionnaireSerializer)
+                   parameters=[HOUSE_ID, QUESTION_ID, IF_MATCH], request=s.RegieScanQuestionSerializer,
+                   responses=s.RegieScanQuestionnaireSerializer)
     def put(self, request: AuthenticatedRequest, house_id: int, question_id: int) -> Response:
         selectors.question_for_config(actor=request.user, house_id=house_id, question_id=question_id)
-        incoming = s.QuestionSerializer(data=request.data)
+        incoming = s.RegieScanQuestionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
         services.question_save(actor=request.user, house_id=house_id, question_id=question_id,
