@@ -94,3 +94,6 @@ WEBHOOKS: Final = "Koppelingen met systemen van partners beheren (webhooks)"
 
 # Steering (activity "action-plan"): escalations discussed in a tactical or strategic meeting
 GOVERNANCE_ESCALATIONS: Final = "Opschalingen besproken in een tactisch of strategisch overleg (metadata)"
+# The regie scan of the municipalities (activity "management-information"; no data subject)
+REGIESCAN: Final = "Regiescan gemeente: invullen en indienen"
+REGIESCAN_CONFIGURATION: Final = "Regiescan: vragenlijst van het huis"

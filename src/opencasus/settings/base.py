@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "opencasus.privacy",
     "opencasus.governance",
     "opencasus.reporting",
+    "opencasus.regiescan",
     "opencasus.notifications",
     "opencasus.webhooks",
     "django.contrib.admin",
@@ -335,6 +336,7 @@ SPECTACULAR_SETTINGS = {
         "opencasus.core.api.schema.adr_postprocess",
     ],
     "ENUM_NAME_OVERRIDES": {
+        "RegieScanStatusEnum": "opencasus.regiescan.models.ScanStatus",
         "CaseStatusEnum": "opencasus.cases.workflow.Status",
         "MeetingStatusEnum": "opencasus.meetings.models.MeetingStatus",
         "InvitationStatusEnum": "opencasus.meetings.models.InvitationStatus",

@@ -2,9 +2,9 @@
 
 For each subject person of a case with an adopted plan, and each window W of 2, 6 and 12 months
 around the adoption day A: incidents "before" fall in [A - W, A), "after" in [A, A + W). A person
-counts for window W only once A + W has passed (a full after-window). Groups: all, route, target
-group, outcome. Group sizes and sums pass the small-count suppression; derived figures over a small
-group are withheld.
+counts for window W only once A + W has passed (a full after-window). Groups: all, age band (age on
+the adoption day, `AGE_BANDS`), route, target group, outcome. Group sizes and sums pass the small-count
+suppression; derived figures over a small group are withheld.
 """
 
 from __future__ import annotations
@@ -59,6 +59,20 @@ def _as_date(value: dt.datetime | dt.date) -> dt.date:
     return value
 
 
+# Age on the adoption day: (lowest age, key) of each band; the last band is open-ended.
+AGE_BANDS = ((0, "0-17"), (18, "18-23"), (24, "24-34"), (35, "35-49"), (50, "50+"))
+
+
+def age_band(born: dt.date | None, day: dt.date) -> tuple[str, str]:
+    """The band (key, label) of a person's age on `day`; "unknown" without a date of birth."""
+    if born is None:
+        return "unknown", _("unknown")
+    age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    key = next(k for low, k in reversed(AGE_BANDS) if age >= low)
+    return key, (_("%(low)s and older") % {"low": 50} if key == "50+" else
+                 _("%(key)s years") % {"key": key.replace("-", "\u2013")})
+
+
 def window_counts(incidents: list[tuple[dt.date, int]], adopted: dt.date, months: int) -> tuple[int, int]:
     """Incidents in [A - W, A) and [A, A + W)."""
     start, end = add_months(adopted, -months), add_months(adopted, months)
@@ -79,17 +93,19 @@ def recidivism_for(scope: Scope, *, today: dt.date | None = None,
              .values_list("pk", "route", "target_group__name")}
     outcomes = sources.closure_outcomes(list(cases)) or {}
     persons = list(Person.objects.filter(case_id__in=list(cases), relation=Relation.SUBJECT)
-                   .values_list("pk", "case_id"))
+                   .values_list("pk", "case_id", "date_of_birth"))
     incidents: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
-    for person_id, day, n in PoliceIncident.objects.filter(person_id__in=[p for p, _c in persons]).values_list(
+    for person_id, day, n in PoliceIncident.objects.filter(person_id__in=[p for p, _c, _b in persons]).values_list(
             "person_id", "incident_date", "count"):
         incidents[person_id].append((day, n))
     route_labels = dict(Route.choices)
     tallies: dict[int, dict[tuple[str, str], _Tally]] = {w: defaultdict(_Tally) for w in WINDOWS}
-    for person_id, case_id in persons:
+    for person_id, case_id, born in persons:
         adopted = _as_date(adoptions[case_id])
         route, theme = cases[case_id]
+        band = age_band(born, adopted)
         groups = [("all", _("All persons")),
+                  (f"age:{band[0]}", _("Age: %(band)s") % {"band": band[1]}),
                   (f"route:{route}", _("Route: %(name)s") % {"name": route_labels.get(route, route)}),
                   (f"theme:{theme or ''}", _("Target group: %(name)s") % {"name": theme or _("none")}),
                   (f"outcome:{outcomes.get(case_id, '')}",

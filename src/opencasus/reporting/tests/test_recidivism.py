@@ -215,3 +215,21 @@ def test_recidivism_page_renders(fixture: Fixture, verified_client: Callable[[Us
         reverse("reporting:recidivism", args=[fixture["house"].pk])).content.decode()
     assert "Politie-incidenten 6 maanden voor en na het plan van aanpak" in html
     assert "<svg" in html
+
+
+def test_age_bands_count_the_age_on_the_adoption_day(fixture: Fixture) -> None:
+    from opencasus.reporting.selectors.recidivism import age_band
+
+    Person.objects.filter(pk=fixture["pa"].pk).update(date_of_birth=dt.date(2000, 6, 16))  # 23 on 2024-06-15
+    Person.objects.filter(pk=fixture["pc"].pk).update(date_of_birth=dt.date(1970, 1, 1))  # 55 on 2025-03-10
+    job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="politie.csv",
+                                content=police_file(fixture).encode())
+    incident_import_run(import_id=job.pk)
+    data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
+    rows = {r.key: (r.label, [v.value if isinstance(v, Count) else v for v in r.values])
+            for r in data.tables[1].rows}
+    assert rows["age:18-23"] == ("Leeftijd: 18\u201323 jaar", [1, 4, 9, 4.0, 9.0, 125.0])
+    assert rows["age:50+"][0] == "Leeftijd: 50 en ouder"
+    assert rows["age:50+"][1][:3] == [1, 2, 3]
+    assert age_band(None, TODAY) == ("unknown", "onbekend")
+    assert age_band(dt.date(2009, 2, 1), TODAY)[0] == "0-17"
