@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("opencasus.transfers.api.urls")),
     path("", include("opencasus.privacy.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
+    path("", include("opencasus.funding.api.urls")),
     path("", include("opencasus.notifications.api.urls")),
     path("", include("opencasus.webhooks.api.urls")),
 ]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("opencasus.transfers.urls")),
     path("", include("opencasus.privacy.urls")),
     path("", include("opencasus.reporting.urls")),
+    path("", include("opencasus.funding.urls")),
     path("", include("opencasus.notifications.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("opencasus.api_urls")),

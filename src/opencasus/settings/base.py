@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "opencasus.transfers",
     "opencasus.privacy",
     "opencasus.reporting",
+    "opencasus.funding",
     "opencasus.notifications",
     "opencasus.webhooks",
     "django.contrib.admin",
