@@ -54,9 +54,9 @@ def load_demo_data(house: House) -> None:
             text="De stuurgroep verdeelt de rijksbijdrage 2026: 70 % Dordrecht, 30 % locatie Gorinchem (voorbeeld).",
             shares={house.pk: Decimal(70), second.pk: Decimal(30)})
     for code, count in (("GM0505", 121_000), ("GM0512", 38_000), ("GM1978", 45_000)):
-        services.inhabitants_save(actor=actor, municipality_code=code, year=YEAR, count=count,
-                                  source="Voorbeeld: afgerond inwonertal, geen CBS-cijfer",
-                                  expected_version=_version_of(code))
+        if not Inhabitants.objects.filter(municipality__code=code, year=YEAR).exists():
+            services.inhabitants_save(actor=actor, municipality_code=code, year=YEAR, count=count,
+                                      source="Voorbeeld: afgerond inwonertal, geen CBS-cijfer", expected_version=0)
     agreements = (("GM0505", Method.PER_INHABITANT, 100), ("GM0512", Method.FIXED, 2_500_000),
                   ("GM1978", Method.PER_CASE, 25_000))
     for code, method, cents in agreements:
@@ -70,7 +70,3 @@ def load_demo_data(house: House) -> None:
             services.in_kind_create(actor=actor, house_id=house.pk, organisation_id=organisation.pk, year=YEAR,
                                     hours=hours, hourly_rate_cents=rate, note="Voorbeeld: inzet in uren")
 
-
-def _version_of(code: str) -> int:
-    row = Inhabitants.objects.filter(municipality__code=code, year=YEAR).first()
-    return row.version if row else 0

@@ -19,7 +19,7 @@ MAX_EUROS = Decimal(MAX_CENTS) / 100
 
 def euro_field(label: Any, **kwargs: Any) -> forms.DecimalField:
     return forms.DecimalField(label=label, min_value=Decimal(0), max_value=MAX_EUROS, max_digits=14,
-                              decimal_places=2, **kwargs)
+                              decimal_places=2, localize=True, **kwargs)
 
 
 class FundingYearForm(VersionForm):
@@ -37,7 +37,7 @@ class FundingYearForm(VersionForm):
         for region in regions:
             self.fields[f"share_{region.code}"] = forms.DecimalField(
                 label=_("Share of %(region)s (percent)") % {"region": region.name}, min_value=Decimal("0.0001"),
-                max_value=Decimal(100), max_digits=7, decimal_places=4)
+                max_value=Decimal(100), max_digits=7, decimal_places=4, localize=True)
         self.limit_text_fields()
 
     def shares(self) -> dict[str, Decimal]:
@@ -59,7 +59,7 @@ class RegionSplitForm(VersionForm):
         for house in houses:
             self.fields[f"share_{house.pk}"] = forms.DecimalField(
                 label=_("Share of %(house)s (percent)") % {"house": house.name}, min_value=Decimal(0),
-                max_value=Decimal(100), max_digits=5, decimal_places=2)
+                max_value=Decimal(100), max_digits=5, decimal_places=2, localize=True)
         self.limit_text_fields()
 
     def shares(self) -> dict[int, Decimal]:
@@ -99,7 +99,7 @@ class CoFinancingForm(VersionForm):
 class InKindForm(VersionForm):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
     hours = forms.DecimalField(label=_("Staff hours in the year"), min_value=Decimal(0), max_value=Decimal(100_000),
-                               max_digits=8, decimal_places=1)
+                               max_digits=8, decimal_places=1, localize=True)
     hourly_rate = euro_field(_("Hourly rate (euros)"),
                              help_text=_("The rate that values an hour of the organisation's staff."))
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)

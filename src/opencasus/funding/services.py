@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,6 +40,7 @@ HUNDRED = Decimal(100)
 MAX_HOURS = Decimal("100000.0")
 MAX_RATE_CENTS = 100_000  # € 1.000 an hour
 MAX_INHABITANTS = 10_000_000
+R = TypeVar("R", CoFinancing, InKind)
 
 
 def _conflict() -> ValidationError:
@@ -211,15 +212,22 @@ def cofinancing_create(*, actor: User, house_id: int, municipality_code: str, ye
     return row
 
 
-@transaction.atomic
-def cofinancing_update(*, actor: User, cofinancing_id: int, method: str, cents: int, agreement: str,
-                       expected_version: int) -> CoFinancing:
-    row = CoFinancing.objects.select_for_update().filter(pk=cofinancing_id).first()
+def _locked(model: type[R], pk: int, actor: User, expected_version: int | None) -> R:
+    """A house's row under a row lock, for a change by one who may edit the house; 404 like missing for one
+    who may not see it; a stale version is a conflict (None: not checked)."""
+    row = model.objects.select_for_update().filter(pk=pk).first()
     if row is None:
         raise Http404
     access.require_house(actor, row.house_id, edit=True)
-    if expected_version != row.version:
+    if expected_version is not None and expected_version != row.version:
         raise _conflict()
+    return row
+
+
+@transaction.atomic
+def cofinancing_update(*, actor: User, cofinancing_id: int, method: str, cents: int, agreement: str,
+                       expected_version: int) -> CoFinancing:
+    row = _locked(CoFinancing, cofinancing_id, actor, expected_version)
     errors = _cofinancing_errors(method, cents, agreement)
     if errors:
         raise ValidationError(errors)
@@ -231,13 +239,7 @@ def cofinancing_update(*, actor: User, cofinancing_id: int, method: str, cents: 
 
 @transaction.atomic
 def cofinancing_delete(*, actor: User, cofinancing_id: int, expected_version: int | None) -> None:
-    row = CoFinancing.objects.select_for_update().filter(pk=cofinancing_id).first()
-    if row is None:
-        raise Http404
-    access.require_house(actor, row.house_id, edit=True)
-    if expected_version is not None and expected_version != row.version:
-        raise _conflict()
-    row.delete()
+    _locked(CoFinancing, cofinancing_id, actor, expected_version).delete()
 
 
 def _in_kind_errors(hours: Decimal, hourly_rate_cents: int, note: str) -> dict[str, list[str]]:
@@ -276,12 +278,7 @@ def in_kind_create(*, actor: User, house_id: int, organisation_id: int, year: in
 @transaction.atomic
 def in_kind_update(*, actor: User, in_kind_id: int, hours: Decimal, hourly_rate_cents: int, note: str,
                    expected_version: int) -> InKind:
-    row = InKind.objects.select_for_update().filter(pk=in_kind_id).first()
-    if row is None:
-        raise Http404
-    access.require_house(actor, row.house_id, edit=True)
-    if expected_version != row.version:
-        raise _conflict()
+    row = _locked(InKind, in_kind_id, actor, expected_version)
     errors = _in_kind_errors(hours, hourly_rate_cents, note)
     if errors:
         raise ValidationError(errors)
@@ -293,10 +290,4 @@ def in_kind_update(*, actor: User, in_kind_id: int, hours: Decimal, hourly_rate_
 
 @transaction.atomic
 def in_kind_delete(*, actor: User, in_kind_id: int, expected_version: int | None) -> None:
-    row = InKind.objects.select_for_update().filter(pk=in_kind_id).first()
-    if row is None:
-        raise Http404
-    access.require_house(actor, row.house_id, edit=True)
-    if expected_version is not None and expected_version != row.version:
-        raise _conflict()
-    row.delete()
+    _locked(InKind, in_kind_id, actor, expected_version).delete()

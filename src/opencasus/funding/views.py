@@ -3,6 +3,8 @@ the inhabitants, a house's co-financing and contribution in kind, and the annual
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +20,7 @@ from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.core.forms import apply_errors
 from opencasus.funding import exports, report, selectors, services
 from opencasus.funding.forms import CoFinancingForm, FundingYearForm, InhabitantsForm, InKindForm, RegionSplitForm
+from opencasus.funding.models import CoFinancing, InKind
 from opencasus.funding.money import cents_of_euros, euros_of_cents
 from opencasus.reporting.exports import CSV_TYPE, PDF_TYPE, XLSX_TYPE, export_filename, html_to_pdf
 
@@ -190,74 +193,78 @@ def house(request: AuthenticatedHttpRequest, year: int, house_id: int) -> HttpRe
         "breadcrumbs": _crumbs(year, (view.house.name, ""))}, cofinancing_form, in_kind_form)
 
 
-@login_required
-def cofinancing_edit(request: AuthenticatedHttpRequest, cofinancing_id: int) -> HttpResponse:
-    row = selectors.cofinancing_get(actor=request.user, cofinancing_id=cofinancing_id)
+@dataclass(frozen=True)
+class RowEdit:
+    """What the change page of a co-financing or a contribution in kind needs to know of it."""
+
+    title: str
+    crumb: str
+    saved: str
+    removed: str
+    save: Callable[[dict[str, Any]], object]
+    delete: Callable[[int | None], None]
+    renames: dict[str, str]
+
+
+def _row_page(request: AuthenticatedHttpRequest, row: CoFinancing | InKind, form: Any, edit: RowEdit) -> HttpResponse:
+    """Change or remove a row of a house (functional administrator), back to the house's page when done."""
     if not access.may_edit_house(request.user, row.house_id):
         raise PermissionDenied
     back = redirect("funding:house", year=row.year, house_id=row.house_id)
     if request.method == "POST" and "delete" in request.POST:
         try:
-            services.cofinancing_delete(actor=request.user, cofinancing_id=row.pk,
-                                        expected_version=_int(request.POST.get("version")))
+            edit.delete(_int(request.POST.get("version")))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("The co-financing has been removed."))
+            messages.success(request, edit.removed)
         return back
-    form = CoFinancingForm(request.POST or None, initial={
-        "version": row.version, "method": row.method, "amount": euros_of_cents(row.cents),
-        "agreement": row.agreement})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.cofinancing_update(actor=request.user, cofinancing_id=row.pk, method=data["method"],
-                                        cents=cents_of_euros(data["amount"]), agreement=data["agreement"],
-                                        expected_version=data["version"])
+            edit.save(form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, _field_names(exc, {"cents": "amount"}, ""))
+            apply_errors(form, _field_names(exc, edit.renames, ""))
         else:
-            messages.success(request, _("The co-financing has been saved."))
+            messages.success(request, edit.saved)
             return back
-    return _render(request, "row_form.html", {
-        "form": form, "row": row, "title": _("Co-financing of %(municipality)s") % {
-            "municipality": row.municipality.name},
-        "breadcrumbs": _crumbs(row.year, (row.house.name, back.url), (_("Co-financing"), ""))}, form)
+    return _render(request, "row_form.html", {"form": form, "row": row, "title": edit.title, "breadcrumbs": _crumbs(
+        row.year, (row.house.name, back.url), (edit.crumb, ""))}, form)
+
+
+@login_required
+def cofinancing_edit(request: AuthenticatedHttpRequest, cofinancing_id: int) -> HttpResponse:
+    row = selectors.cofinancing_get(actor=request.user, cofinancing_id=cofinancing_id)
+    form = CoFinancingForm(request.POST or None, initial={
+        "version": row.version, "method": row.method, "amount": euros_of_cents(row.cents), "agreement": row.agreement})
+    return _row_page(request, row, form, RowEdit(
+        title=_("Co-financing of %(municipality)s") % {"municipality": row.municipality.name},
+        crumb=_("Co-financing"), saved=_("The co-financing has been saved."),
+        removed=_("The co-financing has been removed."),
+        save=lambda data: services.cofinancing_update(
+            actor=request.user, cofinancing_id=row.pk, method=data["method"], cents=cents_of_euros(data["amount"]),
+            agreement=data["agreement"], expected_version=data["version"]),
+        delete=lambda version: services.cofinancing_delete(actor=request.user, cofinancing_id=row.pk,
+                                                           expected_version=version),
+        renames={"cents": "amount"}))
 
 
 @login_required
 def in_kind_edit(request: AuthenticatedHttpRequest, in_kind_id: int) -> HttpResponse:
     row = selectors.in_kind_get(actor=request.user, in_kind_id=in_kind_id)
-    if not access.may_edit_house(request.user, row.house_id):
-        raise PermissionDenied
-    back = redirect("funding:house", year=row.year, house_id=row.house_id)
-    if request.method == "POST" and "delete" in request.POST:
-        try:
-            services.in_kind_delete(actor=request.user, in_kind_id=row.pk,
-                                    expected_version=_int(request.POST.get("version")))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("The contribution in kind has been removed."))
-        return back
     form = InKindForm(request.POST or None, initial={
         "version": row.version, "hours": row.hours, "hourly_rate": euros_of_cents(row.hourly_rate_cents),
         "note": row.note})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.in_kind_update(actor=request.user, in_kind_id=row.pk, hours=data["hours"],
-                                    hourly_rate_cents=cents_of_euros(data["hourly_rate"]), note=data["note"],
-                                    expected_version=data["version"])
-        except ValidationError as exc:
-            apply_errors(form, _field_names(exc, {"hourly_rate_cents": "hourly_rate"}, ""))
-        else:
-            messages.success(request, _("The contribution in kind has been saved."))
-            return back
-    return _render(request, "row_form.html", {
-        "form": form, "row": row, "title": _("Contribution in kind of %(organisation)s") % {
-            "organisation": row.organisation.name},
-        "breadcrumbs": _crumbs(row.year, (row.house.name, back.url), (_("Contribution in kind"), ""))}, form)
+    return _row_page(request, row, form, RowEdit(
+        title=_("Contribution in kind of %(organisation)s") % {"organisation": row.organisation.name},
+        crumb=_("Contribution in kind"), saved=_("The contribution in kind has been saved."),
+        removed=_("The contribution in kind has been removed."),
+        save=lambda data: services.in_kind_update(
+            actor=request.user, in_kind_id=row.pk, hours=data["hours"],
+            hourly_rate_cents=cents_of_euros(data["hourly_rate"]), note=data["note"],
+            expected_version=data["version"]),
+        delete=lambda version: services.in_kind_delete(actor=request.user, in_kind_id=row.pk,
+                                                       expected_version=version),
+        renames={"hourly_rate_cents": "hourly_rate"}))
 
 
 def _int(value: str | None) -> int | None:

@@ -133,7 +133,7 @@ class InKindChangeSerializer(Serializer[Any]):
     version = serializers.IntegerField(min_value=0, required=False)
 
 
-class CountSerializer(Serializer[Any]):
+class FundingCountSerializer(Serializer[Any]):
     value = serializers.IntegerField(allow_null=True)
     suppressed = serializers.BooleanField()
 
@@ -166,10 +166,10 @@ class FundingReportSerializer(Serializer[Any]):
     def _count(self, count: Any) -> dict[str, Any] | None:
         return None if count is None else {"value": count.value, "suppressed": count.value is None}
 
-    @extend_schema_field(CountSerializer(allow_null=True))
+    @extend_schema_field(FundingCountSerializer(allow_null=True))
     def get_intakes(self, obj: Any) -> dict[str, Any] | None:
         return self._count(obj.intakes)
 
-    @extend_schema_field(CountSerializer(allow_null=True))
+    @extend_schema_field(FundingCountSerializer(allow_null=True))
     def get_admitted(self, obj: Any) -> dict[str, Any] | None:
         return self._count(obj.admitted)
