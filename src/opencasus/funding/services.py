@@ -31,7 +31,7 @@ from opencasus.funding.models import (
 )
 from opencasus.funding.money import MAX_CENTS
 from opencasus.funding.selectors import check_year, house_get, municipality_get, region_get
-from opencasus.network.models import House, Organisation, Partnership, Region
+from opencasus.network.models import House, Municipality, Organisation, Partnership, Region
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -197,7 +197,9 @@ def cofinancing_create(*, actor: User, house_id: int, municipality_code: str, ye
     or a fixed amount in cents, with the agreement it rests on."""
     access.require_house(actor, house_id, edit=True)
     house = house_get(house_id=house_id)
-    municipality = municipality_get(code=municipality_code)
+    municipality = Municipality.objects.filter(code=municipality_code).first()
+    if municipality is None:
+        raise ValidationError({"municipality_code": [_("There is no municipality with this code.")]})
     errors = _cofinancing_errors(method, cents, agreement)
     _year(errors, "year", year)
     if not errors and CoFinancing.objects.filter(house=house, municipality=municipality, year=year).exists():

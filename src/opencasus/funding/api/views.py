@@ -143,7 +143,6 @@ class CoFinancingListView(SnakeCaseKwargsAPIView):
         incoming = CoFinancingSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        selectors.municipality_get(code=data["municipality"]["code"])
         row = services.cofinancing_create(actor=request.user, house_id=data["house_id"],
                                           municipality_code=data["municipality"]["code"], year=data["year"],
                                           method=data["method"], cents=data["cents"], agreement=data["agreement"])

@@ -21,3 +21,9 @@ def percent(share: Decimal | None) -> str:
     if share is None:
         return "\u2013"
     return f"{share.normalize():f}".replace(".", ",") + " %"
+
+
+@register.filter
+def thousands(number: int | None) -> str:
+    """121000 as "121.000" (Dutch thousands separator)."""
+    return "" if number is None else f"{number:,}".replace(",", ".")
