@@ -77,7 +77,7 @@ API = {
                                             *number("cents", low=0, high=100_000_000_000), *line("agreement"),
                                             ("municipalityCode: unknown", "municipalityCode", "GM9999"),
                                             ("year: before 2000", "year", 1999)],
-                             legitimate=["agreement"]),
+                             names=["agreement"]),
     "in kind": Endpoint(_in_kind, [("hours: negative", "hours", "-1"), ("hours: text", "hours", "veel"),
                                    ("hours: two decimals", "hours", "1.25"), ("hours: too many", "hours", "100000.1"),
                                    *number("hourlyRateCents", low=1, high=100_000), *ref("organisationId"),
@@ -124,7 +124,7 @@ PAGES = {
     "co-financing": Endpoint(_cofinancing_page, [("amount: negative", "cofinancing-amount", "-1"),
                                                  ("method: unknown", "cofinancing-method", "onbekend"),
                                                  *line("cofinancing-agreement", api=False)],
-                             legitimate=["cofinancing-agreement"]),
+                             names=["cofinancing-agreement"]),
 }
 
 test_api_refuses, test_api_keeps_legitimate_text, test_page_refuses, test_page_keeps_legitimate_text = catalogue(
