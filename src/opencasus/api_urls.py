@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("opencasus.governance.api.urls")),
     path("", include("opencasus.reporting.api.urls")),
     path("", include("opencasus.regiescan.api.urls")),
+    path("", include("opencasus.funding.api.urls")),
     path("", include("opencasus.notifications.api.urls")),
     path("", include("opencasus.webhooks.api.urls")),
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("opencasus.governance.urls")),
     path("", include("opencasus.reporting.urls")),
     path("", include("opencasus.regiescan.urls")),
+    path("", include("opencasus.funding.urls")),
     path("", include("opencasus.notifications.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("opencasus.api_urls")),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "opencasus.governance",
     "opencasus.reporting",
     "opencasus.regiescan",
+    "opencasus.funding",
     "opencasus.notifications",
     "opencasus.webhooks",
     "django.contrib.admin",
