@@ -40,7 +40,8 @@ def test_regions_side_by_side_with_the_houses_figures(world: World) -> None:
                 assert not (isinstance(cell, Count) and cell.value is not None and 0 < cell.value < cell.threshold)
     triage = {r.key: r.values for r in next(t for t in data.tables if t.slug == "national-triage").rows}
     region_triage = next(t for t in house.tables if t.slug == "triage-outcomes")
-    assert [c.value for c in triage[world.house.region.code]] == [r.values[0].value for r in region_triage.rows]
+    assert [getattr(c, "value", c) for c in triage[world.house.region.code]] == [
+        getattr(r.values[0], "value", None) for r in region_triage.rows]
     for role in ("manager", "steering", "director", "privacy", "admin", "officer_dordrecht"):
         with pytest.raises(Http404):
             national_dashboard(actor=world.users[role], date_from=FROM, date_to=TO)
@@ -55,7 +56,7 @@ def test_page_api_and_exports_are_logged_per_house(world: World, verified_client
     assert "Groningen" in page
     assert page.count('class="oc-panel"') == 6
     records = ProcessingRecord.objects.order_by("pk")[before:]
-    assert sorted(r.house_id for r in records) == sorted([world.house.pk, world.other.pk])
+    assert sorted(r.house_id or 0 for r in records) == sorted([world.house.pk, world.other.pk])
     assert {r.purpose for r in records} == {purposes.NATIONAL_DASHBOARD}
     csv = client.get("/managementinformatie/landelijk/export.csv", PERIOD)
     assert csv["Content-Type"].startswith("text/csv")
