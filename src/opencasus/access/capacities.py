@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from opencasus.access import roles
-from opencasus.network.models import CORE_STAFF_ROLES, House, Role
+from opencasus.network.models import CORE_STAFF_ROLES, NATIONAL_ROLES, House, Role
 
 
 def member_house_ids(user: Any) -> set[int]:
@@ -75,3 +75,8 @@ def core_staff_organisation_ids(user: Any, house_id: int) -> set[int]:
 def acting_organisation_ids(user: Any, house_id: int | None = None) -> set[int]:
     """The organisations on whose behalf the user works (in `house_id`, or anywhere), in any role."""
     return roles.organisation_ids(user, house_id)
+
+
+def is_national_officer(user: Any) -> bool:
+    """The national programme: national figures per region and the national escalations, never a case."""
+    return roles.has_role(user, None, *NATIONAL_ROLES)

@@ -6,7 +6,8 @@
   (reason, response, agreement), the managers metadata only.
 - Core staff record a response at every level; besides them the house manager answers a tactical
   escalation, the steering group (or the house manager) a strategic one.
-- Core staff continue an open or answered escalation at the next level, up to strategic.
+- Core staff continue an open or answered escalation at the next level, up to national; a national
+  escalation is answered by the national programme (`access.national`), which never sees the case.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from opencasus.access import roles
+from opencasus.access.national import may_answer_national
 from opencasus.access.policy import CaseAccess, case_access, case_get
 from opencasus.network.models import CORE_STAFF_ROLES, Role
 from opencasus.plans.models import Escalation
@@ -32,6 +34,8 @@ RESPONDER_ROLES: dict[str, tuple[str, ...]] = {
     EscalationLevel.OPERATIONAL: (),
     EscalationLevel.TACTICAL: (Role.HOUSE_MANAGER,),
     EscalationLevel.STRATEGIC: (Role.STEERING_GROUP_MEMBER, Role.HOUSE_MANAGER),
+    # Not bound to the case's house: the national grant counts in every house (`access.national`).
+    EscalationLevel.NATIONAL: (Role.NATIONAL_OFFICER,),
 }
 
 
@@ -63,6 +67,8 @@ def participant_check(*, actor: User, escalation: Escalation | None) -> Escalati
 def may_respond(*, actor: User, escalation: Escalation, house_id: int) -> bool:
     if roles.is_core_staff(actor, house_id):
         return True
+    if may_answer_national(actor=actor, escalation=escalation):
+        return True
     allowed = RESPONDER_ROLES.get(escalation.level, ())
     return bool(allowed) and roles.has_role(actor, house_id, *allowed)
 
@@ -72,16 +78,19 @@ def is_visible(*, actor: User, escalation: Escalation) -> bool:
     a write by anyone else answers 404, as for a missing one."""
     case = escalation.case
     return roles.has_role(actor, case.house_id, *MANAGER_ROLES) or \
+        may_answer_national(actor=actor, escalation=escalation) or \
         case_access(actor=actor, case=case) >= CaseAccess.PARTICIPANT
 
 
 def responder_levels(actor: User) -> list[str]:
-    """The levels at which the actor answers escalations by role (core staff aside)."""
-    return [level for level, allowed in RESPONDER_ROLES.items() if allowed and roles.has_role(actor, None, *allowed)]
+    """The levels at which the actor answers escalations of their houses by role (core staff aside; the national
+    level has its own pages, `access.national`)."""
+    return [level for level, allowed in RESPONDER_ROLES.items()
+            if allowed and level != EscalationLevel.NATIONAL and roles.has_role(actor, None, *allowed)]
 
 
 def can_escalate(actor: User, escalation: Escalation) -> bool:
-    """Core staff of the house continue an open or answered escalation at the next level (up to strategic)."""
+    """Core staff of the house continue an open or answered escalation at the next level (up to national)."""
     return roles.is_core_staff(actor, escalation.case.house_id) and \
         escalation.status in (EscalationStatus.OPEN, EscalationStatus.ANSWERED) and \
-        escalation.level != EscalationLevel.STRATEGIC
+        escalation.level != EscalationLevel.NATIONAL

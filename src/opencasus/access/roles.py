@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Role
+from opencasus.network.models import CORE_STAFF_ROLES, NATIONAL_ROLES, House, Membership, Role
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,9 @@ def roles(user: Any, house_id: int | None = None) -> set[str]:
 
 def primary_grant(user: Any, house_id: int | None = None, *, prefer: tuple[str, ...] = ()) -> RoleGrant | None:
     """The grant to record in the audit log for an action (preferred roles first)."""
-    candidates = [g for g in grants(user) if house_id is None or g.house_id == house_id]
+    # A national grant counts in every house (`access.national`): it names the actor where no house grant does.
+    candidates = [g for g in grants(user) if house_id is None or g.house_id == house_id] or \
+        [g for g in grants(user) if g.role in NATIONAL_ROLES]
     for role in prefer:
         for g in candidates:
             if g.role == role:

@@ -35,6 +35,9 @@ DEMO_PASSWORD = "Casus-demo-2026!"  # noqa: S105 - printed for the demo on purpo
 HOUSE_NAME = "Zorg- en Veiligheidshuis Zuid-Holland Zuid"
 OTHER_HOUSE_NAME = "Veiligheidshuis Rotterdam-Rijnmond"
 
+# Not a partner of any house: its staff hold the national role only.
+NATIONAL_PROGRAMME = "Ministerie van Justitie en Veiligheid, programma Zorg- en Veiligheidshuizen"
+
 ORGANISATIONS: list[tuple[str, str, str, str | None]] = [
     # name, type, ring, municipality code
     ("Gemeente Dordrecht", T.MUNICIPALITY, Ring.CORE, "GM0505"),
@@ -84,6 +87,8 @@ PRINTED_LOGINS: list[tuple[str, str, str, str | None]] = [
     ("stuurgroep", Role.STEERING_GROUP_MEMBER, "Gemeente Dordrecht", None),
     ("fg", Role.PRIVACY_OFFICER, "Gemeente Dordrecht", None),
     ("beheerder", Role.FUNCTIONAL_ADMINISTRATOR, "Gemeente Dordrecht", None),
+    # The national programme: its grant is recorded in the demo house, its scope is national.
+    ("landelijk", Role.NATIONAL_OFFICER, NATIONAL_PROGRAMME, None),
 ]
 
 # The other ~30 professionals: (role, organisation prefix, how many)
@@ -168,6 +173,8 @@ def load_network() -> tuple[House, list[DemoLogin]]:
     for approach in Approach:
         HouseApproach.objects.update_or_create(house=house, approach=approach, defaults={"enabled": True})
 
+    Organisation.objects.get_or_create(name=NATIONAL_PROGRAMME, defaults={
+        "type": T.OTHER, "email": "programma@minjenv.demo.opencasus.invalid"})
     logins: list[DemoLogin] = []
     fake = Faker("nl_NL")
     fake.seed_instance(2026)

@@ -176,6 +176,10 @@ class Role(models.TextChoices):
     ZSM_CLIENT = "zsm_client", _("ZSM system client")
     # Bound to one municipality (`Membership.municipality`), like the municipality officer.
     AFTERCARE_COORDINATOR = "aftercare_coordinator", _("After-care coordinator")
+    # The national programme (the ministry): national aggregates per region and the escalations raised to the
+    # national level, never a case. The grant is recorded in a house (whose administrators approve it) but its
+    # scope is national; the house gives no other right (docs/national.md).
+    NATIONAL_OFFICER = "national_officer", _("National programme")
 
 
 CORE_STAFF_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.SECRETARY})
@@ -185,7 +189,9 @@ CONTENT_ROLES = frozenset({*CORE_STAFF_ROLES, Role.PARTNER_PROFESSIONAL, Role.AF
 # Roles whose grant names the municipality they act for.
 MUNICIPALITY_ROLES = frozenset({Role.MUNICIPALITY_OFFICER, Role.AFTERCARE_COORDINATOR})
 APPROVAL_REQUIRED_ROLES = frozenset({*CONTENT_ROLES, Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR,
-                                     Role.PRIVACY_OFFICER, Role.ZSM_CLIENT})
+                                     Role.PRIVACY_OFFICER, Role.ZSM_CLIENT, Role.NATIONAL_OFFICER})
+# Roles whose scope is the whole country rather than the house their grant is recorded in.
+NATIONAL_ROLES = frozenset({Role.NATIONAL_OFFICER})
 
 
 class Approval(models.TextChoices):

@@ -9,9 +9,10 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from opencasus.core.start import register, register_nav
-        from opencasus.plans.start import NAV_ITEMS, inbox_sections, plan_sections
+        from opencasus.plans.start import NAV_ITEMS, inbox_sections, national_sections, plan_sections
 
         for item in NAV_ITEMS:
             register_nav(item)
         register(plan_sections)
         register(inbox_sections)
+        register(national_sections)

@@ -96,6 +96,8 @@ def load_demo_data(house: House) -> None:
             actor=director, case_id=agreement.case_id, level=EscalationLevel.TACTICAL,
             organisation=agreement.owner_organisation, previous_id=operational.pk,
             reason="Ook na navraag bij de teamleider geen actie; bespreken met het management van de partner.")
+        if len(first_agreements) > 1:
+            _national_chain(director, first_agreements[1])
     if first_agreements and not PlanProposal.objects.filter(case__house=house).exists():
         _proposal(first_agreements[-1].case)
     if len(cases) >= 3 and not CaseClosure.objects.filter(case__house=house).exists():
@@ -105,6 +107,22 @@ def load_demo_data(house: House) -> None:
                             handed_over_to=participants[-1].organisation,
                             note="Doelen grotendeels bereikt; het wijkteam en de zorgpartner zetten de begeleiding "
                                  "voort (warme overdracht).")
+
+
+def _national_chain(director: Any, agreement: Agreement) -> None:
+    """An escalation that went all the way up: the region could not solve it, the national programme is asked."""
+    previous = None
+    for level, reason in [
+        (EscalationLevel.OPERATIONAL, "De partner levert de afgesproken plek niet."),
+        (EscalationLevel.TACTICAL, "Het management van de partner kan de plek niet vrijmaken."),
+        (EscalationLevel.STRATEGIC, "De regionale stuurgroep ziet geen oplossing binnen de regio."),
+        (EscalationLevel.NATIONAL, "Voor jongvolwassenen met een licht verstandelijke beperking en een "
+                                   "forensische titel is in de regio geen beveiligde woonplek beschikbaar; "
+                                   "landelijke capaciteit is nodig."),
+    ]:
+        previous = services.escalation_raise(
+            actor=director, case_id=agreement.case_id, level=level, organisation=agreement.owner_organisation,
+            agreement_id=agreement.pk, previous_id=previous.pk if previous else None, reason=reason)
 
 
 def _proposal(case: Case) -> None:

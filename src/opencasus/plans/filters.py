@@ -52,3 +52,15 @@ class EscalationFilter(FilterSet):
         model = Escalation
         form = Form
         fields: ClassVar[list[str]] = []
+
+
+class NationalEscalationFilter(FilterSet):
+    """The national programme's list of national escalations: by status and by safety region."""
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=EscalationStatus.choices)
+    regionCode = django_filters.CharFilter(label=_("Safety region code (VR01 to VR25)"), max_length=4)  # noqa: N815
+
+    class Meta:
+        model = Escalation
+        form = Form
+        fields: ClassVar[list[str]] = []

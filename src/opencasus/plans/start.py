@@ -28,7 +28,22 @@ def _escalation_viewer(user: Any) -> bool:
 NAV_ITEMS = [
     NavItem(gettext_lazy("My agreements"), "plans:my-agreements", _owns_anything, order=40),
     NavItem(gettext_lazy("Escalations"), "plans:escalations", _escalation_viewer, order=60),
+    NavItem(gettext_lazy("National escalations"), "plans:national-escalations", capacities.is_national_officer,
+            order=61),
 ]
+
+
+def national_sections(user: Any) -> list[Section]:
+    """The national programme: how many national escalations await its answer (a count, no case)."""
+    if not capacities.is_national_officer(user):
+        return []
+    from opencasus.plans.selectors_national import national_escalation_queryset
+
+    url = reverse("plans:national-escalations")
+    waiting = national_escalation_queryset(actor=user, status="open").count()
+    return [Section(title=_("National programme"), order=11, counts=[
+        Count(_("National escalations awaiting an answer"), waiting, f"{url}?status=open")], links=[
+        Link(_("National management information per safety region"), reverse("reporting:national"))])]
 
 
 def plan_sections(user: Any) -> list[Section]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencasus.plans.views import agreements, closure, direction, escalations, plan
+from opencasus.plans.views import agreements, closure, direction, escalations, national, plan
 
 app_name = "plans"
 
@@ -37,4 +37,6 @@ urlpatterns = [
     path("afspraken/<int:agreement_id>/notities", agreements.agreement_note, name="agreement-note"),
     path("opschalingen", escalations.escalation_overview, name="escalations"),
     path("opschalingen/<int:escalation_id>", escalations.escalation_detail, name="escalation"),
+    path("landelijk/opschalingen", national.national_escalations, name="national-escalations"),
+    path("landelijk/opschalingen/<int:escalation_id>", national.national_escalation, name="national-escalation"),
 ]

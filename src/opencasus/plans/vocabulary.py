@@ -39,9 +39,12 @@ class EscalationLevel(models.TextChoices):
     OPERATIONAL = "operational", _("Operational")
     TACTICAL = "tactical", _("Tactical")
     STRATEGIC = "strategic", _("Strategic")
+    # What a region cannot solve: the national programme (`Role.NATIONAL_OFFICER`) answers it.
+    NATIONAL = "national", _("National")
 
 
-LEVEL_ORDER = [EscalationLevel.OPERATIONAL, EscalationLevel.TACTICAL, EscalationLevel.STRATEGIC]
+LEVEL_ORDER = [EscalationLevel.OPERATIONAL, EscalationLevel.TACTICAL, EscalationLevel.STRATEGIC,
+               EscalationLevel.NATIONAL]
 
 
 class EscalationStatus(models.TextChoices):

@@ -8,12 +8,15 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self) -> None:
+        from opencasus.access.capacities import is_national_officer
         from opencasus.access.reporting import sees_reporting
         from opencasus.core.start import NavItem, register, register_nav
         from opencasus.reporting.start import key_figures_sections
 
         register_nav(NavItem(label=_("Management information"), url_name="reporting:index",
                              visible=sees_reporting, order=700))
+        register_nav(NavItem(label=_("National figures"), url_name="reporting:national",
+                             visible=is_national_officer, order=701))
         register(key_figures_sections)
 
         from opencasus.core import events

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from opencasus.reporting import views, views_data
+from opencasus.reporting import views, views_data, views_national
 
 app_name = "reporting"
 
 urlpatterns = [
     path("managementinformatie", views.index, name="index"),
+    # Before the dashboards' <kind>/<key>: "landelijk/export.csv" would match them.
+    path("managementinformatie/landelijk", views_national.national_dashboard, name="national"),
+    path("managementinformatie/landelijk/export.<str:fmt>", views_national.national_dashboard_export,
+         name="national-export"),
     path("managementinformatie/<str:kind>/<str:key>", views.dashboard, name="dashboard"),
     path("managementinformatie/<str:kind>/<str:key>/export.<str:fmt>", views.dashboard_export,
          name="dashboard-export"),

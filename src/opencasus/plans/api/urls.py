@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencasus.plans.api import views_agreements, views_direction, views_escalations, views_plan
+from opencasus.plans.api import views_agreements, views_direction, views_escalations, views_national, views_plan
 
 urlpatterns = [
     path("cases/<int:caseId>/plan", views_plan.PlanView.as_view(), name="plan"),
@@ -25,4 +25,7 @@ urlpatterns = [
     path("agreements/<int:agreementId>/notes", views_agreements.AgreementNotesView.as_view(), name="agreement-notes"),
     path("escalations", views_escalations.EscalationListView.as_view(), name="escalations"),
     path("escalations/<int:escalationId>", views_escalations.EscalationDetailView.as_view(), name="escalation"),
+    path("national-escalations", views_national.NationalEscalationListView.as_view(), name="national-escalations"),
+    path("national-escalations/<int:escalationId>", views_national.NationalEscalationDetailView.as_view(),
+         name="national-escalation"),
 ]

@@ -1,7 +1,8 @@
-"""Escalation (opschaling) when a partner does not deliver: operational → tactical → strategic."""
+"""Escalation (opschaling) when a partner does not deliver: operational → tactical → strategic → national."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opencasus.access import escalations as escalation_access
-from opencasus.cases.models import Participant
+from opencasus.cases.models import Participant, Person
 from opencasus.core import events
 from opencasus.logbook.models import Action
 from opencasus.network.models import Membership
@@ -37,6 +38,8 @@ def default_addressee(level: str, organisation: Any, region: Any) -> str:
         return _("The house manager and the management of %(org)s") % {"org": organisation}
     if level == EscalationLevel.STRATEGIC:
         return _("The regional steering group %(region)s") % {"region": region}
+    if level == EscalationLevel.NATIONAL:
+        return _("The national programme")
     return _("The professional and team leader at %(org)s") % {"org": organisation}
 
 
@@ -58,6 +61,11 @@ def escalation_raise(*, actor: User, case_id: int, level: str, organisation: Any
             raise ValidationError({"agreement": _("This agreement is not part of the case.")}, code="invalid")
         organisation = organisation or agreement.owner_organisation
     validate_participant(case=case, organisation=organisation, field="organisation")
+    if level == EscalationLevel.NATIONAL:
+        if previous_id is None:
+            raise ValidationError({"level": _("Only a strategic escalation goes to the national level.")},
+                                  code="invalid")
+        check_national_question(case=case, text=reason)
     previous = None
     if previous_id is not None:
         previous = Escalation.objects.select_for_update().filter(case=case, pk=previous_id).first()
@@ -78,18 +86,41 @@ def escalation_raise(*, actor: User, case_id: int, level: str, organisation: Any
         addressed_to=(addressed_to or "").strip()[:300] or default_addressee(level, organisation, case.house.region),
         raised_by=actor)
     log(actor=actor, case=case, action=Action.CREATE, object_type="escalation", object_id=escalation.pk)
+    national = level == EscalationLevel.NATIONAL
     notify(user_ids=escalation_addressees(escalation, case.house_id), kind=Kind.ESCALATION,
-           link=reverse("plans:escalation", args=[escalation.pk]), case_reference=case.reference,
+           link=reverse("plans:national-escalation" if national else "plans:escalation", args=[escalation.pk]),
+           case_reference="" if national else case.reference,
            house_id=case.house_id, subject_key=f"escalation-{escalation.pk}")
     events.publish(events.EscalationRaised(escalation_id=escalation.pk, case_id=case.pk, house_id=case.house_id,
                                            actor_id=actor.pk))
     return escalation
 
 
+def check_national_question(*, case: Any, text: str) -> None:
+    """The national programme reads the question of a national escalation, but never the case: refuse a text
+    that names a person of the case or carries a citizen service number or a date."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", text)}
+    names = {part.casefold() for first, last in Person.objects.filter(case=case).values_list("first_name", "last_name")
+             for part in re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", f"{first} {last}")
+             if len(part) > 2 and part.casefold() not in NAME_PARTICLES}
+    if words & names or NUMBER_OR_DATE.search(text):
+        raise ValidationError({"reason": _("The national programme must not read personal data: leave out the "
+                                           "names of the persons, numbers and dates of birth.")}, code="invalid")
+
+
+# Parts of Dutch and other surnames that are ordinary words too ("van der Berg": only "Berg" is the name).
+NAME_PARTICLES = frozenset({"van", "der", "den", "het", "ten", "ter", "aan", "bij", "uit", "voor", "von", "del",
+                            "dos", "das", "los", "las"})
+# A citizen service number (eight or nine digits) or a date such as 3-12-2010 or 03/12/2010.
+NUMBER_OR_DATE = re.compile(r"\b\d{8,9}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+
+
 def escalation_addressees(escalation: Escalation, house_id: int) -> list[int]:
     """Who answers an escalation at its level: the house managers or steering-group members of the house;
     at the operational level the professionals of the partner concerned who take part in the case."""
     allowed = escalation_access.RESPONDER_ROLES.get(escalation.level, ())
+    if escalation.level == EscalationLevel.NATIONAL:  # the national grant is not bound to the case's house
+        return list(Membership.objects.active().filter(role__in=allowed).values_list("user_id", flat=True).distinct())
     if allowed:
         return list(Membership.objects.active().filter(house_id=house_id, role__in=allowed)
                     .values_list("user_id", flat=True))

@@ -29,7 +29,8 @@ def test_demo_plans_are_idempotent_with_overdue_escalation_and_closure() -> None
     load_demo_data(house)
     counts = (Plan.objects.count(), Agreement.objects.count(), PlanVersion.objects.count(),
               Escalation.objects.count(), CaseClosure.objects.count())
-    assert counts == (4, 12, 4, 2, 1)
+    assert counts == (4, 12, 4, 6, 1)  # two up to tactical, four up to national
+    assert Escalation.objects.filter(level="national", status="open").count() == 1
     assert Agreement.objects.filter(status=AgreementStatus.LATE).count() == 2
     assert Plan.objects.filter(goals__person__first_name="Lotte").exists()
     load_demo_data(house)

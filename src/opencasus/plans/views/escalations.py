@@ -55,9 +55,12 @@ def escalation_raise(request: AuthenticatedHttpRequest, case_id: int) -> HttpRes
                             "agreement": previous.agreement_id or initial["agreement"]})
             if following < len(LEVEL_ORDER):
                 initial["level"] = LEVEL_ORDER[following].value
+            if initial.get("level") == EscalationLevel.NATIONAL:
+                initial["reason"] = ""  # the national programme reads a question written for it, never the case
         form = EscalationForm(initial=initial, case=case, agreements=agreements)
-    return render(request, "plans/escalation_raise.html", {"case": case, "form": form, "previous_id": previous_id},
-                  status=status)
+    national = (form["level"].value() or "") == EscalationLevel.NATIONAL
+    return render(request, "plans/escalation_raise.html", {"case": case, "form": form, "previous_id": previous_id,
+                                                           "national": national}, status=status)
 
 
 @login_required

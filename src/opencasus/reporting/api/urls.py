@@ -1,8 +1,9 @@
 from django.urls import path
 
-from opencasus.reporting.api import views
+from opencasus.reporting.api import views, views_national
 
 urlpatterns = [
+    path("dashboards/national", views_national.NationalDashboardView.as_view(), name="reporting-national-dashboard"),
     path("dashboards/houses/<int:house_id>", views.HouseDashboardView.as_view(), name="reporting-house-dashboard"),
     path("dashboards/municipalities/<str:code>", views.MunicipalityDashboardView.as_view(),
          name="reporting-municipality-dashboard"),

@@ -19,6 +19,8 @@ from opencasus.core.tests.bad_input.common import (
     ref,
     text,
 )
+from opencasus.network.models import Role
+from opencasus.network.tests.factories import member
 from opencasus.plans import services
 from opencasus.plans.models import Agreement, Escalation, Goal, Plan
 from opencasus.plans.tests.factories import in_days, world
@@ -44,6 +46,30 @@ def _escalation() -> tuple[Any, Escalation]:
     escalation = services.escalation_raise(actor=w.director, case_id=w.case.pk, level=EscalationLevel.TACTICAL,
                                            organisation=w.police, reason="Levert niet")
     return w, Escalation.objects.get(pk=escalation.pk)
+
+
+def _national() -> tuple[Any, Any, Escalation]:
+    """An escalation raised to the national level, and a national programme officer."""
+    w, _plan, _goal, _agreement = _planned()
+    previous = None
+    for level in (EscalationLevel.OPERATIONAL, EscalationLevel.TACTICAL, EscalationLevel.STRATEGIC,
+                  EscalationLevel.NATIONAL):
+        previous = services.escalation_raise(actor=w.director, case_id=w.case.pk, level=level, organisation=w.police,
+                                             previous_id=previous.pk if previous else None, reason="Levert niet")
+    assert previous is not None
+    return w, member(w.house, Role.NATIONAL_OFFICER), Escalation.objects.get(pk=previous.pk)
+
+
+def _national_respond() -> Target:
+    _w, officer, escalation = _national()
+    return Target(officer, f"/api/v1/national-escalations/{escalation.pk}", {
+        "version": escalation.version, "response": "Opgepakt.", "outcome": "resolved"}, method="patch")
+
+
+def _national_page() -> Target:
+    _w, officer, escalation = _national()
+    return Target(officer, f"/landelijk/opschalingen/{escalation.pk}", {
+        "version": escalation.version, "response": "Opgepakt.", "outcome": "resolved"})
 
 
 def _closed() -> Any:
@@ -160,6 +186,8 @@ API = {
         *line("addressedTo", required=False, limit=300)], legitimate=["reason"], names=["addressedTo"]),
     "escalation response": Endpoint(_escalation_respond, [
         ("version as text", "version", "twee"), *text("response"), *choice("outcome")], legitimate=["response"]),
+    "national escalation response": Endpoint(_national_respond, [
+        ("version as text", "version", "twee"), *text("response"), *choice("outcome")], legitimate=["response"]),
 }
 
 
@@ -247,6 +275,9 @@ PAGES = {
     "agreement note": Endpoint(_page("/afspraken/{agreement}/notities", {"text": "Gebeld."}, user="owner"),
                                text("text", api=False), legitimate=["text"]),
     "escalation response": Endpoint(_escalation_page, [
+        ("version as text", "version", "twee"), *text("response", api=False), *choice("outcome", api=False)],
+        legitimate=["response"]),
+    "national escalation response": Endpoint(_national_page, [
         ("version as text", "version", "twee"), *text("response", api=False), *choice("outcome", api=False)],
         legitimate=["response"]),
 }
