@@ -2,8 +2,8 @@
 
 - The national contribution, the key per region and the inhabitants (national reference data): read by every
   house manager, steering-group member, municipality officer and functional administrator; edited by whoever
-  `can_edit_funding_key` says (for now every functional administrator: the national programme's role is to be
-  added there).
+  `can_edit_funding_key` says: the national programme (`Role.NATIONAL_OFFICER`), and the functional
+  administrators, who kept this right so that an installation without a national account can keep its data.
 - A region's split over its houses: read by the house managers, functional administrators and steering-group
   members of the region's houses, and by municipality officers of the region; edited by a functional
   administrator of one of the region's houses.
@@ -35,13 +35,13 @@ HOUSE_ROLES = (Role.HOUSE_MANAGER, Role.FUNCTIONAL_ADMINISTRATOR)
 
 
 def sees_funding(actor: User) -> bool:
-    return any(g.role in READ_ROLES for g in roles.grants(actor))
+    return any(g.role in (*READ_ROLES, Role.NATIONAL_OFFICER) for g in roles.grants(actor))
 
 
 def can_edit_funding_key(actor: User) -> bool:
-    """Who sets the national contribution, the key per region and the inhabitants. The national programme's
-    role belongs here once it exists; until then the functional administrators."""
-    return roles.has_role(actor, None, Role.FUNCTIONAL_ADMINISTRATOR)
+    """Who sets the national contribution, the key per region and the inhabitants: the national programme and
+    the functional administrators."""
+    return roles.has_role(actor, None, Role.NATIONAL_OFFICER, Role.FUNCTIONAL_ADMINISTRATOR)
 
 
 def require_funding(actor: User, *, edit: bool = False) -> None:

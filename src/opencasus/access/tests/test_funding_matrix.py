@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 HM, MO = Role.HOUSE_MANAGER, Role.MUNICIPALITY_OFFICER
 SG, FA = Role.STEERING_GROUP_MEMBER, Role.FUNCTIONAL_ADMINISTRATOR
+NO = Role.NATIONAL_OFFICER
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Resource:
 
 
 RESOURCES = [
-    Resource("year", frozenset({HM, MO, SG, FA}), frozenset({FA})),
+    Resource("year", frozenset({HM, MO, SG, FA, NO}), frozenset({FA, NO})),
     Resource("split", frozenset({HM, MO, SG, FA}), frozenset({FA})),
     Resource("house", frozenset({HM, SG, FA}), frozenset({FA})),
     Resource("house-report", frozenset({HM, SG, FA})),
