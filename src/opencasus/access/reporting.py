@@ -4,6 +4,8 @@
   figures within their house.
 - Municipality officers: their municipality (`Membership.municipality`), within their house.
 - Steering-group members: their region (every house in it), its houses and municipalities.
+- The pseudonym key list of a recidivism measurement (names and dates of birth behind the
+  pseudonyms, for the police): only the house manager of the house (`may_export_key_list`).
 - Everyone else (partner professionals, privacy officers, functional administrators): nothing.
 
 Management information never shows a person: only counts, suppressed below the house's threshold.
@@ -138,6 +140,23 @@ def may_record_advice(actor: User, house_id: int) -> bool:
     return roles.is_core_staff(actor, house_id)
 
 
+def may_export_key_list(actor: User, house_id: int) -> bool:
+    """Only the house manager exports the pseudonym key list: it identifies persons, unlike any figure."""
+    return roles.has_role(actor, house_id, Role.HOUSE_MANAGER)
+
+
+def _allowed_house(allowed: bool, house_id: int) -> House:
+    house = House.objects.filter(pk=house_id).first() if allowed else None
+    if house is None:
+        raise Http404
+    return house
+
+
+def key_list_house_get(*, actor: User, house_id: int) -> House:
+    """A house whose key lists the actor may export and see; 404 otherwise, as for a missing house."""
+    return _allowed_house(may_export_key_list(actor, house_id), house_id)
+
+
 def import_check(*, actor: User, house_id: int) -> None:
     """404 for an import of a house where the actor may not import, as for a missing one."""
     if not may_import(actor, house_id):
@@ -146,12 +165,7 @@ def import_check(*, actor: User, house_id: int) -> None:
 
 def import_house_get(*, actor: User, house_id: int) -> House:
     """A house in which the actor may import police data and record advice."""
-    if not may_import(actor, house_id):
-        raise Http404
-    house = House.objects.filter(pk=house_id).first()
-    if house is None:
-        raise Http404
-    return house
+    return _allowed_house(may_import(actor, house_id), house_id)
 
 
 def municipalities_for(actor: User) -> list[Municipality]:

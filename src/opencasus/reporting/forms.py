@@ -54,3 +54,9 @@ class AdviceForm(Form):
         assert isinstance(municipality_field, forms.ChoiceField)
         case_field.choices = [(c.pk, f"{c.reference} — {c.municipality.name}") for c in cases]
         municipality_field.choices = [("", "—"), *[(m.code, m.name) for m in municipalities]]
+
+
+class KeyListExportForm(PeriodForm):
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Why the police need the list now. A second export of the same "
+                                         "measurement needs a new reason."))

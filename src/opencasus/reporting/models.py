@@ -103,6 +103,53 @@ class PoliceIncident(models.Model):
         return f"{self.incident_date}: {self.count}"
 
 
+class RecidivismMeasurement(models.Model):
+    """One recidivism measurement of a house: the subject persons whose action plan was first adopted
+    in [period_start, period_end]. Its pseudonym key list goes to the police once per reason."""
+
+    house = models.ForeignKey("network.House", verbose_name=_("house"), on_delete=models.PROTECT,
+                              related_name="recidivism_measurements")
+    period_start = models.DateField(_("plans adopted from"))
+    period_end = models.DateField(_("plans adopted until (inclusive)"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["house", "-period_start", "-id"]
+        verbose_name = _("recidivism measurement")
+        verbose_name_plural = _("recidivism measurements")
+        constraints = [models.UniqueConstraint(fields=["house", "period_start", "period_end"],
+                                               name="one_measurement_per_house_period")]
+
+    def __str__(self) -> str:
+        return f"{self.house_id} {self.period_start}\u2013{self.period_end}"
+
+
+class KeyListExport(models.Model):
+    """One export of a measurement's pseudonym key list: who, when, why and for how many persons."""
+
+    measurement = models.ForeignKey(RecidivismMeasurement, verbose_name=_("measurement"),
+                                    on_delete=models.PROTECT, related_name="exports")
+    reason = models.TextField(_("reason"))
+    # The reason folded (case, spaces) so that a repeated reason is recognised.
+    reason_key = models.CharField(max_length=64)
+    exported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("exported by"),
+                                    on_delete=models.PROTECT, related_name="+")
+    exported_at = models.DateTimeField(_("exported at"), default=timezone.now)
+    person_count = models.PositiveIntegerField(_("persons"))
+
+    class Meta:
+        ordering = ["-exported_at", "-id"]
+        verbose_name = _("key list export")
+        verbose_name_plural = _("key list exports")
+        constraints = [models.UniqueConstraint(fields=["measurement", "reason_key"],
+                                               name="one_key_list_export_per_reason")]
+
+    def __str__(self) -> str:
+        return f"{self.measurement_id} {self.exported_at:%Y-%m-%d}"
+
+
 class SummaryMonth(models.Model):
     """One calendar month of a house in the dashboard summary: built from the case records, or stale.
 

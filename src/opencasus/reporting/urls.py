@@ -22,6 +22,8 @@ urlpatterns = [
     path("managementinformatie/huizen/<int:house_id>/recidive", views_data.recidivism_view, name="recidivism"),
     path("managementinformatie/huizen/<int:house_id>/recidive/import", views_data.incident_upload,
          name="incident-upload"),
+    path("managementinformatie/huizen/<int:house_id>/recidive/sleutellijst", views_data.key_list_view,
+         name="key-list"),
     path("managementinformatie/recidive/imports/<int:import_id>", views_data.incident_import_view,
          name="incident-import"),
     path("managementinformatie/huizen/<int:house_id>/trendsignalen", views_data.trends, name="trends"),

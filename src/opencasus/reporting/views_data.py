@@ -15,12 +15,14 @@ from opencasus.access import reporting as access
 from opencasus.accounts.typing import AuthenticatedHttpRequest
 from opencasus.logbook import purposes
 from opencasus.network.selectors import municipality_list
-from opencasus.reporting.forms import AdviceForm, IncidentUploadForm
+from opencasus.reporting.exports import CSV_TYPE
+from opencasus.reporting.forms import AdviceForm, IncidentUploadForm, KeyListExportForm
 from opencasus.reporting.imports import incident_import_start
+from opencasus.reporting.keylist import key_list_export
 from opencasus.reporting.models import ImportStatus
 from opencasus.reporting.selectors import reads
 from opencasus.reporting.selectors.advice import area_cases_for_advice
-from opencasus.reporting.selectors.imports import incident_imports_for
+from opencasus.reporting.selectors.imports import incident_imports_for, key_list_exports_for
 from opencasus.reporting.selectors.trends import ALPHA, HISTORY_MONTHS, MIN_HISTORY_MONTHS
 from opencasus.reporting.services import advice_record
 from opencasus.reporting.tasks import run_incident_import
@@ -33,6 +35,7 @@ def recidivism_view(request: AuthenticatedHttpRequest, house_id: int) -> HttpRes
     can_import = access.may_import(request.user, house_id)
     return render(request, "reporting/recidivism.html", {
         "data": data, "scope": data.scope, "panels": _panels(data.tables), "can_import": can_import,
+        "can_export_key_list": access.may_export_key_list(request.user, house_id),
         "imports": incident_imports_for(actor=request.user, house_id=house_id)[:10] if can_import else []})
 
 
@@ -51,6 +54,25 @@ def incident_upload(request: AuthenticatedHttpRequest, house_id: int) -> HttpRes
             run_incident_import.delay(job.pk)
             return redirect("reporting:incident-import", import_id=job.pk)
     return render(request, "reporting/incident_upload.html", {"house": house, "form": form})
+
+
+@login_required
+def key_list_view(request: AuthenticatedHttpRequest, house_id: int) -> HttpResponse:
+    house = access.key_list_house_get(actor=request.user, house_id=house_id)
+    form = KeyListExportForm(request.POST or None, initial=KeyListExportForm.initial_values())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            key_list = key_list_export(actor=request.user, house_id=house.pk, date_from=data["date_from"],
+                                       date_to=data["date_to"], reason=data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            response = HttpResponse(key_list.content, content_type=CSV_TYPE)
+            response["Content-Disposition"] = f'attachment; filename="{key_list.filename}"'
+            return response
+    return render(request, "reporting/key_list.html", {
+        "house": house, "form": form, "exports": key_list_exports_for(actor=request.user, house_id=house.pk)[:50]})
 
 
 @login_required

@@ -138,3 +138,11 @@ class AdviceSerializer(Serializer[object]):
     text = serializers.CharField(max_length=10_000)
     given_at = serializers.DateTimeField(read_only=True)
     given_by = serializers.CharField(source="given_by.get_full_name", read_only=True)
+
+
+class KeyListExportCreateSerializer(Serializer[object]):
+    house_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    date_from = serializers.DateField(help_text="First day on which the plans of the measurement were adopted")
+    date_to = serializers.DateField(help_text="Last day (inclusive); not in the future")
+    reason = serializers.CharField(max_length=500, help_text="Why the police need the list; a second export of "
+                                   "the same measurement needs a new reason")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("reports/municipal-annual/<str:code>/<int:year>/pdf", views.AnnualReportPdfView.as_view(),
          name="reporting-annual-report-pdf"),
     path("recidivism", views.RecidivismView.as_view(), name="reporting-recidivism"),
+    path("recidivism-key-lists", views.KeyListExportView.as_view(), name="reporting-recidivism-key-lists"),
     path("recidivism-imports", views.IncidentImportListView.as_view(), name="reporting-recidivism-imports"),
     path("recidivism-imports/<int:import_id>", views.IncidentImportDetailView.as_view(),
          name="reporting-recidivism-import"),

@@ -24,6 +24,7 @@ from opencasus.reporting import exports
 from opencasus.reporting.api import serializers as s
 from opencasus.reporting.filters import AdviceFilter, HouseFilter, PeriodFilter, TrendSignalFilter
 from opencasus.reporting.imports import incident_import_start
+from opencasus.reporting.keylist import key_list_export
 from opencasus.reporting.models import IncidentImport
 from opencasus.reporting.selectors import reads
 from opencasus.reporting.selectors.annual import AnnualReport
@@ -151,6 +152,26 @@ class RecidivismView(APIView):
         data = reads.recidivism_view(actor=request.user, purpose=purposes.RECIDIVISM_API,
                                      house_id=filter_values(HouseFilter, request.query_params)["houseId"])
         return Response(data.as_json())
+
+
+class KeyListExportView(APIView):
+    @extend_schema(
+        summary="Export the pseudonym key list of a recidivism measurement for the police (house manager; CSV)",
+        description="The measurement is the house and the period in which the plans were first adopted. Each "
+                    "export is a processing-log record with the persons as data subjects; a second export of the "
+                    "same measurement needs a new reason (409 otherwise).",
+        tags=["reporting"], request=s.KeyListExportCreateSerializer,
+        responses={(201, "text/csv"): OpenApiTypes.BINARY}, operation_id="recidivism_key_lists_create")
+    def post(self, request: AuthenticatedRequest) -> HttpResponse:
+        given = s.KeyListExportCreateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        key_list = key_list_export(actor=request.user, house_id=data["house_id"], date_from=data["date_from"],
+                                   date_to=data["date_to"], reason=data["reason"],
+                                   purpose=purposes.RECIDIVISM_KEY_LIST_API)
+        response = HttpResponse(key_list.content, content_type=exports.CSV_TYPE, status=status.HTTP_201_CREATED)
+        response["Content-Disposition"] = f'attachment; filename="{key_list.filename}"'
+        return response
 
 
 def _import_json(job: IncidentImport) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from opencasus.reporting.tests.test_views import (
     ALLOWED_DORDRECHT,
     ALLOWED_HOUSE,
     ALLOWED_IMPORT,
+    ALLOWED_KEY_LIST,
     ALLOWED_REGION,
 )
 
@@ -45,6 +46,17 @@ def test_access_matrix_for_the_api(world: World, api_client: Callable[[User], AP
             assert response.status_code == expected, (role, url, response.status_code)
             if expected == 404:
                 assert response["Content-Type"] == "application/problem+json"
+
+
+def test_access_matrix_for_the_key_list_export(world: World, api_client: Callable[[User], APIClient]) -> None:
+    for role in ALL:
+        body = {"houseId": world.house.pk, "dateFrom": "2025-01-01", "dateTo": "2025-12-31",
+                "reason": f"Levering aan de politie ({role})"}
+        response = api_client(world.users[role]).post("/api/v1/recidivism-key-lists", body, format="json")
+        expected = 201 if role in ALLOWED_KEY_LIST else 404
+        assert response.status_code == expected, (role, response.status_code)
+        if expected == 404:
+            assert response["Content-Type"] == "application/problem+json"
 
 
 def test_house_dashboard_json(world: World, api_client: Callable[[User], APIClient]) -> None:

@@ -17,6 +17,7 @@ ALLOWED_DORDRECHT = ALLOWED_HOUSE | {"officer_dordrecht"}
 ALLOWED_REGION = {"steering"}
 ALLOWED_IMPORT = {"manager", "director", "secretary"}
 ALLOWED_ADVICE_FORM = {"director", "secretary"}
+ALLOWED_KEY_LIST = {"manager"}
 ALL = ["manager", "director", "secretary", "officer_dordrecht", "officer_gorinchem", "steering", "partner",
        "privacy", "admin", "other_director"]
 
@@ -38,6 +39,7 @@ def pages(world: World) -> list[tuple[str, set[str]]]:
         (reverse("reporting:trends", args=[h]), ALLOWED_HOUSE),
         (reverse("reporting:incident-upload", args=[h]), ALLOWED_IMPORT),
         (reverse("reporting:advice-new", args=[h]), ALLOWED_ADVICE_FORM),
+        (reverse("reporting:key-list", args=[h]), ALLOWED_KEY_LIST),
     ]
 
 

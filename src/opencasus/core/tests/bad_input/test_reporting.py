@@ -1,5 +1,5 @@
-"""Bad input for management information: advice to the local administration, the police data import
-and the reporting period."""
+"""Bad input for management information: advice to the local administration, the police data import,
+the pseudonym key list and the reporting period."""
 
 from __future__ import annotations
 
@@ -39,12 +39,22 @@ def _advice() -> Target:
                                                "text": "Meer jongerenwerk in de wijk."})
 
 
+def _key_list() -> Target:
+    house = HouseFactory.create()
+    return Target(member(house, Role.HOUSE_MANAGER), "/api/v1/recidivism-key-lists", {
+        "houseId": house.pk, "dateFrom": "2025-01-01", "dateTo": "2025-12-31", "reason": "Levering aan de politie"})
+
+
 API = {
     "advice": Endpoint(_advice, [
         *ref("caseId"), ("municipalityCode: unknown", "municipalityCode", "GM9999"),
         ("municipalityCode: too long", "municipalityCode", "GM05050505"),
         ("municipalityCode: control characters", "municipalityCode", "GM\x0005"),
         ("municipalityCode: a list", "municipalityCode", ["GM0505"]), *text("text")], legitimate=["text"]),
+    "key-list": Endpoint(_key_list, [
+        *ref("houseId"), *date("dateFrom"), *date("dateTo"), *text("reason", limit=500),
+        ("dateTo before dateFrom", "dateTo", "2024-12-31"), ("dateTo in the future", "dateTo", "2999-01-01")],
+        legitimate=["reason"]),
 }
 
 
@@ -60,6 +70,12 @@ def _period_page() -> Target:
                   {"date_from": "2025-01-01", "date_to": "2025-12-31"}, method="get")
 
 
+def _key_list_page() -> Target:
+    house = HouseFactory.create()
+    return Target(member(house, Role.HOUSE_MANAGER), f"/managementinformatie/huizen/{house.pk}/recidive/sleutellijst",
+                  {"date_from": "2025-01-01", "date_to": "2025-12-31", "reason": "Levering aan de politie"})
+
+
 PAGES = {
     "advice": Endpoint(_advice_page, [
         *ref("case", api=False), ("municipality: unknown", "municipality", "GM9999"),
@@ -68,6 +84,9 @@ PAGES = {
     "period": Endpoint(_period_page, [
         *date("date_from", api=False), *date("date_to", api=False),
         ("date_to before date_from", "date_to", "2024-12-31"), ("year 10000", "date_to", "10000-01-01")]),
+    "key-list": Endpoint(_key_list_page, [
+        *date("date_from", api=False), *date("date_to", api=False), *text("reason", limit=500, api=False),
+        ("date_to in the future", "date_to", "2999-01-01")], legitimate=["reason"]),
 }
 
 test_api_refuses, test_api_keeps_legitimate_text, test_page_refuses, test_page_keeps_legitimate_text = catalogue(
