@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opencasus.access import topx as access
+from opencasus.accounts.models import User
 from opencasus.accounts.typing import AuthenticatedRequest
 from opencasus.core.api.filters import FilterBackend, filter_values
 from opencasus.core.api.pagination import Pagination
@@ -40,7 +41,7 @@ CANDIDATE_ID = _id("topxCandidateId", "The candidate")
 IMPORT_ID = _id("topxImportId", "The import")
 
 
-def _candidate_json(actor: Any, candidates: list[Candidate]) -> list[dict[str, Any]]:
+def _candidate_json(actor: User, candidates: list[Candidate]) -> list[dict[str, Any]]:
     levels = selectors.candidate_levels(actor=actor, candidates=candidates)
     names = {pk: LEVEL_NAMES.get(level, "none") for pk, level in levels.items()}
     result: list[dict[str, Any]] = []
