@@ -5,6 +5,12 @@ around the adoption day A: incidents "before" fall in [A - W, A), "after" in [A,
 counts for window W only once A + W has passed (a full after-window). Groups: all, age band (age on
 the adoption day, `AGE_BANDS`), route, target group, outcome. Group sizes and sums pass the small-count
 suppression; derived figures over a small group are withheld.
+
+The comparison group: subject persons of the scope's intakes that were not admitted (routed, advice only
+or declined), with the triage decision's day as their day A. They are matched on stratum — age band and
+incident history (incidents in the 12 months before A: none, 1-2, 3 or more) — taking per window at most as
+many of each stratum as the admitted group has, in a fixed order (person id), so both groups have the same
+mix of age and history.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from opencasus.reporting.figures import Column, Row, Table
 from opencasus.reporting.models import PoliceIncident
 from opencasus.reporting.selectors.dashboard import scope_cases
 from opencasus.reporting.stats import add_months
+from opencasus.triage.models import Outcome
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
@@ -73,6 +80,15 @@ def age_band(born: dt.date | None, day: dt.date) -> tuple[str, str]:
                  _("%(key)s years") % {"key": key.replace("-", "\u2013")})
 
 
+def history_band(incidents: list[tuple[dt.date, int]], day: dt.date) -> str:
+    """Incidents in the 12 months before `day`, in three bands: "0", "1-2", "3+"."""
+    before = sum(n for when, n in incidents if add_months(day, -12) <= when < day)
+    return "0" if before == 0 else "1-2" if before <= 2 else "3+"
+
+
+NOT_ADMITTED = (Outcome.ROUTE, Outcome.ADVICE, Outcome.DECLINE)
+
+
 def window_counts(incidents: list[tuple[dt.date, int]], adopted: dt.date, months: int) -> tuple[int, int]:
     """Incidents in [A - W, A) and [A, A + W)."""
     start, end = add_months(adopted, -months), add_months(adopted, months)
@@ -100,10 +116,15 @@ def recidivism_for(scope: Scope, *, today: dt.date | None = None,
         incidents[person_id].append((day, n))
     route_labels = dict(Route.choices)
     tallies: dict[int, dict[tuple[str, str], _Tally]] = {w: defaultdict(_Tally) for w in WINDOWS}
+    strata: dict[int, dict[tuple[str, str], int]] = {w: defaultdict(int) for w in WINDOWS}
     for person_id, case_id, born in persons:
         adopted = _as_date(adoptions[case_id])
         route, theme = cases[case_id]
         band = age_band(born, adopted)
+        stratum = (band[0], history_band(incidents.get(person_id, []), adopted))
+        for months in WINDOWS:
+            if add_months(adopted, months) <= today:
+                strata[months][stratum] += 1
         groups = [("all", _("All persons")),
                   (f"age:{band[0]}", _("Age: %(band)s") % {"band": band[1]}),
                   (f"route:{route}", _("Route: %(name)s") % {"name": route_labels.get(route, route)}),
@@ -119,7 +140,38 @@ def recidivism_for(scope: Scope, *, today: dt.date | None = None,
                 tally.persons += 1
                 tally.before += before
                 tally.after += after
+    _add_comparison_group(scope, today=today, strata=strata, tallies=tallies)
     return Recidivism(scope, True, [_window_table(scope, months, tallies[months]) for months in WINDOWS])
+
+
+def _add_comparison_group(scope: Scope, *, today: dt.date, strata: dict[int, dict[tuple[str, str], int]],
+                          tallies: dict[int, dict[tuple[str, str], _Tally]]) -> None:
+    decided = dict(Case.objects.filter(pk__in=scope_cases(scope).values("pk"),
+                                       triage_decision__outcome__in=NOT_ADMITTED)
+                   .values_list("pk", "triage_decision__decided_at"))
+    persons = list(Person.objects.filter(case_id__in=list(decided), relation=Relation.SUBJECT)
+                   .order_by("pk").values_list("pk", "case_id", "date_of_birth"))
+    incidents: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for person_id, day, n in PoliceIncident.objects.filter(person_id__in=[p for p, _c, _b in persons]).values_list(
+            "person_id", "incident_date", "count"):
+        incidents[person_id].append((day, n))
+    taken: dict[int, dict[tuple[str, str], int]] = {w: defaultdict(int) for w in WINDOWS}
+    for person_id, case_id, born in persons:
+        day = _as_date(decided[case_id])
+        band = age_band(born, day)
+        stratum = (band[0], history_band(incidents.get(person_id, []), day))
+        groups = [("comparison", _("Comparison group (not admitted, matched)")),
+                  (f"comparison-age:{band[0]}", _("Comparison group, age: %(band)s") % {"band": band[1]})]
+        for months in WINDOWS:
+            if add_months(day, months) > today or taken[months][stratum] >= strata[months].get(stratum, 0):
+                continue
+            taken[months][stratum] += 1
+            before, after = window_counts(incidents.get(person_id, []), day, months)
+            for key in groups:
+                tally = tallies[months][key]
+                tally.persons += 1
+                tally.before += before
+                tally.after += after
 
 
 def _window_table(scope: Scope, months: int, tallies: dict[tuple[str, str], _Tally]) -> Table:

@@ -233,3 +233,38 @@ def test_age_bands_count_the_age_on_the_adoption_day(fixture: Fixture) -> None:
     assert rows["age:50+"][1][:3] == [1, 2, 3]
     assert age_band(None, TODAY) == ("unknown", "onbekend")
     assert age_band(dt.date(2009, 2, 1), TODAY)[0] == "0-17"
+
+
+def test_comparison_group_is_matched_on_age_band_and_incident_history(fixture: Fixture) -> None:
+    from opencasus.triage.models import Decision, Outcome, Verdict
+
+    Person.objects.filter(pk=fixture["pa"].pk).update(date_of_birth=dt.date(2000, 6, 16))  # 23, history 3+
+    Person.objects.filter(pk=fixture["pc"].pk).update(date_of_birth=dt.date(1970, 1, 1))  # 55, history 1-2
+    job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="politie.csv",
+                                content=police_file(fixture).encode())
+    incident_import_run(import_id=job.pk)
+
+    def not_admitted(outcome: str, decided: dt.date, born: dt.date, incidents: dict[dt.date, int]) -> Person:
+        case = CaseFactory.create(house=fixture["house"])
+        Decision.objects.create(case=case, outcome=outcome, grounds="Past niet", verdict=Verdict.DOES_NOT_MEET,
+                                decided_by=fixture["director"], decided_at=at(decided.year, decided.month, decided.day))
+        person = PersonFactory.create(case=case, date_of_birth=born)
+        for day, n in incidents.items():
+            PoliceIncident.objects.create(person=person, incident_date=day, count=n)
+        return person
+
+    history = {dt.date(2024, 3, 1): 3}
+    not_admitted(Outcome.ROUTE, dt.date(2024, 7, 1), dt.date(1995, 1, 1), {**history, dt.date(2024, 7, 5): 9})  # 29
+    matched = not_admitted(Outcome.DECLINE, dt.date(2024, 7, 1), dt.date(2001, 1, 1),
+                           {**history, dt.date(2024, 7, 10): 1, dt.date(2025, 1, 10): 2})
+    not_admitted(Outcome.ADVICE, dt.date(2024, 7, 2), dt.date(2001, 2, 1), {**history, dt.date(2024, 7, 9): 5})
+    assert matched.pk  # the first of two in pa's stratum (18-23, 3+) is taken, the second left out
+    data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
+    figures = {t.slug: {r.key: [v.value if isinstance(v, Count) else v for v in r.values] for r in t.rows}
+               for t in data.tables}
+    assert figures["recidivism-2"]["comparison"][:3] == [1, 0, 1]  # its history lies before the 2 months
+    assert figures["recidivism-12"]["comparison"][:3] == [1, 3, 3]
+    assert figures["recidivism-12"]["comparison-age:18-23"][:3] == [1, 3, 3]
+    assert "comparison-age:24-34" not in figures["recidivism-12"]  # no admitted person of that stratum
+    labels = {r.key: r.label for r in data.tables[0].rows}
+    assert labels["comparison"] == "Vergelijkingsgroep (niet toegelaten, gematcht)"
