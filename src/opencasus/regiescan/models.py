@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 NAME_LENGTH = 200
 QUESTION_LENGTH = 1000
@@ -24,7 +25,7 @@ MAX_WEIGHT = 5
 
 class ScanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("regie scan", "Submitted")
 
 
 class ScanSettings(models.Model):
