@@ -22,6 +22,8 @@ class Route:
     name: str
     callback: Any
     numeric: frozenset[str] = frozenset()
+    # Parameters of a project converter (e.g. funding's "huizen|gemeenten|regios"): a value it accepts.
+    fixed: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_api(self) -> bool:
@@ -36,7 +38,8 @@ class Route:
 
     def sample(self, number: Any = 1, text: str = "x") -> str:
         """The address with every parameter filled with a value its converter accepts."""
-        return self.url({p: number if p in self.numeric else text for p in self.params})
+        fixed = dict(self.fixed)
+        return self.url({p: fixed.get(p, number if p in self.numeric else text) for p in self.params})
 
 
 def _numeric(pattern: Any) -> set[str]:
@@ -45,6 +48,13 @@ def _numeric(pattern: Any) -> set[str]:
     if isinstance(pattern, RegexPattern):
         return {m.group(1) for m in re.finditer(r"\(\?P<(\w+)>(\[0-9\]\+|\\d\+)\)", str(pattern))}
     return set()
+
+
+def _fixed(pattern: Any) -> set[tuple[str, str]]:
+    if not isinstance(pattern, RoutePattern):
+        return set()
+    return {(name, str(converter.regex).split("|")[0]) for name, converter in pattern.converters.items()
+            if type(converter).__module__ != "django.urls.converters"}
 
 
 def _piece(pattern: Any) -> str:
@@ -56,19 +66,20 @@ def _piece(pattern: Any) -> str:
     return str(pattern)
 
 
-def _walk(patterns: list[Any], prefix: str, namespace: str, numeric: frozenset[str]) -> Iterator[Route]:
+def _walk(patterns: list[Any], prefix: str, namespace: str, numeric: frozenset[str],
+          fixed: frozenset[tuple[str, str]] = frozenset()) -> Iterator[Route]:
     for entry in patterns:
         if isinstance(entry, URLResolver):
             ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _walk(entry.url_patterns, prefix + _piece(entry.pattern), ns,
-                             numeric | _numeric(entry.pattern))
+                             numeric | _numeric(entry.pattern), fixed | _fixed(entry.pattern))
         elif isinstance(entry, URLPattern):
             template = "/" + prefix + _piece(entry.pattern)
             if any(ch in template for ch in "()[]*+?|\\"):
                 continue  # a free-form regex (the admin's catch-alls): not an addressable page
             params = tuple(re.findall(r"\{(\w+)\}", template))
             yield Route(template, params, f"{namespace}{entry.name or ''}", entry.callback,
-                        numeric | frozenset(_numeric(entry.pattern)))
+                        numeric | frozenset(_numeric(entry.pattern)), tuple(sorted(fixed | _fixed(entry.pattern))))
 
 
 def routes() -> list[Route]:
