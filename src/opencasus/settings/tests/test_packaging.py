@@ -81,7 +81,8 @@ def test_code_imports_only_declared_dependencies() -> None:
                     "djangorestframework_camel_case": "djangorestframework-camel-case", "psycopg": "psycopg",
                     "dj_database_url": "dj-database-url", "django_otp": "django-otp", "axes": "django-axes",
                     "csp": "django-csp", "knox": "django-rest-knox", "django_filters": "django-filter",
-                    "drf_spectacular": "drf-spectacular", "yaml": "PyYAML", "mozilla_django_oidc": "mozilla-django-oidc"}
+                    "drf_spectacular": "drf-spectacular", "yaml": "PyYAML",
+                    "mozilla_django_oidc": "mozilla-django-oidc"}
     stdlib = set(sys.stdlib_module_names)
     missing: set[str] = set()
     for path in (PROJECT_DIR / "src" / "opencasus").rglob("*.py"):
