@@ -205,7 +205,7 @@ class ActionListView(APIView):
     filter_backends: ClassVar[list[Any]] = [FilterBackend]
     filterset_class = ActionFilter
     pagination_class = Pagination
-    queryset = MeetingAction.objects.none()
+    queryset = MeetingAction.objects.none()  # names the model for the OpenAPI document; the selector reads
 
     @extend_schema(summary="Actions of the meetings the caller may read (mine, overdue)", tags=TAGS,
                    responses=s.MeetingActionSerializer(many=True), operation_id="meeting_actions_list")
