@@ -137,6 +137,16 @@ def house_path(model: type[models.Model], depth: int = 3) -> str | None:
     return None
 
 
+def region_path(model: type[models.Model]) -> str | None:
+    """The foreign key from a model to its region, for records that belong to a region and no house."""
+    from opencasus.network.models import Region
+
+    for f in model._meta.get_fields():
+        if isinstance(f, models.ForeignKey) and f.related_model is Region:
+            return f.name
+    return None
+
+
 def is_object_param(name: str) -> bool:
     return name in {"pk", "id"} or name.endswith(("_id", "Id"))
 
@@ -152,6 +162,11 @@ PARAM_MODELS = {
     ("plans:intervention-", "item_id"): "plans.Intervention",
     ("privacy:subject-access-", "request_id"): "privacy.SubjectAccessRequest",
     ("privacy:rights-request", "request_id"): "privacy.RightsRequest",
+    # Two kinds of theme: the steering group's priority themes (per region) and the regie scan's (per house).
+    ("governance:theme", "theme_id"): "governance.PriorityTheme",
+    ("priority-theme", "themeId"): "governance.PriorityTheme",
+    ("regiescan:", "theme_id"): "regiescan.Theme",
+    ("regie-scan-theme", "themeId"): "regiescan.Theme",
 }
 
 
@@ -227,14 +242,18 @@ def foreign_values(route: Route, world: GateHouses) -> dict[str, Any] | None:
                 break
         if obj is None:
             path = house_path(model) or house_path(model, 4)  # a decision: minutes, agenda item, meeting
+            owner: Any = world.other.pk
+            if path is None and region_path(model):
+                # A record of the region (a priority theme): the other house's region, not the caller's.
+                path, owner = region_path(model), world.other.region_id
             if path is None:
                 world.unresolved.add(f"{route.template}:{param} ({model.__name__}: shared reference data)")
                 return None
-            obj = (model._default_manager.filter(**{path: world.other.pk}).filter(**_filter_for(route, param))
+            obj = (model._default_manager.filter(**{path: owner}).filter(**_filter_for(route, param))
                    .distinct().order_by("pk").first())
             if obj is None:
                 world.unresolved.add(f"{route.template}:{param} (no {model.__name__} in the other house)")
                 return None
         chosen.append(obj)
         values[param] = obj.pk
-    return values
+    return values if chosen else None  # a year alone names no record of a house
