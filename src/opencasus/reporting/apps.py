@@ -14,7 +14,7 @@ class ReportingConfig(AppConfig):
         from opencasus.reporting.start import key_figures_sections
 
         register_nav(NavItem(label=_("Management information"), url_name="reporting:index",
-                             visible=sees_reporting, order=700))
+                             visible=sees_reporting, order=58))
         register_nav(NavItem(label=_("National figures"), url_name="reporting:national",
                              visible=is_national_officer, order=701))
         register(key_figures_sections)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -70,3 +71,19 @@ def fill_household(page: Any) -> None:
     page.select_option("#id_route", "veilig_thuis")
     page.select_option("#id_municipality", label="Dordrecht")
     page.check("#id_people_informed_0")
+
+
+def menu(session: Session, name: str) -> None:
+    """Open a main-menu item. A narrow screen folds the menu under "Menu", a wide one keeps the last
+    items under "More": open that first when the item is not in sight."""
+    page = session.page
+    link = page.get_by_role("navigation").get_by_role("link", name=name, exact=True).filter(visible=True)
+    if not link.count():
+        for fold in ("Menu", "Meer"):
+            summary = page.locator("summary").filter(has_text=re.compile(f"^{fold}$")).filter(visible=True)
+            if summary.count():
+                summary.first.click()
+                if link.count():
+                    break
+    link.first.click()
+    page.wait_for_load_state("load")

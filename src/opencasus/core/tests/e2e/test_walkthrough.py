@@ -31,7 +31,7 @@ from opencasus.cases.tests import helpers as h
 from opencasus.cases.workflow import Status
 from opencasus.core.tests.e2e import browser as b
 from opencasus.core.tests.e2e.browser import PROJECT_DIR, Session, check_page, screenshot
-from opencasus.core.tests.e2e.flow import log_in
+from opencasus.core.tests.e2e.flow import log_in, menu
 from opencasus.network.models import MeetingType, Role
 from opencasus.network.tests.factories import member
 from opencasus.plans.models import Agreement
@@ -138,22 +138,6 @@ def label(scope: Any, text: str) -> Any:
     optional mark."""
     marks = rf"( \*| \({re.escape(dutch('optional'))}\))?"
     return scope.get_by_label(re.compile(rf"^{re.escape(dutch(text))}{marks}$", re.IGNORECASE))
-
-
-def menu(session: Session, name: str) -> None:
-    """Open a main-menu item. A narrow screen folds the menu under "Menu", a wide one keeps the last
-    items under "More": open that first when the item is not in sight."""
-    page = session.page
-    link = page.get_by_role("navigation").get_by_role("link", name=name, exact=True).filter(visible=True)
-    if not link.count():
-        for fold in (dutch("Menu"), dutch("More")):
-            summary = page.locator("summary").filter(has_text=re.compile(f"^{fold}$")).filter(visible=True)
-            if summary.count():
-                summary.first.click()
-                if link.count():
-                    break
-    link.first.click()
-    page.wait_for_load_state("load")
 
 
 def click(session: Session, role: str, name: str) -> None:
