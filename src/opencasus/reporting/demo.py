@@ -27,7 +27,7 @@ from opencasus.logbook.services import Who, record_processing
 from opencasus.network.models import CORE_STAFF_ROLES, House, Membership, Municipality, Partnership, TargetGroup
 from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, PlanVersion
 from opencasus.plans.vocabulary import AgreementStatus, ClosureOutcome, EscalationLevel
-from opencasus.reporting.models import Advice, PoliceIncident
+from opencasus.reporting.models import Advice, IncidentSource, PoliceIncident
 from opencasus.reporting.stats import add_months, month_start
 
 PREFIX = "MI-"
@@ -191,5 +191,8 @@ def _incidents(person: Person, rng: random.Random, case: Case, today: dt.date) -
         day = day0 + dt.timedelta(days=rng.randint(0, 365))
         if day <= today:
             days[day] = days.get(day, 0) + 1
-    PoliceIncident.objects.bulk_create([PoliceIncident(person=person, incident_date=d, count=n)
-                                        for d, n in sorted(days.items())])
+    rows = [PoliceIncident(person=person, incident_date=d, count=n) for d, n in sorted(days.items())]
+    # Some registrations end in a criminal record: the judicial documentation counts them as a second source.
+    rows += [PoliceIncident(person=person, incident_date=d, count=1, source=IncidentSource.JUDICIAL)
+             for d, _n in sorted(days.items()) if rng.random() < 0.3]
+    PoliceIncident.objects.bulk_create(rows)

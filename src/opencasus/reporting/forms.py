@@ -31,7 +31,8 @@ class PeriodForm(Form):
 
 class IncidentUploadForm(Form):
     file = forms.FileField(label=_("CSV file from the police"),
-                           help_text=_("Columns: person_pseudonym,incident_date,count (see the manual)."))
+                           help_text=_("Columns: person_pseudonym,incident_date,count and optionally source "
+                                       "(see the manual)."))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

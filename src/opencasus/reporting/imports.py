@@ -1,9 +1,9 @@
 """Importing police incident counts per pseudonymised person and day (the recidivism measurement).
 
 The CSV format is documented in docs/reporting.md: a header `person_pseudonym,incident_date,count`,
-then one row per person and day. Good rows are imported, bad rows are reported with their line
-number and a Dutch reason; a re-delivered (person, day) replaces the earlier count. Rows are
-processed in chunks, each in its own transaction with its processing-log record, so the progress
+optionally followed by `source`, then one row per person, day and source. Good rows are imported, bad rows
+are reported with their line number and a Dutch reason; a re-delivered (person, day, source) replaces the
+earlier count. Rows are processed in chunks, each in its own transaction with its processing-log record, so the progress
 is visible while the import runs and a chunk is never half-written.
 """
 
@@ -30,12 +30,18 @@ from opencasus.logbook import purposes
 from opencasus.logbook.models import Action
 from opencasus.logbook.services import record_processing
 from opencasus.reporting.audit import ACTIVITY
-from opencasus.reporting.models import ImportStatus, IncidentImport, PoliceIncident
+from opencasus.reporting.models import ImportStatus, IncidentImport, IncidentSource, PoliceIncident
 
 if TYPE_CHECKING:
     from opencasus.accounts.models import User
 
 HEADER = ["person_pseudonym", "incident_date", "count"]
+SOURCE_COLUMN = "source"  # optional fourth column; without it every row is a police registration
+# The values the source column accepts (case-insensitive), Dutch as the police write them, or the codes.
+SOURCE_VALUES = {"police": IncidentSource.POLICE, "politie": IncidentSource.POLICE, "bvh": IncidentSource.POLICE,
+                 "judicial": IncidentSource.JUDICIAL, "justitie": IncidentSource.JUDICIAL,
+                 "jd": IncidentSource.JUDICIAL, "justitiele documentatie": IncidentSource.JUDICIAL,
+                 "justitiële documentatie": IncidentSource.JUDICIAL}
 CHUNK_SIZE = 500
 MAX_COUNT = 1000
 MAX_REJECTED_KEPT = 5000
@@ -47,6 +53,7 @@ class ParsedRow:
     pseudonym: uuid.UUID
     incident_date: dt.date
     count: int
+    source: str = IncidentSource.POLICE
 
 
 def decode(content: bytes) -> str:
@@ -76,9 +83,10 @@ def check_header(text: str) -> int:
         raise ValidationError(_("The file is empty."), code="empty")
     reader, _d = _reader(text)
     names = [n.strip().lower() for n in (reader.fieldnames or [])]
-    if names[:3] != HEADER:
+    if names[:3] != HEADER or names[3:] not in ([], [SOURCE_COLUMN]):
         raise ValidationError(
-            _("The first line must be the header “%(header)s”.") % {"header": ",".join(HEADER)}, code="header")
+            _("The first line must be the header “%(header)s”, optionally followed by “%(source)s”.")
+            % {"header": ",".join(HEADER), "source": SOURCE_COLUMN}, code="header")
     return sum(1 for _row in reader)
 
 
@@ -103,7 +111,11 @@ def parse_row(line: int, row: dict[str, Any], today: dt.date) -> ParsedRow | str
     count = int(raw_count)
     if count < 1 or count > MAX_COUNT:
         return _("the count must be between 1 and %(max)s") % {"max": MAX_COUNT}
-    return ParsedRow(line, pseudonym, incident_date, count)
+    raw_source = values.get(SOURCE_COLUMN, "")
+    source = SOURCE_VALUES.get(raw_source.lower()) if raw_source else IncidentSource.POLICE
+    if source is None:
+        return _("the source “%(value)s” is not “politie” or “justitie”") % {"value": raw_source[:40]}
+    return ParsedRow(line, pseudonym, incident_date, count, source)
 
 
 def _rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -127,31 +139,32 @@ def incident_import_start(*, actor: User, house_id: int, filename: str, content:
 
 
 def _save_chunk(job: IncidentImport, parsed: list[ParsedRow], rejected: list[dict[str, Any]],
-                processed: int, seen: set[tuple[uuid.UUID, dt.date]]) -> None:
+                processed: int, seen: set[tuple[uuid.UUID, dt.date, str]]) -> None:
     persons = dict(Person.objects.filter(case__house_id=job.house_id, pseudonym__in={p.pseudonym for p in parsed})
                    .values_list("pseudonym", "pk"))
     good: list[ParsedRow] = []
     for row in parsed:
-        key = (row.pseudonym, row.incident_date)
+        key = (row.pseudonym, row.incident_date, row.source)
         if row.pseudonym not in persons:
             rejected.append({"line": row.line, "reason": _("unknown pseudonym in this house")})
         elif key in seen:
-            rejected.append({"line": row.line, "reason": _("this person and date occur earlier in the file")})
+            rejected.append({"line": row.line,
+                             "reason": _("this person, date and source occur earlier in the file")})
         else:
             seen.add(key)
             good.append(row)
     with transaction.atomic():
         locked = IncidentImport.objects.select_for_update().get(pk=job.pk)
-        existing = {(i.person_id, i.incident_date): i for i in PoliceIncident.objects.filter(
+        existing = {(i.person_id, i.incident_date, i.source): i for i in PoliceIncident.objects.filter(
             person_id__in=[persons[r.pseudonym] for r in good],
             incident_date__in={r.incident_date for r in good})}
         new, changed = [], []
         for row in good:
             person_id = persons[row.pseudonym]
-            current = existing.get((person_id, row.incident_date))
+            current = existing.get((person_id, row.incident_date, row.source))
             if current is None:
                 new.append(PoliceIncident(person_id=person_id, incident_date=row.incident_date, count=row.count,
-                                          source_import=job))
+                                          source=row.source, source_import=job))
             else:
                 current.count, current.source_import = row.count, job
                 changed.append(current)
@@ -179,7 +192,7 @@ def incident_import_run(*, import_id: int, on_progress: Callable[[IncidentImport
         job.status = ImportStatus.RUNNING
         job.save(update_fields=["status"])
     today = timezone.localdate()
-    seen: set[tuple[uuid.UUID, dt.date]] = set()
+    seen: set[tuple[uuid.UUID, dt.date, str]] = set()
     parsed: list[ParsedRow] = []
     rejected: list[dict[str, Any]] = []
     processed = 0

@@ -81,13 +81,23 @@ class IncidentImport(models.Model):
         return round(100 * self.processed_rows / self.total_rows)
 
 
+class IncidentSource(models.TextChoices):
+    """Where an incident count comes from: the study in the seeds counts both, and reports them apart."""
+
+    POLICE = "police", _("police incident registration")
+    JUDICIAL = "judicial", _("criminal record")
+
+
 class PoliceIncident(models.Model):
-    """Incidents the police recorded for one (pseudonymised) person on one day."""
+    """Incidents recorded for one (pseudonymised) person on one day, per source: the police's incident
+    registrations (BVH) or the criminal records (judicial documentation)."""
 
     person = models.ForeignKey("cases.Person", verbose_name=_("person"), on_delete=models.CASCADE,
                                related_name="police_incidents")
     incident_date = models.DateField(_("incident date"))
     count = models.PositiveIntegerField(_("number of incidents"))
+    source = models.CharField(_("source"), max_length=20, choices=IncidentSource.choices,
+                              default=IncidentSource.POLICE)
     source_import = models.ForeignKey(IncidentImport, verbose_name=_("import"), on_delete=models.SET_NULL,
                                       null=True, blank=True, related_name="incidents")
 
@@ -96,7 +106,8 @@ class PoliceIncident(models.Model):
         verbose_name = _("police incident count")
         verbose_name_plural = _("police incident counts")
         constraints = [
-            models.UniqueConstraint(fields=["person", "incident_date"], name="one_incident_count_per_day"),
+            models.UniqueConstraint(fields=["person", "incident_date", "source"],
+                                    name="one_incident_count_per_day_and_source"),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,9 @@ or declined), with the triage decision's day as their day A. They are matched on
 incident history (incidents in the 12 months before A: none, 1-2, 3 or more) — taking per window at most as
 many of each stratum as the admitted group has, in a fixed order (person id), so both groups have the same
 mix of age and history.
+
+The split by source: for both groups, rows that count only the police's incident registrations, and only the
+criminal records (`IncidentSource`); the matching and the group rows count both sources together.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from opencasus.core.aggregates import suppress
 from opencasus.core.db_router import reads_from_replica
 from opencasus.reporting import sources
 from opencasus.reporting.figures import Column, Row, Table
-from opencasus.reporting.models import PoliceIncident
+from opencasus.reporting.models import IncidentSource, PoliceIncident
 from opencasus.reporting.selectors.dashboard import scope_cases
 from opencasus.reporting.stats import add_months
 from opencasus.triage.models import Outcome
@@ -97,6 +100,37 @@ def window_counts(incidents: list[tuple[dt.date, int]], adopted: dt.date, months
     return before, after
 
 
+Incidents = list[tuple[dt.date, int]]
+
+
+def _incidents_of(person_ids: list[int]) -> tuple[dict[int, Incidents], dict[str, dict[int, Incidents]]]:
+    """Per person: the incidents of every source together, and those of each source apart."""
+    together: dict[int, Incidents] = defaultdict(list)
+    apart: dict[str, dict[int, Incidents]] = {source: defaultdict(list) for source in IncidentSource.values}
+    for person_id, day, n, source in PoliceIncident.objects.filter(person_id__in=person_ids).values_list(
+            "person_id", "incident_date", "count", "source"):
+        together[person_id].append((day, n))
+        apart[source][person_id].append((day, n))
+    return together, apart
+
+
+def _count(tallies: dict[tuple[str, str], _Tally], groups: list[tuple[str, str]], before: int, after: int) -> None:
+    for key in groups:
+        tally = tallies[key]
+        tally.persons += 1
+        tally.before += before
+        tally.after += after
+
+
+def _count_sources(tallies: dict[tuple[str, str], _Tally], prefix: str, label: str,
+                   apart: dict[str, dict[int, Incidents]], person_id: int, day: dt.date, months: int) -> None:
+    """The rows of one group that count one source only ("<prefix>source:police")."""
+    names = dict(IncidentSource.choices)
+    for source, by_person in apart.items():
+        before, after = window_counts(by_person.get(person_id, []), day, months)
+        _count(tallies, [(f"{prefix}source:{source}", label % {"source": names[source]})], before, after)
+
+
 @reads_from_replica
 def recidivism_for(scope: Scope, *, today: dt.date | None = None,
                    adoption_dates: Callable[..., dict[int, Any] | None] | None = None) -> Recidivism:
@@ -110,10 +144,7 @@ def recidivism_for(scope: Scope, *, today: dt.date | None = None,
     outcomes = sources.closure_outcomes(list(cases)) or {}
     persons = list(Person.objects.filter(case_id__in=list(cases), relation=Relation.SUBJECT)
                    .values_list("pk", "case_id", "date_of_birth"))
-    incidents: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
-    for person_id, day, n in PoliceIncident.objects.filter(person_id__in=[p for p, _c, _b in persons]).values_list(
-            "person_id", "incident_date", "count"):
-        incidents[person_id].append((day, n))
+    incidents, apart = _incidents_of([p for p, _c, _b in persons])
     route_labels = dict(Route.choices)
     tallies: dict[int, dict[tuple[str, str], _Tally]] = {w: defaultdict(_Tally) for w in WINDOWS}
     strata: dict[int, dict[tuple[str, str], int]] = {w: defaultdict(int) for w in WINDOWS}
@@ -135,11 +166,8 @@ def recidivism_for(scope: Scope, *, today: dt.date | None = None,
             if add_months(adopted, months) > today:
                 continue
             before, after = window_counts(incidents.get(person_id, []), adopted, months)
-            for key in groups:
-                tally = tallies[months][key]
-                tally.persons += 1
-                tally.before += before
-                tally.after += after
+            _count(tallies[months], groups, before, after)
+            _count_sources(tallies[months], "", _("All persons, %(source)s only"), apart, person_id, adopted, months)
     _add_comparison_group(scope, today=today, strata=strata, tallies=tallies)
     return Recidivism(scope, True, [_window_table(scope, months, tallies[months]) for months in WINDOWS])
 
@@ -151,10 +179,7 @@ def _add_comparison_group(scope: Scope, *, today: dt.date, strata: dict[int, dic
                    .values_list("pk", "triage_decision__decided_at"))
     persons = list(Person.objects.filter(case_id__in=list(decided), relation=Relation.SUBJECT)
                    .order_by("pk").values_list("pk", "case_id", "date_of_birth"))
-    incidents: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
-    for person_id, day, n in PoliceIncident.objects.filter(person_id__in=[p for p, _c, _b in persons]).values_list(
-            "person_id", "incident_date", "count"):
-        incidents[person_id].append((day, n))
+    incidents, apart = _incidents_of([p for p, _c, _b in persons])
     taken: dict[int, dict[tuple[str, str], int]] = {w: defaultdict(int) for w in WINDOWS}
     for person_id, case_id, born in persons:
         day = _as_date(decided[case_id])
@@ -167,17 +192,25 @@ def _add_comparison_group(scope: Scope, *, today: dt.date, strata: dict[int, dic
                 continue
             taken[months][stratum] += 1
             before, after = window_counts(incidents.get(person_id, []), day, months)
-            for key in groups:
-                tally = tallies[months][key]
-                tally.persons += 1
-                tally.before += before
-                tally.after += after
+            _count(tallies[months], groups, before, after)
+            _count_sources(tallies[months], "comparison-", _("Comparison group, %(source)s only"), apart,
+                           person_id, day, months)
+
+
+ROW_ORDER = ("all", "source:", "age:", "route:", "theme:", "outcome:", "comparison", "comparison-source:",
+             "comparison-age:")
+
+
+def _row_order(key: str) -> int:
+    """Rows in reading order: everyone, per source, the groups, then the comparison group likewise."""
+    return max(i for i, prefix in enumerate(ROW_ORDER) if key == prefix or (prefix.endswith(":")
+                                                                           and key.startswith(prefix)))
 
 
 def _window_table(scope: Scope, months: int, tallies: dict[tuple[str, str], _Tally]) -> Table:
     t = scope.threshold
     rows = []
-    for (key, label), tally in sorted(tallies.items(), key=lambda i: (i[0][0] != "all", i[0][0])):
+    for (key, label), tally in sorted(tallies.items(), key=lambda i: (_row_order(i[0][0]), i[0][0])):
         small = tally.persons < t
         before, after = suppress(tally.before, threshold=t), suppress(tally.after, threshold=t)
         # A derived figure is only shown when the counts it derives from are: otherwise a mean times
@@ -197,7 +230,7 @@ def _window_table(scope: Scope, months: int, tallies: dict[tuple[str, str], _Tal
                Column("after", _("Incidents after")), Column("before_per_person", _("Before, per person"), "number"),
                Column("after_per_person", _("After, per person"), "number"),
                Column("change", _("Change (%)"), "percent")]
-    return Table(f"recidivism-{months}", _("Police incidents %(n)s months before and after the plan")
+    return Table(f"recidivism-{months}", _("Incidents %(n)s months before and after the plan")
                  % {"n": months}, columns, rows, chart_column=4)
 
 

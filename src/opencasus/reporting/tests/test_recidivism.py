@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypedDict
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -110,7 +111,7 @@ def test_import_keeps_good_rows_and_reports_bad_ones(fixture: Fixture) -> None:
         6: "het aantal “abc” is geen geheel getal",
         7: "het aantal moet tussen 1 en 1000 liggen",
         8: "onbekend pseudoniem in dit Veiligheidshuis",
-        9: "deze persoon en datum komen eerder in het bestand voor",
+        9: "deze persoon, datum en bron komen eerder in het bestand voor",
         10: "verkeerd aantal kolommen",
         23: "onbekend pseudoniem in dit Veiligheidshuis",
     }
@@ -147,6 +148,43 @@ def test_before_and_after_figures_match_the_hand_computation(fixture: Fixture) -
     assert figures["recidivism-6"]["route:care_track"][:3] == [1, 2, 3]
     assert figures["recidivism-6"]["theme:Veelplegers"][:3] == [1, 4, 9]
     assert figures["recidivism-6"]["outcome:"][:3] == [2, 6, 12]
+
+
+def test_incident_sources_are_imported_and_counted_apart(fixture: Fixture) -> None:
+    pa, pc = fixture["pa"].pseudonym, fixture["pc"].pseudonym
+    text = "\n".join([
+        "person_pseudonym,incident_date,count,source",
+        f"{pa},2024-05-01,2,politie",
+        f"{pa},2024-05-01,1,justitie",    # the same day from the other source: its own row
+        f"{pa},2024-07-01,3,Justitie",
+        f"{pa},2024-07-02,1,",            # empty: a police registration
+        f"{pa},2024-07-03,1,reclassering",  # 6 an unknown source
+        f"{pa},2024-05-01,4,politie",     # 7 the same person, day and source again
+        f"{pc},2025-04-01,2,police",
+    ]) + "\n"
+    job = incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="bronnen.csv",
+                                content=text.encode())
+    job = incident_import_run(import_id=job.pk)
+    assert {r["line"]: r["reason"] for r in job.rejected} == {
+        6: "de bron “reclassering” is niet “politie” of “justitie”",
+        7: "deze persoon, datum en bron komen eerder in het bestand voor",
+    }
+    assert sorted(PoliceIncident.objects.filter(person=fixture["pa"]).values_list("incident_date", "source", "count")) \
+        == [(dt.date(2024, 5, 1), "judicial", 1), (dt.date(2024, 5, 1), "police", 2),
+            (dt.date(2024, 7, 1), "judicial", 3), (dt.date(2024, 7, 2), "police", 1)]
+    data = recidivism_for(house_scope(actor=fixture["director"], house_id=fixture["house"].pk), today=TODAY)
+    rows = {r.key: (r.label, [v.value if isinstance(v, Count) else v for v in r.values]) for r in data.tables[1].rows}
+    # 6 months around 2024-06-15 (pa) and 2025-03-10 (pc): before / after per source, over the same two persons.
+    assert rows["all"][1][:3] == [2, 3, 6]
+    assert rows["source:police"] == ("Alle personen, alleen politieregistratie van incidenten",
+                                     [2, 2, 3, 1.0, 1.5, 50.0])
+    assert rows["source:judicial"][1][:3] == [2, 1, 3]
+    assert [r.key for r in data.tables[1].rows][:3] == ["all", "source:judicial", "source:police"]
+
+    # A header with another fifth column, or a fourth that is not "source", is refused as a whole.
+    with pytest.raises(ValidationError):
+        incident_import_start(actor=fixture["director"], house_id=fixture["house"].pk, filename="x.csv",
+                              content=b"person_pseudonym,incident_date,count,bron\n")
 
 
 def test_small_groups_are_suppressed(fixture: Fixture) -> None:
@@ -213,7 +251,7 @@ def test_upload_page_and_command(fixture: Fixture, verified_client: Callable[[Us
 def test_recidivism_page_renders(fixture: Fixture, verified_client: Callable[[User], Client]) -> None:
     html = verified_client(fixture["director"]).get(
         reverse("reporting:recidivism", args=[fixture["house"].pk])).content.decode()
-    assert "Politie-incidenten 6 maanden voor en na het plan van aanpak" in html
+    assert "Incidenten 6 maanden voor en na het plan van aanpak" in html
     assert "<svg" in html
 
 

@@ -14,7 +14,7 @@ from opencasus.reporting.models import IncidentImport
 
 
 class Command(BaseCommand):
-    help = "Import police incident counts (person_pseudonym,incident_date,count) into a house."
+    help = "Import police incident counts (person_pseudonym,incident_date,count[,source]) into a house."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
