@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -115,12 +115,17 @@ def key_list_export(*, actor: User, house_id: int, date_from: dt.date, date_to: 
         house=house, period_start=period.date_from, period_end=period.date_to, defaults={"created_by": actor})
     measurement = RecidivismMeasurement.objects.select_for_update().get(pk=measurement.pk)
     key = reason_key(reason)
-    if KeyListExport.objects.filter(measurement=measurement, reason_key=key).exists():
-        raise ValidationError(_("The key list of this measurement was already exported for this reason. "
+    already = ValidationError(_("The key list of this measurement was already exported for this reason. "
                                 "Give a new reason for a new export."), code="conflict")
+    if KeyListExport.objects.filter(measurement=measurement, reason_key=key).exists():
+        raise already
     rows = _rows(house.pk, period.date_from, period.date_to)
-    export = KeyListExport.objects.create(measurement=measurement, reason=reason, reason_key=key,
-                                          exported_by=actor, person_count=len(rows))
+    try:
+        with transaction.atomic():  # a simultaneous export with the same reason won the unique constraint
+            export = KeyListExport.objects.create(measurement=measurement, reason=reason, reason_key=key,
+                                                  exported_by=actor, person_count=len(rows))
+    except IntegrityError:
+        raise already from None
     record_processing(action=Action.EXPORT, activity_code=ACTIVITY, purpose=purpose,
                       who=roles.who(actor, house.pk), house_id=house.pk,
                       data_subjects=[r[0] for r in rows] or ("",), object_type="recidivism-measurement",

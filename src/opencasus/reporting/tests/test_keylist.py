@@ -101,6 +101,33 @@ def test_a_second_export_without_a_new_reason_is_refused_and_writes_nothing(fixt
     assert (KeyListExport.objects.count(), ProcessingRecord.objects.count()) == (exports, records)
 
 
+def test_a_simultaneous_export_with_the_same_reason_is_refused_not_a_server_error(
+        fixture: Fixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two exports that both passed the check before either wrote: the unique constraint decides."""
+    from opencasus.reporting import keylist
+
+    _export(fixture)
+    exports, records = KeyListExport.objects.count(), ProcessingRecord.objects.count()
+
+    class RacingManager:
+        """The other export's row is not yet visible to this one's check."""
+
+        def filter(self, **lookups: Any) -> Any:
+            return KeyListExport.objects.none()
+
+        def create(self, **values: Any) -> Any:
+            return KeyListExport.objects.create(**values)
+
+    class Racing:
+        objects = RacingManager()
+
+    monkeypatch.setattr(keylist, "KeyListExport", Racing)
+    with pytest.raises(ValidationError) as refused:
+        _export(fixture)
+    assert refused.value.code == "conflict"
+    assert (KeyListExport.objects.count(), ProcessingRecord.objects.count()) == (exports, records)
+
+
 def test_a_second_export_with_a_new_reason_is_allowed_and_logged(fixture: Fixture) -> None:
     _export(fixture)
     _export(fixture, reason="Politie vroeg om een nieuwe lijst na verlies van het bestand")
