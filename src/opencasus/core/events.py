@@ -48,6 +48,16 @@ class IntakeFiled:
 
 
 @dataclass(frozen=True)
+class PersonsAdded:
+    """Persons were recorded in a case after its intake was filed (a group member added by name); published in
+    the transaction that records them, so that what is kept per person (the peers' pseudonyms) is kept for them
+    too."""
+
+    case_id: int
+    person_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class TriageDecided:
     """The triage table decided on an intake (published in the decision's transaction). `check_back_date` is
     the date the decision set for checking that a routed or advised intake was picked up (None: the default)."""

@@ -21,6 +21,7 @@ from opencasus.cases.models import Case, Person
 from opencasus.cases.names import name_key
 from opencasus.cases.vocabulary import Relation, SubjectType
 from opencasus.cases.workflow import Status
+from opencasus.core import events
 from opencasus.core.dates import EARLIEST_BIRTH
 from opencasus.core.unset import UNSET, Unset
 from opencasus.groups.models import GroupMember
@@ -94,9 +95,11 @@ def _new_person(*, case: Case, first_name: str, last_name: str, date_of_birth: d
         errors["date_of_birth"] = _("The date of birth lies between 1900 and today.")
     if errors:
         raise ValidationError(errors, code="invalid")
-    return Person.objects.create(case=case, relation=Relation.GROUP_MEMBER, first_name=first, last_name=last,
-                                 date_of_birth=date_of_birth, municipality=case.municipality,
-                                 name_key=name_key(first, last))
+    person = Person.objects.create(case=case, relation=Relation.GROUP_MEMBER, first_name=first, last_name=last,
+                                   date_of_birth=date_of_birth, municipality=case.municipality,
+                                   name_key=name_key(first, last))
+    events.publish(events.PersonsAdded(case_id=case.pk, person_ids=(person.pk,)))
+    return person
 
 
 @transaction.atomic

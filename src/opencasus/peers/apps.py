@@ -12,3 +12,4 @@ class PeersConfig(AppConfig):
         from opencasus.peers import handlers
 
         events.subscribe(events.IntakeFiled, handlers.on_intake_filed)
+        events.subscribe(events.PersonsAdded, handlers.on_persons_added)

@@ -35,3 +35,10 @@ def on_intake_filed(event: events.IntakeFiled) -> None:
         return
     services.pseudonyms_record(persons=list(Person.objects.filter(case_id=event.case_id)))
     transaction.on_commit(lambda: _ask_in_background(event.case_id))
+
+
+def on_persons_added(event: events.PersonsAdded) -> None:
+    """A person recorded after the intake (a group member) is found by the peers like the intake's persons."""
+    if not peers():
+        return
+    services.pseudonyms_record(persons=list(Person.objects.filter(case_id=event.case_id, pk__in=event.person_ids)))
