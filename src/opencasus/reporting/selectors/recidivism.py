@@ -167,7 +167,7 @@ def recidivism_for(scope: Scope, *, today: dt.date | None = None,
                 continue
             before, after = window_counts(incidents.get(person_id, []), adopted, months)
             _count(tallies[months], groups, before, after)
-            _count_sources(tallies[months], "", _("All persons, %(source)s only"), apart, person_id, adopted, months)
+            _count_sources(tallies[months], "", _("Source: %(source)s"), apart, person_id, adopted, months)
     _add_comparison_group(scope, today=today, strata=strata, tallies=tallies)
     return Recidivism(scope, True, [_window_table(scope, months, tallies[months]) for months in WINDOWS])
 
@@ -193,7 +193,7 @@ def _add_comparison_group(scope: Scope, *, today: dt.date, strata: dict[int, dic
             taken[months][stratum] += 1
             before, after = window_counts(incidents.get(person_id, []), day, months)
             _count(tallies[months], groups, before, after)
-            _count_sources(tallies[months], "comparison-", _("Comparison group, %(source)s only"), apart,
+            _count_sources(tallies[months], "comparison-", _("Comparison group, source: %(source)s"), apart,
                            person_id, day, months)
 
 

@@ -176,7 +176,7 @@ def test_incident_sources_are_imported_and_counted_apart(fixture: Fixture) -> No
     rows = {r.key: (r.label, [v.value if isinstance(v, Count) else v for v in r.values]) for r in data.tables[1].rows}
     # 6 months around 2024-06-15 (pa) and 2025-03-10 (pc): before / after per source, over the same two persons.
     assert rows["all"][1][:3] == [2, 3, 6]
-    assert rows["source:police"] == ("Alle personen, alleen politieregistratie van incidenten",
+    assert rows["source:police"] == ("Bron: politieregistratie van incidenten",
                                      [2, 2, 3, 1.0, 1.5, 50.0])
     assert rows["source:judicial"][1][:3] == [2, 1, 3]
     assert [r.key for r in data.tables[1].rows][:3] == ["all", "source:judicial", "source:police"]
