@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from opencasus.access import roles
+from opencasus.access.policy import FILING_ROLES
 from opencasus.network.models import CORE_STAFF_ROLES, NATIONAL_ROLES, House, Role
 
 
@@ -33,6 +34,12 @@ def is_partner_professional(user: Any, house_id: int | None = None) -> bool:
 def works_on_cases(user: Any) -> bool:
     """Core staff or a partner professional somewhere: someone who may own agreements and attend meetings."""
     return roles.has_role(user, None, Role.PARTNER_PROFESSIONAL, *CORE_STAFF_ROLES)
+
+
+def takes_part_in_cases(user: Any) -> bool:
+    """Works on cases or files them: who has a case list and a case search (a manager, an officer or the
+    national programme reads figures, never cases)."""
+    return works_on_cases(user) or roles.has_role(user, None, *FILING_ROLES)
 
 
 def is_core_staff(user: Any, house_id: int) -> bool:

@@ -15,8 +15,7 @@ class CasesConfig(AppConfig):
 
         # Only for who takes part in cases or files them: a manager, officer or the national programme reads
         # figures, not cases, and an empty case list at the head of their menu pushes their own work aside.
-        register_nav(NavItem(_("My cases"), "cases:list",
-                             lambda user: capacities.works_on_cases(user) or files_anywhere(user), order=20))
+        register_nav(NavItem(_("My cases"), "cases:list", capacities.takes_part_in_cases, order=20))
         register_nav(NavItem(_("New intake"), "cases:intake-start",
                              files_anywhere, order=21))
         register_nav(NavItem(_("Workload"), "cases:workload",

@@ -11,6 +11,8 @@ from opencasus.cases.vocabulary import Relation
 from opencasus.cases.workflow import Status
 from opencasus.core.tests.clients import VerifiedClient
 from opencasus.logbook.models import ProcessingRecord
+from opencasus.network.models import Role
+from opencasus.network.tests.factories import member
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,15 @@ def test_menu_links_for_a_partner(verified_client: VerifiedClient) -> None:
     page = verified_client(w.partner).get("/").content.decode()
     assert "Mijn casussen" in page
     assert "Nieuwe aanmelding" in page
+    assert 'id="oc-header-q"' in page  # the case search in the header
+
+
+@pytest.mark.parametrize("role", [Role.HOUSE_MANAGER, Role.NATIONAL_OFFICER, Role.MUNICIPALITY_OFFICER])
+def test_who_reads_figures_has_no_case_list_or_case_search(verified_client: VerifiedClient, role: str) -> None:
+    w = h.world()
+    page = verified_client(member(w.house, role)).get("/").content.decode()
+    assert "Mijn casussen" not in page
+    assert 'id="oc-header-q"' not in page
 
 
 def test_partner_files_a_person_intake_in_the_ui(verified_client: VerifiedClient) -> None:
