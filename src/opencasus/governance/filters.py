@@ -21,7 +21,6 @@ class ThemeFilter(FilterSet):
         fields: ClassVar[list[str]] = []
 
 
-ThemeFilter.base_filters["regionId"] = IdFilter(label=_("region"))
 
 
 class MeetingFilter(ThemeFilter):
@@ -31,6 +30,12 @@ class MeetingFilter(ThemeFilter):
         model = GovernanceMeeting
         form = Form
         fields: ClassVar[list[str]] = []
+
+
+# The API's camel-case name (a class attribute would be mixed case); set on each class, because a subclass
+# copies the declared filters of its bases, not what was added to their base_filters afterwards.
+for _filterset in (ThemeFilter, MeetingFilter):
+    _filterset.base_filters["regionId"] = IdFilter(label=_("region"))
 
 
 class ActionFilter(FilterSet):
