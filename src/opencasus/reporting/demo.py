@@ -3,8 +3,10 @@
 The cases demo files a dozen current intakes; dashboards, the annual report, recidivism and trend
 signals need a history. This adds earlier cases (references `MI-…`) with their status history,
 adopted plans, agreements, escalations, closures with outcomes, police incident counts for the
-subjects, and advice for the area cases. A spike of domestic-violence intakes in the last complete
-month shows a trend signal. Synthetic data only; idempotent (a house with `MI-` cases is left alone).
+subjects, and advice for the area cases. Every decided intake has its triage decision, and the subjects
+of intakes that were not admitted have incidents too, so the recidivism report shows its comparison
+group. A spike of domestic-violence intakes in the last complete month shows a trend signal.
+Synthetic data only; idempotent (a house with `MI-` cases is left alone).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from opencasus.plans.models import Agreement, CaseClosure, Escalation, Plan, Pla
 from opencasus.plans.vocabulary import AgreementStatus, ClosureOutcome, EscalationLevel
 from opencasus.reporting.models import Advice, IncidentSource, PoliceIncident
 from opencasus.reporting.stats import add_months, month_start
+from opencasus.triage.models import Decision, Outcome, Verdict
 
 PREFIX = "MI-"
 MONTHS = 15
@@ -37,6 +40,10 @@ CLOSURE_OUTCOMES = [(ClosureOutcome.GOALS_REACHED, 45), (ClosureOutcome.PARTLY_R
                     (ClosureOutcome.NOT_REACHED, 10), (ClosureOutcome.REGULAR_CARE, 10), (ClosureOutcome.MOVED_AWAY, 5)]
 ROUTES = [(Route.ZSM, 25), (Route.CRIMINAL_TRACK, 20), (Route.CARE_TRACK, 15), (Route.NEIGHBOURHOOD_TEAM, 15),
           (Route.VEILIG_THUIS, 10), (Route.AFTERCARE, 8), (Route.TOP_X, 5), (Route.PREVENTION, 2)]
+DECISIONS = {Status.ADMITTED: (Outcome.ADMIT, Verdict.MEETS),
+             Status.ADVICE_GIVEN: (Outcome.ADVICE, Verdict.UNDETERMINED),
+             Status.ROUTED: (Outcome.ROUTE, Verdict.DOES_NOT_MEET),
+             Status.DECLINED: (Outcome.DECLINE, Verdict.DOES_NOT_MEET)}
 ADVICE_TEXTS = [
     "Versterk het toezicht en de verlichting rond het winkelcentrum; betrek het jongerenwerk bij de avonduren.",
     "Stel een wijkgerichte aanpak van woonoverlast op met de woningcorporatie en het sociaal wijkteam.",
@@ -112,6 +119,9 @@ def _history_case(house: House, director: Membership, rng: random.Random, fake: 
     if decided_at < now:
         outcome = Status.ADVICE_GIVEN if area else _pick(rng, OUTCOMES)
         steps.append((outcome, decided_at))
+        decision, verdict = DECISIONS[outcome]
+        Decision.objects.create(case=case, outcome=decision, verdict=verdict, decided_at=decided_at,
+                                decided_by=director.user, grounds="Besluit van de triagetafel (synthetisch).")
         if outcome == Status.ADMITTED:
             _plan(case, director, rng, decided_at, partners, steps, now)
     previous = Status.SUBMITTED.value
@@ -132,6 +142,8 @@ def _history_case(house: House, director: Membership, rng: random.Random, fake: 
                               text=rng.choice(ADVICE_TEXTS), given_by=director.user, given_at=decided_at)
     if person is not None and case.admitted_at is not None:
         _incidents(person, rng, case, today)
+    elif person is not None and decided_at < now:
+        _comparison_incidents(person, rng, timezone.localdate(decided_at), today)
     record_processing(action=Action.CREATE, activity_code=ActivityCode.INTAKE, purpose=purposes.DEMO_HISTORIC_CASE,
                       who=Who.system("demo"), house_id=house.pk,
                       data_subjects=[str(person.pseudonym)] if person else [""], object_type="case",
@@ -182,12 +194,21 @@ def _incidents(person: Person, rng: random.Random, case: Case, today: dt.date) -
     adopted = PlanVersion.objects.filter(plan__case=case).order_by("adopted_at").first()
     if adopted is None:
         return
-    day0 = timezone.localdate(adopted.adopted_at)
+    _write_incidents(person, rng, timezone.localdate(adopted.adopted_at), today, after=(0, 3))
+
+
+def _comparison_incidents(person: Person, rng: random.Random, decided: dt.date, today: dt.date) -> None:
+    """A subject who was not admitted: the same history before the decision, less decline after it."""
+    _write_incidents(person, rng, decided, today, after=(1, 5))
+
+
+def _write_incidents(person: Person, rng: random.Random, day0: dt.date, today: dt.date, *,
+                     after: tuple[int, int]) -> None:
     days: dict[dt.date, int] = {}
     for _i in range(rng.randint(1, 6)):
         day = day0 - dt.timedelta(days=rng.randint(1, 365))
         days[day] = days.get(day, 0) + rng.randint(1, 2)
-    for _i in range(rng.randint(0, 3)):
+    for _i in range(rng.randint(*after)):
         day = day0 + dt.timedelta(days=rng.randint(0, 365))
         if day <= today:
             days[day] = days.get(day, 0) + 1

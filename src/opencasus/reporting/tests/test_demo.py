@@ -51,3 +51,6 @@ def test_every_dashboard_renders_on_the_demo_data(verified_client: Callable[[Use
     assert "Operationeel" in house_html
     trends = manager.get(reverse("reporting:trends", args=[house.pk])).content.decode()
     assert "Huiselijk geweld: meer aanmeldingen dan gebruikelijk" in trends
+    recidivism = manager.get(reverse("reporting:recidivism", args=[house.pk])).content.decode()
+    assert "Vergelijkingsgroep (niet toegelaten, gematcht)" in recidivism
+    assert "Bron: justitiële documentatie" in recidivism
