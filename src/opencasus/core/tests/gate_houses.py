@@ -167,6 +167,9 @@ PARAM_MODELS = {
     ("priority-theme", "themeId"): "governance.PriorityTheme",
     ("regiescan:", "theme_id"): "regiescan.Theme",
     ("regie-scan-theme", "themeId"): "regiescan.Theme",
+    # Two kinds of meeting: case conferences (meetings) and the tactical and strategic meetings (governance).
+    ("governance:meeting", "meeting_id"): "governance.GovernanceMeeting",
+    ("governance-meeting", "meetingId"): "governance.GovernanceMeeting",
 }
 
 
@@ -251,6 +254,10 @@ def foreign_values(route: Route, world: GateHouses) -> dict[str, Any] | None:
                 return None
             obj = (model._default_manager.filter(**{path: owner}).filter(**_filter_for(route, param))
                    .distinct().order_by("pk").first())
+            if obj is None and region_path(model) and path != region_path(model):
+                # A record of a house or of its region (a tactical or a strategic meeting): the region's.
+                obj = (model._default_manager.filter(**{region_path(model): world.other.region_id})
+                       .filter(**_filter_for(route, param)).distinct().order_by("pk").first())
             if obj is None:
                 world.unresolved.add(f"{route.template}:{param} (no {model.__name__} in the other house)")
                 return None

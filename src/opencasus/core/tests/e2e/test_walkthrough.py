@@ -203,12 +203,14 @@ def triage(walk: Walk, session: Session, case: Case, w: Any, meeting_type: Meeti
 
 
 def conference(walk: Walk, session: Session, case: Case, meeting_type: MeetingType) -> None:
-    """Plan a meeting today with the case on the agenda, hold it, write and approve the minutes."""
+    """Plan a meeting today with the case on the agenda, hold it, write and approve the minutes.
+
+    Minutes are only recorded once the meeting has started: before 10:00 the meeting starts at midnight."""
     page = session.page
     menu(session, "Overleggen")
     label(page, "meeting type").select_option(label=meeting_type.name)
     label(page, "date").fill(timezone.localdate().isoformat())
-    label(page, "start time").fill("09:00")
+    label(page, "start time").fill("09:00" if timezone.localtime().hour >= 10 else "00:00")
     label(page, "place").fill("Stadskantoor, zaal 3")
     click(session, "button", "Plannen")
     assert notice(session) == "Het overleg is gepland."
