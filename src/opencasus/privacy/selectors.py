@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -185,10 +185,6 @@ def processing_log_search(*, house: House, filters: LogFilters) -> QuerySet[Proc
         qs = qs.filter(started_at__gte=_day_start(filters.from_date))
     if filters.to_date is not None:
         qs = qs.filter(started_at__lt=_day_start(filters.to_date + dt.timedelta(days=1)))
-    if _by_actor(filters):
-        # The audit record's copy of `started_at`: the search walks the audit index of the professional
-        # or organisation newest first and finds each record in the one partition of its year.
-        qs = qs.filter(started_at=F("audit__started_at"))
     return qs.order_by(*log_order(filters))
 
 
@@ -197,8 +193,16 @@ def _by_actor(filters: LogFilters) -> bool:
 
 
 def log_order(filters: LogFilters) -> tuple[str, str]:
-    """Newest first; by the audit record's time when the search is by professional or organisation."""
-    return ("-audit__started_at", "-sequence") if _by_actor(filters) else ("-started_at", "-sequence")
+    """Newest first; by the audit record's time when the search is by professional or organisation.
+
+    By professional or organisation the search walks the audit index `(user_id | organisation_id,
+    started_at)` (the audit row's copy of the record's time) newest first and looks each record up by id,
+    stopping after a page; ties on the time go by id, which keeps the walk in index order. (Also joining on
+    `started_at` would let PostgreSQL prune the record's partitions, but it estimates that join at one row,
+    gives up the early stop and hashes every record of the house: 4.5 s instead of 1.5 ms at 20 million
+    records, docs/performance.md.)
+    """
+    return ("-audit__started_at", "-id") if _by_actor(filters) else ("-started_at", "-sequence")
 
 
 def _day_start(day: dt.date) -> dt.datetime:
