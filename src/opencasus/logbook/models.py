@@ -131,8 +131,8 @@ class AuditRecord(models.Model):
     role = models.CharField(_("role"), max_length=32, blank=True)
     client_address = models.CharField(_("client address"), max_length=45, blank=True)
     # A copy of the record's `started_at` (equal by construction, checked by the verification): the
-    # privacy officer's searches by professional or organisation walk these indexes newest first and
-    # join each record on (id, started_at), which reaches one yearly partition instead of all of them.
+    # privacy officer's searches by professional or organisation walk these indexes newest first and look
+    # each record up by id, stopping after a page (`privacy.selectors.log_order`).
     started_at = models.DateTimeField(_("started at"))
 
     class Meta:
