@@ -254,9 +254,10 @@ def foreign_values(route: Route, world: GateHouses) -> dict[str, Any] | None:
                 return None
             obj = (model._default_manager.filter(**{path: owner}).filter(**_filter_for(route, param))
                    .distinct().order_by("pk").first())
-            if obj is None and region_path(model) and path != region_path(model):
+            region = region_path(model)
+            if obj is None and region is not None and path != region:
                 # A record of a house or of its region (a tactical or a strategic meeting): the region's.
-                obj = (model._default_manager.filter(**{region_path(model): world.other.region_id})
+                obj = (model._default_manager.filter(**{region: world.other.region_id})
                        .filter(**_filter_for(route, param)).distinct().order_by("pk").first())
             if obj is None:
                 world.unresolved.add(f"{route.template}:{param} (no {model.__name__} in the other house)")
