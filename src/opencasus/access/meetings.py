@@ -34,13 +34,18 @@ def is_core(actor: User, meeting: Meeting) -> bool:
     return actor is not None and actor.is_authenticated and roles.is_core_staff(actor, meeting.house_id)
 
 
-def _own_items_q(actor: User) -> Q:
-    """Agenda items that need this professional (named, or through an organisation they take part for)."""
-    cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).values("pk")
+def _needs_actor_q(actor: User) -> Q:
+    """Agenda items that name this professional, or an organisation they take part in the item's case for."""
     participations = Participant.objects.active().filter(user=actor, case_id=OuterRef(OuterRef("case_id")))
     needed_orgs = AgendaItem.organisations.through.objects.filter(
         agendaitem_id=OuterRef("pk"), organisation_id__in=participations.values("organisation_id"))
-    return Q(case_id__in=cases) & (Q(professionals=actor) | Q(Exists(needed_orgs)))
+    return Q(professionals=actor) | Q(Exists(needed_orgs))
+
+
+def _own_items_q(actor: User) -> Q:
+    """Agenda items that need this professional, of cases they may see as a participant."""
+    cases = visible_cases(actor=actor, minimum=CaseAccess.PARTICIPANT).values("pk")
+    return Q(case_id__in=cases) & _needs_actor_q(actor)
 
 
 def own_agenda_items(*, actor: User) -> QuerySet[AgendaItem]:
@@ -100,8 +105,9 @@ def case_agenda_items(*, actor: User, case: Case, level: CaseAccess) -> QuerySet
     core staff, the items that need them for a participant, none below."""
     if level >= CaseAccess.CORE:
         return AgendaItem.objects.filter(case=case)
-    if level >= CaseAccess.PARTICIPANT:
-        return own_agenda_items(actor=actor).filter(case=case)
+    if level >= CaseAccess.PARTICIPANT:  # the case condition of `own_agenda_items` holds: the caller checked it
+        return AgendaItem.objects.filter(
+            pk__in=AgendaItem.objects.filter(Q(case=case) & _needs_actor_q(actor)).values("pk"))
     return AgendaItem.objects.none()
 
 

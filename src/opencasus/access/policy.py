@@ -148,15 +148,17 @@ def visible_cases(*, actor: User, minimum: CaseAccess = CaseAccess.FILER) -> Que
     count = bool(core_houses) + director + partner + bool(filer_pairs)
     if not count:
         return Case.objects.none()
-    if count == 1:
+    if count == 1 and not partner:
         return Case.objects.filter(branches()[0])
 
     # An OR of the branches makes PostgreSQL scan every case (an IN-subquery cannot join a bitmap OR);
     # the union of each branch's ids is found through the indexes (docs/performance.md). Its SQL is
-    # compiled once per user and what decides its shape (`opencasus.access.compiled`).
+    # compiled once per user and what decides its shape (`opencasus.access.compiled`); so is the
+    # partner branch on its own (participations with memberships, covenants and co-directors), which
+    # costs more to build than to run.
     def union() -> QuerySet[Any]:
         ids = [Case.objects.filter(branch).order_by().values("pk") for branch in branches()]
-        return ids[0].union(*ids[1:])
+        return ids[0].union(*ids[1:]) if len(ids) > 1 else ids[0]
 
     key = (actor.pk, int(minimum), frozenset(core_houses), director, partner, filer_pairs, read_only_days,
            timezone.localdate(now))

@@ -9,7 +9,7 @@ nobody was). A case detail logs one VIEW record per person of the case, with the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -141,9 +141,14 @@ def with_masked_bsn(persons: Iterable[Person]) -> list[Person]:
     return result
 
 
-def case_detail(*, actor: User, case_id: int, object_type: str = "case") -> CaseView:
-    """One case as `actor` may see it (404 when hidden); the view is logged (as `object_type`)."""
-    case, level = policy.case_get(actor=actor, case_id=case_id)
+def case_detail(*, actor: User, case_id: int, object_type: str | Callable[[CaseAccess], str] = "case",
+                minimum: CaseAccess = CaseAccess.FILER) -> CaseView:
+    """One case as `actor` may see it (404 when hidden or below `minimum`); the view is logged as
+    `object_type`. That may be a function of the reader's level, called before anything is read: it names
+    what the reader opens, or raises Http404 (a part of the case they may not open reads and logs nothing)."""
+    case, level = policy.case_get(actor=actor, case_id=case_id, minimum=minimum)
+    if callable(object_type):
+        object_type = object_type(level)
     view = CaseView(case=case, level=level, actor_id=actor.pk,
                     status_changes=list(case.status_changes.order_by("changed_at", "id")))
     if level >= CaseAccess.PARTICIPANT:

@@ -66,8 +66,8 @@ def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
 @login_required
 @require_http_methods(["GET", "POST"])
 def information_add(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    selectors.case_check(actor=request.user, case_id=case_id, minimum=CaseAccess.PARTICIPANT)
-    view = selectors.case_detail(actor=request.user, case_id=case_id, object_type="information-form")
+    view = selectors.case_detail(actor=request.user, case_id=case_id, object_type="information-form",
+                                 minimum=CaseAccess.PARTICIPANT)
     form = InformationItemForm(request.POST or None,
                                **selectors.information_form_options(actor=request.user, view=view))
     if request.method == "POST" and form.is_valid():

@@ -60,6 +60,10 @@ def test_a_changed_read_only_period_or_level_compiles_anew() -> None:
     house.save()
     assert list(visible_cases(actor=partner)) == []
     assert compiled.entries() == 2
-    # At participant level a partner has one branch (participations): a plain filter, nothing compiled.
+    # At participant level a partner has one branch (participations), compiled on its own.
     assert list(visible_cases(actor=partner, minimum=CaseAccess.PARTICIPANT)) == []
-    assert compiled.entries() == 2
+    assert compiled.entries() == 3
+    house.read_only_days_after_closure = 30
+    house.save()
+    assert list(visible_cases(actor=partner, minimum=CaseAccess.PARTICIPANT)) == [closed]
+    assert compiled.entries() == 4

@@ -24,10 +24,12 @@ def _tab_url(case_id: int, slug: str) -> str:
 
 def workspace(*, actor: User, case_id: int, tab: str | None, page: Any = None) -> dict[str, Any]:
     """The template context of the workspace (404 for a hidden case or tab)."""
-    _case, level = selectors.case_check(actor=actor, case_id=case_id, minimum=CaseAccess.FILER)
-    current = tab_get(tab, level)  # before any read: a hidden tab reads and logs nothing
-    object_type = "case" if current.slug == "overzicht" else f"case-{current.slug}"
+    def object_type(level: CaseAccess) -> str:  # before any read: a hidden tab reads and logs nothing
+        slug = tab_get(tab, level).slug
+        return "case" if slug == "overzicht" else f"case-{slug}"
+
     view = selectors.case_detail(actor=actor, case_id=case_id, object_type=object_type)
+    current = tab_get(tab, view.level)
     items = panels.agenda_items(actor=actor, case=view.case, level=view.level)
     ctx: dict[str, Any] = {
         "view": view, "case": view.case, "tab": current,
