@@ -94,6 +94,8 @@ def _participates(user: Any, case: Case, now: dt.datetime) -> bool:
     checked: an active participation naming the user, for an organisation the user is a partner
     professional of in the case's house, whose covenant is in force. One query."""
     today = timezone.localdate(now)
+    if today == timezone.localdate() and not roles.has_role(user, None, Role.PARTNER_PROFESSIONAL):
+        return False  # the request's role grants are today's memberships: no partner role, no participation
     houses = [case.house_id, *CoDirector.objects.active().filter(case_id=case.pk).values_list("house_id", flat=True)]
     members_for = Membership.objects.active(today).filter(
         user=user, role=Role.PARTNER_PROFESSIONAL, house_id__in=houses).values("organisation_id")
