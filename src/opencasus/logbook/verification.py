@@ -64,5 +64,6 @@ def verify_chain(chain: int, *, batch: int = 5000) -> ChainReport:
 
 def verify_all() -> list[ChainReport]:
     chains = set(ChainHead.objects.values_list("chain", flat=True))
-    chains |= set(ProcessingRecord.objects.values_list("chain", flat=True).distinct())
+    # Without the model's ordering: DISTINCT would otherwise take (chain, sequence), every record.
+    chains |= set(ProcessingRecord.objects.order_by().values_list("chain", flat=True).distinct())
     return [verify_chain(chain) for chain in sorted(chains)]
