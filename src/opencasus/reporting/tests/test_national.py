@@ -54,7 +54,7 @@ def test_page_api_and_exports_are_logged_per_house(world: World, verified_client
     page = client.get("/managementinformatie/landelijk", PERIOD).content.decode()
     assert "Zuid-Holland Zuid" in page
     assert "Groningen" in page
-    assert page.count('class="oc-panel"') == 6
+    assert page.count('<div class="oc-panel') == 6  # a panel, stacked or side by side
     records = ProcessingRecord.objects.order_by("pk")[before:]
     assert sorted(r.house_id or 0 for r in records) == sorted([world.house.pk, world.other.pk])
     assert {r.purpose for r in records} == {purposes.NATIONAL_DASHBOARD}
